@@ -1,0 +1,284 @@
+import { isMap, isScalar, isSeq, stringify as yamlStringify, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { readNode, skipWhitespace, type JsonNodeInfo } from './json-scan';
+import { yamlNodeAt, type SpecDocument } from './parse';
+import { toPointer } from './pointer';
+import type { JsonPath, TextEdit } from './types';
+
+/** Where a new member goes in an object. */
+export type Placement = 'start' | 'end' | { after: string };
+
+/**
+ * Minimal, format-preserving edits on a parsed document. Each method touches
+ * only the bytes it must; indentation, quoting and line endings are read from
+ * the surrounding text. Undefined means "cannot edit here safely".
+ */
+export interface StructuralEditor {
+  insertMember(objectPath: JsonPath, key: string, value: unknown, placement: Placement): TextEdit | undefined;
+  removeMember(objectPath: JsonPath, key: string): TextEdit | undefined;
+  replaceValue(path: JsonPath, value: unknown): TextEdit | undefined;
+  renameKey(objectPath: JsonPath, oldKey: string, newKey: string): TextEdit | undefined;
+}
+
+export function editorFor(doc: SpecDocument): StructuralEditor {
+  return doc.format === 'json' ? new JsonEditor(doc.text) : new YamlEditor(doc.text, doc.yaml!);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function indentOfLine(text: string, offset: number): string {
+  const start = lineStart(text, offset);
+  let i = start;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text.slice(start, i);
+}
+
+function eolOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+class JsonEditor implements StructuralEditor {
+  private readonly cache = new Map<string, JsonNodeInfo>();
+  private readonly eol: string;
+
+  constructor(private readonly text: string) {
+    this.eol = eolOf(text);
+  }
+
+  private node(path: JsonPath): JsonNodeInfo | undefined {
+    const key = toPointer(path);
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    let info: JsonNodeInfo | undefined;
+    if (path.length === 0) {
+      info = readNode(this.text, skipWhitespace(this.text, this.text.charCodeAt(0) === 0xfeff ? 1 : 0));
+    } else {
+      const parent = this.node(path.slice(0, -1));
+      const seg = path[path.length - 1];
+      if (!parent) return undefined;
+      let start: number | undefined;
+      if (parent.kind === 'object') {
+        for (const m of parent.members) if (m.key === String(seg)) start = m.valueStart;
+      } else if (parent.kind === 'array') {
+        start = parent.items[Number(seg)]?.start;
+      }
+      if (start === undefined) return undefined;
+      info = readNode(this.text, start);
+    }
+    this.cache.set(key, info);
+    return info;
+  }
+
+  /** The indentation one level deeper than `offset`'s line, learned from the file's own first nesting. */
+  private indentUnit(): string {
+    const root = this.node([]);
+    const first = root?.members[0] ?? undefined;
+    if (!first) return '  ';
+    const indent = indentOfLine(this.text, first.keyStart);
+    return indent.length > 0 && this.text.slice(root!.start, first.keyStart).includes('\n') ? indent : '  ';
+  }
+
+  private layout(obj: JsonNodeInfo): { multiline: boolean; childIndent: string; sep: string; between: string } {
+    const first = obj.members[0];
+    if (first) {
+      const lead = this.text.slice(obj.start + 1, first.keyStart);
+      const multiline = lead.includes('\n');
+      return {
+        multiline,
+        childIndent: multiline ? indentOfLine(this.text, first.keyStart) : '',
+        sep: this.text.slice(first.keyEnd, first.valueStart).replace(/\s*\n\s*/g, ' '),
+        between: multiline ? this.eol + indentOfLine(this.text, first.keyStart) : lead.length ? ' ' : obj.members.length > 1 ? this.text.slice(first.valueEnd + 1, obj.members[1].keyStart) : '',
+      };
+    }
+    const multiline = this.text.slice(0, Math.min(this.text.length, 2000)).includes('\n');
+    const childIndent = multiline ? indentOfLine(this.text, obj.start) + this.indentUnit() : '';
+    return { multiline, childIndent, sep: multiline ? ': ' : ':', between: multiline ? this.eol + childIndent : '' };
+  }
+
+  private serialize(value: unknown, indent: string, multiline: boolean): string {
+    if (!multiline) return JSON.stringify(value);
+    return JSON.stringify(value, null, this.indentUnit()).split('\n').join(this.eol + indent);
+  }
+
+  insertMember(objectPath: JsonPath, key: string, value: unknown, placement: Placement): TextEdit | undefined {
+    const obj = this.node(objectPath);
+    if (!obj || obj.kind !== 'object') return undefined;
+    const { multiline, childIndent, sep, between } = this.layout(obj);
+    const member = `${JSON.stringify(key)}${sep}${this.serialize(value, childIndent, multiline)}`;
+    if (obj.members.length === 0) {
+      const closeIndent = multiline ? this.eol + indentOfLine(this.text, obj.start) : '';
+      return { start: obj.start, end: obj.end, newText: `{${multiline ? this.eol + childIndent : ''}${member}${closeIndent}}` };
+    }
+    let anchor = placement === 'end' ? obj.members[obj.members.length - 1] : undefined;
+    if (typeof placement === 'object') anchor = obj.members.find((m) => m.key === placement.after) ?? obj.members[obj.members.length - 1];
+    if (!anchor) {
+      const first = obj.members[0];
+      return { start: first.keyStart, end: first.keyStart, newText: `${member},${between}` };
+    }
+    return { start: anchor.valueEnd, end: anchor.valueEnd, newText: `,${between}${member}` };
+  }
+
+  removeMember(objectPath: JsonPath, key: string): TextEdit | undefined {
+    const obj = this.node(objectPath);
+    if (!obj || obj.kind !== 'object') return undefined;
+    const i = obj.members.map((m) => m.key).lastIndexOf(key);
+    if (i < 0) return undefined;
+    const m = obj.members;
+    if (m.length === 1) return { start: obj.start + 1, end: obj.end - 1, newText: '' };
+    if (i > 0) return { start: m[i - 1].valueEnd, end: m[i].valueEnd, newText: '' };
+    return { start: m[0].keyStart, end: m[1].keyStart, newText: '' };
+  }
+
+  replaceValue(path: JsonPath, value: unknown): TextEdit | undefined {
+    const node = this.node(path);
+    if (!node) return undefined;
+    const { multiline } = this.layout(node.kind === 'object' ? node : { ...node, members: [] });
+    return { start: node.start, end: node.end, newText: this.serialize(value, indentOfLine(this.text, node.start), multiline) };
+  }
+
+  renameKey(objectPath: JsonPath, oldKey: string, newKey: string): TextEdit | undefined {
+    const obj = this.node(objectPath);
+    const m = obj?.members.filter((x) => x.key === oldKey).pop();
+    return m ? { start: m.keyStart, end: m.keyEnd, newText: JSON.stringify(newKey) } : undefined;
+  }
+}
+
+class YamlEditor implements StructuralEditor {
+  private readonly eol: string;
+
+  constructor(private readonly text: string, private readonly doc: Document.Parsed) {
+    this.eol = eolOf(text);
+  }
+
+  private map(path: JsonPath): YAMLMap | undefined {
+    const node = yamlNodeAt(this.doc, path);
+    return isMap(node) ? node : undefined;
+  }
+
+  private isFlow(map: YAMLMap): boolean {
+    return Boolean(map.flow) || this.text[map.range![0]] === '{';
+  }
+
+  private pairIndex(map: YAMLMap, key: string): number {
+    let found = -1;
+    map.items.forEach((p, i) => {
+      if (String(isScalar(p.key) ? p.key.value : p.key) === key) found = i;
+    });
+    return found;
+  }
+
+  /** Offset of the end of the last line a pair occupies (before its newline). */
+  private pairLineEnd(pair: Pair): number {
+    const node = (pair.value ?? pair.key) as { range?: [number, number, number] };
+    let q = node.range![1];
+    const keyStart = (pair.key as Scalar).range![0];
+    while (q > keyStart && /[\s]/.test(this.text[q - 1])) q--;
+    let end = this.text.indexOf('\n', q);
+    if (end === -1) end = this.text.length;
+    if (this.text[end - 1] === '\r') end--;
+    return end;
+  }
+
+  private keyStart(pair: Pair): number {
+    return (pair.key as Scalar).range![0];
+  }
+
+  private column(offset: number): number {
+    return offset - lineStart(this.text, offset);
+  }
+
+  insertMember(objectPath: JsonPath, key: string, value: unknown, placement: Placement): TextEdit | undefined {
+    const map = this.map(objectPath);
+    if (!map || !map.range) return undefined;
+    const member = `${yamlKey(key)}: ${yamlValue(value)}`;
+    if (this.isFlow(map)) {
+      const start = map.range[0];
+      if (map.items.length === 0) return { start, end: map.range[1], newText: `{ ${member} }` };
+      return { start: this.keyStart(map.items[0] as Pair), end: this.keyStart(map.items[0] as Pair), newText: `${member}, ` };
+    }
+    if (map.items.length === 0) return undefined;
+    const first = map.items[0] as Pair;
+    const indent = ' '.repeat(this.column(this.keyStart(first)));
+    let anchor: Pair | undefined = placement === 'end' ? (map.items[map.items.length - 1] as Pair) : undefined;
+    if (typeof placement === 'object') {
+      const i = this.pairIndex(map, placement.after);
+      anchor = (map.items[i >= 0 ? i : map.items.length - 1] as Pair) ?? undefined;
+    }
+    if (!anchor) return { start: this.keyStart(first), end: this.keyStart(first), newText: `${member}${this.eol}${indent}` };
+    const at = this.pairLineEnd(anchor);
+    return { start: at, end: at, newText: `${this.eol}${indent}${member}` };
+  }
+
+  removeMember(objectPath: JsonPath, key: string): TextEdit | undefined {
+    const map = this.map(objectPath);
+    if (!map || !map.range) return undefined;
+    const i = this.pairIndex(map, key);
+    if (i < 0) return undefined;
+    const items = map.items as Pair[];
+    if (items.length === 1) return this.replaceCollection(map.range[0], this.pairLineEnd(items[0]), '{}');
+    if (this.isFlow(map)) {
+      if (i < items.length - 1) return { start: this.keyStart(items[i]), end: this.keyStart(items[i + 1]), newText: '' };
+      const prev = items[i - 1];
+      const prevEnd = ((prev.value ?? prev.key) as Scalar).range![1];
+      const end = ((items[i].value ?? items[i].key) as Scalar).range![1];
+      return { start: prevEnd, end, newText: '' };
+    }
+    if (i < items.length - 1) return { start: this.keyStart(items[i]), end: this.keyStart(items[i + 1]), newText: '' };
+    return { start: this.pairLineEnd(items[i - 1]), end: this.pairLineEnd(items[i]), newText: '' };
+  }
+
+  /** Replaces a block collection by a flow value, right after the `key:` or `- ` that introduces it. */
+  private replaceCollection(start: number, end: number, newText: string): TextEdit {
+    let j = start - 1;
+    while (j >= 0 && /\s/.test(this.text[j])) j--;
+    if (this.text[j] === ':') return { start: j + 1, end, newText: ' ' + newText };
+    return { start, end, newText };
+  }
+
+  replaceValue(path: JsonPath, value: unknown): TextEdit | undefined {
+    const node = yamlNodeAt(this.doc, path);
+    if (!node || !node.range) return undefined;
+    if (isScalar(node)) return { start: node.range[0], end: node.range[1], newText: yamlScalarLike(node, value) };
+    if (isMap(node) || isSeq(node)) {
+      if ((node as YAMLMap).flow || this.text[node.range[0]] === '{' || this.text[node.range[0]] === '[') return { start: node.range[0], end: node.range[1], newText: yamlValue(value) };
+      let end = node.range[1];
+      while (end > node.range[0] && /\s/.test(this.text[end - 1])) end--;
+      return this.replaceCollection(node.range[0], end, yamlValue(value));
+    }
+    return undefined;
+  }
+
+  renameKey(objectPath: JsonPath, oldKey: string, newKey: string): TextEdit | undefined {
+    const map = this.map(objectPath);
+    if (!map) return undefined;
+    const i = this.pairIndex(map, oldKey);
+    const key = i >= 0 ? (map.items[i] as Pair).key : undefined;
+    if (!isScalar(key) || !key.range) return undefined;
+    return { start: key.range[0], end: key.range[1], newText: yamlScalarLike(key, newKey) };
+  }
+}
+
+/** A scalar in the same quoting style as the one it replaces. */
+function yamlScalarLike(old: Scalar, value: unknown): string {
+  if (typeof value === 'string') {
+    if (old.type === 'QUOTE_DOUBLE') return JSON.stringify(value);
+    if (old.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  }
+  return yamlValue(value);
+}
+
+function yamlKey(key: string): string {
+  return yamlValue(key);
+}
+
+/** One-line YAML for a value: plain when that reads back the same, JSON flow style otherwise (JSON is YAML). */
+export function yamlValue(value: unknown): string {
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'string') {
+    const plain = yamlStringify(value).trimEnd();
+    return plain.includes('\n') ? JSON.stringify(value) : plain;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

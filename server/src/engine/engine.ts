@@ -1,0 +1,159 @@
+import { editorFor } from './edits';
+import { looksLikeSpec, parseSpec, type Format, type LocateRequest, type SpecDocument } from './parse';
+import { toPointer } from './pointer';
+import type { FixContext, FixTarget, Rule } from './rule';
+import { RULES, RULES_BY_ID } from './rules';
+import { indexSpec, type SpecIndex } from './spec-index';
+import { applyEdits, composeEdits, nonOverlapping } from './text-edits';
+import type { Finding, Fix, Report, TextEdit } from './types';
+
+export const PARSE_ERROR = 'parse-error';
+
+export interface Analysis {
+  doc: SpecDocument;
+  /** False for JSON/YAML that is not an OpenAPI or Swagger description: it gets no findings. */
+  isSpec: boolean;
+  findings: Finding[];
+  root?: Record<string, unknown>;
+  index?: SpecIndex;
+}
+
+export interface AnalyzeOptions {
+  format?: Format;
+  /** Run only these rules (all when absent). */
+  rules?: ReadonlyArray<string>;
+}
+
+/** Parses and lints a document. Never throws on bad input: problems become findings. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const doc = parseSpec(text, options.format);
+  if (doc.problems.length) {
+    if (!looksLikeSpec(text)) return { doc, isSpec: false, findings: [] };
+    const findings = doc.problems.map((p): Finding => ({
+      ruleId: PARSE_ERROR,
+      severity: 'error',
+      message: p.message,
+      pointer: '',
+      path: [],
+      target: 'value',
+      offset: { start: p.start, end: p.end },
+      range: { start: doc.lines.positionAt(p.start), end: doc.lines.positionAt(p.end) },
+      fixable: false,
+    }));
+    return { doc, isSpec: true, findings };
+  }
+  if (!doc.version) return { doc, isSpec: false, findings: [] };
+  const root = doc.value as Record<string, unknown>;
+  const index = indexSpec(root);
+  const reports: Array<{ rule: Rule; report: Report }> = [];
+  const rules = options.rules ? RULES.filter((r) => options.rules!.includes(r.id)) : RULES;
+  for (const rule of rules) {
+    rule.check({ doc, root, index, report: (report) => reports.push({ rule, report }) });
+  }
+  return { doc, isSpec: true, root, index, findings: place(doc, reports) };
+}
+
+/** Attaches positions to reports, locating all of them in one pass over the text. */
+function place(doc: SpecDocument, reports: ReadonlyArray<{ rule: Rule; report: Report }>): Finding[] {
+  const requests: LocateRequest[] = [];
+  for (const { report } of reports) {
+    requests.push({ path: report.path, target: report.target ?? 'value' });
+    for (const rel of report.related ?? []) requests.push({ path: rel.path, target: rel.target });
+  }
+  const spans = doc.locate(requests);
+  let k = 0;
+  const range = (s: { start: number; end: number }) => ({ start: doc.lines.positionAt(s.start), end: doc.lines.positionAt(s.end) });
+  const findings = reports.map(({ rule, report }): Finding => {
+    const span = spans[k++];
+    const related = report.related?.map((rel) => ({ ...rel, range: range(spans[k++]) }));
+    return {
+      ruleId: rule.id,
+      severity: report.severity ?? rule.severity,
+      message: report.message,
+      pointer: toPointer(report.path),
+      path: report.path,
+      target: report.target ?? 'value',
+      offset: span,
+      range: range(span),
+      data: report.data,
+      related,
+      fixable: Boolean(rule.fix),
+    };
+  });
+  return findings.sort((a, b) => a.offset.start - b.offset.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+function fixContext(analysis: Analysis, batch: boolean): FixContext | undefined {
+  if (!analysis.root || !analysis.index) return undefined;
+  const taken = new Set<string>();
+  for (const op of analysis.index.operations) if (typeof op.operation.operationId === 'string') taken.add(op.operation.operationId);
+  const claims = new Set<string>();
+  return {
+    doc: analysis.doc,
+    root: analysis.root,
+    index: analysis.index,
+    editor: editorFor(analysis.doc),
+    takenOperationIds: taken,
+    batch,
+    claim: (key) => (claims.has(key) ? false : (claims.add(key), true)),
+  };
+}
+
+/** The quick fix for one finding (as named by rule id, path and data, the way LSP diagnostics carry it). */
+export function fixFor(analysis: Analysis, ruleId: string, target: FixTarget): Fix | undefined {
+  const rule = RULES_BY_ID.get(ruleId);
+  const ctx = fixContext(analysis, false);
+  if (!rule?.fix || !ctx) return undefined;
+  const fix = safely(() => rule.fix!(target, ctx));
+  return fix && fix.edits.length ? { ...fix, ruleId } : undefined;
+}
+
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined; // a fix that cannot be computed is simply not offered
+  }
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Edits on the original text: applying them gives `text`. */
+  edits: TextEdit[];
+  /** Fixes applied, in order, across rounds. */
+  applied: Fix[];
+  /** Findings left after the fixes. */
+  remaining: Finding[];
+}
+
+const MAX_ROUNDS = 8;
+
+/**
+ * Applies every safe fix. Fixes that overlap wait for the next round, which
+ * re-lints the edited text; the returned edits are composed onto the original.
+ */
+export function fixAll(text: string, options: AnalyzeOptions = {}): FixAllResult {
+  let current = text;
+  let edits: TextEdit[] = [];
+  const applied: Fix[] = [];
+  let analysis = analyze(current, options);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const ctx = fixContext(analysis, true);
+    if (!ctx) break;
+    const fixes: Fix[] = [];
+    for (const f of analysis.findings) {
+      const rule = RULES_BY_ID.get(f.ruleId);
+      if (!rule?.fix || !rule.fixAll) continue;
+      const fix = safely(() => rule.fix!({ path: f.path, data: f.data }, ctx));
+      if (fix && fix.edits.length) fixes.push({ ...fix, ruleId: rule.id });
+    }
+    const { accepted } = nonOverlapping(fixes.flatMap((f) => f.edits));
+    if (!accepted.length) break;
+    const next = applyEdits(current, accepted);
+    edits = round === 0 ? accepted : composeEdits(edits, accepted, next);
+    applied.push(...fixes.filter((f) => f.edits.every((e) => accepted.some((a) => a.start <= e.start && e.end <= a.end))));
+    current = next;
+    analysis = analyze(current, { ...options, format: analysis.doc.format });
+  }
+  return { text: current, edits, applied, remaining: analysis.findings };
+}

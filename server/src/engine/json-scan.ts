@@ -1,0 +1,205 @@
+/**
+ * A scanner over JSON text that JSON.parse has already accepted. It never
+ * builds a tree: it finds the offsets of the few nodes that findings and fixes
+ * name, skipping everything else at the speed of a character loop. That is what
+ * keeps a lint of a 13 MB spec within a small multiple of JSON.parse.
+ */
+
+const QUOTE = 34; // "
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
+const COLON = 58;
+
+export function skipWhitespace(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    else return i;
+  }
+}
+
+/** `i` is at the opening quote; returns the offset just past the closing quote. */
+export function skipString(text: string, i: number): number {
+  let from = i + 1;
+  for (;;) {
+    const j = text.indexOf('"', from);
+    if (j === -1) return text.length;
+    let b = j - 1;
+    while (text.charCodeAt(b) === BACKSLASH) b--;
+    if (((j - 1 - b) & 1) === 0) return j + 1;
+    from = j + 1;
+  }
+}
+
+/** `i` is at the first character of a value; returns the offset just past it. */
+export function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === QUOTE) return skipString(text, i);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+    let depth = 0;
+    const n = text.length;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d === QUOTE) {
+        i = skipString(text, i);
+        continue;
+      }
+      if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
+      else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+      i++;
+    }
+    return n;
+  }
+  const n = text.length;
+  while (i < n) {
+    const d = text.charCodeAt(i);
+    if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d === 32 || d === 10 || d === 13 || d === 9) break;
+    i++;
+  }
+  return i;
+}
+
+export function readKey(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
+}
+
+export interface JsonMember {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface JsonNodeInfo {
+  kind: 'object' | 'array' | 'scalar';
+  start: number;
+  end: number;
+  /** Members of an object, in text order (duplicates included). */
+  members: JsonMember[];
+  /** Items of an array: value ranges. */
+  items: Array<{ start: number; end: number }>;
+}
+
+/** Lists the direct children of the value that starts at `start`. */
+export function readNode(text: string, start: number): JsonNodeInfo {
+  const c = text.charCodeAt(start);
+  const members: JsonMember[] = [];
+  const items: Array<{ start: number; end: number }> = [];
+  if (c === OPEN_BRACE) {
+    let i = skipWhitespace(text, start + 1);
+    while (text.charCodeAt(i) === QUOTE) {
+      const keyStart = i;
+      const keyEnd = skipString(text, i);
+      i = skipWhitespace(text, keyEnd);
+      if (text.charCodeAt(i) === COLON) i = skipWhitespace(text, i + 1);
+      const valueStart = i;
+      const valueEnd = skipValue(text, i);
+      members.push({ key: readKey(text, keyStart, keyEnd), keyStart, keyEnd, valueStart, valueEnd });
+      i = skipWhitespace(text, valueEnd);
+      if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
+    }
+    return { kind: 'object', start, end: i + 1, members, items };
+  }
+  if (c === OPEN_BRACKET) {
+    let i = skipWhitespace(text, start + 1);
+    while (i < text.length && text.charCodeAt(i) !== CLOSE_BRACKET) {
+      const end = skipValue(text, i);
+      items.push({ start: i, end });
+      i = skipWhitespace(text, end);
+      if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
+    }
+    return { kind: 'array', start, end: i + 1, members, items };
+  }
+  return { kind: 'scalar', start, end: skipValue(text, start), members, items };
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  key?: Span;
+  value?: Span;
+}
+
+/**
+ * Finds key and value spans for many paths in one pass over the text: the scan
+ * descends only into members that some path names and skips the rest.
+ * With duplicate keys the last one wins, as in JSON.parse.
+ */
+export function locateJsonPaths(text: string, paths: ReadonlyArray<ReadonlyArray<string | number>>): Array<{ key?: Span; value?: Span }> {
+  const root: TrieNode = { children: new Map() };
+  const leaves: TrieNode[] = [];
+  for (const path of paths) {
+    let node = root;
+    for (const seg of path) {
+      const k = String(seg);
+      let next = node.children.get(k);
+      if (!next) {
+        next = { children: new Map() };
+        node.children.set(k, next);
+      }
+      node = next;
+    }
+    leaves.push(node);
+  }
+  const start = skipWhitespace(text, 0);
+  root.value = { start, end: scanInto(text, start, root) };
+  return leaves.map((leaf) => ({ key: leaf.key, value: leaf.value }));
+}
+
+function scanInto(text: string, start: number, node: TrieNode): number {
+  if (node.children.size === 0) return skipValue(text, start);
+  const c = text.charCodeAt(start);
+  if (c === OPEN_BRACE) {
+    let i = skipWhitespace(text, start + 1);
+    while (text.charCodeAt(i) === QUOTE) {
+      const keyStart = i;
+      const keyEnd = skipString(text, i);
+      i = skipWhitespace(text, keyEnd);
+      if (text.charCodeAt(i) === COLON) i = skipWhitespace(text, i + 1);
+      const child = node.children.get(readKey(text, keyStart, keyEnd));
+      let end: number;
+      if (child) {
+        end = scanInto(text, i, child);
+        child.key = { start: keyStart, end: keyEnd };
+        child.value = { start: i, end };
+      } else {
+        end = skipValue(text, i);
+      }
+      i = skipWhitespace(text, end);
+      if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
+    }
+    return i + 1;
+  }
+  if (c === OPEN_BRACKET) {
+    let i = skipWhitespace(text, start + 1);
+    let index = 0;
+    while (i < text.length && text.charCodeAt(i) !== CLOSE_BRACKET) {
+      const child = node.children.get(String(index));
+      let end: number;
+      if (child) {
+        end = scanInto(text, i, child);
+        child.key = child.value = { start: i, end };
+      } else {
+        end = skipValue(text, i);
+      }
+      index++;
+      i = skipWhitespace(text, end);
+      if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
+    }
+    return i + 1;
+  }
+  return skipValue(text, start);
+}

@@ -1,0 +1,47 @@
+import type { JsonPath } from './types';
+
+/** RFC 6901 JSON pointer for a path. */
+export function toPointer(path: JsonPath): string {
+  let out = '';
+  for (const seg of path) out += '/' + String(seg).replace(/~/g, '~0').replace(/\//g, '~1');
+  return out;
+}
+
+/**
+ * Parses a local `$ref` (`#/a/b~1c`) into path segments; undefined for anything
+ * that is not a same-document reference (URLs, other files), which we never follow.
+ */
+export function parseLocalRef(ref: string): string[] | undefined {
+  if (ref === '#') return [];
+  if (!ref.startsWith('#/')) return undefined;
+  const segments = ref.slice(2).split('/');
+  const out: string[] = [];
+  for (const raw of segments) {
+    let seg = raw;
+    if (seg.includes('%')) {
+      try {
+        seg = decodeURIComponent(seg);
+      } catch {
+        return undefined;
+      }
+    }
+    out.push(seg.replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  return out;
+}
+
+/** Follows a path through plain values; undefined when it leads nowhere. */
+export function getAt(root: unknown, path: JsonPath): unknown {
+  let node: unknown = root;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (Array.isArray(node)) {
+      const i = typeof seg === 'number' ? seg : /^\d+$/.test(seg) ? Number(seg) : NaN;
+      node = node[i];
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(node, seg)) return undefined;
+      node = (node as Record<string, unknown>)[String(seg)];
+    }
+  }
+  return node;
+}

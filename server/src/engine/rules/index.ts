@@ -1,0 +1,22 @@
+import type { Rule } from '../rule';
+import { circularRef } from './circular-ref';
+import { infoDescription } from './info-description';
+import { operationIdDuplicate } from './operation-id-duplicate';
+import { operationIdMissing } from './operation-id-missing';
+import { pathTrailingSlash } from './path-trailing-slash';
+import { patternInvalid } from './pattern-invalid';
+import { requiredUndefined } from './required-undefined';
+import { swagger2 } from './swagger-2';
+
+export const RULES: readonly Rule[] = [
+  infoDescription,
+  operationIdMissing,
+  operationIdDuplicate,
+  pathTrailingSlash,
+  circularRef,
+  patternInvalid,
+  requiredUndefined,
+  swagger2,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

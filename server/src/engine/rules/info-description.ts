@@ -1,0 +1,57 @@
+import { single, type Rule } from '../rule';
+import { isObject } from '../spec-index';
+
+export const infoDescription: Rule = {
+  id: 'info-description',
+  rewstError: 'Description missing',
+  description: 'info.description must be present and not blank.',
+  severity: 'error',
+  fixAll: true,
+  check({ root, report }) {
+    const info = root.info;
+    if (!isObject(info)) {
+      const versionKey = 'openapi' in root ? 'openapi' : 'swagger';
+      report({ path: [versionKey], target: 'key', message: 'Rewst will report "Description missing": the document has no info object, so no info.description.' });
+      return;
+    }
+    const description = info.description;
+    if (typeof description === 'string' && description.trim() !== '') return;
+    const blank = typeof description === 'string';
+    report({
+      path: blank ? ['info', 'description'] : ['info'],
+      target: blank ? 'value' : 'key',
+      message: `Rewst will report "Description missing": info.description is ${blank ? 'blank' : 'missing'}. Rewst needs a description of the API.`,
+      data: { title: typeof info.title === 'string' ? info.title : undefined, blank },
+    });
+  },
+  fix({ data }, { editor, root }) {
+    if (!isObject(root.info)) return undefined;
+    const title = typeof data?.title === 'string' && data.title.trim() ? data.title.trim() : 'API';
+    const text = `${title} API`.replace(/ API API$/i, ' API');
+    const title2 = `Add info.description "${text}"`;
+    if (data?.blank) return single(title2, editor.replaceValue(['info', 'description'], text));
+    return single(title2, editor.insertMember(['info'], 'description', text, 'title' in root.info ? { after: 'title' } : 'start'));
+  },
+  cases: [
+    { name: 'present', text: 'openapi: 3.0.3\ninfo:\n  title: Pets\n  description: All pets\n  version: "1"\npaths: {}\n', expect: [] },
+    {
+      name: 'missing (YAML), fix keeps comments',
+      text: 'openapi: 3.0.3\ninfo:\n  title: Pets # the name\n  version: "1"\npaths: {}\n',
+      expect: [{ pointer: '/info', message: /Description missing.*missing/ }],
+      fixed: 'openapi: 3.0.3\ninfo:\n  title: Pets # the name\n  description: Pets API\n  version: "1"\npaths: {}\n',
+    },
+    {
+      name: 'blank (JSON)',
+      text: '{\n  "openapi": "3.0.3",\n  "info": {\n    "title": "Pets API",\n    "description": "  ",\n    "version": "1"\n  },\n  "paths": {}\n}\n',
+      expect: [{ pointer: '/info/description', message: /blank/ }],
+      fixed: '{\n  "openapi": "3.0.3",\n  "info": {\n    "title": "Pets API",\n    "description": "Pets API",\n    "version": "1"\n  },\n  "paths": {}\n}\n',
+    },
+    {
+      name: 'missing (JSON, minified)',
+      text: '{"swagger":"2.0","info":{"title":"Pets","version":"1"},"paths":{}}',
+      expect: [{ pointer: '/info' }],
+      fixed: '{"swagger":"2.0","info":{"title":"Pets","description":"Pets API","version":"1"},"paths":{}}',
+    },
+    { name: 'no info at all', text: '{"openapi":"3.1.0","paths":{}}', expect: [{ pointer: '/openapi', message: /no info object/ }] },
+  ],
+};

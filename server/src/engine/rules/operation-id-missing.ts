@@ -1,0 +1,59 @@
+import { idFromMethodAndPath, idFromSummary, uniqueId } from '../operation-ids';
+import { single, type Rule } from '../rule';
+import { isObject } from '../spec-index';
+
+export const operationIdMissing: Rule = {
+  id: 'operation-id-missing',
+  rewstError: 'OperationID missing in path',
+  description: 'Every operation needs an operationId: Rewst names its action after it.',
+  severity: 'error',
+  fixAll: true,
+  check({ index, report }) {
+    for (const op of index.operations) {
+      const id = op.operation.operationId;
+      if (typeof id === 'string' && id.trim() !== '') continue;
+      const blank = typeof id === 'string';
+      report({
+        path: blank ? [...op.path, 'operationId'] : op.path,
+        target: blank ? 'value' : 'key',
+        message: `Rewst will report "OperationID missing in path": ${op.method.toUpperCase()} ${op.pathKey} has ${blank ? 'a blank' : 'no'} operationId.`,
+        data: { method: op.method, pathKey: op.pathKey, blank },
+      });
+    }
+  },
+  fix({ data }, { editor, root, takenOperationIds }) {
+    const method = String(data?.method);
+    const pathKey = String(data?.pathKey);
+    const paths = root.paths;
+    const operation = isObject(paths) && isObject(paths[pathKey]) ? (paths[pathKey] as Record<string, unknown>)[method] : undefined;
+    if (!isObject(operation)) return undefined;
+    const id = uniqueId(idFromSummary(operation.summary) ?? idFromMethodAndPath(method, pathKey), takenOperationIds);
+    takenOperationIds.add(id);
+    const opPath = ['paths', pathKey, method];
+    const title = `Add operationId "${id}"`;
+    if (data?.blank) return single(title, editor.replaceValue([...opPath, 'operationId'], id));
+    return single(title, editor.insertMember(opPath, 'operationId', id, 'summary' in operation ? { after: 'summary' } : 'start'));
+  },
+  cases: [
+    { name: 'has ids', text: 'openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n', expect: [] },
+    {
+      name: 'from method and path (YAML)',
+      text: 'openapi: 3.0.0\npaths:\n  /photo-records/{id}:\n    get:\n      responses: {}\n',
+      expect: [{ pointer: '/paths/~1photo-records~1{id}/get', message: /GET \/photo-records\/\{id\} has no operationId/ }],
+      fixed: 'openapi: 3.0.0\npaths:\n  /photo-records/{id}:\n    get:\n      operationId: getPhotoRecordsById\n      responses: {}\n',
+    },
+    {
+      name: 'from summary, after it (JSON)',
+      text: '{\n  "openapi": "3.0.0",\n  "paths": {\n    "/a": {\n      "post": {\n        "summary": "Create a photo record",\n        "responses": {}\n      }\n    }\n  }\n}',
+      expect: [{ pointer: '/paths/~1a/post' }],
+      fixed: '{\n  "openapi": "3.0.0",\n  "paths": {\n    "/a": {\n      "post": {\n        "summary": "Create a photo record",\n        "operationId": "createAPhotoRecord",\n        "responses": {}\n      }\n    }\n  }\n}',
+    },
+    {
+      name: 'never collides with an existing id',
+      text: 'swagger: "2.0"\npaths:\n  /a:\n    get:\n      operationId: getA\n    put: {}\n  /b:\n    get:\n      summary: get a\n',
+      expect: [{ pointer: '/paths/~1a/put' }, { pointer: '/paths/~1b/get' }],
+      fixed: 'swagger: "2.0"\npaths:\n  /a:\n    get:\n      operationId: getA\n    put: { operationId: putA }\n  /b:\n    get:\n      summary: get a\n',
+    },
+    { name: 'blank id', text: '{"openapi":"3.0.0","paths":{"/":{"get":{"operationId":""}}}}', expect: [{ pointer: '/paths/~1/get/operationId', message: /blank/ }], fixed: '{"openapi":"3.0.0","paths":{"/":{"get":{"operationId":"getRoot"}}}}' },
+  ],
+};

@@ -1,0 +1,56 @@
+import { checkPattern } from '../regex-check';
+import { single, type Rule } from '../rule';
+
+export const patternInvalid: Rule = {
+  id: 'pattern-invalid',
+  rewstError: 'Regex is not valid',
+  description: 'A schema pattern must be a valid ECMA-262 regular expression.',
+  severity: 'error',
+  fixAll: true,
+  check({ index, report }) {
+    for (const { place, pattern } of index.patterns) {
+      const verdict = checkPattern(pattern);
+      if (verdict.ok) continue;
+      report({
+        path: [...place.path, 'pattern'],
+        target: 'value',
+        severity: verdict.severity,
+        message: `${verdict.severity === 'error' ? 'Rewst will report "Regex is not valid"' : 'Regex may be rejected'}: ${JSON.stringify(pattern.length > 80 ? pattern.slice(0, 80) + '…' : pattern)}: ${verdict.reason}.`,
+        data: verdict.fixed === undefined ? undefined : { fixed: verdict.fixed },
+      });
+    }
+  },
+  fix({ path, data }, { editor }) {
+    if (typeof data?.fixed !== 'string') return undefined;
+    return single('Escape the "/" delimiter', editor.replaceValue(path, data.fixed));
+  },
+  cases: [
+    { name: 'valid', text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    Id:\n      type: string\n      pattern: "^[a-z0-9-]+$"\n', expect: [] },
+    {
+      name: "Rewst's example: range out of order",
+      text: '{"openapi":"3.0.0","components":{"schemas":{"Code":{"type":"string","pattern":"^[z-a]+$"}}}}',
+      expect: [{ pointer: '/components/schemas/Code/pattern', message: /character range is out of order \(z-a\)/, severity: 'error' }],
+    },
+    {
+      name: 'unescaped delimiter is a warning with a fix (YAML single quotes kept)',
+      text: "swagger: '2.0'\nparameters:\n  date:\n    in: query\n    name: d\n    type: string\n    pattern: '^\\d{2}/\\d{2}$'\n",
+      expect: [{ pointer: '/parameters/date/pattern', message: /unescaped delimiter/, severity: 'warning' }],
+      fixed: "swagger: '2.0'\nparameters:\n  date:\n    in: query\n    name: d\n    type: string\n    pattern: '^\\d{2}\\/\\d{2}$'\n",
+    },
+    {
+      name: 'valid only without the u flag',
+      text: 'openapi: 3.1.0\ncomponents:\n  schemas:\n    X:\n      pattern: "\\\\-"\n',
+      expect: [{ pointer: '/components/schemas/X/pattern', message: /only without the "u"/, severity: 'warning' }],
+    },
+    {
+      name: 'catastrophic but valid pattern is never run',
+      text: '{"openapi":"3.0.0","components":{"schemas":{"X":{"pattern":"^(a+)+$"}}}}',
+      expect: [],
+    },
+    {
+      name: 'unterminated group; a property named pattern is not a pattern',
+      text: '{"openapi":"3.0.0","components":{"schemas":{"X":{"properties":{"pattern":{"type":"string"}},"pattern":"(ab"}}}}',
+      expect: [{ pointer: '/components/schemas/X/pattern', message: /never closed/ }],
+    },
+  ],
+};

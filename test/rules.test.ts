@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, applyEdits, fixFor, RULES } from '../server/src/engine';
+
+/** Runs every rule's own table of cases: findings by pointer, messages, severity, and the fix's exact text. */
+for (const rule of RULES) {
+  describe(`rule ${rule.id}`, () => {
+    assert.ok(rule.cases.length >= 2, `${rule.id} needs a table of cases`);
+    for (const c of rule.cases) {
+      it(c.name, () => {
+        const analysis = analyze(c.text, { rules: [rule.id] });
+        assert.equal(analysis.isSpec, true, 'case must be a spec');
+        const got = analysis.findings.filter((f) => f.ruleId === rule.id);
+        assert.deepEqual(
+          got.map((f) => f.pointer),
+          c.expect.map((e) => e.pointer),
+        );
+        c.expect.forEach((e, i) => {
+          if (e.message) assert.match(got[i].message, e.message);
+          assert.equal(got[i].severity, e.severity ?? rule.severity);
+          // the range must sit on the text of the node it names
+          assert.ok(got[i].offset.end > got[i].offset.start, 'non-empty range');
+        });
+        if (c.fixed !== undefined) {
+          const first = got[0];
+          const fix = fixFor(analysis, rule.id, { path: first.path, data: first.data });
+          assert.ok(fix, 'a fix is offered');
+          const after = applyEdits(c.text, fix.edits);
+          assert.equal(after, c.fixed);
+          const again = analyze(after, { rules: [rule.id] });
+          assert.ok(!again.findings.some((f) => f.ruleId === 'parse-error'), 'fixed text parses');
+          assert.ok(!again.findings.some((f) => f.ruleId === rule.id && f.pointer === first.pointer && f.message === first.message), 'the finding is gone');
+        }
+      });
+    }
+  });
+}
