@@ -44,7 +44,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   if (!doc.version) return { doc, isSpec: false, findings: [] };
   const root = doc.value as Record<string, unknown>;
-  const index = indexSpec(root);
+  const index = indexSpec(root, doc.format === 'yaml');
   const reports: Array<{ rule: Rule; report: Report }> = [];
   const rules = options.rules ? RULES.filter((r) => options.rules!.includes(r.id)) : RULES;
   for (const rule of rules) {

@@ -1,5 +1,10 @@
 import { parseLocalRef, toPointer } from './pointer';
-import type { Place } from './spec-index';
+import type { JsonPath } from './types';
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  id: number;
+}
 
 export interface Cycle {
   /** Path of the object that holds the `$ref`. */
@@ -10,49 +15,49 @@ export interface Cycle {
   breaks: boolean;
 }
 
-const pointerCache = new WeakMap<Place, string>();
-
-function pointerOf(place: Place): string {
-  let p = pointerCache.get(place);
-  if (p === undefined) {
-    p = place.parent ? pointerOf(place.parent) + '/' + String(place.key).replace(/~/g, '~0').replace(/\//g, '~1') : '';
-    pointerCache.set(place, p);
-  }
-  return p;
-}
-
 /**
  * Finds every local `$ref` that lies on a cycle. Nodes are the targets of
  * references; a target T has an edge to X when T's subtree holds a `$ref` to X.
  * Strongly connected components (Tarjan, iterative) make this linear in the
  * number of edges, so thousands of schemas are no problem.
  */
-export function findCycles(refs: ReadonlyArray<{ place: Place; ref: string }>): Cycle[] {
-  const ids = new Map<string, number>();
+export function findCycles(refs: ReadonlyArray<{ path: JsonPath; ref: string }>): Cycle[] {
+  // Targets form a trie of paths, so finding which targets enclose a `$ref` is a walk down its path.
+  const trie: TrieNode = { children: new Map(), id: -1 };
   const names: string[] = [];
   const targetOf: number[] = [];
+  const byPointer = new Map<string, number>();
   for (const { ref } of refs) {
     const path = parseLocalRef(ref);
-    const ptr = path ? toPointer(path) : undefined;
     let id = -1;
-    if (ptr !== undefined) {
-      id = ids.get(ptr) ?? -1;
+    if (path) {
+      const ptr = toPointer(path);
+      id = byPointer.get(ptr) ?? -1;
       if (id < 0) {
         id = names.length;
-        ids.set(ptr, id);
+        byPointer.set(ptr, id);
         names.push(ptr);
+        let node = trie;
+        for (const seg of path) {
+          let next = node.children.get(seg);
+          if (!next) node.children.set(seg, (next = { children: new Map(), id: -1 }));
+          node = next;
+        }
+        node.id = id;
       }
     }
     targetOf.push(id);
   }
   // Edges, each remembering which reference made it.
   const edges: Array<Array<{ to: number; ref: number }>> = names.map(() => []);
-  refs.forEach(({ place }, r) => {
+  refs.forEach(({ path }, r) => {
     const to = targetOf[r];
     if (to < 0) return;
-    for (let p: Place | undefined = place; p; p = p.parent) {
-      const owner = ids.get(pointerOf(p));
-      if (owner !== undefined) edges[owner].push({ to, ref: r });
+    let node: TrieNode | undefined = trie;
+    for (let d = 0; node; d++) {
+      if (node.id >= 0) edges[node.id].push({ to, ref: r });
+      if (d === path.length) break;
+      node = node.children.get(String(path[d]));
     }
   });
   const component = stronglyConnected(edges);
@@ -65,7 +70,7 @@ export function findCycles(refs: ReadonlyArray<{ place: Place; ref: string }>): 
       if (!inCycle(from, to) || reported.has(ref)) continue;
       reported.add(ref);
       const back = shortestPath(edges, component, to, from);
-      out.push({ refPath: refs[ref].place.path, chain: [from, ...back].map((n) => '#' + names[n]), breaks: backEdges.has(ref) });
+      out.push({ refPath: [...refs[ref].path], chain: [from, ...back].map((n) => '#' + names[n]), breaks: backEdges.has(ref) });
     }
   });
   return out;

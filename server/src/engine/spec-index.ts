@@ -9,33 +9,17 @@ export interface OperationRef {
   operation: Record<string, unknown>;
 }
 
-/** A place in the walked tree; the path is built only when someone asks for it. */
-export class Place {
-  constructor(
-    readonly value: Record<string, unknown> | unknown[],
-    readonly key: string | number | undefined,
-    readonly parent: Place | undefined,
-    readonly depth: number,
-    /** True when this object's keys are names (properties, schemas, ...), not keywords. */
-    readonly isNameMap: boolean,
-  ) {}
-
-  get path(): Array<string | number> {
-    const out: Array<string | number> = new Array(this.depth);
-    let p: Place | undefined = this;
-    for (let i = this.depth - 1; i >= 0 && p; i--, p = p.parent) out[i] = p.key!;
-    return out;
-  }
-}
-
 export interface SpecIndex {
   operations: OperationRef[];
-  /** Every object holding a string `$ref`. */
-  refs: Array<{ place: Place; ref: string }>;
+  /** Every object holding a string `$ref`: the object's path. */
+  refs: Array<{ path: JsonPath; ref: string }>;
   /** Every object holding a string `pattern` (schemas and Swagger 2.0 parameters). */
-  patterns: Array<{ place: Place; pattern: string }>;
-  /** Every object whose `required` is an array (schemas). */
-  requireds: Array<{ place: Place; required: unknown[] }>;
+  patterns: Array<{ path: JsonPath; pattern: string }>;
+  /**
+   * Every schema whose `required` is an array, with the schema whose properties it may
+   * name (itself, or for a member of allOf/anyOf/oneOf or a not/if/then/else, the enclosing one).
+   */
+  requireds: Array<{ path: JsonPath; schema: Record<string, unknown>; scope: Record<string, unknown>; required: unknown[] }>;
 }
 
 /** Maps whose keys are names chosen by the author, so a key like `example` there is not a keyword. */
@@ -44,6 +28,9 @@ const NAME_MAPS = new Set([
   'securityDefinitions', 'headers', 'links', 'callbacks', 'requestBodies', 'paths', 'dependentSchemas', 'content', 'encoding', 'webhooks', 'pathItems',
 ]);
 
+export const COMPOSITIONS = new Set(['allOf', 'anyOf', 'oneOf']);
+const SUBSCHEMA_OF_PARENT = new Set(['not', 'if', 'then', 'else']);
+
 /** Keywords whose values are instance data (or vendor extensions), never schemas to check. */
 function isDataKeyword(key: string): boolean {
   return key === 'example' || key === 'examples' || key === 'default' || key === 'enum' || key === 'const' || key.startsWith('x-');
@@ -51,42 +38,74 @@ function isDataKeyword(key: string): boolean {
 
 /**
  * One iterative walk of the whole document that gathers what the rules look at.
- * Iterative so that deeply nested input cannot overflow the stack.
+ * Iterative so that deeply nested input cannot overflow the stack; it keeps the
+ * current path in two arrays instead of allocating per node, since a 13 MB spec
+ * has hundreds of thousands of objects.
+ * `shared` says values may be shared or cyclic (YAML aliases): then each object is visited once.
  */
-export function indexSpec(root: Record<string, unknown>): SpecIndex {
+export function indexSpec(root: Record<string, unknown>, shared = false): SpecIndex {
   const index: SpecIndex = { operations: collectOperations(root), refs: [], patterns: [], requireds: [] };
-  const seen = new Set<object>();
-  const stack: Place[] = [new Place(root, undefined, undefined, 0, false)];
-  while (stack.length) {
-    const place = stack.pop()!;
-    const value = place.value;
-    if (seen.has(value)) continue; // YAML aliases can share one object; visit it once
-    seen.add(value);
+  const seen = shared ? new Set<object>() : undefined;
+  const keys: Array<string | number> = []; // keys[d] leads from vals[d] to vals[d + 1]
+  const vals: unknown[] = [];
+  const sVal: unknown[] = [root];
+  const sKey: Array<string | number> = [''];
+  const sDepth: number[] = [0];
+  const sNames: boolean[] = [false];
+  while (sVal.length) {
+    const value = sVal.pop() as Record<string, unknown> | unknown[];
+    const key = sKey.pop()!;
+    const depth = sDepth.pop()!;
+    const isNameMap = sNames.pop()!;
+    if (seen) {
+      if (seen.has(value)) continue;
+      seen.add(value);
+    }
+    vals.length = depth;
+    keys.length = depth;
+    if (depth > 0) keys[depth - 1] = key;
+    vals.push(value);
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
         const child = value[i];
-        if (child !== null && typeof child === 'object') stack.push(new Place(child as object as Record<string, unknown>, i, place, place.depth + 1, false));
+        if (child !== null && typeof child === 'object') {
+          sVal.push(child);
+          sKey.push(i);
+          sDepth.push(depth + 1);
+          sNames.push(false);
+        }
       }
       continue;
     }
-    if (!place.isNameMap) {
+    if (!isNameMap) {
       const ref = value.$ref;
-      if (typeof ref === 'string') index.refs.push({ place, ref });
+      if (typeof ref === 'string') index.refs.push({ path: keys.slice(0, depth), ref });
       const pattern = value.pattern;
-      if (typeof pattern === 'string') index.patterns.push({ place, pattern });
+      if (typeof pattern === 'string') index.patterns.push({ path: keys.slice(0, depth), pattern });
       const required = value.required;
-      if (Array.isArray(required)) index.requireds.push({ place, required });
+      if (Array.isArray(required)) index.requireds.push({ path: keys.slice(0, depth), schema: value, scope: scopeOf(vals, keys, depth), required });
     }
-    const keys = Object.keys(value);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i];
-      const child = value[key];
+    for (const k in value) {
+      const child = value[k];
       if (child === null || typeof child !== 'object') continue;
-      if (!place.isNameMap && isDataKeyword(key)) continue;
-      stack.push(new Place(child as Record<string, unknown>, key, place, place.depth + 1, !place.isNameMap && NAME_MAPS.has(key)));
+      if (!isNameMap && isDataKeyword(k)) continue;
+      sVal.push(child);
+      sKey.push(k);
+      sDepth.push(depth + 1);
+      sNames.push(!isNameMap && NAME_MAPS.has(k));
     }
   }
   return index;
+}
+
+/** Climbs from the schema at `depth` out of composition members and not/if/then/else. */
+function scopeOf(vals: unknown[], keys: Array<string | number>, depth: number): Record<string, unknown> {
+  let d = depth;
+  for (;;) {
+    if (d >= 2 && Array.isArray(vals[d - 1]) && COMPOSITIONS.has(String(keys[d - 2]))) d -= 2;
+    else if (d >= 1 && SUBSCHEMA_OF_PARENT.has(String(keys[d - 1]))) d -= 1;
+    else return vals[d] as Record<string, unknown>;
+  }
 }
 
 function collectOperations(root: Record<string, unknown>): OperationRef[] {

@@ -8,11 +8,11 @@ export const patternInvalid: Rule = {
   severity: 'error',
   fixAll: true,
   check({ index, report }) {
-    for (const { place, pattern } of index.patterns) {
+    for (const { path, pattern } of index.patterns) {
       const verdict = checkPattern(pattern);
       if (verdict.ok) continue;
       report({
-        path: [...place.path, 'pattern'],
+        path: [...path, 'pattern'],
         target: 'value',
         severity: verdict.severity,
         message: `${verdict.severity === 'error' ? 'Rewst will report "Regex is not valid"' : 'Regex may be rejected'}: ${JSON.stringify(pattern.length > 80 ? pattern.slice(0, 80) + '…' : pattern)}: ${verdict.reason}.`,

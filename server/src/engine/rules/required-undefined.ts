@@ -1,8 +1,6 @@
 import { getAt, parseLocalRef, toPointer } from '../pointer';
 import { single, type Rule } from '../rule';
-import { isObject, type Place } from '../spec-index';
-
-const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'];
+import { COMPOSITIONS, isObject } from '../spec-index';
 
 /** Property names a schema defines, through `allOf`/`anyOf`/`oneOf` and local refs; undefined when it cannot tell (external refs, open schemas). */
 function definedProperties(root: unknown, schema: Record<string, unknown>, out: Set<string>, seen: Set<unknown>): boolean {
@@ -23,18 +21,6 @@ function definedProperties(root: unknown, schema: Record<string, unknown>, out: 
   return true;
 }
 
-/** The schema whose properties a `required` may name: for a member of allOf/anyOf/oneOf or a `not`/`if`/`then`/`else`, the enclosing one. */
-function scopeOf(place: Place): Place {
-  let p = place;
-  for (;;) {
-    const parent = p.parent;
-    if (!parent) return p;
-    if (Array.isArray(parent.value) && COMPOSITIONS.includes(String(parent.key)) && parent.parent) p = parent.parent;
-    else if (['not', 'if', 'then', 'else'].includes(String(p.key))) p = parent;
-    else return p;
-  }
-}
-
 export const requiredUndefined: Rule = {
   id: 'required-undefined',
   rewstError: 'Required field is not defined',
@@ -42,19 +28,18 @@ export const requiredUndefined: Rule = {
   severity: 'error',
   fixAll: true,
   check({ root, index, report }) {
-    for (const { place, required } of index.requireds) {
+    for (const { path, schema, scope, required } of index.requireds) {
       const defined = new Set<string>();
-      if (!definedProperties(root, scopeOf(place).value as Record<string, unknown>, defined, new Set())) continue;
-      if (!definedProperties(root, place.value as Record<string, unknown>, defined, new Set())) continue;
-      const schema = place.value as Record<string, unknown>;
+      if (!definedProperties(root, scope, defined, new Set())) continue;
+      if (!definedProperties(root, schema, defined, new Set())) continue;
       if (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length) continue;
       required.forEach((name, i) => {
         if (typeof name !== 'string' || defined.has(name)) return;
         report({
-          path: [...place.path, 'required', i],
+          path: [...path, 'required', i],
           target: 'value',
-          message: `Rewst will report "Required field is not defined": "${name}" is required at ${toPointer(place.path) || '/'} but properties does not define it.`,
-          data: { schemaPath: place.path, name },
+          message: `Rewst will report "Required field is not defined": "${name}" is required at ${toPointer(path) || '/'} but properties does not define it.`,
+          data: { schemaPath: path, name },
         });
       });
     }

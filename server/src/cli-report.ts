@@ -1,0 +1,83 @@
+import { RULES, type Finding } from './engine';
+
+export interface FileResult {
+  file: string;
+  /** False when the file is JSON/YAML but not an OpenAPI or Swagger document. */
+  isSpec: boolean;
+  findings: Finding[];
+}
+
+const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+export function formatText(results: ReadonlyArray<FileResult>): string {
+  const lines: string[] = [];
+  let errors = 0;
+  let others = 0;
+  for (const r of results) {
+    if (!r.isSpec) {
+      lines.push(`${r.file}: not an OpenAPI or Swagger document (no top-level "openapi" or "swagger"), skipped`);
+      continue;
+    }
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else others++;
+      lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}${f.pointer ? ` (at ${f.pointer})` : ''}`);
+    }
+  }
+  lines.push(errors + others === 0 ? 'No problems found.' : `${errors} error(s), ${others} other finding(s) in ${results.length} file(s).`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(results: ReadonlyArray<FileResult>): string {
+  const files = results.map((r) => ({
+    file: r.file,
+    isSpec: r.isSpec,
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      pointer: f.pointer,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1,
+      fixable: f.fixable,
+    })),
+  }));
+  return JSON.stringify({ files }, null, 2) + '\n';
+}
+
+/** SARIF 2.1.0, which GitHub code scanning and most CI dashboards read. */
+export function formatSarif(results: ReadonlyArray<FileResult>): string {
+  const rules = [
+    ...RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, fullDescription: { text: `Rewst importer error: "${r.rewstError}". ${r.description}` }, defaultConfiguration: { level: LEVEL[r.severity] } })),
+    { id: 'parse-error', shortDescription: { text: 'The file does not parse as JSON or YAML.' }, defaultConfiguration: { level: 'error' } },
+  ];
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'rewst-openapi', informationUri: 'https://docs.rewst.help/', rules } },
+        results: results.flatMap((r) =>
+          r.findings.map((f) => ({
+            ruleId: f.ruleId,
+            ruleIndex: rules.findIndex((x) => x.id === f.ruleId),
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.file.split('\\').join('/') },
+                  region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+                },
+                logicalLocations: f.pointer ? [{ fullyQualifiedName: f.pointer, kind: 'member' }] : undefined,
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
