@@ -20,6 +20,8 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The engine alone, for benchmarks and scripts that call it in-process.
+  { entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine.js' },
 ];
 
 async function main() {
