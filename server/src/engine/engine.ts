@@ -9,6 +9,8 @@ import type { Finding, Fix, Report, TextEdit } from './types';
 
 export const PARSE_ERROR = 'parse-error';
 
+const MAX_LOCATE_DEPTH = 1000;
+
 export interface Analysis {
   doc: SpecDocument;
   /** False for JSON/YAML that is not an OpenAPI or Swagger description: it gets no findings. */
@@ -48,7 +50,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const reports: Array<{ rule: Rule; report: Report }> = [];
   const rules = options.rules ? RULES.filter((r) => options.rules!.includes(r.id)) : RULES;
   for (const rule of rules) {
-    rule.check({ doc, root, index, report: (report) => reports.push({ rule, report }) });
+    try {
+      rule.check({ doc, root, index, report: (report) => reports.push({ rule, report }) });
+    } catch (e) {
+      // One rule failing on strange input must not cost the others; say so instead of crashing.
+      reports.push({ rule, report: { path: [], message: `rewst-openapi could not finish the ${rule.id} check on this file: ${e instanceof Error ? e.message : String(e)}`, severity: 'warning' } });
+    }
   }
   return { doc, isSpec: true, root, index, findings: place(doc, reports) };
 }
@@ -56,9 +63,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 /** Attaches positions to reports, locating all of them in one pass over the text. */
 function place(doc: SpecDocument, reports: ReadonlyArray<{ rule: Rule; report: Report }>): Finding[] {
   const requests: LocateRequest[] = [];
+  // Beyond this depth a finding is shown at its ancestor: locating stays cheap and shallow on hostile nesting.
+  const clip = (path: Report['path']) => (path.length > MAX_LOCATE_DEPTH ? path.slice(0, MAX_LOCATE_DEPTH) : path);
   for (const { report } of reports) {
-    requests.push({ path: report.path, target: report.target ?? 'value' });
-    for (const rel of report.related ?? []) requests.push({ path: rel.path, target: rel.target });
+    requests.push({ path: clip(report.path), target: report.target ?? 'value' });
+    for (const rel of report.related ?? []) requests.push({ path: clip(rel.path), target: rel.target });
   }
   const spans = doc.locate(requests);
   let k = 0;

@@ -122,7 +122,7 @@ function parseYaml(text: string): SpecDocument {
   let doc: Document.Parsed | undefined;
   try {
     doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-    for (const err of doc.errors) problems.push({ message: `YAML syntax error: ${firstLine(err.message)}`, start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) });
+    for (const err of doc.errors) problems.push({ message: /call stack/i.test(err.message) ? 'YAML is nested too deeply to read.' : `YAML syntax error: ${firstLine(err.message)}`, start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) });
     if (!problems.length) value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     value = undefined;

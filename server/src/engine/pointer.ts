@@ -45,3 +45,9 @@ export function getAt(root: unknown, path: JsonPath): unknown {
   }
   return node;
 }
+
+/** A pointer short enough for a message: long ones keep their head and tail. */
+export function displayPointer(path: JsonPath): string {
+  const p = toPointer(path) || '/';
+  return p.length <= 160 ? p : `${p.slice(0, 80)}…${p.slice(-60)}`;
+}

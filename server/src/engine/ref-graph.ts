@@ -1,6 +1,9 @@
 import { parseLocalRef, toPointer } from './pointer';
 import type { JsonPath } from './types';
 
+/** Cycles through more schemas than this are summarised rather than spelled out. */
+const MAX_CHAIN = 12;
+
 interface TrieNode {
   children: Map<string, TrieNode>;
   id: number;
@@ -63,14 +66,18 @@ export function findCycles(refs: ReadonlyArray<{ path: JsonPath; ref: string }>)
   const component = stronglyConnected(edges);
   const inCycle = (from: number, to: number) => component[from] === component[to];
   const backEdges = dfsBackEdges(edges, component);
+  const componentSize = new Map<number, number>();
+  for (const c of component) componentSize.set(c, (componentSize.get(c) ?? 0) + 1);
   const out: Cycle[] = [];
   const reported = new Set<number>();
   edges.forEach((list, from) => {
     for (const { to, ref } of list) {
       if (!inCycle(from, to) || reported.has(ref)) continue;
       reported.add(ref);
-      const back = shortestPath(edges, component, to, from);
-      out.push({ refPath: [...refs[ref].path], chain: [from, ...back].map((n) => '#' + names[n]), breaks: backEdges.has(ref) });
+      const size = componentSize.get(component[from]) ?? 1;
+      // In a huge cycle a path per reference would cost O(V·E); name the ends and the size instead.
+      const chain = size <= MAX_CHAIN ? [from, ...shortestPath(edges, component, to, from)].map((n) => '#' + names[n]) : ['#' + names[from], '#' + names[to], `… (a cycle through ${size} schemas)`, '#' + names[from]];
+      out.push({ refPath: [...refs[ref].path], chain, breaks: backEdges.has(ref) });
     }
   });
   return out;

@@ -1,22 +1,26 @@
-import { getAt, parseLocalRef, toPointer } from '../pointer';
+import { displayPointer, getAt, parseLocalRef, toPointer } from '../pointer';
 import { single, type Rule } from '../rule';
 import { COMPOSITIONS, isObject } from '../spec-index';
 
-/** Property names a schema defines, through `allOf`/`anyOf`/`oneOf` and local refs; undefined when it cannot tell (external refs, open schemas). */
-function definedProperties(root: unknown, schema: Record<string, unknown>, out: Set<string>, seen: Set<unknown>): boolean {
+/** Deeper compositions than this are not followed: the rule stays silent rather than guess. */
+const MAX_DEPTH = 64;
+
+/** Adds the property names a schema defines, through `allOf`/`anyOf`/`oneOf` and local refs; false when it cannot tell (external refs, too deep). */
+function definedProperties(root: unknown, schema: Record<string, unknown>, out: Set<string>, seen: Set<unknown>, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
   if (seen.has(schema)) return true;
   seen.add(schema);
   if (typeof schema.$ref === 'string') {
     const path = parseLocalRef(schema.$ref);
     const target = path ? getAt(root, path) : undefined;
     if (!isObject(target)) return false;
-    if (!definedProperties(root, target, out, seen)) return false;
+    if (!definedProperties(root, target, out, seen, depth + 1)) return false;
   }
   if (isObject(schema.properties)) for (const k of Object.keys(schema.properties)) out.add(k);
   for (const key of COMPOSITIONS) {
     const list = schema[key];
     if (!Array.isArray(list)) continue;
-    for (const member of list) if (isObject(member) && !definedProperties(root, member, out, seen)) return false;
+    for (const member of list) if (isObject(member) && !definedProperties(root, member, out, seen, depth + 1)) return false;
   }
   return true;
 }
@@ -38,7 +42,7 @@ export const requiredUndefined: Rule = {
         report({
           path: [...path, 'required', i],
           target: 'value',
-          message: `Rewst will report "Required field is not defined": "${name}" is required at ${toPointer(path) || '/'} but properties does not define it.`,
+          message: `Rewst will report "Required field is not defined": "${name}" is required at ${displayPointer(path)} but properties does not define it.`,
           data: { schemaPath: path, name },
         });
       });
