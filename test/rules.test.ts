@@ -18,6 +18,7 @@ for (const rule of RULES) {
         c.expect.forEach((e, i) => {
           if (e.message) assert.match(got[i].message, e.message);
           assert.equal(got[i].severity, e.severity ?? rule.severity);
+          if (e.fixable !== undefined) assert.equal(got[i].fixable, e.fixable, 'fixable');
           // the range must sit on the text of the node it names
           assert.ok(got[i].offset.end > got[i].offset.start, 'non-empty range');
         });

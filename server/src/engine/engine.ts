@@ -54,7 +54,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       rule.check({ doc, root, index, report: (report) => reports.push({ rule, report }) });
     } catch (e) {
       // One rule failing on strange input must not cost the others; say so instead of crashing.
-      reports.push({ rule, report: { path: [], message: `rewst-openapi could not finish the ${rule.id} check on this file: ${e instanceof Error ? e.message : String(e)}`, severity: 'warning' } });
+      reports.push({ rule, report: { path: [], message: `rewst-openapi could not finish the ${rule.id} check on this file: ${e instanceof Error ? e.message : String(e)}`, severity: 'warning', fixable: false } });
     }
   }
   return { doc, isSpec: true, root, index, findings: place(doc, reports) };
@@ -86,7 +86,7 @@ function place(doc: SpecDocument, reports: ReadonlyArray<{ rule: Rule; report: R
       range: range(span),
       data: report.data,
       related,
-      fixable: Boolean(rule.fix),
+      fixable: Boolean(rule.fix) && report.fixable !== false,
     };
   });
   return findings.sort((a, b) => a.offset.start - b.offset.start || a.ruleId.localeCompare(b.ruleId));

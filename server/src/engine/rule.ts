@@ -34,7 +34,7 @@ export interface RuleCase {
   name: string;
   /** The document; YAML unless it starts with `{`. */
   text: string;
-  expect: Array<{ pointer: string; message?: RegExp; severity?: Severity }>;
+  expect: Array<{ pointer: string; message?: RegExp; severity?: Severity; fixable?: boolean }>;
   /** When set: the text after applying the fix of the first finding. */
   fixed?: string;
 }

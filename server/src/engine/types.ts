@@ -43,6 +43,8 @@ export interface Report {
   /** Everything the fix needs, carried to the client as diagnostic data and back. */
   data?: Record<string, unknown>;
   related?: RelatedLocation[];
+  /** False when the rule's fix cannot handle this finding (it needs a person); fixable otherwise, if the rule has a fix. */
+  fixable?: boolean;
 }
 
 export interface Finding {

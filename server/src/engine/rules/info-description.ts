@@ -11,7 +11,7 @@ export const infoDescription: Rule = {
     const info = root.info;
     if (!isObject(info)) {
       const versionKey = 'openapi' in root ? 'openapi' : 'swagger';
-      report({ path: [versionKey], target: 'key', message: 'Rewst will report "Description missing": the document has no info object, so no info.description.' });
+      report({ path: [versionKey], target: 'key', fixable: false, message: 'Rewst will report "Description missing": the document has no info object, so no info.description.' });
       return;
     }
     const description = info.description;
@@ -52,6 +52,6 @@ export const infoDescription: Rule = {
       expect: [{ pointer: '/info' }],
       fixed: '{"swagger":"2.0","info":{"title":"Pets","description":"Pets API","version":"1"},"paths":{}}',
     },
-    { name: 'no info at all', text: '{"openapi":"3.1.0","paths":{}}', expect: [{ pointer: '/openapi', message: /no info object/ }] },
+    { name: 'no info at all', text: '{"openapi":"3.1.0","paths":{}}', expect: [{ pointer: '/openapi', message: /no info object/, fixable: false }] },
   ],
 };

@@ -25,6 +25,7 @@ export const pathTrailingSlash: Rule = {
           ? `Rewst will report "Path must not end with a slash": ${key}. ${stripped} also exists, so the two paths must be merged by hand (no automatic fix).`
           : `Rewst will report "Path must not end with a slash": ${key} should be ${stripped}.`,
         data: { pathKey: key, stripped, conflict },
+        fixable: !conflict,
       });
     }
   },
@@ -39,7 +40,7 @@ export const pathTrailingSlash: Rule = {
     {
       name: 'trailing slash (YAML, quoted key keeps its quotes)',
       text: "openapi: 3.0.0\npaths:\n  '/users/':\n    get: {}\n  /: {}\n",
-      expect: [{ pointer: '/paths/~1users~1', message: /\/users\/ should be \/users/ }],
+      expect: [{ pointer: '/paths/~1users~1', message: /\/users\/ should be \/users/, fixable: true }],
       fixed: "openapi: 3.0.0\npaths:\n  '/users':\n    get: {}\n  /: {}\n",
     },
     {
@@ -48,7 +49,7 @@ export const pathTrailingSlash: Rule = {
       expect: [{ pointer: '/paths/~1a~1{id}~1' }],
       fixed: '{\n  "swagger": "2.0",\n  "paths": {\n    "/a/{id}": {}\n  }\n}',
     },
-    { name: 'stripped path exists: no fix, said so', text: '{"openapi":"3.0.0","paths":{"/a/":{},"/a":{}}}', expect: [{ pointer: '/paths/~1a~1', message: /merged by hand/ }] },
+    { name: 'stripped path exists: no fix, said so', text: '{"openapi":"3.0.0","paths":{"/a/":{},"/a":{}}}', expect: [{ pointer: '/paths/~1a~1', message: /merged by hand/, fixable: false }] },
     { name: 'root path is fine', text: '{"openapi":"3.0.0","paths":{"/":{}}}', expect: [] },
   ],
 };

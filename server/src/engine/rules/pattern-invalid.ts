@@ -17,6 +17,7 @@ export const patternInvalid: Rule = {
         severity: verdict.severity,
         message: `${verdict.severity === 'error' ? 'Rewst will report "Regex is not valid"' : 'Regex may be rejected'}: ${JSON.stringify(pattern.length > 80 ? pattern.slice(0, 80) + '…' : pattern)}: ${verdict.reason}.`,
         data: verdict.fixed === undefined ? undefined : { fixed: verdict.fixed },
+        fixable: verdict.fixed !== undefined,
       });
     }
   },
@@ -29,18 +30,18 @@ export const patternInvalid: Rule = {
     {
       name: "Rewst's example: range out of order",
       text: '{"openapi":"3.0.0","components":{"schemas":{"Code":{"type":"string","pattern":"^[z-a]+$"}}}}',
-      expect: [{ pointer: '/components/schemas/Code/pattern', message: /character range is out of order \(z-a\)/, severity: 'error' }],
+      expect: [{ pointer: '/components/schemas/Code/pattern', message: /character range is out of order \(z-a\)/, severity: 'error', fixable: false }],
     },
     {
       name: 'unescaped delimiter is a warning with a fix (YAML single quotes kept)',
       text: "swagger: '2.0'\nparameters:\n  date:\n    in: query\n    name: d\n    type: string\n    pattern: '^\\d{2}/\\d{2}$'\n",
-      expect: [{ pointer: '/parameters/date/pattern', message: /unescaped delimiter/, severity: 'warning' }],
+      expect: [{ pointer: '/parameters/date/pattern', message: /unescaped delimiter/, severity: 'warning', fixable: true }],
       fixed: "swagger: '2.0'\nparameters:\n  date:\n    in: query\n    name: d\n    type: string\n    pattern: '^\\d{2}\\/\\d{2}$'\n",
     },
     {
       name: 'valid only without the u flag',
       text: 'openapi: 3.1.0\ncomponents:\n  schemas:\n    X:\n      pattern: "\\\\-"\n',
-      expect: [{ pointer: '/components/schemas/X/pattern', message: /only without the "u"/, severity: 'warning' }],
+      expect: [{ pointer: '/components/schemas/X/pattern', message: /only without the "u"/, severity: 'warning', fixable: false }],
     },
     {
       name: 'catastrophic but valid pattern is never run',
