@@ -63,9 +63,12 @@ connection.onInitialize(() => ({
   serverInfo: { name: 'rewst-openapi' },
 }));
 
-documents.onDidOpen((e) => schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => schedule(e.document.uri, DEBOUNCE_MS));
+// TextDocuments fires onDidChangeContent for an open as well: lint an opened document at once, an edited one after a pause.
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => justOpened.add(e.document.uri));
+documents.onDidChangeContent((e) => schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS));
 documents.onDidClose((e) => {
+  justOpened.delete(e.document.uri);
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
@@ -87,13 +90,13 @@ connection.onCodeAction((params) => {
       if (!data?.ruleId || !Array.isArray(data.path)) continue;
       const fix = fixFor(analysis, data.ruleId, { path: data.path, data: data.data });
       if (fix) actions.push(quickFix(doc, fix, diagnostic));
-      if (data.ruleId === 'operation-id-missing') {
-        const missing = analysis.findings.filter((f) => f.ruleId === 'operation-id-missing').length;
-        if (missing > 1) {
-          const all = fixAll(doc.getText(), { format: analysis.doc.format, rules: ['operation-id-missing'] });
-          actions.push(toCodeAction(doc, `Add operationIds to all ${missing} operations without one`, CodeActionKind.QuickFix, all.edits, [diagnostic]));
-        }
-      }
+    }
+    // One "all operations" action, however many missing-id diagnostics the context holds.
+    const missingIds = params.context.diagnostics.filter((d) => d.source === SOURCE && (d.data as DiagnosticData | undefined)?.ruleId === 'operation-id-missing');
+    const missing = analysis.findings.filter((f) => f.ruleId === 'operation-id-missing').length;
+    if (missingIds.length && missing > 1) {
+      const all = fixAll(doc.getText(), { format: analysis.doc.format, rules: ['operation-id-missing'] });
+      if (all.edits.length) actions.push(toCodeAction(doc, `Add operationIds to all ${missing} operations without one`, CodeActionKind.QuickFix, all.edits, missingIds));
     }
   }
   if (wants(CodeActionKind.SourceFixAll) && analysis.findings.some((f) => f.fixable)) {

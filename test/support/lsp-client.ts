@@ -1,0 +1,236 @@
+/**
+ * A small LSP client for protocol tests: it spawns a real language server
+ * process and speaks JSON-RPC to it over stdio with Content-Length framing.
+ * No mocks, no vscode-jsonrpc: the framing is written out here so a test
+ * failure can be read against the wire format.
+ *
+ * Everything that waits has a timeout, so a broken server fails a test fast
+ * instead of hanging it.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const DEFAULT_TIMEOUT_MS = 3000;
+
+interface Message {
+  jsonrpc: '2.0';
+  id?: number | string | null;
+  method?: string;
+  params?: unknown;
+  result?: unknown;
+  error?: { code: number; message: string; data?: unknown };
+}
+
+interface Pending {
+  method: string;
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+interface DiagnosticsWaiter {
+  uri: string;
+  version?: number;
+  resolve(params: PublishDiagnosticsParams): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+export class LspClient {
+  /** Every textDocument/publishDiagnostics received, in order of arrival. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** Every other notification received from the server, in order. */
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+
+  private readonly proc: ChildProcessWithoutNullStreams;
+  private buffer = Buffer.alloc(0);
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private waiters: DiagnosticsWaiter[] = [];
+  private stderr = '';
+  /** Set once the server has answered a request: a server that never did is killed without ceremony. */
+  private answered = false;
+  private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  private readonly exitPromise: Promise<void>;
+
+  constructor(command: string, args: string[], cwd?: string) {
+    this.proc = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    // Writing to a server that died would throw EPIPE asynchronously; the exit handler reports it instead.
+    this.proc.stdin.on('error', () => undefined);
+    this.exitPromise = new Promise((resolve) => {
+      this.proc.on('exit', (code, signal) => {
+        this.exited = { code, signal };
+        this.failEverything(new Error(`server exited (code ${code}, signal ${signal})${this.stderrTail()}`));
+        resolve();
+      });
+    });
+  }
+
+  /** Spawns `node <serverPath> --stdio`. */
+  static start(serverPath: string, cwd?: string): LspClient {
+    return new LspClient(process.execPath, [serverPath, '--stdio'], cwd);
+  }
+
+  /** Sends `initialize` then `initialized`, and returns the server's capabilities. */
+  async initialize(rootUri: string | null = null): Promise<InitializeResult> {
+    const result = await this.request<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities: {
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          codeAction: {
+            dataSupport: true,
+            isPreferredSupport: true,
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+          },
+        },
+      },
+    });
+    this.notify('initialized', {});
+    return result;
+  }
+
+  request<R = unknown>(method: string, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
+    if (this.exited) return Promise.reject(new Error(`cannot send ${method}: server has exited${this.stderrTail()}`));
+    const id = this.nextId++;
+    return new Promise<R>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`no response to ${method} (id ${id}) within ${timeoutMs} ms${this.stderrTail()}`));
+      }, timeoutMs);
+      this.pending.set(id, { method, resolve: resolve as (r: unknown) => void, reject, timer });
+      this.send({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method: string, params: unknown): void {
+    if (this.exited) throw new Error(`cannot send ${method}: server has exited${this.stderrTail()}`);
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  /**
+   * Resolves with the next publishDiagnostics for `uri` that arrives after this
+   * call (for `version` when given). Call it before awaiting anything else once
+   * the triggering notification is sent, or the publish may already be gone by.
+   */
+  waitForDiagnostics(uri: string, options: { version?: number; timeoutMs?: number } = {}): Promise<PublishDiagnosticsParams> {
+    const { version, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+    if (this.exited) return Promise.reject(new Error(`server has exited${this.stderrTail()}`));
+    return new Promise((resolve, reject) => {
+      const waiter: DiagnosticsWaiter = {
+        uri,
+        version,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          const seen = this.published.filter((p) => p.uri === uri).map((p) => p.version ?? 'none');
+          reject(new Error(`no diagnostics for ${uri}${version === undefined ? '' : ` version ${version}`} within ${timeoutMs} ms (versions published so far: ${seen.join(', ') || 'none'})${this.stderrTail()}`));
+        }, timeoutMs),
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Polite shutdown (shutdown request, exit notification); kills the process if it lingers. Returns the exit code. */
+  async shutdown(timeoutMs = 1000): Promise<number | null> {
+    if (!this.exited && !this.answered) {
+      this.proc.kill('SIGKILL');
+      await this.exitPromise;
+    } else if (!this.exited) {
+      try {
+        await this.request('shutdown', null, timeoutMs);
+        this.notify('exit', null);
+      } catch {
+        // fall through to the kill below
+      }
+      const lingering = setTimeout(() => this.proc.kill('SIGKILL'), timeoutMs);
+      await this.exitPromise;
+      clearTimeout(lingering);
+    }
+    return this.exited?.code ?? null;
+  }
+
+  /** The server's stderr so far (where the language server library reports crashes). */
+  get stderrText(): string {
+    return this.stderr;
+  }
+
+  // --- wire format ---
+
+  private send(message: Message): void {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.proc.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd === -1) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const match = /^Content-Length: *(\d+)$/im.exec(header);
+      if (!match) {
+        this.failEverything(new Error(`server sent a message without Content-Length: ${JSON.stringify(header)}`));
+        this.proc.kill('SIGKILL');
+        return;
+      }
+      const length = Number(match[1]); // in bytes, not characters
+      const start = headerEnd + 4;
+      if (this.buffer.length < start + length) return;
+      const body = this.buffer.subarray(start, start + length).toString('utf8');
+      this.buffer = this.buffer.subarray(start + length);
+      this.dispatch(JSON.parse(body) as Message);
+    }
+  }
+
+  private dispatch(message: Message): void {
+    if (message.method !== undefined && message.id !== undefined && message.id !== null) {
+      // A request from the server (e.g. client/registerCapability): accept it with an empty result.
+      this.send({ jsonrpc: '2.0', id: message.id, result: null });
+      return;
+    }
+    if (message.method !== undefined) {
+      if (message.method === 'textDocument/publishDiagnostics') this.onDiagnostics(message.params as PublishDiagnosticsParams);
+      else this.notifications.push({ method: message.method, params: message.params });
+      return;
+    }
+    const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
+    if (!pending) return;
+    this.pending.delete(message.id as number);
+    clearTimeout(pending.timer);
+    this.answered = true;
+    if (message.error) pending.reject(new Error(`${pending.method} failed: ${message.error.message} (code ${message.error.code})`));
+    else pending.resolve(message.result);
+  }
+
+  private onDiagnostics(params: PublishDiagnosticsParams): void {
+    this.published.push(params);
+    const waiter = this.waiters.find((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
+    if (!waiter) return;
+    this.waiters = this.waiters.filter((w) => w !== waiter);
+    clearTimeout(waiter.timer);
+    waiter.resolve(params);
+  }
+
+  private failEverything(error: Error): void {
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(error);
+    }
+    this.pending.clear();
+    for (const w of this.waiters) {
+      clearTimeout(w.timer);
+      w.reject(error);
+    }
+    this.waiters = [];
+  }
+
+  private stderrTail(): string {
+    const tail = this.stderr.trim().split('\n').slice(-10).join('\n');
+    return tail ? `\n--- server stderr ---\n${tail}` : '';
+  }
+}
