@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyEdits, fixFor, RULES } from '../server/src/engine';
+import { analyze, applyEdits, fixAll, fixFor, RULES } from '../server/src/engine';
 
 /** Runs every rule's own table of cases: findings by pointer, messages, severity, and the fix's exact text. */
 for (const rule of RULES) {
@@ -31,6 +31,12 @@ for (const rule of RULES) {
           const again = analyze(after, { rules: [rule.id] });
           assert.ok(!again.findings.some((f) => f.ruleId === 'parse-error'), 'fixed text parses');
           assert.ok(!again.findings.some((f) => f.ruleId === rule.id && f.pointer === first.pointer && f.message === first.message), 'the finding is gone');
+        }
+        if (rule.fixAll && got.some((f) => f.fixable)) {
+          // fix-all applies every fix of the rule at once: the text still parses, and nothing fixable is left
+          const all = fixAll(c.text, { rules: [rule.id] });
+          assert.deepEqual(analyze(all.text).findings.filter((f) => f.ruleId === 'parse-error'), [], 'fix-all text parses');
+          assert.deepEqual(all.remaining.filter((f) => f.fixable).map((f) => f.pointer), [], 'fix-all leaves nothing fixable');
         }
       });
     }

