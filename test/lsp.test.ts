@@ -134,12 +134,12 @@ function commentLines(text: string): string[] {
 
 // --- the server ---
 
-function startServer(): { client: () => LspClient; init: () => InitializeResult } {
+function startServer(initializationOptions?: unknown): { client: () => LspClient; init: () => InitializeResult } {
   let client: LspClient | undefined;
   let init: InitializeResult | undefined;
   before(async () => {
     client = LspClient.start(SERVER, ROOT);
-    init = await client.initialize();
+    init = await client.initialize(null, initializationOptions);
   });
   after(async () => {
     await client?.shutdown();
@@ -370,18 +370,16 @@ describe('LSP: operationIds for every operation at once', () => {
 describe('LSP: versions', () => {
   const server = startServer();
 
-  it('lints an opened document at once, without the 200 ms debounce of edits', TIMEOUT, async () => {
-    const client = server.client();
-    const text = exampleText('photo-records.yaml');
-    await open(client, 'warm-up.yaml', 'yaml', text);
-    const latencies: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      await open(client, 'quick.yaml', 'yaml', text);
-      latencies.push(performance.now() - start);
+  it('lints an opened document at once, without the debounce of edits', TIMEOUT, async () => {
+    // A server whose edit debounce is a minute: diagnostics for an open can only arrive if the open skips it.
+    const client = LspClient.start(SERVER, ROOT);
+    try {
+      await client.initialize(null, { debounceMs: 60_000 });
+      const { diagnostics } = await open(client, 'quick.yaml', 'yaml', exampleText('photo-records.yaml'));
+      assert.ok(diagnostics.length > 0, 'diagnostics arrived for the opened document');
+    } finally {
+      await client.shutdown();
     }
-    // the fastest of three, so one slow moment on a busy machine does not fail the test
-    assert.ok(Math.min(...latencies) < 150, `open to publish took ${latencies.map((ms) => ms.toFixed(0)).join(', ')} ms`);
   });
 
   it('after 20 rapid changes, the last publish carries the last version and its diagnostics', TIMEOUT, async () => {

@@ -8,7 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, fixAll, fixFor, type Analysis, type Format } from './engine';
 import { quickFix, SOURCE, toCodeAction, toDiagnostic, type DiagnosticData } from './lsp-convert';
 
-const DEBOUNCE_MS = 200;
+/** Pause after an edit before linting; a client may set `initializationOptions.debounceMs`. */
+let debounceMs = 200;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -55,18 +56,22 @@ function schedule(uri: string, delay: number): void {
   timers.set(uri, setTimeout(() => validate(uri), delay));
 }
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
-  },
-  serverInfo: { name: 'rewst-openapi' },
-}));
+connection.onInitialize((params) => {
+  const requested = (params.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
+  if (typeof requested === 'number' && requested >= 0) debounceMs = requested;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+    },
+    serverInfo: { name: 'rewst-openapi' },
+  };
+});
 
 // TextDocuments fires onDidChangeContent for an open as well: lint an opened document at once, an edited one after a pause.
 const justOpened = new Set<string>();
 documents.onDidOpen((e) => justOpened.add(e.document.uri));
-documents.onDidChangeContent((e) => schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS));
+documents.onDidChangeContent((e) => schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : debounceMs));
 documents.onDidClose((e) => {
   justOpened.delete(e.document.uri);
   clearTimeout(timers.get(e.document.uri));

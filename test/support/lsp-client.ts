@@ -74,10 +74,11 @@ export class LspClient {
   }
 
   /** Sends `initialize` then `initialized`, and returns the server's capabilities. */
-  async initialize(rootUri: string | null = null): Promise<InitializeResult> {
+  async initialize(rootUri: string | null = null, initializationOptions?: unknown): Promise<InitializeResult> {
     const result = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
+      initializationOptions,
       capabilities: {
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
