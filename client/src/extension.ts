@@ -1,3 +1,8 @@
+/**
+ * The extension client: starts the language server for JSON and YAML
+ * documents. Each command or view lives in its own module under client/src
+ * and registers itself here.
+ */
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -18,6 +23,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('rewstOpenapi', 'Rewst OpenAPI', serverOptions, clientOptions);
   await client.start();
+
+  // Features: each registers its commands, views and listeners on `context`.
 }
 
 export async function deactivate(): Promise<void> {
