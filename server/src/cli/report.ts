@@ -1,4 +1,4 @@
-import { RULES, type Finding } from './engine';
+import { RULES, type Finding } from '../engine';
 
 export interface FileResult {
   file: string;
