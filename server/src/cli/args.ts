@@ -31,8 +31,9 @@ export function parseArgs(rest: string[], spec: FlagSpec): ParsedArgs {
     } else if (spec.values && name in spec.values) {
       const value = eq >= 0 ? a.slice(eq + 1) : rest[++i];
       const allowed = spec.values[name];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      if (allowed && !allowed.includes(value)) throw new UsageError(`--${name} must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, not "${value}"`);
+      const choices = allowed ? `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}` : 'given a value';
+      if (value === undefined) throw new UsageError(`--${name} must be ${choices}`);
+      if (allowed && !allowed.includes(value)) throw new UsageError(`--${name} must be ${choices}, not "${value}"`);
       out.flags[name] = value;
     } else {
       throw new UsageError(`unknown option "${a}"`);
