@@ -5,6 +5,7 @@ import { operationIdDuplicate } from './operation-id-duplicate';
 import { operationIdMissing } from './operation-id-missing';
 import { pathTrailingSlash } from './path-trailing-slash';
 import { patternInvalid } from './pattern-invalid';
+import { refExternal } from './ref-external';
 import { requiredUndefined } from './required-undefined';
 import { swagger2 } from './swagger-2';
 
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   circularRef,
   patternInvalid,
   requiredUndefined,
+  refExternal,
   swagger2,
 ];
 

@@ -1,0 +1,38 @@
+import type { Rule } from '../rule';
+
+/** What a reference points at, in words, without ever resolving it. */
+function kindOf(ref: string): string {
+  if (/^https?:/i.test(ref)) return 'a URL';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return 'an address';
+  return 'another file';
+}
+
+export const refExternal: Rule = {
+  id: 'ref-external',
+  rewstError: 'Imported Swagger file throws red error messages',
+  description: 'A $ref must point inside the document: Rewst imports one self-contained file.',
+  severity: 'warning',
+  fixAll: false,
+  check({ index, report }) {
+    for (const { path, ref } of index.refs) {
+      if (ref.startsWith('#')) continue;
+      const shown = ref.length > 120 ? ref.slice(0, 120) + '…' : ref;
+      report({
+        path: [...path, '$ref'],
+        target: 'value',
+        message: `External reference to ${kindOf(ref)} ("${shown}"): Rewst imports one self-contained file and will not follow it. It is never fetched or read here; bundle what it points at into this document.`,
+      });
+    }
+  },
+  cases: [
+    {
+      name: 'URL and relative file (JSON)',
+      text: '{"openapi":"3.0.0","components":{"schemas":{"A":{"$ref":"https://evil.example.com/x.json#/A"},"B":{"$ref":"../../etc/passwd#/x"},"C":{"$ref":"#/components/schemas/A"}}}}',
+      expect: [
+        { pointer: '/components/schemas/A/$ref', message: /to a URL .*never fetched/ },
+        { pointer: '/components/schemas/B/$ref', message: /to another file/ },
+      ],
+    },
+    { name: 'local refs only (YAML)', text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    A: {type: string}\n    B:\n      $ref: "#/components/schemas/A"\n', expect: [] },
+  ],
+};
