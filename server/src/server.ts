@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type ServerContext } from './context';
 import { registerCodeActions } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { registerStats } from './features/stats';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -27,6 +28,7 @@ const ctx: ServerContext = Object.assign(base, {
 
 // Features. Each adds its handlers and capabilities here, before the server listens.
 registerCodeActions(ctx);
+registerStats(ctx);
 
 connection.onInitialize((params) => {
   ctx.initParams = params;
