@@ -240,6 +240,7 @@ class YamlEditor implements StructuralEditor {
   replaceValue(path: JsonPath, value: unknown): TextEdit | undefined {
     const node = yamlNodeAt(this.doc, path);
     if (!node || !node.range) return undefined;
+    if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) return this.replaceBlockScalar(node, value);
     if (isScalar(node)) return { start: node.range[0], end: node.range[1], newText: yamlScalarLike(node, value) };
     if (isMap(node) || isSeq(node)) {
       if ((node as YAMLMap).flow || this.text[node.range[0]] === '{' || this.text[node.range[0]] === '[') return { start: node.range[0], end: node.range[1], newText: yamlValue(value) };
@@ -250,6 +251,27 @@ class YamlEditor implements StructuralEditor {
     return undefined;
   }
 
+  /**
+   * A block scalar (`|` or `>`) runs through its last line break, which the
+   * next key needs: the edit stops before it. A string stays a block scalar
+   * when one can hold it as it is; anything else becomes a one-line value.
+   */
+  private replaceBlockScalar(node: Scalar, value: unknown): TextEdit {
+    const [start, rangeEnd] = node.range!;
+    let end = rangeEnd;
+    while (end > start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    const headerLine = /^([|>])[-+0-9]*([ \t]+#[^\r\n]*)?/.exec(this.text.slice(start, end));
+    const comment = headerLine?.[2] ?? '';
+    const firstLine = /\r?\n([ \t]*)\S/.exec(this.text.slice(start, rangeEnd));
+    const indent = firstLine?.[1] ?? ' '.repeat(this.column(start) + 2);
+    if (typeof value !== 'string' || !blockable(value)) return { start, end, newText: yamlValue(value) + comment };
+    const body = value.endsWith('\n') ? value.slice(0, -1) : value;
+    const style = body.includes('\n') ? '|' : headerLine?.[1] ?? '|';
+    const chomp = value.endsWith('\n') ? '' : '-';
+    const lines = body.split('\n').map((line) => (line === '' ? '' : indent + line));
+    return { start, end, newText: `${style}${chomp}${comment}${this.eol}${lines.join(this.eol)}` };
+  }
+
   renameKey(objectPath: JsonPath, oldKey: string, newKey: string): TextEdit | undefined {
     const map = this.map(objectPath);
     if (!map) return undefined;
@@ -258,6 +280,12 @@ class YamlEditor implements StructuralEditor {
     if (!isScalar(key) || !key.range) return undefined;
     return { start: key.range[0], end: key.range[1], newText: yamlScalarLike(key, newKey) };
   }
+}
+
+/** A block scalar can hold the string unescaped: no leading space on a line, no trailing blank lines or control characters. */
+function blockable(value: string): boolean {
+  const body = value.endsWith('\n') ? value.slice(0, -1) : value;
+  return body.trim() !== '' && !body.endsWith('\n') && !/(^|\n)[ \t]/.test(body) && !/[\x00-\x08\x0b-\x1f\x7f\r]/.test(body);
 }
 
 /** A scalar in the same quoting style as the one it replaces. */
@@ -277,7 +305,7 @@ function yamlKey(key: string): string {
 export function yamlValue(value: unknown): string {
   if (value !== null && typeof value === 'object') return JSON.stringify(value);
   if (typeof value === 'string') {
-    const plain = yamlStringify(value).trimEnd();
+    const plain = yamlStringify(value, { lineWidth: 0 }).trimEnd(); // lineWidth 0: never folded over lines
     return plain.includes('\n') ? JSON.stringify(value) : plain;
   }
   return JSON.stringify(value) ?? 'null';

@@ -30,7 +30,7 @@ const REASONS: Array<[RegExp, string]> = [
   [/Invalid class escape/, 'an escape inside [...] is not valid'],
 ];
 
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   const msg = error instanceof Error ? error.message : String(error);
   for (const [re, words] of REASONS) if (re.test(msg)) return words;
   const tail = msg.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');

@@ -108,7 +108,7 @@ function scopeOf(vals: unknown[], keys: Array<string | number>, depth: number): 
   }
 }
 
-function collectOperations(root: Record<string, unknown>): OperationRef[] {
+export function collectOperations(root: Record<string, unknown>): OperationRef[] {
   const out: OperationRef[] = [];
   const paths = root.paths;
   if (!isObject(paths)) return out;
