@@ -5,6 +5,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type ServerContext } from './context';
+import { registerActions } from './features/actions';
 import { registerCodeActions } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerStats } from './features/stats';
@@ -28,6 +29,7 @@ const ctx: ServerContext = Object.assign(base, {
 
 // Features. Each adds its handlers and capabilities here, before the server listens.
 registerCodeActions(ctx);
+registerActions(ctx);
 registerStats(ctx);
 
 connection.onInitialize((params) => {
