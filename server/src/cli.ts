@@ -6,6 +6,7 @@
 import { IoError, UsageError } from './cli/args';
 import { fixCommand, fixUsage } from './cli/fix';
 import { lintCommand, lintUsage } from './cli/lint';
+import { renameCommand, renameUsage } from './cli/rename';
 
 interface Command {
   usage: string;
@@ -16,11 +17,12 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   lint: { usage: lintUsage, summary: "reports what Rewst's custom-integration importer would reject", run: lintCommand },
   fix: { usage: fixUsage, summary: 'applies every safe fix; prints the fixed document, or with --write saves it', run: fixCommand },
+  rename: { usage: renameUsage, summary: 'renames actions (summary or description) with a regex; lists each change, writes only with --write', run: renameCommand },
 };
 
 function usage(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
-  const summaries = Object.entries(COMMANDS).map(([name, c]) => `${name.padEnd(6)}${c.summary}`);
+  const summaries = Object.entries(COMMANDS).map(([name, c]) => `${name.padEnd(10)}${c.summary}`);
   return `Usage:\n${lines.join('\n')}\n\n${summaries.join('\n')}\nExit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 }
 
