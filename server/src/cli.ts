@@ -4,20 +4,27 @@
  * Each command lives in cli/ and is listed in COMMANDS.
  */
 import { IoError, UsageError } from './cli/args';
+import { convertCommand, convertUsage } from './cli/convert';
 import { fixCommand, fixUsage } from './cli/fix';
 import { lintCommand, lintUsage } from './cli/lint';
+import { prepareCommand, prepareUsage } from './cli/prepare';
+import { reduceCommand, reduceUsage } from './cli/reduce';
 import { renameCommand, renameUsage } from './cli/rename';
 
 interface Command {
   usage: string;
   summary: string;
-  run(rest: string[]): number;
+  /** A command that must wait (a conversion, say) returns a promise of its exit code. */
+  run(rest: string[]): number | Promise<number>;
 }
 
 const COMMANDS: Record<string, Command> = {
   lint: { usage: lintUsage, summary: "reports what Rewst's custom-integration importer would reject", run: lintCommand },
   fix: { usage: fixUsage, summary: 'applies every safe fix; prints the fixed document, or with --write saves it', run: fixCommand },
   rename: { usage: renameUsage, summary: 'renames actions (summary or description) with a regex; lists each change, writes only with --write', run: renameCommand },
+  convert: { usage: convertUsage, summary: 'Swagger 2.0 to OpenAPI 3.0 (offline), or YAML to JSON with --to json; to stdout or -o OUT', run: convertCommand },
+  prepare: { usage: prepareUsage, summary: 'writes FILE.rewst.json to upload: OpenAPI 3 JSON, every safe fix applied, with a report', run: prepareCommand },
+  reduce: { usage: reduceUsage, summary: 'keeps the chosen operations and the components they reach, in a new file', run: reduceCommand },
 };
 
 function usage(): string {
@@ -26,23 +33,28 @@ function usage(): string {
   return `Usage:\n${lines.join('\n')}\n\n${summaries.join('\n')}\nExit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 }
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   const [name, ...rest] = argv;
   try {
     const command = name === undefined ? undefined : COMMANDS[name];
     if (!command) throw new UsageError(name ? `unknown command "${name}"` : 'no command given');
-    return command.run(rest);
+    const code = command.run(rest);
+    return typeof code === 'number' ? code : code.catch(failed);
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`rewst-openapi: ${e.message}\n\n${usage()}\n`);
-      return 2;
-    }
-    if (e instanceof IoError) {
-      process.stderr.write(`rewst-openapi: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return failed(e);
   }
+}
+
+function failed(e: unknown): number {
+  if (e instanceof UsageError) {
+    process.stderr.write(`rewst-openapi: ${e.message}\n\n${usage()}\n`);
+    return 2;
+  }
+  if (e instanceof IoError) {
+    process.stderr.write(`rewst-openapi: ${e.message}\n`);
+    return 2;
+  }
+  throw e;
 }
 
 if (require.main === module) {
@@ -51,5 +63,7 @@ if (require.main === module) {
     process.stdout.write(usage() + '\n');
     process.exit(0);
   }
-  process.exitCode = main(argv);
+  const code = main(argv);
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
 }

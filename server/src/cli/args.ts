@@ -8,17 +8,24 @@ export interface FlagSpec {
   booleans?: string[];
   /** Flags that take a value (`--format json` or `--format=json`), with the allowed values when fixed. */
   values?: Record<string, readonly string[] | undefined>;
+  /** Value flags that may be given more than once (`--tag a --tag b`); their values go to `lists`. */
+  lists?: string[];
+  /** Short spellings of long flags, e.g. `{ o: 'out' }` for `-o OUT`. */
+  short?: Record<string, string>;
 }
 
 export interface ParsedArgs {
   files: string[];
   flags: Record<string, string | boolean>;
+  /** Every value of each repeatable flag, in order. */
+  lists: Record<string, string[]>;
 }
 
 export function parseArgs(rest: string[], spec: FlagSpec): ParsedArgs {
-  const out: ParsedArgs = { files: [], flags: {} };
+  const out: ParsedArgs = { files: [], flags: {}, lists: {} };
   for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
+    const shortName = /^-([A-Za-z])$/.exec(rest[i])?.[1];
+    const a = shortName && spec.short?.[shortName] ? `--${spec.short[shortName]}` : rest[i];
     if (!a.startsWith('--')) {
       if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
       out.files.push(a);
@@ -34,6 +41,7 @@ export function parseArgs(rest: string[], spec: FlagSpec): ParsedArgs {
       const choices = allowed ? `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}` : 'given a value';
       if (value === undefined) throw new UsageError(`--${name} must be ${choices}`);
       if (allowed && !allowed.includes(value)) throw new UsageError(`--${name} must be ${choices}, not "${value}"`);
+      if (spec.lists?.includes(name)) (out.lists[name] ??= []).push(value);
       out.flags[name] = value;
     } else {
       throw new UsageError(`unknown option "${a}"`);

@@ -65,3 +65,8 @@ export async function prepareForRewst(text: string, options: { format?: Format; 
   const version = input.version === 'swagger-2.0' ? 'OpenAPI 3.0.0' : from;
   return { text: fixed.text, changes, fixed: solved, remaining: fixed.remaining, from, to: `${version} JSON` };
 }
+
+/** `petstore.yaml` → `petstore.rewst.json`: beside the original, never over it. */
+export function preparedFileName(name: string): string {
+  return name.replace(/\.(json|ya?ml)$/i, '') + '.rewst.json';
+}

@@ -235,3 +235,9 @@ function yamlKey(doc: Document, path: Array<string | number>, key: string): stri
   if (!/^-?\d+$/.test(key)) return key;
   return doc.hasIn([...path, key]) ? key : Number(key);
 }
+
+/** `github.json` → `github.reduced.json`: a new file beside the original. */
+export function reducedFileName(name: string): string {
+  const m = /\.(json|ya?ml)$/i.exec(name);
+  return m ? `${name.slice(0, m.index)}.reduced${m[0]}` : `${name}.reduced`;
+}
