@@ -6,6 +6,8 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerActionsView } from './actions-view';
+import { registerRenameActions } from './rename-actions';
 
 let client: LanguageClient | undefined;
 
@@ -25,6 +27,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
 
   // Features: each registers its commands, views and listeners on `context`.
+  registerActionsView(context, client);
+  registerRenameActions(context, client);
 }
 
 export async function deactivate(): Promise<void> {

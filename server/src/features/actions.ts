@@ -1,57 +1,20 @@
 /**
- * Custom requests behind the actions view and the regex rename:
- *   rewst/actions        { uri }                                  → ActionsResult
- *   rewst/renamePreview  { uri, field, match, flags?, replace }   → RenamePreviewResult
- * Positions are LSP positions (UTF-16), edits are LSP text edits on the version returned.
+ * Custom requests behind the actions view and the regex rename (types in
+ * actions-protocol.ts). Positions are LSP positions (UTF-16); edits are LSP
+ * text edits on the version returned.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { RequestType, type Range, type TextEdit } from 'vscode-languageserver/node';
+import { RequestType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { actionsOf, operationsOf, paginatedActionsOf, renameIn, settingsFileNames, type Action, type RenameChange, type RenameField, type TagGroup } from '../engine';
+import { actionsOf, operationsOf, paginatedActionsOf, renameIn, settingsFileNames, splitRegexLiteral } from '../engine';
 import { toLspEdits } from '../lsp-convert';
+import { ACTIONS_METHOD, RENAME_PREVIEW_METHOD, type ActionsParams, type ActionsResult, type RenamePreviewParams, type RenamePreviewResult } from './actions-protocol';
 
-export interface ActionsParams {
-  uri: string;
-}
-
-export interface ActionsResult {
-  uri: string;
-  version: number;
-  isSpec: boolean;
-  problem?: string;
-  actions: Array<Omit<Action, 'offset'>>;
-  groups: TagGroup[];
-  /** The integration settings file the paginated marks came from, when there is one. */
-  settingsUri?: string;
-}
-
-export interface RenamePreviewParams {
-  uri: string;
-  field: RenameField;
-  match: string;
-  flags?: string;
-  replace: string;
-}
-
-export type RenamePreviewResult =
-  | { ok: false; reason: string }
-  | {
-      ok: true;
-      version: number;
-      total: number;
-      matched: number;
-      changes: Array<Omit<RenameChange, 'edit' | 'range'> & { range: Range; edit: TextEdit }>;
-      collisions: Array<{ name: string; actions: Array<{ method: string; path: string; operationId?: string; changed: boolean }> }>;
-      emptyNames: number;
-      skipped: Array<{ method: string; path: string; reason: string }>;
-      edits: TextEdit[];
-    };
-
-export const ActionsRequest = new RequestType<ActionsParams, ActionsResult | null, void>('rewst/actions');
-export const RenamePreviewRequest = new RequestType<RenamePreviewParams, RenamePreviewResult, void>('rewst/renamePreview');
+export const ActionsRequest = new RequestType<ActionsParams, ActionsResult | null, void>(ACTIONS_METHOD);
+export const RenamePreviewRequest = new RequestType<RenamePreviewParams, RenamePreviewResult, void>(RENAME_PREVIEW_METHOD);
 
 export function registerActions(ctx: ServerContext): void {
   ctx.connection.onRequest(ActionsRequest, (params) => {
@@ -76,11 +39,14 @@ export function registerActions(ctx: ServerContext): void {
     const analysis = doc && ctx.analysisOf(doc);
     if (!doc || !analysis) return { ok: false, reason: 'the document is not open in the Rewst OpenAPI language server (only JSON and YAML files are)' };
     if (params.field !== 'name' && params.field !== 'description') return { ok: false, reason: `the field must be "name" or "description", not ${JSON.stringify(params.field)}` };
-    const preview = renameIn(operationsOf(analysis), { field: params.field, match: String(params.match ?? ''), flags: params.flags ?? '', replace: String(params.replace ?? '') });
+    const typed = String(params.match ?? '');
+    const { source, flags } = params.literal ? splitRegexLiteral(typed) : { source: typed, flags: String(params.flags ?? '') };
+    const preview = renameIn(operationsOf(analysis), { field: params.field, match: source, flags, replace: String(params.replace ?? '') });
     if (!preview.ok) return preview;
     return {
       ok: true,
       version: doc.version,
+      regex: `/${source}/${flags}`,
       total: preview.total,
       matched: preview.matched,
       changes: preview.changes.map(({ edit, ...c }) => ({ ...c, edit: toLspEdits(doc, [edit])[0] })),

@@ -1,0 +1,200 @@
+/**
+ * The "Rewst Actions" view in the explorer: the actions Rewst will create from
+ * the active spec, grouped by tag. The server computes the list (rewst/actions);
+ * this file only shows it and keeps it current.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ACTIONS_METHOD, type ActionsResult, type LspRange } from '../../server/src/features/actions-protocol';
+
+export const ACTIONS_VIEW_ID = 'rewstOpenapi.actions';
+export const REVEAL_ACTION_COMMAND = 'rewstOpenapi.revealAction';
+export const REFRESH_ACTIONS_COMMAND = 'rewstOpenapi.refreshActions';
+/** Context key, true while the view shows a spec's actions. */
+const HAS_SPEC_CONTEXT = 'rewstOpenapi.actionsViewHasSpec';
+const REFRESH_DELAY_MS = 300;
+const SPEC_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
+
+type Action = ActionsResult['actions'][number];
+type Node = { kind: 'group'; tag: string; actions: number[] } | { kind: 'action'; tag: string; index: number };
+
+export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private view: vscode.TreeView<Node> | undefined;
+  /** The spec shown, and the latest answer about it. */
+  private target: vscode.Uri | undefined;
+  private result: ActionsResult | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+
+  constructor(private readonly client: LanguageClient) {}
+
+  attach(view: vscode.TreeView<Node>): void {
+    this.view = view;
+    this.updateMessage();
+  }
+
+  /** The spec the view shows, for commands run from its title bar. */
+  get spec(): vscode.Uri | undefined {
+    return this.target;
+  }
+
+  /** Shows `uri` if the server says it is a spec; a JSON or YAML file that is not one leaves the view as it was. */
+  async show(uri: vscode.Uri): Promise<void> {
+    const result = await this.fetch(uri);
+    if (result === undefined) return;
+    if (!result?.isSpec && this.target && this.target.toString() !== uri.toString()) return;
+    this.target = uri;
+    this.setResult(result ?? undefined);
+    // null: the server has not seen the document yet (it opened a moment ago); ask once more.
+    if (result === null) this.refreshSoon();
+  }
+
+  /** Asks again for the current spec, after a pause so a burst of keystrokes makes one request. */
+  refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  async refresh(): Promise<void> {
+    clearTimeout(this.timer);
+    if (!this.target) return this.setResult(undefined);
+    const uri = this.target;
+    const result = await this.fetch(uri);
+    if (result === undefined || this.target?.toString() !== uri.toString()) return;
+    this.setResult(result ?? undefined);
+    // The server answered for an older version than the editor holds: ask again once it has caught up.
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (result && doc && result.version < doc.version) this.refreshSoon();
+  }
+
+  forget(uri: vscode.Uri): void {
+    if (this.target?.toString() !== uri.toString()) return;
+    this.target = undefined;
+    this.setResult(undefined);
+  }
+
+  /** undefined when a newer request overtook this one (its answer is dropped). */
+  private async fetch(uri: vscode.Uri): Promise<ActionsResult | null | undefined> {
+    const generation = ++this.generation;
+    let result: ActionsResult | null;
+    try {
+      result = await this.client.sendRequest<ActionsResult | null>(ACTIONS_METHOD, { uri: this.client.code2ProtocolConverter.asUri(uri) });
+    } catch (e) {
+      this.client.warn(`Rewst actions: ${e instanceof Error ? e.message : String(e)}`);
+      result = null;
+    }
+    return generation === this.generation ? result : undefined;
+  }
+
+  private setResult(result: ActionsResult | undefined): void {
+    this.result = result;
+    void vscode.commands.executeCommand('setContext', HAS_SPEC_CONTEXT, Boolean(this.target && result?.isSpec));
+    this.updateMessage();
+    this.changed.fire(undefined);
+  }
+
+  private updateMessage(): void {
+    if (!this.view) return;
+    const r = this.result;
+    this.view.description = this.target && r?.isSpec ? path.basename(this.target.path) : undefined;
+    if (!r || !r.isSpec) this.view.message = 'Open an OpenAPI or Swagger file to see the actions Rewst will create from it.';
+    else if (r.problem) this.view.message = `The file does not parse, so Rewst would create no actions: ${r.problem}`;
+    else if (!r.actions.length) this.view.message = 'This spec has no operations, so Rewst would create no actions.';
+    else {
+      const paginated = r.actions.filter((a) => a.paginated).length;
+      const settings = r.settingsUri ? `; ${paginated} paginated per ${path.basename(vscode.Uri.parse(r.settingsUri).path)}` : '';
+      this.view.message = `${r.actions.length} action${r.actions.length === 1 ? '' : 's'}${settings}`;
+    }
+  }
+
+  getChildren(node?: Node): Node[] {
+    const r = this.result;
+    if (!r?.isSpec) return [];
+    if (!node) return r.groups.map((g) => ({ kind: 'group', tag: g.tag, actions: g.actions }));
+    return node.kind === 'group' ? node.actions.map((index) => ({ kind: 'action', tag: node.tag, index })) : [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const single = this.result?.groups.length === 1;
+      const item = new vscode.TreeItem(node.tag || '(no tag)', single ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `tag:${node.tag}`;
+      item.description = String(node.actions.length);
+      item.iconPath = new vscode.ThemeIcon('tag');
+      item.contextValue = 'rewstActionGroup';
+      return item;
+    }
+    const a = this.result!.actions[node.index];
+    const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `action:${node.tag}:${a.pointer}`;
+    item.description = `${a.method} ${a.path}${a.paginated ? ' · paginated' : ''}`;
+    item.tooltip = tooltipOf(a);
+    item.iconPath = new vscode.ThemeIcon(a.paginated ? 'list-ordered' : a.nameFrom === 'summary' ? 'symbol-method' : 'warning');
+    item.contextValue = a.paginated ? 'rewstAction.paginated' : 'rewstAction';
+    item.accessibilityInformation = { label: `${a.name}, ${a.method} ${a.path}${a.paginated ? ', paginated' : ''}` };
+    if (this.target) item.command = { command: REVEAL_ACTION_COMMAND, title: 'Reveal Operation', arguments: [this.target, a.range] };
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.changed.dispose();
+  }
+}
+
+function tooltipOf(a: Action): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**').appendText(a.name).appendMarkdown('**\n\n');
+  md.appendMarkdown('`').appendText(`${a.method} ${a.path}`).appendMarkdown('`');
+  if (a.operationId) md.appendMarkdown(' · operationId `').appendText(a.operationId).appendMarkdown('`');
+  if (a.paginated) md.appendMarkdown(' · paginated');
+  md.appendMarkdown('\n\n');
+  if (a.nameFrom === 'operationId') md.appendText('No summary: Rewst names this action by its operationId.\n\n');
+  if (a.nameFrom === 'method-and-path') md.appendText('No summary and no operationId: Rewst cannot name this action.\n\n');
+  if (a.description) md.appendText(a.description.length > 600 ? a.description.slice(0, 600) + '…' : a.description);
+  return md;
+}
+
+function isCandidate(doc: vscode.TextDocument): boolean {
+  return SPEC_LANGUAGES.has(doc.languageId) && !doc.uri.path.endsWith('.rewst-integration.json') && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+}
+
+let shown: ActionsViewProvider | undefined;
+
+/** The spec the actions view shows, so commands in its title bar act on it when no spec editor is active. */
+export function specInActionsView(): vscode.Uri | undefined {
+  return shown?.spec;
+}
+
+export function registerActionsView(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const provider = new ActionsViewProvider(client);
+  shown = provider;
+  const view = vscode.window.createTreeView(ACTIONS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  provider.attach(view);
+  const follow = (editor: vscode.TextEditor | undefined) => {
+    if (editor && isCandidate(editor.document)) void provider.show(editor.document.uri);
+  };
+  context.subscriptions.push(
+    provider,
+    view,
+    vscode.window.onDidChangeActiveTextEditor(follow),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0) return;
+      const uri = e.document.uri.toString();
+      if (uri === provider.spec?.toString() || e.document.uri.path.endsWith('.rewst-integration.json')) provider.refreshSoon();
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => provider.forget(doc.uri)),
+    vscode.commands.registerCommand(REFRESH_ACTIONS_COMMAND, () => provider.refresh()),
+    vscode.commands.registerCommand(REVEAL_ACTION_COMMAND, async (uri: vscode.Uri, range: LspRange) => {
+      const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+      const editor = await vscode.window.showTextDocument(uri, { selection, preview: true });
+      editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
+  );
+  const settingsWatcher = vscode.workspace.createFileSystemWatcher('**/*.rewst-integration.json');
+  context.subscriptions.push(settingsWatcher, settingsWatcher.onDidChange(() => provider.refreshSoon()), settingsWatcher.onDidCreate(() => provider.refreshSoon()), settingsWatcher.onDidDelete(() => provider.refreshSoon()));
+  follow(vscode.window.activeTextEditor);
+}
