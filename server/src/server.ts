@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type ServerContext } from './context';
 import { registerActions } from './features/actions';
 import { registerCodeActions } from './features/code-actions';
+import { registerConvert } from './features/convert';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerStats } from './features/stats';
 
@@ -29,6 +30,7 @@ const ctx: ServerContext = Object.assign(base, {
 
 // Features. Each adds its handlers and capabilities here, before the server listens.
 registerCodeActions(ctx);
+registerConvert(ctx);
 registerActions(ctx);
 registerStats(ctx);
 

@@ -7,3 +7,4 @@ export { describeVersion, readSpecValue } from './read';
 export { prepareForRewst, preparedFileName, type PrepareChange, type PrepareResult } from './prepare';
 export { readForReduce, reducedFileName, reduceSpec, tagsOf, type ReduceResult, type ReduceSelection } from './reduce';
 export { matchAny, DEFAULT_MATCH_TIME_LIMIT_MS } from './path-match';
+export { mdCode, mdText, prepareReport, reduceReport, reduceSummary } from './report';

@@ -1,0 +1,45 @@
+/**
+ * The custom requests between the client and the language server for the
+ * conversion commands. Types and method names only, so the client can import
+ * this file without pulling in the engine.
+ */
+
+export const CONVERT_SWAGGER2_METHOD = 'rewst/convertSwagger2';
+export const YAML_TO_JSON_METHOD = 'rewst/yamlToJson';
+export const PREPARE_METHOD = 'rewst/prepare';
+export const REDUCE_CHOICES_METHOD = 'rewst/reduceChoices';
+export const REDUCE_METHOD = 'rewst/reduce';
+
+export type DocFormat = 'json' | 'yaml';
+
+/** Every request sends the text the user sees (saved or not) and its format. */
+export interface ConvertParams {
+  text: string;
+  format: DocFormat;
+}
+
+/** Why nothing was produced, with the places at fault (1-based). */
+export interface ConvertFailure {
+  ok: false;
+  message: string;
+  problems: Array<{ line: number; column: number; message: string }>;
+}
+
+export type ConvertSwagger2Result = { ok: true; text: string; from: string; to: string; warnings: Array<{ pointer: string; message: string }>; patches: number } | ConvertFailure;
+
+export type YamlToJsonResult = { ok: true; text: string } | ConvertFailure;
+
+/** `report` is Markdown, ready to show; `errorsLeft` counts Rewst errors still in `text`. */
+export type PrepareResponse = { ok: true; text: string; report: string; errorsLeft: number; changes: number } | ConvertFailure;
+
+export type ReduceChoicesResult =
+  | { ok: true; operations: number; tags: Array<{ name: string; operations: number }>; methods: Array<{ method: string; operations: number }> }
+  | ConvertFailure;
+
+export interface ReduceParams extends ConvertParams {
+  tags: string[];
+  paths: string[];
+  methods: string[];
+}
+
+export type ReduceResponse = { ok: true; text: string; summary: string; report: string } | ConvertFailure;
