@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerConvertCommands } from './convert-commands';
 import { registerActionsView } from './actions-view';
 import { registerRenameActions } from './rename-actions';
 
@@ -27,6 +28,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
 
   // Features: each registers its commands, views and listeners on `context`.
+  registerConvertCommands(context, client);
   registerActionsView(context, client);
   registerRenameActions(context, client);
 }
