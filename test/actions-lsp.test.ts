@@ -1,0 +1,129 @@
+/**
+ * rewst/actions and rewst/renamePreview on the built server (dist/server.js)
+ * over its real LSP connection. Expected values come from the engine, so these
+ * tests check the wiring: positions, versions, the settings file, the edits.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { applyEdits, listActions, previewRename } from '../server/src/engine';
+import type { ActionsResult, RenamePreviewParams, RenamePreviewResult } from '../server/src/features/actions-protocol';
+import { LspClient } from './support/lsp-client';
+import { applyLspEdits, textAt } from './support/lsp-edits';
+import { directorySpec, readRoot, ROOT } from './support/specs';
+
+const SERVER = join(ROOT, 'dist', 'server.js');
+const TIMEOUT = { timeout: 20_000 };
+assert.ok(existsSync(SERVER), `${SERVER} is missing: run "npm run build" first`);
+
+const OPENAQ = directorySpec('openaq.local.json');
+const PHOTO = readRoot('examples/photo-records.yaml');
+
+describe('LSP: the actions view and rename requests', () => {
+  let client: LspClient;
+  let dir: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rewst-actions-lsp-'));
+    client = LspClient.start(SERVER, ROOT);
+    await client.initialize(null, { debounceMs: 0 });
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function open(name: string, languageId: string, text: string, version = 1): string {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    const uri = pathToFileURL(path).toString();
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return uri;
+  }
+
+  const actions = (uri: string) => client.request<ActionsResult | null>('rewst/actions', { uri }, 10_000);
+  const preview = (params: RenamePreviewParams) => client.request<RenamePreviewResult>('rewst/renamePreview', params, 10_000);
+
+  it('rewst/actions lists what the engine lists, with ranges on the method keys', TIMEOUT, async () => {
+    const uri = open('openaq.json', 'json', OPENAQ);
+    const result = await actions(uri);
+    assert.ok(result);
+    const expected = listActions(OPENAQ, 'json');
+    assert.equal(result.version, 1);
+    assert.equal(result.isSpec, true);
+    // Through JSON, as the wire carries it: members that are undefined are left out.
+    assert.deepEqual(result.actions, JSON.parse(JSON.stringify(expected.actions.map(({ offset: _o, ...rest }) => rest))));
+    assert.deepEqual(result.groups, expected.groups);
+    for (const a of result.actions) assert.equal(textAt(OPENAQ, a.range), JSON.stringify(a.method.toLowerCase()));
+    assert.equal(result.settingsUri, undefined);
+  });
+
+  it('paginated marks come from the settings file beside the spec, and from its unsaved text when it is open', TIMEOUT, async () => {
+    writeFileSync(join(dir, 'photos.rewst-integration.json'), JSON.stringify({ paginatedActions: ['createPhotoRecord'] }));
+    const uri = open('photos.yaml', 'yaml', PHOTO);
+    const onDisk = await actions(uri);
+    assert.ok(onDisk);
+    assert.equal(onDisk.settingsUri, pathToFileURL(join(dir, 'photos.rewst-integration.json')).toString());
+    assert.deepEqual(onDisk.actions.filter((a) => a.paginated).map((a) => `${a.method} ${a.path}`), ['POST /photo-records/', 'GET /photo-records/{id}']);
+    // The editor holds an edit not yet saved: it wins over the file on disk.
+    client.notify('textDocument/didOpen', { textDocument: { uri: onDisk.settingsUri, languageId: 'json', version: 1, text: '{"paginatedActions": []}' } });
+    const edited = await actions(uri);
+    assert.deepEqual(edited?.actions.filter((a) => a.paginated), []);
+  });
+
+  it('rewst/renamePreview gives the engine\'s changes as LSP edits that produce the same text', TIMEOUT, async () => {
+    const uri = open('openaq-rename.json', 'json', OPENAQ);
+    const result = await preview({ uri, field: 'name', match: '(.*?) Get', replace: 'Get $1' });
+    assert.ok(result.ok, JSON.stringify(result));
+    const engine = previewRename(OPENAQ, 'json', { field: 'name', match: '(.*?) Get', replace: 'Get $1' });
+    assert.ok(engine.ok);
+    assert.equal(result.version, 1);
+    assert.equal(result.regex, '/(.*?) Get/');
+    assert.deepEqual(result.changes.map((c) => [c.method, c.path, c.old, c.new]), engine.changes.map((c) => [c.method, c.path, c.old, c.new]));
+    assert.deepEqual(result.collisions, engine.collisions);
+    assert.equal(applyLspEdits(OPENAQ, result.edits), applyEdits(OPENAQ, engine.edits));
+    for (const c of result.changes) assert.equal(JSON.parse(textAt(OPENAQ, c.edit.range)), c.old);
+  });
+
+  it('reads /pattern/flags as typed in the input box, and explains an invalid regex', TIMEOUT, async () => {
+    const uri = open('photos-typed.yaml', 'yaml', PHOTO);
+    const typed = await preview({ uri, field: 'name', match: '/^(.*?) get$/i', literal: true, replace: 'Get $1' });
+    assert.ok(typed.ok);
+    assert.equal(typed.regex, '/^(.*?) get$/i');
+    assert.deepEqual(typed.changes.map((c) => c.new), ['Get Photo Records']);
+    const invalid = await preview({ uri, field: 'name', match: '(.*? Get', literal: true, replace: 'Get $1' });
+    assert.deepEqual(invalid, { ok: false, reason: 'a group opened with "(" is never closed' });
+    const field = await preview({ uri, field: 'title' as 'name', match: 'a', replace: 'b' });
+    assert.equal(field.ok, false);
+  });
+
+  it('follows the document as it changes: the version and the changes are the new ones', TIMEOUT, async () => {
+    const uri = open('photos-edit.yaml', 'yaml', PHOTO);
+    const edited = PHOTO.replace('summary: Photo Records Create', 'summary: Photo Records Get All');
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    const result = await preview({ uri, field: 'name', match: '(.*?) Get', replace: 'Get $1' });
+    assert.ok(result.ok);
+    assert.equal(result.version, 2);
+    assert.deepEqual(result.changes.map((c) => c.new), ['Get Photo Records', 'Get Photo Records All']);
+    assert.equal(applyLspEdits(edited, result.edits), edited.replace('summary: Photo Records Get\n', 'summary: Get Photo Records\n').replace('Photo Records Get All', 'Get Photo Records All'));
+  });
+
+  it('a catastrophic regex gets a reason, and the server goes on answering', TIMEOUT, async () => {
+    const uri = open('hostile.yaml', 'yaml', PHOTO.replace('summary: Photo Records Get', `summary: ${'a'.repeat(60)}!`));
+    const hostile = await preview({ uri, field: 'name', match: '(a+)+$', replace: 'x' });
+    assert.equal(hostile.ok, false);
+    assert.match((hostile as { reason: string }).reason, /backtracks catastrophically/);
+    const next = await actions(uri);
+    assert.equal(next?.actions.length, 3);
+  });
+
+  it('a document the server does not hold gets null, or a reason', TIMEOUT, async () => {
+    const uri = pathToFileURL(join(dir, 'never-opened.yaml')).toString();
+    assert.equal(await actions(uri), null);
+    const result = await preview({ uri, field: 'name', match: 'a', replace: 'b' });
+    assert.equal(result.ok, false);
+  });
+});
