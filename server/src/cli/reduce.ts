@@ -1,5 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { reduceSpec, reducedFileName } from '../engine/convert';
+import { HTTP_METHODS } from '../engine/spec-index';
 import { parseArgs, UsageError } from './args';
 import { formatOf, readText } from './io';
 import { reportConvertError, writeAtomically } from './out-file';
@@ -18,6 +19,7 @@ export function reduceCommand(rest: string[]): number {
   const file = files[0];
   const out = typeof flags.out === 'string' ? flags.out : join(dirname(file), reducedFileName(basename(file)));
   if (resolve(out) === resolve(file)) throw new UsageError('the reduced file must not replace the original: choose another -o');
+  for (const m of lists.method ?? []) if (!(HTTP_METHODS as readonly string[]).includes(m.toLowerCase())) throw new UsageError(`--method must be one of ${HTTP_METHODS.join(', ')}, not "${m}"`);
   const text = readText(file);
   let r;
   try {

