@@ -1,0 +1,120 @@
+/**
+ * A settings file in, findings with positions out: validation, the icon (as
+ * the caller read it from disk) and the cross-checks against the spec (as the
+ * caller parsed it). The file itself is read with the engine's parser, so
+ * positions come from the same machinery as the spec's findings.
+ */
+import { editorFor } from '../edits';
+import { parseSpec, type LocateRequest, type SpecDocument } from '../parse';
+import { toPointer } from '../pointer';
+import type { Finding, Fix } from '../types';
+import { crossCheck } from './cross-check';
+import type { IntegrationSettings } from './model';
+import { FIXABLE_CODES, type SettingsReport } from './report';
+import type { Obj } from './spec-model';
+import { svgProblem } from './svg';
+import { validateSettings } from './validate';
+
+export interface SpecContext {
+  /** The spec's file name, for messages. */
+  name: string;
+  /** The parsed spec; undefined with `problem` when it could not be read or parsed. */
+  root?: Obj;
+  problem?: string;
+}
+
+export interface IconContext {
+  exists: boolean;
+  /** The file's text, when it exists. */
+  text?: string;
+}
+
+export interface SettingsContext {
+  spec?: SpecContext;
+  icon?: IconContext;
+}
+
+export interface SettingsAnalysis {
+  doc: SpecDocument;
+  /** The parsed settings; undefined when the file does not parse. */
+  value?: IntegrationSettings;
+  findings: Finding[];
+}
+
+export function analyzeSettings(text: string, context: SettingsContext = {}): SettingsAnalysis {
+  const doc = parseSpec(text, 'json');
+  if (doc.problems.length) {
+    const findings = doc.problems.map((p): Finding => ({
+      ruleId: 'settings-parse',
+      severity: 'error',
+      message: p.message.replace('Rewst cannot import a file that does not parse.', 'The settings file must be JSON.'),
+      pointer: '',
+      path: [],
+      target: 'value',
+      offset: { start: p.start, end: p.end },
+      range: { start: doc.lines.positionAt(p.start), end: doc.lines.positionAt(p.end) },
+      fixable: false,
+    }));
+    return { doc, findings };
+  }
+  const reports = settingsReports(doc.value, context);
+  const value = doc.value !== null && typeof doc.value === 'object' && !Array.isArray(doc.value) ? (doc.value as IntegrationSettings) : undefined;
+  return { doc, value, findings: place(doc, reports) };
+}
+
+/** Every report for a settings value (the forms call this on their draft). */
+export function settingsReports(value: unknown, context: SettingsContext = {}): SettingsReport[] {
+  const reports = validateSettings(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return reports;
+  const s = value as IntegrationSettings;
+  if (context.icon && typeof s.icon === 'string' && /\.svg$/i.test(s.icon)) {
+    if (!context.icon.exists) reports.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: `${s.icon} does not exist (the path is relative to the settings file).` });
+    else {
+      const why = svgProblem(context.icon.text ?? '');
+      if (why) reports.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: `${s.icon} does not parse as SVG: ${why}. Rewst will not upload it.` });
+    }
+  }
+  if (context.spec?.root) reports.push(...crossCheck(s, context.spec.root));
+  else if (context.spec?.problem) reports.push({ code: 'settings-spec', path: typeof s.spec === 'string' ? ['spec'] : [], severity: 'warning', message: `${context.spec.problem} The settings cannot be checked against the spec.` });
+  return reports;
+}
+
+function place(doc: SpecDocument, reports: ReadonlyArray<SettingsReport>): Finding[] {
+  const requests: LocateRequest[] = reports.map((r) => ({ path: r.path, target: r.target ?? 'value' }));
+  const spans = doc.locate(requests);
+  const rootStart = doc.text.search(/\S/);
+  return reports
+    .map((r, i): Finding => {
+      let span = spans[i];
+      // A finding about the whole file (or a member missing from the top level) marks the opening brace, not every line.
+      if (span.start === rootStart && span.end - span.start > 1 && (r.path.length === 0 || !hasTopLevel(doc, r.path[0]))) span = { start: rootStart, end: rootStart + 1 };
+      return {
+        ruleId: r.code,
+        severity: r.severity,
+        message: r.message,
+        pointer: toPointer(r.path),
+        path: r.path,
+        target: r.target ?? 'value',
+        offset: span,
+        range: { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) },
+        data: r.data,
+        fixable: FIXABLE_CODES.has(r.code) && r.data?.replacement !== undefined,
+      };
+    })
+    .sort((a, b) => a.offset.start - b.offset.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+function hasTopLevel(doc: SpecDocument, key: string | number): boolean {
+  const v = doc.value;
+  return v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, key);
+}
+
+/** The fix for a fixable finding: the cleaned name or hostname in place of the value. */
+export function settingsFix(analysis: SettingsAnalysis, finding: Pick<Finding, 'ruleId' | 'path' | 'data'>): Fix | undefined {
+  const replacement = finding.data?.replacement;
+  if (!FIXABLE_CODES.has(finding.ruleId as SettingsReport['code']) || typeof replacement !== 'string') return undefined;
+  const edit = editorFor(analysis.doc).replaceValue(finding.path, replacement);
+  if (!edit) return undefined;
+  const title = finding.ruleId === 'settings-name' ? `Remove special characters from the name: "${replacement}"` : `Use the hostname only: "${replacement}"`;
+  return { title, ruleId: finding.ruleId, edits: [edit] };
+}

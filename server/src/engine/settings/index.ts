@@ -1,0 +1,17 @@
+/** Rewst integration settings: model, inference, validation, cross-checks, edits and the setup sheet. */
+export * from './model';
+export { analyzeSettings, settingsFix, settingsReports, type IconContext, type SettingsAnalysis, type SettingsContext, type SpecContext } from './analyze';
+export { crossCheck } from './cross-check';
+export { serializeSettings, settingsEdits } from './edits';
+export * from './form';
+export { inferAuth, type AuthOption, type AuthProposal } from './infer-auth';
+export { inferPagination, type PaginationProposal } from './infer-pagination';
+export { pagingOf, type OperationPaging } from './paging';
+export { proposeSettings, type Note, type OperationSummary, type Proposal, type ProposeOptions } from './propose';
+export { FIXABLE_CODES, SETTINGS_CODES, type SettingsCode, type SettingsReport } from './report';
+export { SECRET_WHY } from './secrets';
+export { setupSheet, type SheetInput } from './sheet';
+export { listOperations, type SpecOperation } from './spec-model';
+export { svgProblem } from './svg';
+export { cleanHostname, cleanName, validateSettings } from './validate';
+export { settingsJsonSchema } from './json-schema';

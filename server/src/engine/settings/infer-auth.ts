@@ -1,0 +1,218 @@
+/**
+ * Proposes Rewst's authentication settings from the spec's security schemes
+ * (OpenAPI 3 `components.securitySchemes`, Swagger 2.0 `securityDefinitions`).
+ * Among the schemes the spec's requirements use, the one Rewst's guidance
+ * makes simplest wins: an API key header (bearer included), then OAuth client
+ * credentials, authorization code, password, then Basic Auth.
+ */
+import { isObject } from '../spec-index';
+import type { AuthSettings, OAuthSettings } from './model';
+import { listOperations, securitySchemesOf, type Obj, type SpecOperation } from './spec-model';
+
+export interface AuthOption {
+  /** The scheme's name in the spec (and the flow, for OAuth). */
+  scheme: string;
+  /** What the spec says, in a few words: "apiKey in header X-API-Key". */
+  kind: string;
+  auth: AuthSettings;
+  supported: boolean;
+  rank: number;
+  notes: string[];
+}
+
+export interface AuthProposal {
+  auth: AuthSettings;
+  extraRequestHeaders?: Record<string, string>;
+  /** The option chosen, when the spec has any scheme. */
+  chosen?: AuthOption;
+  /** Every scheme the spec declares, for the form to offer. */
+  options: AuthOption[];
+  notes: string[];
+}
+
+const OAUTH_DEFAULTS: OAuthSettings = {
+  accessTokenScheme: 'Bearer',
+  tokenKey: 'access_token',
+  refreshTokenKey: 'refresh_token',
+  tokenExpirationKey: 'expires_in',
+  tokenRequestContentType: 'application/x-www-form-urlencoded',
+  tokenRequestMethod: 'POST',
+  refreshStrategy: 'automatic',
+};
+
+/** More scopes than this are a list to choose from, not a proposal. */
+const MAX_SCOPES = 10;
+
+const PREAMBLE = /\b(Bearer|Token|Basic|SSWS|GenieKey|Key|Klaviyo-API-Key|ApiKey|Api-Key|Zoho-oauthtoken)\s*[<{[(]/;
+
+function text(x: unknown): string {
+  return typeof x === 'string' ? x : '';
+}
+
+function str(x: unknown): string | undefined {
+  return typeof x === 'string' && x !== '' ? x : undefined;
+}
+
+/** One option per scheme; an OAuth scheme gives one per flow. */
+export function optionsFor(name: string, s: Obj, swagger2: boolean): AuthOption[] {
+  const type = text(s.type);
+  const description = text(s.description);
+  if (type === 'apiKey') {
+    const where = text(s.in);
+    const header = text(s.name);
+    if (where !== 'header') return [{ scheme: name, kind: `apiKey in ${where || '?'} ${header}`, auth: { method: 'none' }, supported: false, rank: 9, notes: [`The spec's "${name}" sends the key in the ${where || 'unknown location'} (${header}); Rewst's API Key sends a header. Check whether the vendor also accepts it as a header.`] }];
+    const preamble = /^authorization$/i.test(header) ? PREAMBLE.exec(description)?.[1] ?? (/\bbearer\b/i.test(description) ? 'Bearer' : undefined) : undefined;
+    // An Authorization header with no word about its scheme is often the OAuth token's slot: OAuth, if offered, goes first.
+    const rank = /^authorization$/i.test(header) && !preamble ? 1.5 : 0;
+    return [{ scheme: name, kind: `apiKey in header ${header}`, auth: { method: 'api-key', apiKeyHeaderName: header, ...(preamble ? { apiKeyPreamble: preamble } : {}) }, supported: true, rank, notes: [] }];
+  }
+  if ((type === 'http' && /^bearer$/i.test(text(s.scheme))) || (swagger2 && type === 'bearer')) {
+    return [{ scheme: name, kind: 'http bearer', auth: { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' }, supported: true, rank: 0, notes: [] }];
+  }
+  if ((type === 'http' && /^basic$/i.test(text(s.scheme))) || type === 'basic') {
+    return [{ scheme: name, kind: 'http basic', auth: { method: 'basic' }, supported: true, rank: 4, notes: [] }];
+  }
+  if (type === 'oauth2') return oauthOptions(name, s, swagger2);
+  if (type === 'openIdConnect') {
+    const url = text(s.openIdConnectUrl);
+    return [{ scheme: name, kind: 'openIdConnect', auth: { method: 'oauth2-authorization-code', oauth: { ...OAUTH_DEFAULTS } }, supported: true, rank: 6, notes: [`"${name}" is OpenID Connect: its discovery document${url ? ` (${url})` : ''} lists the authorization_endpoint and token_endpoint to enter as the OAuth URLs.`] }];
+  }
+  const kind = type === 'http' ? `http ${text(s.scheme)}` : type || 'unknown';
+  return [{ scheme: name, kind, auth: { method: 'none' }, supported: false, rank: 9, notes: [`Rewst does not support "${name}" (${kind}). Choose No Auth and pull credentials in with a workflow, as Rewst suggests.`] }];
+}
+
+function oauthOptions(name: string, s: Obj, swagger2: boolean): AuthOption[] {
+  // Swagger 2.0 has one flow per scheme, with the URLs on the scheme; OpenAPI 3 has a map of flows.
+  const flows: Array<[string, Obj]> = swagger2 ? [[swagger2Flow(text(s.flow)), s]] : isObject(s.flows) ? Object.entries(s.flows).filter((e): e is [string, Obj] => isObject(e[1])) : [];
+  const out: AuthOption[] = [];
+  for (const [flow, f] of flows) {
+    const oauth: OAuthSettings = { ...OAUTH_DEFAULTS };
+    const authorizationUrl = str(f.authorizationUrl);
+    const tokenUrl = str(f.tokenUrl);
+    if (tokenUrl) oauth.accessTokenUrl = tokenUrl;
+    if (flow === 'clientCredentials') out.push({ scheme: name, kind: 'oauth2 client credentials', auth: { method: 'oauth2-client-credentials', oauth }, supported: true, rank: 1, notes: [] });
+    else if (flow === 'authorizationCode') out.push({ scheme: name, kind: 'oauth2 authorization code', auth: { method: 'oauth2-authorization-code', oauth: { ...oauth, ...(authorizationUrl ? { authorizationUrl } : {}) } }, supported: true, rank: 2, notes: [] });
+    else if (flow === 'password') out.push({ scheme: name, kind: 'oauth2 password', auth: { method: 'oauth2', oauth: { grantType: 'password', ...oauth } }, supported: true, rank: 3, notes: [] });
+    else if (flow === 'implicit') {
+      // Rewst exchanges codes server-side; the implicit flow's authorization URL usually serves the code flow too.
+      out.push({ scheme: name, kind: 'oauth2 implicit', auth: { method: 'oauth2-authorization-code', oauth: { ...oauth, ...(authorizationUrl ? { authorizationUrl } : {}) } }, supported: true, rank: 5, notes: [`"${name}" lists only the implicit flow, which Rewst cannot use; Authorization Code is proposed with the same authorization URL, and the token URL must come from the vendor's documentation.`] });
+    }
+  }
+  return out;
+}
+
+function swagger2Flow(flow: string): string {
+  return flow === 'accessCode' ? 'authorizationCode' : flow === 'application' ? 'clientCredentials' : flow;
+}
+
+interface Usage {
+  /** Security requirement objects in use (root and operations), each an AND of scheme names. */
+  groups: Array<Record<string, string[]>>;
+  count: Map<string, number>;
+  scopes: Map<string, string[]>;
+}
+
+function usageOf(root: Obj, ops: SpecOperation[]): Usage {
+  const groups: Array<Record<string, string[]>> = [];
+  const seen = new Set<string>();
+  const count = new Map<string, number>();
+  const scopes = new Map<string, string[]>();
+  const add = (req: unknown) => {
+    if (!isObject(req)) return;
+    const group: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(req)) {
+      group[k] = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+      count.set(k, (count.get(k) ?? 0) + 1);
+      const list = scopes.get(k) ?? [];
+      for (const scope of group[k]) if (!list.includes(scope)) list.push(scope);
+      scopes.set(k, list);
+    }
+    const key = Object.keys(group).sort().join('\u0000');
+    if (!seen.has(key)) (seen.add(key), groups.push(group));
+  };
+  if (Array.isArray(root.security)) root.security.forEach(add);
+  for (const op of ops) op.security?.forEach(add);
+  return { groups, count, scopes };
+}
+
+export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)): AuthProposal {
+  const schemes = securitySchemesOf(root);
+  const swagger2 = 'swagger' in root;
+  const optionsByScheme = new Map<string, AuthOption[]>();
+  for (const [name, s] of schemes) optionsByScheme.set(name, optionsFor(name, s, swagger2));
+  const options = [...optionsByScheme.values()].flat();
+  const notes: string[] = [];
+  if (!schemes.size) return { auth: { method: 'none' }, options, notes: ['The spec declares no security scheme: No Auth is proposed. Check the vendor\'s documentation for API keys or tokens.'] };
+
+  const usage = usageOf(root, ops);
+  const groups = usage.groups.filter((g) => Object.keys(g).length > 0);
+  if (usage.groups.length && !groups.length) return { auth: { method: 'none' }, options, notes: ['Every security requirement in the spec is empty (no credentials needed): No Auth is proposed.'] };
+  const candidates = groups.length ? groups : [...schemes.keys()].map((k) => ({ [k]: [] as string[] }));
+
+  let best: { option: AuthOption; group: Record<string, string[]>; order: number } | undefined;
+  candidates.forEach((group, order) => {
+    for (const name of Object.keys(group)) {
+      for (const option of optionsByScheme.get(name) ?? []) {
+        if (!option.supported) continue;
+        const better = !best || option.rank < best.option.rank || (option.rank === best.option.rank && (usage.count.get(name) ?? 0) > (usage.count.get(best.option.scheme) ?? 0));
+        if (better) best = { option, group, order };
+      }
+    }
+  });
+  for (const name of usage.count.keys()) if (!schemes.has(name)) notes.push(`A security requirement names "${name}", which the spec does not define.`);
+  if (!best) {
+    notes.push(...options.flatMap((o) => o.notes));
+    return { auth: { method: 'none' }, options, notes };
+  }
+  const { option, group } = best;
+  const auth: AuthSettings = structuredClone(option.auth);
+  if (auth.oauth) {
+    const scopes = (usage.scopes.get(option.scheme) ?? []).filter((x) => x && x !== 'none');
+    if (scopes.length && scopes.length <= MAX_SCOPES) auth.oauth.scope = scopes.join(' ');
+    else if (scopes.length) notes.push(`The operations name ${scopes.length} scopes between them (${scopes.slice(0, 5).join(', ')}, …): too many to propose. Scope is left blank, which uses the default scope; enter the ones your workflows need.`);
+    else {
+      const declared = declaredScopes(schemes.get(option.scheme)!, swagger2);
+      if (declared.length) notes.push(`No operation names the scopes it needs; the scheme declares ${declared.length} (${declared.slice(0, 5).join(', ')}${declared.length > 5 ? ', …' : ''}). Scope is left blank, which uses the default scope.`);
+    }
+    if (!auth.oauth.accessTokenUrl) notes.push(`The spec gives no token URL for "${option.scheme}": find it in the vendor's documentation.`);
+  }
+  notes.push(...option.notes);
+  if (auth.method === 'api-key' && /^authorization$/i.test(auth.apiKeyHeaderName ?? '') && !auth.apiKeyPreamble) notes.push('The key goes in the Authorization header and the spec does not say with which word before it: check whether the vendor expects a preamble such as Bearer.');
+  // The other API-key headers a requirement ANDs in go to Extra Request Headers, with their values left for Rewst.
+  const extra: Record<string, string> = {};
+  for (const name of Object.keys(group)) {
+    if (name === option.scheme) continue;
+    const other = optionsByScheme.get(name)?.[0];
+    if (other?.auth.method === 'api-key' && other.auth.apiKeyHeaderName) {
+      extra[other.auth.apiKeyHeaderName] = '';
+      notes.push(`The spec also requires the header ${other.auth.apiKeyHeaderName} (scheme "${name}"): it is listed under Extra Request Headers with an empty value, to be filled in Rewst, since it is a credential.`);
+    } else if (other && other.auth.method !== option.auth.method && !(other.auth.oauth && option.auth.oauth)) notes.push(`The spec also requires "${name}" (${other.kind}) together with "${option.scheme}"; Rewst takes one authentication method.`);
+  }
+  Object.assign(extra, requiredHeaders(ops, auth));
+  const others = options.filter((o) => o !== option && o.supported);
+  if (others.length) notes.push(`Other schemes in the spec: ${others.map((o) => `${o.scheme} (${o.kind})`).join(', ')}.`);
+  return { auth, extraRequestHeaders: Object.keys(extra).length ? extra : undefined, chosen: option, options, notes };
+}
+
+function declaredScopes(s: Obj, swagger2: boolean): string[] {
+  if (swagger2) return isObject(s.scopes) ? Object.keys(s.scopes) : [];
+  const out = new Set<string>();
+  if (isObject(s.flows)) for (const f of Object.values(s.flows)) if (isObject(f) && isObject(f.scopes)) for (const k of Object.keys(f.scopes)) out.add(k);
+  return [...out];
+}
+
+/** Header parameters required by most operations (an API version, say): Rewst sends them as extra headers. */
+function requiredHeaders(ops: SpecOperation[], auth: AuthSettings): Record<string, string> {
+  const counts = new Map<string, { name: string; n: number; value: string }>();
+  for (const op of ops) for (const [lower, p] of op.headers) {
+    if (!p.required || /^(authorization|content-type|accept|user-agent|content-length)$/.test(lower) || lower === auth.apiKeyHeaderName?.toLowerCase()) continue;
+    const c = counts.get(lower) ?? { name: p.name, n: 0, value: '' };
+    c.n++;
+    const schema = p.schema;
+    if (!c.value) c.value = typeof schema.default === 'string' ? schema.default : Array.isArray(schema.enum) && schema.enum.length === 1 && typeof schema.enum[0] === 'string' ? schema.enum[0] : '';
+    counts.set(lower, c);
+  }
+  const out: Record<string, string> = {};
+  for (const c of counts.values()) if (ops.length && c.n >= ops.length / 2) out[c.name] = c.value;
+  return out;
+}

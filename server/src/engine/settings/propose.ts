@@ -1,0 +1,117 @@
+/**
+ * The whole proposal for a spec: integration details (name without special
+ * characters, hostname without scheme or path, description), authentication
+ * and pagination, with notes on what the builder must still find out.
+ */
+import { isObject } from '../spec-index';
+import { inferAuth, type AuthOption } from './infer-auth';
+import { inferPagination } from './infer-pagination';
+import type { IntegrationSettings } from './model';
+import { listOperations, type Obj } from './spec-model';
+import { cleanHostname, cleanName } from './validate';
+
+export interface OperationSummary {
+  operationId?: string;
+  method: string;
+  path: string;
+  summary: string;
+  /** How it pages ('none' for a list without paging), or undefined when it returns no list. */
+  style?: string;
+}
+
+export interface Note {
+  /** The settings field the note is about ("auth", "pagination", "hostname"...). */
+  field: string;
+  message: string;
+}
+
+export interface Proposal {
+  settings: IntegrationSettings;
+  notes: Note[];
+  authOptions: AuthOption[];
+  /** Operations that return a list: the ones the pagination form offers to tick. */
+  listOperations: OperationSummary[];
+}
+
+export interface ProposeOptions {
+  /** The spec's file name, recorded as `spec` in the settings. */
+  specName?: string;
+}
+
+export function proposeSettings(root: Obj, options: ProposeOptions = {}): Proposal {
+  const notes: Note[] = [];
+  const info = isObject(root.info) ? root.info : {};
+  const title = typeof info.title === 'string' ? info.title : '';
+  const host = hostnameOf(root, notes);
+  const name = cleanName(title) || cleanName(host.split('.').slice(-2, -1)[0] ?? '') || 'Custom Integration';
+  if (title && name !== title.trim()) notes.push({ field: 'name', message: `The spec's title "${title}" has special characters; Rewst's name should not.` });
+  const description = descriptionOf(info) || (/\bapi$/i.test(name) ? `${name}.` : `${name} API.`);
+  const ops = listOperations(root);
+  const auth = inferAuth(root, ops);
+  const pagination = inferPagination(root, ops);
+  const settings: IntegrationSettings = {
+    ...(options.specName ? { spec: options.specName } : {}),
+    name,
+    description,
+    ...(host ? { hostname: host } : {}),
+    auth: auth.auth,
+    ...(auth.extraRequestHeaders ? { extraRequestHeaders: auth.extraRequestHeaders } : {}),
+    pagination: pagination.pagination,
+    paginatedActions: pagination.paginatedActions,
+  };
+  const logo = isObject(info['x-logo']) && typeof info['x-logo'].url === 'string' ? info['x-logo'].url : undefined;
+  notes.push({ field: 'icon', message: `Rewst needs an SVG of the vendor's logo: save one beside the spec and set Icon to it${logo ? ` (the spec links a logo at ${logo}, which may not be an SVG)` : ''}.` });
+  notes.push(...auth.notes.map((message) => ({ field: 'auth', message })));
+  notes.push(...pagination.notes.map((message) => ({ field: 'pagination', message })));
+  const listOperations_ = pagination.lists.map((p) => ({ operationId: p.op.operationId, method: p.op.method, path: p.op.pathKey, summary: p.op.summary, style: p.style }));
+  return { settings, notes, authOptions: auth.options, listOperations: listOperations_ };
+}
+
+/** From the first server (variables replaced by their defaults), or Swagger 2.0's `host`. */
+function hostnameOf(root: Obj, notes: Note[]): string {
+  if (typeof root.host === 'string') {
+    if (typeof root.basePath === 'string' && root.basePath.replace(/\/+$/, '')) notes.push({ field: 'hostname', message: `The spec's basePath is ${root.basePath}: Rewst's hostname takes no path.` });
+    return cleanHostname(root.host);
+  }
+  const servers = Array.isArray(root.servers) ? root.servers.filter(isObject) : [];
+  const server = servers.find((s) => typeof s.url === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(substitute(s))) ?? servers[0];
+  if (!server || typeof server.url !== 'string') {
+    notes.push({ field: 'hostname', message: 'The spec names no server: enter the API hostname from the vendor\'s documentation.' });
+    return '';
+  }
+  const url = substitute(server);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    notes.push({ field: 'hostname', message: `The spec's server URL "${server.url}" has no host: enter the API hostname from the vendor's documentation.` });
+    return '';
+  }
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+  if (path) notes.push({ field: 'hostname', message: `The server URL has the path ${path}: Rewst's hostname takes no path.` });
+  if (/\{/.test(String(server.url))) notes.push({ field: 'hostname', message: `The server URL "${server.url}" has variables; their defaults are filled in.` });
+  return cleanHostname(url);
+}
+
+function substitute(server: Obj): string {
+  const vars = isObject(server.variables) ? server.variables : {};
+  return String(server.url).replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const v = vars[name];
+    return isObject(v) && typeof v.default === 'string' ? v.default : whole;
+  });
+}
+
+/** The first paragraph of info.description (or info.summary) as plain text, at most about 300 characters. */
+function descriptionOf(info: Obj): string {
+  const raw = typeof info.description === 'string' && info.description.trim() ? info.description : typeof info.summary === 'string' ? info.summary : '';
+  const paragraph = raw.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !/^#/.test(p)) ?? '';
+  const plain = paragraph
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (plain.length <= 300) return plain;
+  const cut = plain.slice(0, 300);
+  const sentence = cut.lastIndexOf('. ');
+  return sentence > 80 ? cut.slice(0, sentence + 1) : cut.replace(/\s+\S*$/, '') + '…';
+}

@@ -1,0 +1,97 @@
+/**
+ * The setup sheet: every value to enter in Rewst's wizard, in the wizard's
+ * order, as Markdown. Values are shown as code spans and every string from the
+ * spec or the settings is escaped, so none of it becomes markup.
+ */
+import { AUTH_LABELS, FIELDS, fieldApplies, getField, PAGINATION_LABELS, type FieldSpec, type IntegrationSettings } from './model';
+import type { OperationSummary } from './propose';
+import { SECRET_WHY } from './secrets';
+
+export interface SheetInput {
+  settings: IntegrationSettings;
+  settingsName: string;
+  specName?: string;
+  /** Operations of the spec, to show method, path and summary beside each paginated action. */
+  operations?: ReadonlyArray<OperationSummary>;
+  /** Findings still open in the settings file, one line each. */
+  open?: ReadonlyArray<string>;
+}
+
+/** Escapes text for Markdown (and the HTML the preview would otherwise render). */
+export function mdText(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/\s*\n\s*/g, ' ');
+}
+
+/** A code span for a value: long enough backtick fences, pipes escaped for tables. */
+export function mdCode(s: string): string {
+  const flat = s.replace(/\s*\n\s*/g, ' ');
+  if (flat === '') return '*(empty)*';
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+function show(field: FieldSpec, v: unknown): string {
+  if (v === undefined || v === '') return '*(leave blank)*';
+  if (field.kind === 'boolean') return v ? 'checked' : 'unchecked';
+  if (field.kind === 'select') return mdText(field.options?.find((o) => o.value === v)?.label ?? String(v));
+  if (field.kind === 'pairs' && v && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, string>);
+    return entries.length ? entries.map(([k, x]) => `${mdCode(k)}: ${x === '' ? '*(enter in Rewst)*' : mdCode(x)}`).join('<br>') : '*(none)*';
+  }
+  return mdCode(String(v));
+}
+
+function table(rows: Array<[string, string]>): string[] {
+  return ['| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${mdText(k)} | ${v} |`)];
+}
+
+function rowsFor(s: IntegrationSettings, keys: ReadonlyArray<string>): Array<[string, string]> {
+  return FIELDS.filter((f) => keys.includes(f.key) && fieldApplies(f, s)).map((f) => [f.label, show(f, getField(s, f.key))]);
+}
+
+export function setupSheet(input: SheetInput): string {
+  const s = input.settings;
+  const method = s.auth?.method;
+  const type = s.pagination?.type;
+  const out: string[] = [`# Rewst setup sheet: ${mdText(s.name ?? input.settingsName)}`, ''];
+  out.push(`From ${mdCode(input.settingsName)}${input.specName ? ` for the spec ${mdCode(input.specName)}` : ''}. In Rewst: **Configuration > Integrations**, add an integration, then enter these values in order.`, '');
+  if (input.open?.length) {
+    out.push(`> **${input.open.length} problem(s) in the settings file** still need fixing before these values work in Rewst:`, ...input.open.map((m) => `> - ${mdText(m)}`), '');
+  }
+  let step = 1;
+  const heading = (title: string) => out.push(`## ${step++}. ${title}`, '');
+  if (input.specName) {
+    heading('Upload the spec');
+    out.push(`Choose **Add OpenAPI Integration** and drop ${mdCode(input.specName)} into the upload box, then **Submit**.`, '');
+  }
+  heading('Integration details');
+  out.push(...table(rowsFor(s, ['name', 'icon', 'description'])), '', 'Click **Next**.', '');
+  heading('Hostname and authentication method');
+  out.push(...table([...rowsFor(s, ['hostname']), ['Authentication method', method ? mdText(AUTH_LABELS[method] ?? method) : '*(not chosen)*']]), '', 'Click **Next**.', '');
+  heading('Authentication defaults');
+  const authRows = rowsFor(s, FIELDS.filter((f) => (f.section === 'auth' || f.section === 'oauth') && f.key !== 'auth.method').map((f) => f.key));
+  out.push(...(authRows.length ? table(authRows) : ['No defaults for this method.']), '');
+  out.push(`Secrets (the API key, password, client ID and secret) are not in this sheet. ${mdText(SECRET_WHY)}`, '', 'Click **Next**.', '');
+  heading('Pagination type');
+  out.push(...table([['API Pagination Type', type ? mdText(PAGINATION_LABELS[type] ?? type) : '*(not chosen)*']]), '', 'Click **Next**.', '');
+  if (type && type !== 'none') {
+    heading('Pagination details');
+    out.push(...table(rowsFor(s, FIELDS.filter((f) => f.section === 'pagination' && f.key !== 'pagination.type').map((f) => f.key))), '', 'Click **Next**.', '');
+  }
+  heading('Edit Actions: mark these actions paginated');
+  const actions = Array.isArray(s.paginatedActions) ? s.paginatedActions.filter((a): a is string => typeof a === 'string') : [];
+  if (!actions.length) out.push('No action is marked paginated, so Rewst will show no organization mapping.', '');
+  else {
+    const byId = new Map((input.operations ?? []).filter((o) => o.operationId).map((o) => [o.operationId!, o]));
+    out.push(`${actions.length} action(s):`, '', '| # | Action (operationId) | Method and path | Summary |', '| --- | --- | --- | --- |');
+    actions.forEach((id, i) => {
+      const op = byId.get(id);
+      out.push(`| ${i + 1} | ${mdCode(id)} | ${op ? `${op.method.toUpperCase()} ${mdCode(op.path)}` : '*(not in the spec)*'} | ${op?.summary ? mdText(op.summary) : ''} |`);
+    });
+    out.push('');
+  }
+  out.push('Click **Finalize**, then **Save**, and choose a status (Draft, Published or Hidden).', '');
+  return out.join('\n');
+}
