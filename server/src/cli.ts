@@ -6,6 +6,7 @@
 import { IoError, UsageError } from './cli/args';
 import { convertCommand, convertUsage } from './cli/convert';
 import { fixCommand, fixUsage } from './cli/fix';
+import { initCommand, initUsage } from './cli/init';
 import { lintCommand, lintUsage } from './cli/lint';
 import { prepareCommand, prepareUsage } from './cli/prepare';
 import { reduceCommand, reduceUsage } from './cli/reduce';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   rename: { usage: renameUsage, summary: 'renames actions (summary or description) with a regex; lists each change, writes only with --write', run: renameCommand },
   convert: { usage: convertUsage, summary: 'Swagger 2.0 to OpenAPI 3.0 (offline), or YAML to JSON with --to json; to stdout or -o OUT', run: convertCommand },
   prepare: { usage: prepareUsage, summary: 'writes FILE.rewst.json to upload: OpenAPI 3 JSON, every safe fix applied, with a report', run: prepareCommand },
+  init: { usage: initUsage, summary: 'writes the Rewst integration settings the spec suggests (auth, pagination, paginated actions) beside it', run: initCommand },
   reduce: { usage: reduceUsage, summary: 'keeps the chosen operations and the components they reach, in a new file', run: reduceCommand },
 };
 

@@ -9,6 +9,7 @@ import { registerActions } from './features/actions';
 import { registerCodeActions } from './features/code-actions';
 import { registerConvert } from './features/convert';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { registerSettings } from './features/settings';
 import { registerStats } from './features/stats';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -33,6 +34,7 @@ registerCodeActions(ctx);
 registerConvert(ctx);
 registerActions(ctx);
 registerStats(ctx);
+registerSettings(ctx);
 
 connection.onInitialize((params) => {
   ctx.initParams = params;

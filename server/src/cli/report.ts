@@ -1,9 +1,12 @@
 import { RULES, type Finding } from '../engine';
+import { SETTINGS_CODES } from '../engine/settings';
 
 export interface FileResult {
   file: string;
   /** False when the file is JSON/YAML but not an OpenAPI or Swagger document. */
   isSpec: boolean;
+  /** True for a Rewst integration settings file, checked against its spec. */
+  settings?: boolean;
   findings: Finding[];
 }
 
@@ -14,7 +17,7 @@ export function formatText(results: ReadonlyArray<FileResult>): string {
   let errors = 0;
   let others = 0;
   for (const r of results) {
-    if (!r.isSpec) {
+    if (!r.isSpec && !r.settings) {
       lines.push(`${r.file}: not an OpenAPI or Swagger document (no top-level "openapi" or "swagger"), skipped`);
       continue;
     }
@@ -32,6 +35,7 @@ export function formatJson(results: ReadonlyArray<FileResult>): string {
   const files = results.map((r) => ({
     file: r.file,
     isSpec: r.isSpec,
+    ...(r.settings ? { settings: true } : {}),
     findings: r.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
@@ -52,6 +56,7 @@ export function formatSarif(results: ReadonlyArray<FileResult>): string {
   const rules = [
     ...RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, fullDescription: { text: `Rewst importer error: "${r.rewstError}". ${r.description}` }, defaultConfiguration: { level: LEVEL[r.severity] } })),
     { id: 'parse-error', shortDescription: { text: 'The file does not parse as JSON or YAML.' }, defaultConfiguration: { level: 'error' } },
+    ...Object.entries(SETTINGS_CODES).map(([id, text]) => ({ id, shortDescription: { text }, fullDescription: { text: `Rewst integration settings: ${text}` } })),
   ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { fixAll, fixFor } from '../engine';
 import { quickFix, SOURCE, toCodeAction, type DiagnosticData } from '../lsp-convert';
+import { isSettingsUri, settingsCodeActions } from './settings';
 
 /** Quick fixes for Rewst diagnostics, "add all operationIds", and source.fixAll. */
 export function registerCodeActions(ctx: ServerContext): void {
@@ -9,6 +10,7 @@ export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction((params) => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
+    if (isSettingsUri(doc.uri)) return settingsCodeActions(ctx, params);
     const analysis = ctx.analysisOf(doc);
     if (!analysis?.isSpec) return [];
     const only = params.context.only;

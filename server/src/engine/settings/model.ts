@@ -243,9 +243,17 @@ export function settingsNameFor(specName: string): string {
   return specName.replace(/\.(json|ya?ml)$/i, '') + SETTINGS_SUFFIX;
 }
 
+/** Every settings-file name a spec may have beside it, most likely first (`tickets.yaml.rewst-integration.json` too). */
+export function settingsNamesFor(specName: string): string[] {
+  const first = settingsNameFor(specName);
+  const second = specName + SETTINGS_SUFFIX;
+  return first === second ? [first] : [first, second];
+}
+
 /** The spec names to look for beside a settings file, most likely first. */
 export function specNamesFor(settingsName: string): string[] {
   const base = settingsName.slice(0, settingsName.length - SETTINGS_SUFFIX.length);
+  if (/\.(json|ya?ml)$/i.test(base)) return [base];
   return [`${base}.json`, `${base}.yaml`, `${base}.yml`];
 }
 
