@@ -303,6 +303,9 @@ describe('Reduce', () => {
     assert.deepEqual(unreachableComponents(out), [], 'no component is unreachable');
     assert.ok(r.components.after < r.components.before);
     assert.deepEqual(out.tags.map((t: Json) => t.name), ['issues'], 'unused tags are dropped');
+    assert.equal(out['x-webhooks'], undefined, 'webhooks are not operations: dropped');
+    assert.match(r.notes.join('\n'), /Dropped x-webhooks \(\d+\)/);
+    assert.ok(r.bytes.after < r.bytes.before / 10, `${r.bytes.after} bytes of ${r.bytes.before}`);
     assert.match(r.text, /^\{\n {2}"openapi"/, 'JSON with the input indentation');
     const before = passingRules(text);
     const after = passingRules(r.text);

@@ -36,6 +36,9 @@ export interface ReduceResult {
 
 type Json = Record<string, unknown>;
 
+/** Incoming events, not operations: Rewst makes actions from paths only, so a reduced spec drops them. */
+const WEBHOOK_KEYS = new Set(['webhooks', 'x-webhooks']);
+
 /** Every operation's tags, for a picker: name → how many operations carry it, in the document's order. */
 export function tagsOf(value: Json): Map<string, number> {
   const counts = new Map<string, number>();
@@ -96,7 +99,8 @@ export function reduceSpec(text: string, selection: ReduceSelection, options: { 
   const containers = componentContainers(root);
   const containerKeys = new Set(containers.map((c) => c[0]));
   const roots: unknown[] = [...keptPaths.values()];
-  for (const [k, v] of Object.entries(root)) if (k !== 'paths' && k !== 'tags' && !containerKeys.has(k)) roots.push(v);
+  for (const [k, v] of Object.entries(root)) if (k !== 'paths' && k !== 'tags' && !containerKeys.has(k) && !WEBHOOK_KEYS.has(k)) roots.push(v);
+  for (const k of WEBHOOK_KEYS) if (isObject(root[k])) notes.push(`Dropped ${k} (${Object.keys(root[k] as Json).length}): webhooks are events sent to you, not actions, and Rewst makes actions from paths only.`);
   if (isObject(root.components)) for (const [k, v] of Object.entries(root.components)) if (k.startsWith('x-')) roots.push(v);
   const security = [root.security, ...[...keep].map((op) => op.security)];
   const reach = reachFrom(root, roots, security, (key) => {
@@ -133,6 +137,8 @@ export function reduceSpec(text: string, selection: ReduceSelection, options: { 
       const paths: Json = {};
       for (const key of Object.keys(oldPaths)) if (keptPaths.has(key)) paths[key] = keptPaths.get(key);
       out.paths = paths;
+    } else if (WEBHOOK_KEYS.has(k)) {
+      continue;
     } else if (k === 'tags' && Array.isArray(v)) {
       out.tags = v.filter((t) => {
         const used = !isObject(t) || typeof t.name !== 'string' || usedTags.has(t.name);
