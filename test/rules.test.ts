@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyEdits, fixAll, fixFor, RULES } from '../server/src/engine';
+import { analyze, applyEdits, applyIntents, fixAll, fixFor, parseSpec, RULES } from '../server/src/engine';
 
 /** Runs every rule's own table of cases: findings by pointer, messages, severity, and the fix's exact text. */
 for (const rule of RULES) {
@@ -28,6 +28,9 @@ for (const rule of RULES) {
           assert.ok(fix, 'a fix is offered');
           const after = applyEdits(c.text, fix.edits);
           assert.equal(after, c.fixed);
+          // the edit does exactly what the fix says it means to do, structurally
+          assert.ok(fix.intent?.length, 'a fix states its intent');
+          assert.deepEqual(parseSpec(after).value, applyIntents(parseSpec(c.text).value, fix.intent));
           const again = analyze(after, { rules: [rule.id] });
           assert.ok(!again.findings.some((f) => f.ruleId === 'parse-error'), 'fixed text parses');
           assert.ok(!again.findings.some((f) => f.ruleId === rule.id && f.pointer === first.pointer && f.message === first.message), 'the finding is gone');

@@ -1,7 +1,7 @@
 import type { StructuralEditor } from './edits';
 import type { SpecDocument } from './parse';
 import type { SpecIndex } from './spec-index';
-import type { Fix, JsonPath, Report, Severity, TextEdit } from './types';
+import type { Fix, FixIntent, JsonPath, Report, Severity, TextEdit } from './types';
 
 export interface RuleContext {
   doc: SpecDocument;
@@ -52,6 +52,7 @@ export interface Rule {
   cases: RuleCase[];
 }
 
-export function single(title: string, edit: TextEdit | undefined): Omit<Fix, 'ruleId'> | undefined {
-  return edit ? { title, edits: [edit] } : undefined;
+/** A fix made of one edit and the structural change it stands for. */
+export function single(title: string, edit: TextEdit | undefined, intent: FixIntent): Omit<Fix, 'ruleId'> | undefined {
+  return edit ? { title, edits: [edit], intent: [intent] } : undefined;
 }

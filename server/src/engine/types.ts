@@ -63,8 +63,20 @@ export interface Finding {
   fixable: boolean;
 }
 
+/**
+ * What a fix means to do, stated on the document's structure. The edits are
+ * how; the intent is what. The corpus sweep applies intents to the parsed
+ * original and checks the edited text parses to exactly that.
+ */
+export type FixIntent =
+  | { op: 'set'; path: JsonPath; value: unknown }
+  | { op: 'delete'; path: JsonPath }
+  | { op: 'rename'; path: JsonPath; from: string; to: string };
+
 export interface Fix {
   title: string;
   ruleId: string;
   edits: TextEdit[];
+  /** Present on fixes of a spec (the Rewst rules); the sweep checks edits against it. */
+  intent?: FixIntent[];
 }

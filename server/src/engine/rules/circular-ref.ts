@@ -29,7 +29,9 @@ export const circularRef: Rule = {
     if (!isObject(holder)) return undefined;
     const title = `Remove the circular $ref to ${String(holder.$ref)}`;
     const onlyRef = Object.keys(holder).length === 1;
-    return single(title, onlyRef ? editor.replaceValue(refPath, {}) : editor.removeMember(refPath, '$ref'));
+    return onlyRef
+      ? single(title, editor.replaceValue(refPath, {}), { op: 'set', path: refPath, value: {} })
+      : single(title, editor.removeMember(refPath, '$ref'), { op: 'delete', path: [...refPath, '$ref'] });
   },
   cases: [
     {

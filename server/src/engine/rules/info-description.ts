@@ -29,8 +29,9 @@ export const infoDescription: Rule = {
     const title = typeof data?.title === 'string' && data.title.trim() ? data.title.trim() : 'API';
     const text = `${title} API`.replace(/ API API$/i, ' API');
     const title2 = `Add info.description "${text}"`;
-    if (data?.blank) return single(title2, editor.replaceValue(['info', 'description'], text));
-    return single(title2, editor.insertMember(['info'], 'description', text, 'title' in root.info ? { after: 'title' } : 'start'));
+    const intent = { op: 'set', path: ['info', 'description'], value: text } as const;
+    if (data?.blank) return single(title2, editor.replaceValue(['info', 'description'], text), intent);
+    return single(title2, editor.insertMember(['info'], 'description', text, 'title' in root.info ? { after: 'title' } : 'start'), intent);
   },
   cases: [
     { name: 'present', text: 'openapi: 3.0.3\ninfo:\n  title: Pets\n  description: All pets\n  version: "1"\npaths: {}\n', expect: [] },

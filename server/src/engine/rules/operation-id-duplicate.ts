@@ -38,7 +38,8 @@ export const operationIdDuplicate: Rule = {
     const pathKey = String(data?.pathKey);
     const id = uniqueId(idFromMethodAndPath(method, pathKey), takenOperationIds);
     takenOperationIds.add(id);
-    return single(`Rename operationId to "${id}"`, editor.replaceValue(['paths', pathKey, method, 'operationId'], id));
+    const path = ['paths', pathKey, method, 'operationId'];
+    return single(`Rename operationId to "${id}"`, editor.replaceValue(path, id), { op: 'set', path, value: id });
   },
   cases: [
     {

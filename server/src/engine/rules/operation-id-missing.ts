@@ -31,8 +31,9 @@ export const operationIdMissing: Rule = {
     takenOperationIds.add(id);
     const opPath = ['paths', pathKey, method];
     const title = `Add operationId "${id}"`;
-    if (data?.blank) return single(title, editor.replaceValue([...opPath, 'operationId'], id));
-    return single(title, editor.insertMember(opPath, 'operationId', id, 'summary' in operation ? { after: 'summary' } : 'start'));
+    const intent = { op: 'set', path: [...opPath, 'operationId'], value: id } as const;
+    if (data?.blank) return single(title, editor.replaceValue([...opPath, 'operationId'], id), intent);
+    return single(title, editor.insertMember(opPath, 'operationId', id, 'summary' in operation ? { after: 'summary' } : 'start'), intent);
   },
   cases: [
     { name: 'has ids', text: 'openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n', expect: [] },

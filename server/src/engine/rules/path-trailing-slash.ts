@@ -34,7 +34,7 @@ export const pathTrailingSlash: Rule = {
     const key = String(data?.pathKey);
     const stripped = String(data?.stripped);
     if (!claim(`path:${stripped}`)) return undefined;
-    return single(`Rename path to ${stripped}`, editor.renameKey(['paths'], key, stripped));
+    return single(`Rename path to ${stripped}`, editor.renameKey(['paths'], key, stripped), { op: 'rename', path: ['paths'], from: key, to: stripped });
   },
   cases: [
     {

@@ -23,7 +23,7 @@ export const patternInvalid: Rule = {
   },
   fix({ path, data }, { editor }) {
     if (typeof data?.fixed !== 'string') return undefined;
-    return single('Escape the "/" delimiter', editor.replaceValue(path, data.fixed));
+    return single('Escape the "/" delimiter', editor.replaceValue(path, data.fixed), { op: 'set', path, value: data.fixed });
   },
   cases: [
     { name: 'valid', text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    Id:\n      type: string\n      pattern: "^[a-z0-9-]+$"\n', expect: [] },

@@ -65,7 +65,7 @@ export const requiredUndefined: Rule = {
     if (isObject(schema.properties)) {
       // A name listed twice in required is reported twice, but added once.
       if (!claim(`property:${at}/${name}`)) return undefined;
-      return single(title, editor.insertMember([...schemaPath!, 'properties'], name, {}, 'end'));
+      return single(title, editor.insertMember([...schemaPath!, 'properties'], name, {}, 'end'), { op: 'set', path: [...schemaPath!, 'properties', name], value: {} });
     }
     // No properties object yet: one fix creates it with every missing name, so two fixes never both add it.
     // Names that allOf members, refs or the enclosing schema define are not missing.
@@ -74,7 +74,7 @@ export const requiredUndefined: Rule = {
     const missing = (entry && undefinedNames(root, schema, entry.scope, schema.required)) ?? [name];
     if (!missing.length) return undefined;
     const props = Object.fromEntries(missing.map((n) => [n, {}]));
-    return single(missing.length > 1 ? `Add properties ${missing.map((n) => `"${n}"`).join(', ')}` : title, editor.insertMember(schemaPath!, 'properties', props, { after: 'required' }));
+    return single(missing.length > 1 ? `Add properties ${missing.map((n) => `"${n}"`).join(', ')}` : title, editor.insertMember(schemaPath!, 'properties', props, { after: 'required' }), { op: 'set', path: [...schemaPath!, 'properties'], value: props });
   },
   cases: [
     {
