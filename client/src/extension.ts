@@ -9,6 +9,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerConvertCommands } from './convert-commands';
 import { registerActionsView } from './actions-view';
 import { registerRenameActions } from './rename-actions';
+import { registerSettingsForms } from './settings-forms';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +32,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerConvertCommands(context, client);
   registerActionsView(context, client);
   registerRenameActions(context, client);
+  registerSettingsForms(context, client);
 }
 
 export async function deactivate(): Promise<void> {

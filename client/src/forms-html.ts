@@ -1,0 +1,165 @@
+/**
+ * The settings forms' HTML: plain HTML, a nonce content security policy with
+ * `default-src 'none'`, one script (the bundled page) and one stylesheet, and
+ * every string that comes from the spec or the settings escaped. No VS Code
+ * imports, so tests render it directly.
+ */
+import { fieldsOf, toControl } from '../../server/src/engine/settings/form';
+import { AUTH_GUIDANCE, AUTH_LABELS, fieldApplies, getField, PAGINATION_GUIDANCE, PAGINATION_LABELS, type FieldSpec, type IntegrationSettings } from '../../server/src/engine/settings/model';
+import { SECRET_WHY } from '../../server/src/engine/settings/secrets';
+import type { FormInit } from './forms-protocol';
+
+export interface HtmlEnv {
+  nonce: string;
+  /** The webview's CSP source (webview.cspSource). */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and quoted attribute values alike. */
+export function esc(s: unknown): string {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** A random nonce for the CSP: 32 characters from [A-Za-z0-9]. */
+export function makeNonce(random: () => number = Math.random): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let out = '';
+  for (let i = 0; i < 32; i++) out += chars[Math.floor(random() * chars.length)];
+  return out;
+}
+
+export function idOf(key: string): string {
+  return key.replace(/[^A-Za-z0-9]/g, '-');
+}
+
+const SECTION_TITLES = { details: 'Integration details', auth: 'Authentication', oauth: 'OAuth 2.0 defaults', pagination: 'Pagination' } as const;
+
+function control(f: FieldSpec, value: unknown): string {
+  const id = `f-${idOf(f.key)}`;
+  const described = `h-${idOf(f.key)} m-${idOf(f.key)}`;
+  const common = `id="${id}" name="${esc(f.key)}" data-field="${esc(f.key)}" aria-describedby="${described}"${f.required ? ' aria-required="true"' : ''}`;
+  const shown = toControl(f, value);
+  switch (f.kind) {
+    case 'boolean':
+      return `<input type="checkbox" ${common}${shown === true ? ' checked' : ''}>`;
+    case 'select': {
+      const blank = `<option value=""${shown === '' ? ' selected' : ''}>(not set)</option>`;
+      const known = f.options!.some((o) => o.value === shown);
+      const options = f.options!.map((o) => `<option value="${esc(o.value)}"${o.value === shown ? ' selected' : ''}>${esc(o.label)}</option>`).join('');
+      // A value the file holds that is not a choice stays visible, so validation can say why.
+      const unknown = shown !== '' && !known ? `<option value="${esc(shown)}" selected>${esc(shown)} (not a choice)</option>` : '';
+      return `<select ${common}>${blank}${options}${unknown}</select>`;
+    }
+    case 'number':
+      return `<input type="number" inputmode="numeric" step="1"${f.min !== undefined ? ` min="${f.min}"` : ''}${f.max !== undefined ? ` max="${f.max}"` : ''} ${common} value="${esc(shown)}">`;
+    case 'textarea':
+    case 'pairs':
+      return `<textarea rows="${f.kind === 'pairs' ? 3 : 4}" spellcheck="${f.kind === 'textarea'}" ${common}>${esc(shown)}</textarea>`;
+    default:
+      return `<input type="text" spellcheck="false" ${common} value="${esc(shown)}">`;
+  }
+}
+
+function whenAttrs(f: FieldSpec): string {
+  return `${f.when?.auth ? ` data-when-auth="${esc(f.when.auth.join(' '))}"` : ''}${f.when?.pagination ? ` data-when-pagination="${esc(f.when.pagination.join(' '))}"` : ''}`;
+}
+
+function fieldHtml(f: FieldSpec, s: IntegrationSettings): string {
+  const id = idOf(f.key);
+  const label = `<label for="f-${id}">${esc(f.label)}${f.required ? ' <span class="required">(required)</span>' : ''}</label>`;
+  const range = f.min !== undefined ? ` Range ${f.min}–${f.max}.` : '';
+  const help = `<p class="help" id="h-${id}">${esc(f.help)}${f.help.includes('Range') || f.help.includes('higher than') ? '' : esc(range)}${f.default !== undefined ? ` Default: ${esc(String(f.default))}.` : ''}</p>`;
+  const extra = f.key === 'icon' ? '<button type="button" id="pick-icon">Choose an SVG…</button><img id="icon-preview" alt="Icon preview" hidden>' : '';
+  const body = f.kind === 'boolean' ? `<div class="check">${control(f, getField(s, f.key))}${label}</div>` : `${label}${control(f, getField(s, f.key))}${extra}`;
+  return `<div class="field" data-key="${esc(f.key)}"${whenAttrs(f)}${fieldApplies(f, s) ? '' : ' hidden'}>${body}${help}<div class="messages" id="m-${id}" aria-live="polite"></div></div>`;
+}
+
+function guidance(kind: 'auth' | 'pagination', s: IntegrationSettings): string {
+  const table = kind === 'auth' ? AUTH_GUIDANCE : PAGINATION_GUIDANCE;
+  const labels: Record<string, string> = kind === 'auth' ? AUTH_LABELS : PAGINATION_LABELS;
+  const chosen = kind === 'auth' ? s.auth?.method : s.pagination?.type;
+  const blocks = Object.entries(table).map(([k, items]) => `<div class="guidance" data-guidance="${esc(k)}"${k === chosen ? '' : ' hidden'}><p>Rewst suggests <strong>${esc(labels[k])}</strong> when:</p><ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul></div>`);
+  const all = `<details class="all-guidance"><summary>When each ${kind === 'auth' ? 'method' : 'type'} fits</summary><dl>${Object.entries(table).map(([k, items]) => `<dt>${esc(labels[k])}</dt><dd>${items.map(esc).join('; ')}.</dd>`).join('')}</dl></details>`;
+  return `<div class="guidance-box">${blocks.join('')}${all}</div>`;
+}
+
+function notesHtml(init: FormInit): string {
+  const wanted = init.kind === 'auth' ? ['name', 'hostname', 'icon', 'auth', 'description'] : ['pagination'];
+  const notes = init.proposal.notes.filter((n) => wanted.includes(n.field));
+  if (!notes.length) return '';
+  return `<section class="notes" aria-labelledby="notes-h"><h2 id="notes-h">What the spec says</h2><ul>${notes.map((n) => `<li>${esc(n.message)}</li>`).join('')}</ul></section>`;
+}
+
+function actionsHtml(init: FormInit, s: IntegrationSettings): string {
+  const chosen = new Set(Array.isArray(s.paginatedActions) ? s.paginatedActions : []);
+  const proposed = new Set(init.proposal.settings.paginatedActions ?? []);
+  const ops = init.proposal.listOperations.filter((o) => o.operationId);
+  const listed = new Set(ops.map((o) => o.operationId));
+  const missing = [...chosen].filter((id) => !listed.has(id));
+  const rows = [
+    ...ops.map((o, i) => ({ id: o.operationId!, label: `${o.method.toUpperCase()} ${o.path}`, summary: o.summary, style: o.style, n: i })),
+    ...missing.map((id, i) => ({ id, label: '(not a list operation in the spec)', summary: '', style: undefined, n: ops.length + i })),
+  ];
+  const items = rows.map((r) => `<li data-op="${esc(r.id)}"><input type="checkbox" id="op-${r.n}" data-op="${esc(r.id)}"${chosen.has(r.id) ? ' checked' : ''} aria-describedby="mo-${r.n}"><label for="op-${r.n}"><code>${esc(r.id)}</code> <span class="op">${esc(r.label)}</span>${r.summary ? ` <span class="summary">${esc(r.summary)}</span>` : ''}${r.style && r.style !== 'none' ? ` <span class="badge">${esc(r.style)}</span>` : ''}${proposed.has(r.id) ? ' <span class="badge proposed">proposed</span>' : ''}</label><div class="messages" id="mo-${r.n}" aria-live="polite"></div></li>`);
+  return `<section aria-labelledby="actions-h" class="actions-section" data-when-pagination="index page link pointer"${s.pagination?.type && s.pagination.type !== 'none' ? '' : ' hidden'}>
+<h2 id="actions-h">Paginated actions</h2>
+<p>Rewst shows organization mapping only when an action is paginated. ${ops.length} operation(s) of the spec return a list; <span id="actions-count">${chosen.size}</span> ticked.</p>
+<div class="toolbar"><button type="button" id="tick-proposed">Tick the proposed ${proposed.size}</button> <button type="button" id="untick-all">Untick all</button> <label for="actions-filter">Filter</label> <input type="search" id="actions-filter" spellcheck="false"></div>
+<div class="messages" id="m-paginatedActions" aria-live="polite"></div>
+<fieldset><legend>Mark these actions paginated</legend><ul class="actions">${items.join('')}</ul></fieldset>
+</section>`;
+}
+
+export function renderForm(init: FormInit, env: HtmlEnv): string {
+  const s = init.settings;
+  const fields = fieldsOf(init.kind);
+  const sections = [...new Set(fields.map((f) => f.section))].map((section) => {
+    const own = fields.filter((f) => f.section === section);
+    const guide = section === 'auth' ? guidance('auth', s) : section === 'pagination' ? guidance('pagination', s) : '';
+    const when = section === 'oauth' ? ' data-when-auth="oauth2 oauth2-authorization-code oauth2-client-credentials"' : '';
+    const hidden = section === 'oauth' && !own.some((f) => fieldApplies(f, s)) ? ' hidden' : '';
+    const body = own.map((f, i) => (i === 1 && guide ? guide : '') + fieldHtml(f, s)).join('');
+    return `<section aria-labelledby="s-${section}"${when}${hidden}><h2 id="s-${section}">${esc(SECTION_TITLES[section])}</h2>${body}</section>`;
+  });
+  const heading = init.kind === 'auth' ? 'Integration and authentication' : 'Pagination';
+  const secrets = init.kind === 'auth' ? `<section class="secrets" aria-labelledby="secrets-h"><h2 id="secrets-h">Secrets stay out of this file</h2><p>The API key, the password, the client ID and secret are not asked for here and never written. ${esc(SECRET_WHY)}</p></section>` : '';
+  const csp = `default-src 'none'; style-src ${env.cspSource}; img-src ${env.cspSource}; script-src 'nonce-${env.nonce}';`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${esc(env.styleUri)}">
+<title>${esc(heading)}: ${esc(init.title)}</title>
+</head>
+<body data-init="${esc(JSON.stringify(init))}">
+<header>
+<h1>${esc(heading)}: ${esc(init.title)}</h1>
+<p class="file">Settings file <code>${esc(init.settingsName)}</code>${init.settingsExists ? '' : ' (not created yet: Save creates it)'} for the spec <code>${esc(init.specName)}</code>.</p>
+<div class="toolbar" role="toolbar" aria-label="Form actions">
+<button type="button" id="save" class="primary">Save</button>
+<button type="button" id="use-proposal">Use the spec's proposal</button>
+<button type="button" id="open-other">${init.kind === 'auth' ? 'Pagination form' : 'Auth form'}</button>
+<button type="button" id="show-sheet">Setup sheet</button>
+<button type="button" id="open-file">Open settings file</button>
+<span id="status" role="status" aria-live="polite"></span>
+</div>
+<div class="messages form-messages" id="m-" aria-live="polite"></div>
+</header>
+<main>
+<form id="form" novalidate>
+${sections.join('\n')}
+${init.kind === 'pagination' ? actionsHtml(init, s) : ''}
+${secrets}
+${notesHtml(init)}
+</form>
+</main>
+<script nonce="${env.nonce}" src="${esc(env.scriptUri)}"></script>
+</body>
+</html>`;
+}

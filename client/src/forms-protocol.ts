@@ -1,0 +1,52 @@
+/**
+ * The one message protocol between the settings forms' host (the extension,
+ * client/src/settings-forms.ts) and their page (client/webview/forms-page.ts).
+ * Both import this file; nothing here runs, it only names shapes.
+ */
+import type { FormKind, IntegrationSettings, Proposal, SettingsReport } from '../../server/src/engine/settings';
+
+export const VIEW_TYPES: Record<FormKind, string> = { auth: 'rewstOpenapi.authForm', pagination: 'rewstOpenapi.paginationForm' };
+
+/** What the page starts from, carried in the HTML (escaped) and kept by the webview across reloads. */
+export interface FormInit {
+  kind: FormKind;
+  specUri: string;
+  settingsUri: string;
+  specName: string;
+  settingsName: string;
+  /** The spec's title, for the heading. */
+  title: string;
+  settingsExists: boolean;
+  /** The settings file's content, or the proposal when there is no file yet. */
+  settings: IntegrationSettings;
+  proposal: Proposal;
+}
+
+/** What the page keeps with vscode.setState: enough to come back after a hide or a window reload. */
+export interface PageState {
+  kind: FormKind;
+  specUri: string;
+  settingsUri: string;
+  draft: IntegrationSettings;
+  /** Field keys the user changed since the last load or save. */
+  dirty: string[];
+}
+
+export type PageMessage =
+  | { type: 'ready' }
+  /** The draft changed: the host asks the server for every finding (cross-checks included). */
+  | { type: 'draft'; seq: number; draft: IntegrationSettings }
+  | { type: 'save'; draft: IntegrationSettings }
+  | { type: 'pickIcon' }
+  | { type: 'showSheet' }
+  | { type: 'openFile' }
+  | { type: 'openForm'; kind: FormKind };
+
+export type HostMessage =
+  /** The settings file as it is now (after a hand edit, or a save). */
+  | { type: 'file'; settings: IntegrationSettings; exists: boolean }
+  /** The file does not parse: the form keeps its values. */
+  | { type: 'fileBroken'; message: string }
+  | { type: 'reports'; seq: number; reports: SettingsReport[]; iconSrc?: string }
+  | { type: 'iconPicked'; path: string }
+  | { type: 'saved'; ok: boolean; message: string };

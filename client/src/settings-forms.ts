@@ -1,0 +1,289 @@
+/**
+ * The Auth and Pagination forms (webviews) and the setup sheet. The server
+ * proposes, checks and computes edits (settings-protocol); this file opens the
+ * panels, relays messages (forms-protocol), saves through one undoable
+ * WorkspaceEdit of the settings file, and sends the page every change made to
+ * that file by hand.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { FormKind, IntegrationSettings } from '../../server/src/engine/settings';
+import * as P from '../../server/src/features/settings-protocol';
+import { makeNonce, renderForm } from './forms-html';
+import { VIEW_TYPES, type FormInit, type HostMessage, type PageMessage, type PageState } from './forms-protocol';
+
+export const SETTINGS_COMMANDS = {
+  auth: 'rewstOpenapi.openAuthForm',
+  pagination: 'rewstOpenapi.openPaginationForm',
+  sheet: 'rewstOpenapi.showSetupSheet',
+} as const;
+
+const SHEET_SCHEME = 'rewst-setup';
+const SPEC_CONTEXT = 'rewstOpenapi.specOrSettingsEditor';
+
+export function registerSettingsForms(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const forms = new Forms(context, client);
+  const sheets = new SheetProvider(client);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SETTINGS_COMMANDS.auth, (uri?: vscode.Uri) => forms.open('auth', uri)),
+    vscode.commands.registerCommand(SETTINGS_COMMANDS.pagination, (uri?: vscode.Uri) => forms.open('pagination', uri)),
+    vscode.commands.registerCommand(SETTINGS_COMMANDS.sheet, (uri?: vscode.Uri) => sheets.show(uri)),
+    vscode.workspace.registerTextDocumentContentProvider(SHEET_SCHEME, sheets),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPES.auth, forms.serializer('auth')),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPES.pagination, forms.serializer('pagination')),
+    vscode.workspace.onDidChangeTextDocument((e) => sheets.changed(e.document.uri)),
+    vscode.window.onDidChangeActiveTextEditor((e) => setSpecContext(e)),
+  );
+  setSpecContext(vscode.window.activeTextEditor);
+}
+
+/** Shows the editor-title buttons on specs and settings files only. */
+function setSpecContext(editor: vscode.TextEditor | undefined): void {
+  const doc = editor?.document;
+  const is = Boolean(doc && (/\.rewst-integration\.json$/i.test(doc.uri.path) || (/^(json|jsonc|yaml)$/.test(doc.languageId) && /["']?(openapi|swagger)["']?\s*:/.test(doc.getText(new vscode.Range(0, 0, 200, 0))))));
+  void vscode.commands.executeCommand('setContext', SPEC_CONTEXT, is);
+}
+
+async function targetUri(uri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (target) return target;
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'OpenAPI or Swagger': ['json', 'yaml', 'yml'] }, openLabel: 'Open the spec' });
+  return picked?.[0];
+}
+
+class Forms {
+  private readonly panels = new Map<string, FormPanel>();
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {}
+
+  async open(kind: FormKind, uri?: vscode.Uri): Promise<void> {
+    const target = await targetUri(uri);
+    if (!target) return;
+    const located = await this.client.sendRequest<P.LocateResult>(P.SETTINGS_LOCATE_METHOD, { uri: target.toString() });
+    if (!located.specUri) return void vscode.window.showErrorMessage(located.problem ?? 'No spec found for this file.');
+    const key = `${kind} ${located.specUri}`;
+    const open = this.panels.get(key);
+    if (open) return open.panel.reveal();
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], kind === 'auth' ? 'Rewst: Auth' : 'Rewst: Pagination', vscode.ViewColumn.Beside, this.options(vscode.Uri.parse(located.specUri)));
+    await this.attach(panel, kind, located.specUri);
+  }
+
+  serializer(kind: FormKind): vscode.WebviewPanelSerializer<PageState> {
+    return {
+      deserializeWebviewPanel: async (panel, state) => {
+        if (!state?.specUri) return panel.dispose();
+        panel.webview.options = this.options(vscode.Uri.parse(state.specUri));
+        await this.attach(panel, kind, state.specUri);
+      },
+    };
+  }
+
+  private options(spec: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    const ext = this.context.extensionUri;
+    // The spec's folder too, for the icon preview.
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(ext, 'dist', 'webview'), vscode.Uri.joinPath(ext, 'media'), vscode.Uri.file(path.dirname(spec.fsPath))] };
+  }
+
+  private async attach(panel: vscode.WebviewPanel, kind: FormKind, specUri: string): Promise<void> {
+    const key = `${kind} ${specUri}`;
+    try {
+      const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => this.open(k, vscode.Uri.parse(specUri)));
+      this.panels.set(key, form);
+      panel.onDidDispose(() => this.panels.delete(key));
+    } catch (e) {
+      panel.dispose();
+      void vscode.window.showErrorMessage(`Rewst settings form: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+function parseSettings(text: string): IntegrationSettings | string {
+  try {
+    const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IntegrationSettings) : 'The settings file does not hold a JSON object; the form keeps its values.';
+  } catch {
+    return 'The settings file is not valid JSON right now; the form keeps its values until it is.';
+  }
+}
+
+class FormPanel {
+  private lastDraft: IntegrationSettings | undefined;
+  private checkSeq = 0;
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly init: FormInit,
+    private readonly client: LanguageClient,
+    private readonly openForm: (kind: FormKind) => void,
+  ) {}
+
+  static async create(panel: vscode.WebviewPanel, kind: FormKind, specUri: string, client: LanguageClient, extensionUri: vscode.Uri, openForm: (kind: FormKind) => void): Promise<FormPanel> {
+    const located = await client.sendRequest<P.LocateResult>(P.SETTINGS_LOCATE_METHOD, { uri: specUri });
+    const proposed = await client.sendRequest<P.ProposeResult>(P.SETTINGS_PROPOSE_METHOD, { specUri });
+    if (!proposed.ok) throw new Error(proposed.reason);
+    const settingsUri = vscode.Uri.parse(located.settingsUri);
+    let settings = proposed.proposal.settings;
+    let exists = false;
+    if (located.settingsExists) {
+      const parsed = parseSettings((await vscode.workspace.openTextDocument(settingsUri)).getText());
+      if (typeof parsed !== 'string') (settings = parsed), (exists = true);
+    }
+    const init: FormInit = { kind, specUri, settingsUri: located.settingsUri, specName: proposed.specName, settingsName: path.basename(settingsUri.fsPath), title: proposed.title, settingsExists: exists, settings, proposal: proposed.proposal };
+    const form = new FormPanel(panel, init, client, openForm);
+    panel.title = `Rewst ${kind === 'auth' ? 'Auth' : 'Pagination'}: ${proposed.title}`;
+    const webview = panel.webview;
+    webview.html = renderForm(init, {
+      nonce: makeNonce(),
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'forms.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'forms.css')).toString(),
+    });
+    form.listen();
+    return form;
+  }
+
+  private get settingsUri(): vscode.Uri {
+    return vscode.Uri.parse(this.init.settingsUri);
+  }
+
+  private post(m: HostMessage): void {
+    void this.panel.webview.postMessage(m);
+  }
+
+  private listen(): void {
+    const subs: vscode.Disposable[] = [];
+    subs.push(this.panel.webview.onDidReceiveMessage((m: PageMessage) => void this.onMessage(m)));
+    // The file edited by hand (open in an editor) or changed on disk: the form follows.
+    subs.push(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.fsPath === this.settingsUri.fsPath && e.contentChanges.length) this.sendFile(e.document.getText(), true);
+      else if (e.document.uri.fsPath === vscode.Uri.parse(this.init.specUri).fsPath && this.lastDraft) void this.check(this.checkSeq, this.lastDraft);
+    }));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(this.settingsUri.fsPath)), path.basename(this.settingsUri.fsPath)));
+    const fromDisk = async () => {
+      if (vscode.workspace.textDocuments.some((d) => d.uri.fsPath === this.settingsUri.fsPath)) return; // the document event covers it
+      try {
+        this.sendFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.settingsUri)), true);
+      } catch {
+        this.post({ type: 'file', settings: {}, exists: false });
+      }
+    };
+    subs.push(watcher, watcher.onDidChange(fromDisk), watcher.onDidCreate(fromDisk), watcher.onDidDelete(fromDisk));
+    this.panel.onDidDispose(() => subs.forEach((d) => d.dispose()));
+  }
+
+  private sendFile(text: string, exists: boolean): void {
+    const parsed = parseSettings(text);
+    this.post(typeof parsed === 'string' ? { type: 'fileBroken', message: parsed } : { type: 'file', settings: parsed, exists });
+  }
+
+  private async onMessage(m: PageMessage): Promise<void> {
+    switch (m.type) {
+      case 'draft':
+        this.lastDraft = m.draft;
+        this.checkSeq = m.seq;
+        return this.check(m.seq, m.draft);
+      case 'save':
+        return this.save(m.draft);
+      case 'pickIcon':
+        return this.pickIcon();
+      case 'showSheet':
+        return void vscode.commands.executeCommand(SETTINGS_COMMANDS.sheet, this.settingsUri);
+      case 'openFile':
+        return this.openFile();
+      case 'openForm':
+        return this.openForm(m.kind);
+      case 'ready':
+        return;
+    }
+  }
+
+  private async check(seq: number, draft: IntegrationSettings): Promise<void> {
+    try {
+      const result = await this.client.sendRequest<P.CheckResult>(P.SETTINGS_CHECK_METHOD, { settingsUri: this.init.settingsUri, settings: draft });
+      const iconSrc = result.iconPath ? this.panel.webview.asWebviewUri(vscode.Uri.file(result.iconPath)).toString() : undefined;
+      this.post({ type: 'reports', seq, reports: result.reports, iconSrc });
+    } catch {
+      // The server restarting or the panel closing: the next draft asks again.
+    }
+  }
+
+  /** One WorkspaceEdit: undoable in the settings file's editor, and only the members that changed are touched. */
+  private async save(draft: IntegrationSettings): Promise<void> {
+    const uri = this.settingsUri;
+    try {
+      let doc: vscode.TextDocument | undefined;
+      try {
+        doc = await vscode.workspace.openTextDocument(uri);
+      } catch {
+        doc = undefined; // not created yet
+      }
+      const text = doc?.getText() ?? '';
+      const { edits } = await this.client.sendRequest<P.EditResult>(P.SETTINGS_EDIT_METHOD, { text, settings: draft });
+      if (!edits.length && doc) return this.post({ type: 'saved', ok: true, message: 'Saved: no changes.' });
+      const edit = new vscode.WorkspaceEdit();
+      if (!doc) {
+        edit.createFile(uri, { ignoreIfExists: true });
+        edit.insert(uri, new vscode.Position(0, 0), edits.map((e) => e.newText).join(''));
+      } else {
+        for (const e of edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+      }
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code refused the edit');
+      const saved = await (await vscode.workspace.openTextDocument(uri)).save();
+      this.post({ type: 'saved', ok: true, message: `Saved to ${path.basename(uri.fsPath)}${saved ? '' : ' (unsaved in its editor)'}. Undo in that file's editor reverts it.` });
+    } catch (e) {
+      this.post({ type: 'saved', ok: false, message: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  private async pickIcon(): Promise<void> {
+    const dir = vscode.Uri.file(path.dirname(this.settingsUri.fsPath));
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: dir, filters: { 'SVG image': ['svg'] }, openLabel: 'Use as icon' });
+    if (!picked?.[0]) return;
+    const relative = path.relative(dir.fsPath, picked[0].fsPath).split(path.sep).join('/');
+    this.post({ type: 'iconPicked', path: relative });
+  }
+
+  private async openFile(): Promise<void> {
+    try {
+      await vscode.window.showTextDocument(this.settingsUri, { viewColumn: vscode.ViewColumn.One });
+    } catch {
+      void vscode.window.showInformationMessage(`${path.basename(this.settingsUri.fsPath)} does not exist yet: Save creates it.`);
+    }
+  }
+}
+
+/** The setup sheet: a Markdown document the server writes, shown in the Markdown preview. */
+class SheetProvider implements vscode.TextDocumentContentProvider {
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+  private readonly shown = new Map<string, vscode.Uri>();
+
+  constructor(private readonly client: LanguageClient) {}
+
+  async show(uri?: vscode.Uri): Promise<void> {
+    const target = await targetUri(uri);
+    if (!target) return;
+    const located = await this.client.sendRequest<P.LocateResult>(P.SETTINGS_LOCATE_METHOD, { uri: target.toString() });
+    if (!located.settingsExists) {
+      const choice = await vscode.window.showInformationMessage('There is no integration settings file yet: fill and save the Auth form first.', 'Open the Auth form');
+      if (choice) void vscode.commands.executeCommand(SETTINGS_COMMANDS.auth, target);
+      return;
+    }
+    const name = path.basename(vscode.Uri.parse(located.settingsUri).fsPath).replace(/\.json$/i, '');
+    const sheet = vscode.Uri.from({ scheme: SHEET_SCHEME, path: `/${name} setup sheet.md`, query: located.settingsUri });
+    this.shown.set(located.settingsUri, sheet);
+    this.emitter.fire(sheet);
+    await vscode.commands.executeCommand('markdown.showPreview', sheet);
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const result = await this.client.sendRequest<P.SheetResult>(P.SETTINGS_SHEET_METHOD, { settingsUri: uri.query });
+    return result.ok ? result.markdown : `# Setup sheet unavailable\n\n${result.reason.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}\n`;
+  }
+
+  changed(uri: vscode.Uri): void {
+    const sheet = [...this.shown].find(([settings]) => vscode.Uri.parse(settings).fsPath === uri.fsPath)?.[1];
+    if (sheet) this.emitter.fire(sheet);
+  }
+}
