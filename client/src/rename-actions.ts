@@ -1,8 +1,9 @@
 /**
  * "Rewst: Rename Actions with a Regex": pick the field, type a regex (checked
- * as you type) and a replacement, review every change in VS Code's refactor
- * preview, and apply them as one undoable edit. The server computes the
- * changes (rewst/renamePreview); this file asks and shows.
+ * as you type) and a replacement, review every change, old beside new, in a
+ * list (each shown in the editor as you move through it), and apply the ticked
+ * ones as one undoable edit. The server computes the changes
+ * (rewst/renamePreview); this file asks and shows.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -42,13 +43,12 @@ async function renameActions(client: LanguageClient, last: { match: string; repl
   const field = picked.field;
   const noun = field === 'name' ? 'action name' : 'description';
 
-  const match = await vscode.window.showInputBox({
+  const match = await askText({
     title: `${TITLE} (2/3)`,
     prompt: `A JavaScript regular expression, run on each ${noun}. Write /pattern/i for flags.`,
-    placeHolder: '(.*?) Get',
+    placeholder: '(.*?) Get',
     value: last.match,
-    ignoreFocusOut: true,
-    validateInput: async (typed) => {
+    validate: async (typed) => {
       const r = await ask(field, typed, '$&');
       if (!r.ok) return { message: r.reason, severity: vscode.InputBoxValidationSeverity.Error };
       return { message: `${r.regex} matches ${r.matched} of ${r.total} ${noun}s`, severity: r.matched ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning };
@@ -57,13 +57,12 @@ async function renameActions(client: LanguageClient, last: { match: string; repl
   if (match === undefined) return;
   last.match = match;
 
-  const replace = await vscode.window.showInputBox({
+  const replace = await askText({
     title: `${TITLE} (3/3)`,
     prompt: 'The replacement: $1, $2… for capture groups, $<name> for named groups, $& for the whole match.',
-    placeHolder: 'Get $1',
+    placeholder: 'Get $1',
     value: last.replace,
-    ignoreFocusOut: true,
-    validateInput: async (typed) => {
+    validate: async (typed) => {
       const r = await ask(field, match, typed);
       if (!r.ok) return { message: r.reason, severity: vscode.InputBoxValidationSeverity.Error };
       if (!r.changes.length) return { message: `No ${noun} would change`, severity: vscode.InputBoxValidationSeverity.Warning };
@@ -90,9 +89,120 @@ async function renameActions(client: LanguageClient, last: { match: string; repl
   }
   if (!(await acceptProblems(preview))) return;
 
-  const applied = await vscode.workspace.applyEdit(workspaceEdit(uri, preview), { isRefactoring: true });
-  const changed = preview.changes.length;
-  if (applied) void vscode.window.showInformationMessage(`Renamed ${changed} ${noun}${changed === 1 ? '' : 's'}. Undo (Ctrl+Z) reverts them all.`);
+  const chosen = await pickChanges(uri, preview, noun);
+  if (!chosen?.length) return;
+  if (document.version !== preview.version) {
+    void vscode.window.showWarningMessage('Rename actions: the file changed while the changes were shown; nothing was applied. Run the command again.');
+    return;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const c of chosen) edit.replace(uri, toRange(c.edit.range), c.edit.newText);
+  // One WorkspaceEdit: one undo step reverts every rename.
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  if (applied) void vscode.window.showInformationMessage(`Renamed ${chosen.length} ${noun}${chosen.length === 1 ? '' : 's'}. Undo (Ctrl+Z) reverts them all.`);
+}
+
+interface AskTextOptions {
+  title: string;
+  prompt: string;
+  placeholder: string;
+  value: string;
+  validate(value: string): Promise<vscode.InputBoxValidationMessage | undefined>;
+}
+
+/**
+ * An input box whose value is checked as it is typed, the initial value
+ * included; Enter is refused while the check reports an error. Answers that
+ * arrive after a newer keystroke are dropped.
+ */
+function askText(options: AskTextOptions): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    Object.assign(box, { title: options.title, prompt: options.prompt, placeholder: options.placeholder, value: options.value, ignoreFocusOut: true });
+    let latest = 0;
+    let verdict: vscode.InputBoxValidationMessage | undefined;
+    const check = async (value: string) => {
+      const mine = ++latest;
+      box.busy = true;
+      let result: vscode.InputBoxValidationMessage | undefined;
+      try {
+        result = await options.validate(value);
+      } catch (e) {
+        result = { message: e instanceof Error ? e.message : String(e), severity: vscode.InputBoxValidationSeverity.Error };
+      }
+      if (mine !== latest) return;
+      verdict = result;
+      box.validationMessage = result;
+      box.busy = false;
+    };
+    let done = false;
+    const finish = (value: string | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      box.dispose();
+    };
+    box.onDidChangeValue((value) => void check(value));
+    box.onDidAccept(async () => {
+      await check(box.value);
+      if (verdict?.severity !== vscode.InputBoxValidationSeverity.Error) finish(box.value);
+    });
+    box.onDidHide(() => finish(undefined));
+    box.show();
+    void check(options.value);
+  });
+}
+
+type Change = Preview['changes'][number];
+interface ChangeItem extends vscode.QuickPickItem {
+  change: Change;
+}
+
+/**
+ * Every change, old beside new, ticked; the user unticks any to leave out and
+ * presses Enter to apply. Moving through the list shows each change in the editor.
+ */
+function pickChanges(uri: vscode.Uri, preview: Preview, noun: string): Promise<Change[] | undefined> {
+  const sharedBy = new Map<string, string[]>();
+  for (const c of preview.collisions) for (const a of c.actions) if (a.changed) sharedBy.set(`${a.method} ${a.path}`, c.actions.filter((o) => o !== a).map((o) => `${o.method} ${o.path}`));
+  const items: ChangeItem[] = preview.changes.map((change) => {
+    const where = `${change.method} ${change.path}`;
+    const notes = [sharedBy.has(where) ? `$(warning) Same name as ${sharedBy.get(where)!.join(', ')}` : '', change.added ? 'Adds a summary (the name was its operationId)' : '', change.new.trim() === '' ? '$(warning) Empty name' : ''].filter(Boolean);
+    return { label: `${oneLine(change.old)}  →  ${oneLine(change.new)}`, description: where, detail: notes.join(' · ') || undefined, change, picked: true };
+  });
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick<ChangeItem>();
+    pick.title = `${TITLE}: ${preview.changes.length} ${noun}${preview.changes.length === 1 ? '' : 's'} change${preview.collisions.length ? `, ${preview.collisions.length} shared name(s)` : ''}`;
+    pick.placeholder = 'Untick any change to leave it out, then press Enter to apply the ticked ones as one edit';
+    pick.canSelectMany = true;
+    pick.matchOnDescription = true;
+    pick.ignoreFocusOut = true;
+    pick.items = items;
+    pick.selectedItems = items;
+    pick.onDidChangeActive(([item]) => {
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+      if (!item || !editor) return;
+      const range = toRange(item.change.edit.range);
+      editor.selection = new vscode.Selection(range.start, range.end);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    });
+    let done = false;
+    pick.onDidAccept(() => {
+      done = true;
+      resolve(pick.selectedItems.map((i) => i.change));
+      pick.dispose();
+    });
+    pick.onDidHide(() => {
+      if (!done) resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}
+
+function oneLine(s: string): string {
+  const flat = s.replace(/\s*\n\s*/g, ' ⏎ ');
+  return flat.length > 120 ? flat.slice(0, 117) + '…' : flat;
 }
 
 /** The active JSON/YAML editor, else the spec the actions view shows. */
@@ -102,7 +212,7 @@ function targetSpec(): vscode.Uri | undefined {
   return specInActionsView();
 }
 
-/** Collisions and empty names are shown before anything is previewed or written; the user decides. */
+/** Collisions and empty names are flagged before the changes are listed or written; the user decides. */
 async function acceptProblems(preview: Preview): Promise<boolean> {
   const lines: string[] = [];
   for (const c of preview.collisions.slice(0, 8)) lines.push(`"${c.name}": ${c.actions.map((a) => `${a.method} ${a.path}${a.changed ? '' : ' (unchanged)'}`).join(', ')}`);
@@ -111,25 +221,8 @@ async function acceptProblems(preview: Preview): Promise<boolean> {
   for (const s of preview.skipped.slice(0, 4)) lines.push(`${s.method} ${s.path} is left out: ${s.reason}.`);
   if (!lines.length) return true;
   const clash = preview.collisions.length ? `${preview.collisions.length} name(s) would be shared by more than one action. ` : '';
-  const choice = await vscode.window.showWarningMessage(`${clash}Rewst lists actions by name, so users could not tell them apart.`, { modal: true, detail: lines.join('\n') }, 'Preview Anyway');
-  return choice === 'Preview Anyway';
-}
-
-/** One edit per change, each needing confirmation: VS Code shows them all, old beside new, in its refactor preview. */
-function workspaceEdit(uri: vscode.Uri, preview: Preview): vscode.WorkspaceEdit {
-  const colliding = new Set(preview.collisions.flatMap((c) => c.actions.filter((a) => a.changed).map((a) => `${a.method} ${a.path}`)));
-  const edit = new vscode.WorkspaceEdit();
-  for (const c of preview.changes) {
-    const where = `${c.method} ${c.path}`;
-    const notes = [where, c.added ? 'adds a summary' : '', colliding.has(where) ? 'same name as another action' : ''].filter(Boolean).join(' · ');
-    edit.replace(uri, toRange(c.edit.range), c.edit.newText, {
-      needsConfirmation: true,
-      label: `${c.old} → ${c.new}`,
-      description: notes,
-      iconPath: new vscode.ThemeIcon(colliding.has(where) ? 'warning' : 'symbol-method'),
-    });
-  }
-  return edit;
+  const choice = await vscode.window.showWarningMessage(`${clash}Rewst lists actions by name, so users could not tell them apart.`, { modal: true, detail: lines.join('\n') }, 'Review the Changes');
+  return choice === 'Review the Changes';
 }
 
 function toRange(r: LspRange): vscode.Range {
