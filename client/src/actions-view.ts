@@ -45,7 +45,10 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscod
   async show(uri: vscode.Uri): Promise<void> {
     const result = await this.fetch(uri);
     if (result === undefined) return;
-    if (!result?.isSpec && this.target && this.target.toString() !== uri.toString()) return;
+    if (!result?.isSpec && this.target && this.target.toString() !== uri.toString()) {
+      this.refreshSoon(); // this request may have overtaken (and dropped) a refresh of the spec still shown
+      return;
+    }
     this.target = uri;
     this.setResult(result ?? undefined);
     // null: the server has not seen the document yet (it opened a moment ago); ask once more.
