@@ -54,7 +54,7 @@ function str(x: unknown): string | undefined {
 }
 
 /** One option per scheme; an OAuth scheme gives one per flow. */
-export function optionsFor(name: string, s: Obj, swagger2: boolean): AuthOption[] {
+export function optionsFor(name: string, s: Obj, swagger2: boolean, base?: string): AuthOption[] {
   const type = text(s.type);
   const description = text(s.description);
   if (type === 'apiKey') {
@@ -72,7 +72,7 @@ export function optionsFor(name: string, s: Obj, swagger2: boolean): AuthOption[
   if ((type === 'http' && /^basic$/i.test(text(s.scheme))) || type === 'basic') {
     return [{ scheme: name, kind: 'http basic', auth: { method: 'basic' }, supported: true, rank: 4, notes: [] }];
   }
-  if (type === 'oauth2') return oauthOptions(name, s, swagger2);
+  if (type === 'oauth2') return oauthOptions(name, s, swagger2, base);
   if (type === 'openIdConnect') {
     const url = text(s.openIdConnectUrl);
     return [{ scheme: name, kind: 'openIdConnect', auth: { method: 'oauth2-authorization-code', oauth: { ...OAUTH_DEFAULTS } }, supported: true, rank: 6, notes: [`"${name}" is OpenID Connect: its discovery document${url ? ` (${url})` : ''} lists the authorization_endpoint and token_endpoint to enter as the OAuth URLs.`] }];
@@ -81,14 +81,14 @@ export function optionsFor(name: string, s: Obj, swagger2: boolean): AuthOption[
   return [{ scheme: name, kind, auth: { method: 'none' }, supported: false, rank: 9, notes: [`Rewst does not support "${name}" (${kind}). Choose No Auth and pull credentials in with a workflow, as Rewst suggests.`] }];
 }
 
-function oauthOptions(name: string, s: Obj, swagger2: boolean): AuthOption[] {
+function oauthOptions(name: string, s: Obj, swagger2: boolean, base?: string): AuthOption[] {
   // Swagger 2.0 has one flow per scheme, with the URLs on the scheme; OpenAPI 3 has a map of flows.
   const flows: Array<[string, Obj]> = swagger2 ? [[swagger2Flow(text(s.flow)), s]] : isObject(s.flows) ? Object.entries(s.flows).filter((e): e is [string, Obj] => isObject(e[1])) : [];
   const out: AuthOption[] = [];
   for (const [flow, f] of flows) {
     const oauth: OAuthSettings = { ...OAUTH_DEFAULTS };
-    const authorizationUrl = str(f.authorizationUrl);
-    const tokenUrl = str(f.tokenUrl);
+    const authorizationUrl = withoutProtocolParams(absolute(str(f.authorizationUrl), base));
+    const tokenUrl = absolute(str(f.tokenUrl), base);
     if (tokenUrl) oauth.accessTokenUrl = tokenUrl;
     if (flow === 'clientCredentials') out.push({ scheme: name, kind: 'oauth2 client credentials', auth: { method: 'oauth2-client-credentials', oauth }, supported: true, rank: 1, notes: [] });
     else if (flow === 'authorizationCode') out.push({ scheme: name, kind: 'oauth2 authorization code', auth: { method: 'oauth2-authorization-code', oauth: { ...oauth, ...(authorizationUrl ? { authorizationUrl } : {}) } }, supported: true, rank: 2, notes: [] });
@@ -99,6 +99,34 @@ function oauthOptions(name: string, s: Obj, swagger2: boolean): AuthOption[] {
     }
   }
   return out;
+}
+
+/** OpenAPI 3 resolves relative OAuth URLs against the server; Swagger 2.0 against its host. */
+function baseUrlOf(root: Obj): string | undefined {
+  if (typeof root.host === 'string') return `${Array.isArray(root.schemes) && root.schemes.includes('http') && !root.schemes.includes('https') ? 'http' : 'https'}://${root.host}/`;
+  const server = Array.isArray(root.servers) ? root.servers.find((x) => isObject(x) && typeof x.url === 'string') : undefined;
+  return isObject(server) && /^https?:\/\//i.test(String(server.url)) ? String(server.url) : undefined;
+}
+
+function absolute(url: string | undefined, base: string | undefined): string | undefined {
+  if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || !base) return url;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+/** Rewst adds client_id, redirect_uri, response_type, scope and state itself; placeholders for them in the URL would clash. */
+function withoutProtocolParams(url: string | undefined): string | undefined {
+  if (!url || !url.includes('?')) return url;
+  try {
+    const u = new URL(url);
+    for (const p of ['client_id', 'redirect_uri', 'response_type', 'scope', 'state']) u.searchParams.delete(p);
+    return u.href.replace(/\?$/, '');
+  } catch {
+    return url;
+  }
 }
 
 function swagger2Flow(flow: string): string {
@@ -139,7 +167,8 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
   const schemes = securitySchemesOf(root);
   const swagger2 = 'swagger' in root;
   const optionsByScheme = new Map<string, AuthOption[]>();
-  for (const [name, s] of schemes) optionsByScheme.set(name, optionsFor(name, s, swagger2));
+  const base = baseUrlOf(root);
+  for (const [name, s] of schemes) optionsByScheme.set(name, optionsFor(name, s, swagger2, base));
   const options = [...optionsByScheme.values()].flat();
   const notes: string[] = [];
   if (!schemes.size) return { auth: { method: 'none' }, options, notes: ['The spec declares no security scheme: No Auth is proposed. Check the vendor\'s documentation for API keys or tokens.'] };
@@ -188,7 +217,11 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
       notes.push(`The spec also requires the header ${other.auth.apiKeyHeaderName} (scheme "${name}"): it is listed under Extra Request Headers with an empty value, to be filled in Rewst, since it is a credential.`);
     } else if (other && other.auth.method !== option.auth.method && !(other.auth.oauth && option.auth.oauth)) notes.push(`The spec also requires "${name}" (${other.kind}) together with "${option.scheme}"; Rewst takes one authentication method.`);
   }
-  Object.assign(extra, requiredHeaders(ops, auth));
+  const required = requiredHeaders(ops, auth);
+  for (const [name, value] of Object.entries(required)) {
+    if (value !== '') extra[name] = value;
+    else notes.push(`Most operations require the header ${name}, and the spec gives no fixed value: if every request sends the same one, add it under Extra Request Headers.`);
+  }
   const others = options.filter((o) => o !== option && o.supported);
   if (others.length) notes.push(`Other schemes in the spec: ${others.map((o) => `${o.scheme} (${o.kind})`).join(', ')}.`);
   return { auth, extraRequestHeaders: Object.keys(extra).length ? extra : undefined, chosen: option, options, notes };

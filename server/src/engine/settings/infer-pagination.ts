@@ -36,6 +36,11 @@ export function inferPagination(root: Obj, ops: SpecOperation[] = listOperations
   const { pagination, fits } = best;
   const type = pagination.type!;
   const same = paged.filter((p) => p.style === type);
+  if (!fits.length) {
+    const withoutId = paged.filter((p) => !p.op.operationId).length;
+    notes.push(`${paged.length} operation(s) page their results, but none can be marked paginated${withoutId ? ` (${withoutId} have no operationId: add them, then propose again)` : ''}: No pagination is proposed.`);
+    return { pagination: { type: 'none' }, paginatedActions: [], notes, lists };
+  }
   if (type === 'pointer' && !pagination.pointerJsonPath) notes.push(`No response says where the next cursor for "${pagination.afterParam}" is: enter the Pointer JSONPath from the vendor's documentation.`);
   if (type === 'link' && pagination.nextLinkLocation === 'body' && /uri$/i.test(pagination.nextPageKey ?? '')) notes.push(`"${pagination.nextPageKey}" may hold a path rather than a full URL (Rewst's Link type follows a full URL): check a real response.`);
   const size = pageSize(fits.map((p) => (pagination.pageSizeParam ? p.op.query.get(pagination.pageSizeParam) : undefined)));
