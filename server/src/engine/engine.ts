@@ -131,6 +131,8 @@ export interface FixAllResult {
   edits: TextEdit[];
   /** Fixes applied, in order, across rounds. */
   applied: Fix[];
+  /** The same fixes by round: each round's fixes were computed on the text the previous round left. */
+  rounds: Fix[][];
   /** Findings left after the fixes. */
   remaining: Finding[];
 }
@@ -145,6 +147,7 @@ export function fixAll(text: string, options: AnalyzeOptions = {}): FixAllResult
   let current = text;
   let edits: TextEdit[] = [];
   const applied: Fix[] = [];
+  const rounds: Fix[][] = [];
   let analysis = analyze(current, options);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const ctx = fixContext(analysis, true);
@@ -160,9 +163,11 @@ export function fixAll(text: string, options: AnalyzeOptions = {}): FixAllResult
     if (!accepted.length) break;
     const next = applyEdits(current, accepted);
     edits = round === 0 ? accepted : composeEdits(edits, accepted, next);
-    applied.push(...fixes.filter((f) => f.edits.every((e) => accepted.some((a) => a.start <= e.start && e.end <= a.end))));
+    const done = fixes.filter((f) => f.edits.every((e) => accepted.some((a) => a.start <= e.start && e.end <= a.end)));
+    applied.push(...done);
+    rounds.push(done);
     current = next;
     analysis = analyze(current, { ...options, format: analysis.doc.format });
   }
-  return { text: current, edits, applied, remaining: analysis.findings };
+  return { text: current, edits, applied, rounds, remaining: analysis.findings };
 }

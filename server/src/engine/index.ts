@@ -3,7 +3,7 @@ export { analyze, fixAll, fixFor, PARSE_ERROR, type Analysis, type AnalyzeOption
 export { detectFormat, type Format } from './parse';
 export { RULES, RULES_BY_ID } from './rules';
 export { applyEdits } from './text-edits';
-export { applyIntents } from './intent';
+export { applyFixAllIntents, applyIntents } from './intent';
 export { parseSpec } from './parse';
 export type { Finding, Fix, FixIntent, Position, Range, Severity, TextEdit } from './types';
 export { actionsOf, listActions, operationsOf, paginatedActionsOf, readOperations, settingsFileNames, type Action, type ActionList, type TagGroup } from './actions';

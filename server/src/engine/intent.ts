@@ -38,3 +38,16 @@ export function applyIntents(value: unknown, intents: ReadonlyArray<FixIntent>):
   }
   return root[''];
 }
+
+/**
+ * What fix-all's output must parse to. Within a round every intent names places
+ * as they were before the round, so keys are renamed after the other changes.
+ */
+export function applyFixAllIntents(value: unknown, rounds: ReadonlyArray<ReadonlyArray<{ intent?: FixIntent[] }>>): unknown {
+  let v = value;
+  for (const round of rounds) {
+    const intents = round.flatMap((f) => f.intent ?? []);
+    v = applyIntents(v, [...intents.filter((i) => i.op !== 'rename'), ...intents.filter((i) => i.op === 'rename')]);
+  }
+  return v;
+}
