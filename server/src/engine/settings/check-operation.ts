@@ -6,7 +6,7 @@
  */
 import type { PaginationSettings } from './model';
 import type { SettingsCode } from './report';
-import { dottedPath, isArraySchema, parseJsonPath, resolveSchemaPath, typesOf, type Obj, type SpecOperation } from './spec-model';
+import { dottedPath, isArraySchema, parseJsonPath, propertiesOf, resolveSchemaPath, typesOf, type Obj, type SpecOperation } from './spec-model';
 
 export interface OperationProblem {
   code: SettingsCode;
@@ -40,6 +40,8 @@ export function checkOperation(root: Obj, op: SpecOperation, p: PaginationSettin
   const key = typeof p.resultsKey === 'string' ? p.resultsKey.trim() : '';
   if (key === '') {
     if (!isArraySchema(root, schema) && typesOf(root, schema).size) out.push({ code: 'settings-results-key', field: 'pagination.resultsKey', message: `${who} returns an object, not an array: Results Key must name the array of results in it.` });
+  } else if (isArraySchema(root, schema) && !propertiesOf(root, schema).size) {
+    out.push({ code: 'settings-results-key', field: 'pagination.resultsKey', message: `${who} returns an array itself, not an object holding "${key}": leave Results Key empty for it.` });
   } else {
     const r = resolveSchemaPath(root, schema, dottedPath(key));
     if (!r.ok) out.push({ code: 'settings-results-key', field: 'pagination.resultsKey', message: `Results Key "${key}" does not lead to an array in the response of ${who}: ${pathUpTo(key, r.at)} ${r.reason}.` });

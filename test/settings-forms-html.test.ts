@@ -1,0 +1,121 @@
+/**
+ * The forms' HTML as the host renders it: the content security policy, the
+ * nonce on every script, every spec string escaped (a hostile spec's title,
+ * description, scheme, parameter and operation names), and a label for every
+ * control. The page's behaviour in a browser is in settings-forms-page.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { esc, makeNonce, renderForm } from '../client/src/forms-html';
+import { HOSTILE_SETTINGS, HOSTILE_SPEC, hostileInit } from './support/hostile-forms';
+
+const ENV = { nonce: 'N0nceN0nceN0nceN0nceN0nceN0nce12', cspSource: 'https://webview.test', scriptUri: 'https://webview.test/forms.js', styleUri: 'https://webview.test/forms.css' };
+
+/** Start tags in the document (escaping means no "<" can sit inside an attribute value). */
+function tags(html: string): Array<{ name: string; attrs: string }> {
+  return [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g)].map((m) => ({ name: m[1].toLowerCase(), attrs: m[2] ?? '' }));
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(attrs);
+  return m ? m[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : undefined;
+}
+
+const ALLOWED = new Set(['html', 'head', 'meta', 'link', 'title', 'body', 'header', 'h1', 'h2', 'p', 'code', 'div', 'button', 'span', 'main', 'form', 'section', 'label', 'input', 'select', 'option', 'textarea', 'ul', 'li', 'strong', 'details', 'summary', 'dl', 'dt', 'dd', 'fieldset', 'legend', 'img', 'script']);
+
+for (const kind of ['auth', 'pagination'] as const) {
+  for (const [which, settings] of [['the proposal from a hostile spec', undefined], ['a hostile settings file', HOSTILE_SETTINGS]] as const) {
+    describe(`${kind} form HTML, ${which}`, () => {
+      const init = hostileInit(kind, settings);
+      const html = renderForm(init, ENV);
+      const all = tags(html);
+
+      it("has a CSP with default-src 'none', scripts by nonce only, and a nonce on every script", () => {
+        const meta = all.find((t) => t.name === 'meta' && attr(t.attrs, 'http-equiv') === 'Content-Security-Policy');
+        const csp = attr(meta!.attrs, 'content')!;
+        assert.match(csp, /^default-src 'none';/);
+        assert.match(csp, new RegExp(`script-src 'nonce-${ENV.nonce}'`));
+        assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
+        const scripts = all.filter((t) => t.name === 'script');
+        assert.equal(scripts.length, 1);
+        for (const s of scripts) assert.equal(attr(s.attrs, 'nonce'), ENV.nonce);
+        assert.equal((html.match(/<script/gi) ?? []).length, 1, 'one script tag in the whole text');
+      });
+
+      it('escapes every spec string: only the page\'s own elements, no event handlers, no javascript: URLs', () => {
+        for (const t of all) {
+          assert.ok(ALLOWED.has(t.name), `unexpected <${t.name}${t.attrs}>`);
+          // Outside the (escaped, quoted) values, no attribute is an event handler.
+          const names = t.attrs.replace(/="[^"]*"/g, '');
+          assert.doesNotMatch(names, /\son[a-z]+\b/i, `event handler attribute in <${t.name} ${names.slice(0, 200)}>`);
+          assert.doesNotMatch(names, /=/, `an unquoted attribute value in <${t.name} ${names.slice(0, 200)}>`);
+        }
+        assert.doesNotMatch(html, /<(iframe|svg|b)[\s>]/i);
+        assert.doesNotMatch(html.replace(/&[a-z#0-9]+;/gi, ''), /src="javascript:/i);
+        // The only img is the page's own icon preview, with no src until the host sends one.
+        const imgs = all.filter((t) => t.name === 'img');
+        assert.ok(imgs.every((t) => attr(t.attrs, 'id') === 'icon-preview' && attr(t.attrs, 'src') === undefined));
+        // Hostile text shows up as text.
+        assert.ok(html.includes(esc(HOSTILE_SPEC.info.title)));
+      });
+
+      it('carries the init data intact in an escaped attribute', () => {
+        const body = all.find((t) => t.name === 'body')!;
+        assert.deepEqual(JSON.parse(attr(body.attrs, 'data-init')!), JSON.parse(JSON.stringify(init)));
+      });
+
+      it('labels every control (a label for its id), and describes each field by its help and messages', () => {
+        const labels = new Set(all.filter((t) => t.name === 'label').map((t) => attr(t.attrs, 'for')));
+        const controls = all.filter((t) => ['input', 'select', 'textarea'].includes(t.name));
+        assert.ok(controls.length > 3);
+        for (const c of controls) assert.ok(labels.has(attr(c.attrs, 'id')), `no label for <${c.name}${c.attrs}>`);
+        for (const c of controls.filter((x) => attr(x.attrs, 'data-field'))) {
+          for (const id of attr(c.attrs, 'aria-describedby')!.split(' ')) assert.ok(html.includes(`id="${id}"`), `${id} exists`);
+        }
+        // Buttons are real buttons: reachable by Tab, pressed with Enter or Space.
+        assert.ok(all.filter((t) => t.name === 'button').every((t) => attr(t.attrs, 'type') === 'button'));
+      });
+    });
+  }
+}
+
+describe('form HTML content', () => {
+  it('the auth form says why secrets are not written, as Rewst does about shared defaults', () => {
+    const html = renderForm(hostileInit('auth'), ENV);
+    assert.match(html, /Secrets stay out of this file/);
+    assert.match(html, /child organizations/);
+  });
+
+  it('shows the fields of the chosen method only, with Rewst\'s guidance', () => {
+    const html = renderForm({ ...hostileInit('auth'), settings: { auth: { method: 'oauth2-client-credentials' } } }, ENV);
+    const field = (key: string) => new RegExp(`<div class="field" data-key="${key.replace(/\./g, '\\.')}"[^>]*>`).exec(html)![0];
+    assert.match(field('auth.apiKeyHeaderName'), / hidden>$/);
+    assert.doesNotMatch(field('auth.oauth.accessTokenUrl'), / hidden>$/);
+    assert.doesNotMatch(field('auth.oauth.grantType'), /^(?!.*hidden>$)/, 'the generic grant type is not asked for client credentials');
+    assert.match(html, /data-guidance="oauth2-client-credentials">[^]*?No user login is required/);
+  });
+
+  it('the pagination form lists the list operations, ticks the chosen ones, and keeps unknown ids visible', () => {
+    const init = hostileInit('pagination', { pagination: { type: 'pointer' }, paginatedActions: ['gone'] });
+    const html = renderForm(init, ENV);
+    assert.match(html, /data-op="gone" checked/);
+    assert.match(html, /not a list operation in the spec/);
+    const op = init.proposal.listOperations[0].operationId!;
+    assert.ok(html.includes(`data-op="${esc(op)}"`));
+  });
+
+  it('makeNonce: 32 letters and digits, different each time', () => {
+    const a = makeNonce();
+    assert.match(a, /^[A-Za-z0-9]{32}$/);
+    assert.notEqual(a, makeNonce());
+  });
+
+  it('the page script is a bundle for the browser, with no Node require', () => {
+    const bundle = path.resolve(__dirname, '..', '..', 'dist', 'webview', 'forms.js');
+    const js = readFileSync(bundle, 'utf8');
+    assert.doesNotMatch(js, /\brequire\(["']/);
+    assert.match(js, /acquireVsCodeApi/);
+  });
+});

