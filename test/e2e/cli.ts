@@ -1,0 +1,35 @@
+/**
+ * What the engine says about a file, through the built CLI (dist/cli.js):
+ * the expectations the editor is checked against. The UI must show what
+ * the engine finds, no more and no less.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+export interface CliFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  message: string;
+  line: number;
+  column: number;
+  fixable: boolean;
+}
+
+/** `rewst-openapi lint --format json FILE`: exit 1 only means "errors found". */
+export function lint(file: string): CliFinding[] {
+  const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`rewst-openapi lint ${file} exited ${r.status}: ${r.stderr}`);
+  const report = JSON.parse(r.stdout) as { files: Array<{ findings: CliFinding[] }> };
+  return report.files[0].findings;
+}
+
+/** `rewst-openapi fix FILE`: the document with every safe fix applied. */
+export function fixed(file: string): string {
+  const r = spawnSync(process.execPath, [CLI, 'fix', file], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`rewst-openapi fix ${file} exited ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+

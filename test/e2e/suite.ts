@@ -1,0 +1,45 @@
+/**
+ * The end-to-end suite: the packaged extension in a real VS Code
+ * (code-server), driven through Debian's chromium. One shared session; each
+ * file in scenarios/ is one test, run in name order. Run with
+ * `npm run test:e2e`; one scenario: add `-- --test-name-pattern="quick fix"`.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { PENDING } from './pending';
+import type { Scenario } from './scenario';
+import { Session, type NamedScenario } from './session';
+
+const SCENARIOS = path.join(__dirname, 'scenarios');
+
+const scenarios: NamedScenario[] = readdirSync(SCENARIOS)
+  .filter((f) => f.endsWith('.js'))
+  .sort()
+  .map((f) => {
+    const { scenario } = require(path.join(SCENARIOS, f)) as { scenario?: Scenario };
+    if (!scenario) throw new Error(`${f} exports no "scenario"`);
+    return { ...scenario, id: f.replace(/\.js$/, '') };
+  });
+
+describe('rewst-openapi in a real VS Code (code-server 4.100.3, chromium)', () => {
+  let session: Session | undefined;
+
+  // First run on a fresh machine installs Debian packages and code-server: minutes, not seconds.
+  before(async () => {
+    session = await Session.start(scenarios);
+  }, { timeout: 20 * 60_000 });
+
+  after(async () => {
+    await session?.stop();
+  }, { timeout: 60_000 });
+
+  for (const s of scenarios) {
+    it(s.title, { timeout: s.timeoutMs ?? 180_000 }, async () => {
+      if (!session) throw new Error('the session did not start (see the set-up error above)');
+      await session.run(s);
+    });
+  }
+
+  for (const p of PENDING) it.todo(`${p.title} (waits for ${p.waitsFor})`);
+});
