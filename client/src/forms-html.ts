@@ -140,7 +140,7 @@ export function renderForm(init: FormInit, env: HtmlEnv): string {
 <body data-init="${esc(JSON.stringify(init))}">
 <header>
 <h1>${esc(heading)}: ${esc(init.title)}</h1>
-<p class="file">Settings file <code>${esc(init.settingsName)}</code>${init.settingsExists ? '' : ' (not created yet: Save creates it)'} for the spec <code>${esc(init.specName)}</code>.</p>
+<p class="file">Settings file <code>${esc(init.settingsName)}</code><span id="file-state">${init.settingsExists ? '' : ' (not created yet: Save creates it)'}</span> for the spec <code>${esc(init.specName)}</code>.</p>
 <div class="toolbar" role="toolbar" aria-label="Form actions">
 <button type="button" id="save" class="primary">Save</button>
 <button type="button" id="use-proposal">Use the spec's proposal</button>

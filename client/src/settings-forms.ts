@@ -20,7 +20,7 @@ export const SETTINGS_COMMANDS = {
 } as const;
 
 const SHEET_SCHEME = 'rewst-setup';
-const SPEC_CONTEXT = 'rewstOpenapi.specOrSettingsEditor';
+const SPEC_CONTEXT = 'rewstOpenapi.specResources';
 
 export function registerSettingsForms(context: vscode.ExtensionContext, client: LanguageClient): void {
   const forms = new Forms(context, client);
@@ -32,21 +32,53 @@ export function registerSettingsForms(context: vscode.ExtensionContext, client: 
     vscode.workspace.registerTextDocumentContentProvider(SHEET_SCHEME, sheets),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPES.auth, forms.serializer('auth')),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPES.pagination, forms.serializer('pagination')),
-    vscode.workspace.onDidChangeTextDocument((e) => sheets.changed(e.document.uri)),
-    vscode.window.onDidChangeActiveTextEditor((e) => setSpecContext(e)),
+    vscode.workspace.onDidChangeTextDocument((e) => (sheets.changed(e.document.uri), specResources.update(e.document))),
+    vscode.workspace.onDidOpenTextDocument((d) => specResources.update(d)),
+    vscode.workspace.onDidCloseTextDocument((d) => specResources.remove(d)),
   );
-  setSpecContext(vscode.window.activeTextEditor);
+  for (const d of vscode.workspace.textDocuments) specResources.update(d);
 }
 
-/** Shows the editor-title buttons on specs and settings files only. */
-function setSpecContext(editor: vscode.TextEditor | undefined): void {
-  const doc = editor?.document;
-  const is = Boolean(doc && (/\.rewst-integration\.json$/i.test(doc.uri.path) || (/^(json|jsonc|yaml)$/.test(doc.languageId) && /["']?(openapi|swagger)["']?\s*:/.test(doc.getText(new vscode.Range(0, 0, 200, 0))))));
-  void vscode.commands.executeCommand('setContext', SPEC_CONTEXT, is);
-}
+/**
+ * Shows the editor-title buttons on specs and settings files only: a context
+ * key listing their resources, so the buttons follow each editor group's own
+ * file (not whichever editor has focus).
+ */
+const specResources = new (class {
+  private readonly set = new Set<string>();
 
+  update(doc: vscode.TextDocument): void {
+    const is = doc.uri.scheme === 'file' && (/\.rewst-integration\.json$/i.test(doc.uri.path) || (/^(json|jsonc|yaml)$/.test(doc.languageId) && /["']?(openapi|swagger)["']?\s*:/.test(doc.getText(new vscode.Range(0, 0, 200, 0)))));
+    const keys = [doc.uri.toString(), doc.uri.fsPath];
+    if (is === keys.every((k) => this.set.has(k))) return;
+    for (const k of keys) is ? this.set.add(k) : this.set.delete(k);
+    this.publish();
+  }
+
+  has(uri: vscode.Uri): boolean {
+    return this.set.has(uri.toString());
+  }
+
+  remove(doc: vscode.TextDocument): void {
+    if (this.set.delete(doc.uri.toString()) && this.set.delete(doc.uri.fsPath)) this.publish();
+  }
+
+  private publish(): void {
+    void vscode.commands.executeCommand('setContext', SPEC_CONTEXT, [...this.set]);
+  }
+})();
+
+/** The spec of the form panel that has focus, if one has. */
+let activeFormSpec: () => vscode.Uri | undefined = () => undefined;
+
+/**
+ * What a command acts on: the file it was invoked on (editor title), else the
+ * active editor's, else the spec of the focused form, else a spec in a
+ * visible editor; as a last resort, the user picks one.
+ */
 async function targetUri(uri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const visibleSpec = vscode.window.visibleTextEditors.map((e) => e.document.uri).find((u) => specResources.has(u));
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri ?? activeFormSpec() ?? visibleSpec;
   if (target) return target;
   const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'OpenAPI or Swagger': ['json', 'yaml', 'yml'] }, openLabel: 'Open the spec' });
   return picked?.[0];
@@ -55,7 +87,12 @@ async function targetUri(uri: vscode.Uri | undefined): Promise<vscode.Uri | unde
 class Forms {
   private readonly panels = new Map<string, FormPanel>();
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    activeFormSpec = () => {
+      for (const [key, form] of this.panels) if (form.panel.active) return vscode.Uri.parse(key.slice(key.indexOf(' ') + 1));
+      return undefined;
+    };
+  }
 
   async open(kind: FormKind, uri?: vscode.Uri): Promise<void> {
     const target = await targetUri(uri);

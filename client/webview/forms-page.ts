@@ -160,6 +160,8 @@ function useProposal(): void {
 function onHost(e: MessageEvent<HostMessage>): void {
   const m = e.data;
   if (m.type === 'file') {
+    const state = $('file-state');
+    if (state) state.textContent = m.exists ? '' : ' (not created yet: Save creates it)';
     draft = mergeFileChange(draft, dirty, m.settings);
     render();
     showMessages();

@@ -8,8 +8,6 @@ export const PENDING: Array<{ title: string; waitsFor: string }> = [
   { title: 'palette: prepare a spec for Rewst', waitsFor: 'the prepare command' },
   { title: 'palette: reduce a spec to the chosen operations', waitsFor: 'the reduce command' },
   { title: 'palette: rename actions with a regex, preview then apply', waitsFor: 'the regex rename command' },
-  { title: 'auth form: fill fields, an out-of-range value refused beside its field, save, settings file holds the values', waitsFor: 'the auth form' },
-  { title: 'pagination form: fill fields, an out-of-range value refused beside its field, save, settings file holds the values', waitsFor: 'the pagination form' },
   { title: "actions view lists the spec's actions", waitsFor: 'the actions view' },
   { title: "Spectral findings show beside Rewst's in the Problems panel", waitsFor: 'the Spectral lint' },
 ];
