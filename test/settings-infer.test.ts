@@ -290,6 +290,20 @@ describe('whole proposals', () => {
     assert.match(notes(relative, 'hostname'), /has no host/);
   });
 
+  it('finishes on schemas that refer to themselves through allOf many times over (a hang here fails by timeout)', { timeout: 30_000 }, () => {
+    const self = { $ref: '#/components/schemas/A' };
+    const root = {
+      openapi: '3.0.0',
+      info: { title: 'Loops', version: '1' },
+      servers: [{ url: 'https://api.example.com' }],
+      components: { schemas: { A: { allOf: Array.from({ length: 12 }, () => self), anyOf: [self, self], properties: { id: { type: 'string' } } }, B: { $ref: '#/components/schemas/C' }, C: { $ref: '#/components/schemas/B' } } },
+      paths: { '/a': { get: { operationId: 'listA', parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }], responses: { '200': { content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: self }, next: { $ref: '#/components/schemas/B' }, meta: self } } } } } } } } },
+    };
+    const p = proposeSettings(root);
+    assert.deepEqual([p.settings.pagination?.type, p.settings.pagination?.resultsKey, p.settings.paginatedActions], ['page', 'data', ['listA']]);
+    assert.deepEqual(errorsOn({ ...p.settings, pagination: { ...p.settings.pagination, pageParam: 'page', resultsKey: 'meta.id' } }, root).map((e) => e.split(':')[0]), ['settings-results-key pagination.resultsKey']);
+  });
+
   it('the proposal survives a hostile spec: long description cut, markup stripped', () => {
     const p = proposeSettings({ openapi: '3.0.0', info: { title: '<script>x</script> API', version: '1', description: `<b>Bold</b> [link](http://x) ${'word '.repeat(200)}` }, paths: {} });
     assert.equal(p.settings.name, 'scriptx script API');

@@ -7,6 +7,7 @@
  */
 import { isObject } from '../spec-index';
 import type { AuthSettings, OAuthSettings } from './model';
+import { isCredentialHeader } from './secrets';
 import { listOperations, securitySchemesOf, type Obj, type SpecOperation } from './spec-model';
 
 export interface AuthOption {
@@ -204,6 +205,7 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
       if (declared.length) notes.push(`No operation names the scopes it needs; the scheme declares ${declared.length} (${declared.slice(0, 5).join(', ')}${declared.length > 5 ? ', …' : ''}). Scope is left blank, which uses the default scope.`);
     }
     if (!auth.oauth.accessTokenUrl) notes.push(`The spec gives no token URL for "${option.scheme}": find it in the vendor's documentation.`);
+    for (const url of [auth.oauth.accessTokenUrl, auth.oauth.authorizationUrl]) if (url && !/^https?:\/\//i.test(url)) notes.push(`The OAuth URL ${url} is relative and the spec names no host to resolve it against: enter the full URL.`);
   }
   notes.push(...option.notes);
   if (auth.method === 'api-key' && /^authorization$/i.test(auth.apiKeyHeaderName ?? '') && !auth.apiKeyPreamble) notes.push('The key goes in the Authorization header and the spec does not say with which word before it: check whether the vendor expects a preamble such as Bearer.');
@@ -219,7 +221,11 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
   }
   const required = requiredHeaders(ops, auth);
   for (const [name, value] of Object.entries(required)) {
-    if (value !== '') extra[name] = value;
+    // A credential's value (even a placeholder default) is entered in Rewst, never written here.
+    if (isCredentialHeader(name)) {
+      if (!(name in extra)) notes.push(`Most operations require the header ${name}, a credential: it is listed under Extra Request Headers with an empty value, to be filled in Rewst.`);
+      extra[name] = '';
+    } else if (value !== '') extra[name] = value;
     else notes.push(`Most operations require the header ${name}, and the spec gives no fixed value: if every request sends the same one, add it under Extra Request Headers.`);
   }
   const others = options.filter((o) => o !== option && o.supported);

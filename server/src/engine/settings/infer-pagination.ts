@@ -21,6 +21,7 @@ export interface PaginationProposal {
 /** Rewst's maximum; more pages per run than this it refuses. */
 const PAGE_LIMIT = LIMITS.defaultPageLimit.max;
 const STYLE_ORDER: PaginationType[] = ['link', 'pointer', 'page', 'index'];
+const MAX_SETUPS_TRIED = 60;
 
 export function inferPagination(root: Obj, ops: SpecOperation[] = listOperations(root)): PaginationProposal {
   const lists = ops.filter((op) => op.method === 'get').map((op) => pagingOf(root, op)).filter((p) => p.resultsKey !== undefined);
@@ -108,7 +109,9 @@ function bestSetup(root: Obj, lists: OperationPaging[], paged: OperationPaging[]
     else candidates.set(key, { setup, wanted: 1 });
   }
   let best: { pagination: PaginationSettings; fits: OperationPaging[]; score: number; wanted: number } | undefined;
-  for (const { setup, wanted } of candidates.values()) {
+  // Trying every setup on every list is quadratic: the setups most operations want are tried, the rest cannot win by much.
+  const tried = [...candidates.values()].sort((a, b) => b.wanted - a.wanted).slice(0, MAX_SETUPS_TRIED);
+  for (const { setup, wanted } of tried) {
     const fits = lists.filter((p) => p.op.operationId && pagesThisWay(p, setup) && checkOperation(root, p.op, setup).length === 0);
     // A pointer without a known cursor path is a setup the builder cannot enter as it is.
     const score = fits.length * (setup.pageSizeParam ? 1.5 : 1) * (setup.type === 'pointer' && !setup.pointerJsonPath ? 0.5 : 1);

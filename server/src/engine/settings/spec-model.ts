@@ -132,15 +132,22 @@ function members(root: Obj, schema: Obj, key: 'allOf' | 'anyOf' | 'oneOf'): Obj[
   return Array.isArray(list) ? list.map((m) => deref(root, m)).filter((m): m is Obj => Boolean(m)) : [];
 }
 
-export function typesOf(root: Obj, schema: Obj | undefined, depth = 0): Set<string> {
+/*
+ * The walks below follow allOf/anyOf/oneOf members. Each visits a schema once
+ * per call (`seen`), so a schema whose members refer back to it, ten times
+ * over, costs ten steps, not ten to the depth.
+ */
+
+export function typesOf(root: Obj, schema: Obj | undefined, depth = 0, seen = new Set<Obj>()): Set<string> {
   const out = new Set<string>();
-  if (!schema || depth > MAX_DEPTH) return out;
+  if (!schema || depth > MAX_DEPTH || seen.has(schema)) return out;
+  seen.add(schema);
   const t = schema.type;
   if (typeof t === 'string') out.add(t);
   else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') out.add(x);
   if (!out.size && isObject(schema.items)) out.add('array');
   if (!out.size && isObject(schema.properties)) out.add('object');
-  for (const k of ['allOf', 'anyOf', 'oneOf'] as const) for (const m of members(root, schema, k)) for (const x of typesOf(root, m, depth + 1)) out.add(x);
+  for (const k of ['allOf', 'anyOf', 'oneOf'] as const) for (const m of members(root, schema, k)) for (const x of typesOf(root, m, depth + 1, seen)) out.add(x);
   return out;
 }
 
@@ -149,25 +156,27 @@ export function isArraySchema(root: Obj, schema: Obj | undefined): boolean {
 }
 
 /** The item schema of an array schema (from allOf/anyOf/oneOf members too). */
-export function itemsOf(root: Obj, schema: Obj | undefined, depth = 0): Obj | undefined {
-  if (!schema || depth > MAX_DEPTH) return undefined;
+export function itemsOf(root: Obj, schema: Obj | undefined, depth = 0, seen = new Set<Obj>()): Obj | undefined {
+  if (!schema || depth > MAX_DEPTH || seen.has(schema)) return undefined;
+  seen.add(schema);
   if (schema.items !== undefined) return deref(root, schema.items) ?? {};
   for (const k of ['allOf', 'anyOf', 'oneOf'] as const) for (const m of members(root, schema, k)) {
-    const found = itemsOf(root, m, depth + 1);
+    const found = itemsOf(root, m, depth + 1, seen);
     if (found) return found;
   }
   return undefined;
 }
 
 /** Properties of an object schema, gathered through allOf/anyOf/oneOf; first definition wins. */
-export function propertiesOf(root: Obj, schema: Obj | undefined, depth = 0): Map<string, Obj> {
+export function propertiesOf(root: Obj, schema: Obj | undefined, depth = 0, seen = new Set<Obj>()): Map<string, Obj> {
   const out = new Map<string, Obj>();
-  if (!schema || depth > MAX_DEPTH) return out;
+  if (!schema || depth > MAX_DEPTH || seen.has(schema)) return out;
+  seen.add(schema);
   if (isObject(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) {
     const s = deref(root, v);
     if (s && !out.has(k)) out.set(k, s);
   }
-  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) for (const m of members(root, schema, key)) for (const [k, v] of propertiesOf(root, m, depth + 1)) if (!out.has(k)) out.set(k, v);
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) for (const m of members(root, schema, key)) for (const [k, v] of propertiesOf(root, m, depth + 1, seen)) if (!out.has(k)) out.set(k, v);
   return out;
 }
 
