@@ -28,8 +28,8 @@ export interface ScenarioContext {
   file(name: string): string;
   /** Workspace-relative path of a file in the scenario's folder, as Quick Open shows it. */
   rel(name: string): string;
-  /** Saves a screenshot under test/e2e/screenshots/ and returns its path. */
-  screenshot(name: string): Promise<string>;
+  /** Saves a screenshot under test/e2e/screenshots/ (of the whole page, or of the given workbench parts) and returns its path. */
+  screenshot(name: string, parts?: string[]): Promise<string>;
   /** Prints a line in the suite's output (measurements, what was checked). */
   log(message: string): void;
 }

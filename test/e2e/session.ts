@@ -5,7 +5,7 @@
  * Everything lives in one scratch folder and is stopped by process group.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -53,6 +53,10 @@ export class Session {
     step('npm run package', 'npm', ['run', '--silent', 'package']);
     log(`packaged ${path.relative(ROOT, VSIX)}: ${(statSync(VSIX).size / 1024).toFixed(0)} KB`);
 
+    // Screenshots are this run's only: a failure-*.png left from an earlier run would mislead.
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const f of readdirSync(SCREENSHOTS)) if (f.endsWith('.png')) rmSync(path.join(SCREENSHOTS, f));
+
     const runDir = mkdtempSync(path.join(tmpdir(), 'rewst-openapi-e2e-'));
     const workspace = path.join(runDir, 'workspace');
     for (const s of scenarios) {
@@ -97,7 +101,7 @@ export class Session {
       dir,
       file: (name) => path.join(dir, name),
       rel: (name) => `${s.id}/${name}`,
-      screenshot: (name) => this.wb.screenshot(name),
+      screenshot: (name, parts) => this.wb.screenshot(name, parts),
       log: (message) => log(`[${s.id}] ${message}`),
     };
     try {

@@ -79,9 +79,20 @@ export class Workbench {
     }
   }
 
-  async screenshot(name: string): Promise<string> {
+  /** Saves a screenshot of the page, or of the smallest box holding the `parts` (selectors, e.g. ".part.editor"). */
+  async screenshot(name: string, parts?: string[]): Promise<string> {
     const file = path.join(this.screenshotDir, `${name}.png`);
-    await this.page.screenshot({ path: file });
+    let clip: { x: number; y: number; width: number; height: number } | undefined;
+    for (const selector of parts ?? []) {
+      const box = await this.page.locator(selector).first().boundingBox();
+      if (!box) continue;
+      const x = Math.min(box.x, clip?.x ?? Infinity);
+      const y = Math.min(box.y, clip?.y ?? Infinity);
+      const right = Math.max(box.x + box.width, clip ? clip.x + clip.width : -Infinity);
+      const bottom = Math.max(box.y + box.height, clip ? clip.y + clip.height : -Infinity);
+      clip = { x, y, width: right - x, height: bottom - y };
+    }
+    await this.page.screenshot({ path: file, clip });
     return file;
   }
 

@@ -62,7 +62,7 @@ export const scenario: Scenario = {
       await wb.goTo(c.line, c.column);
       const offered = await wb.quickFixMenu();
       assert.ok(offered.includes(c.action), `Ctrl+. offers "${c.action}"; it offered ${JSON.stringify(offered)}`);
-      if (c.screenshot) await t.screenshot(c.screenshot);
+      if (c.screenshot) await t.screenshot(c.screenshot, ['.part.editor', '.part.panel']);
       await wb.chooseAction(c.action);
 
       await wb.waitFor(
