@@ -22,6 +22,8 @@ const builds = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The engine alone, for benchmarks and scripts that call it in-process.
   { entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine.js' },
+  // Spectral, heavy, in its own worker thread beside the server; rollup's optional macOS watcher is never used.
+  { entryPoints: ['server/src/spectral/worker.ts'], outfile: 'dist/spectral-worker.js', external: ['fsevents'] },
   // The settings forms' page script, for the webview (a browser, no Node).
   { entryPoints: ['client/webview/forms-page.ts'], outfile: 'dist/webview/forms.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

@@ -10,6 +10,7 @@ import { registerCodeActions } from './features/code-actions';
 import { registerConvert } from './features/convert';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerSettings } from './features/settings';
+import { registerSpectral } from './features/spectral';
 import { registerStats } from './features/stats';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -35,6 +36,7 @@ registerConvert(ctx);
 registerActions(ctx);
 registerStats(ctx);
 registerSettings(ctx);
+registerSpectral(ctx);
 
 connection.onInitialize((params) => {
   ctx.initParams = params;

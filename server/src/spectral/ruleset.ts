@@ -20,7 +20,7 @@ import { url } from '@stoplight/spectral-ruleset-bundler/plugins/url';
 import { migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
 import { oas } from '@stoplight/spectral-rulesets';
 
-export const RULESET_FILES = ['.spectral.yaml', '.spectral.yml', '.spectral.json'];
+export { findRulesetFile, RULESET_FILES } from './ruleset-file';
 
 export class RulesetError extends Error {}
 
@@ -29,17 +29,6 @@ let defaultRuleset: Ruleset | undefined;
 /** `extends: ["spectral:oas"]`, recommended rules, as `spectral lint` loads it. */
 export function oasRuleset(): Ruleset {
   return (defaultRuleset ??= new Ruleset({ extends: [oas] } as never, { severity: 'recommended' }));
-}
-
-/** The ruleset file at the root of `folder`, if there is one. */
-export function findRulesetFile(folder: string): string | undefined {
-  return RULESET_FILES.map((name) => join(folder, name)).find((file) => {
-    try {
-      return fs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  });
 }
 
 const offlineFetch = (async (resource: unknown) => {

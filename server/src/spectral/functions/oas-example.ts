@@ -5,10 +5,10 @@
  */
 import { isPlainObject, pointerToPath } from '@stoplight/json';
 import { extractDraftVersion, oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
-import { oasSchema } from '@stoplight/spectral-rulesets/dist/oas/functions';
+import { oasExample, oasSchema } from '@stoplight/spectral-rulesets/dist/oas/functions';
 import type { ErrorObject } from 'ajv';
 import traverse from 'json-schema-traverse';
-import { cachedSchema, type FunctionContext } from './schema';
+import { cachedSchema, namesItself, type FunctionContext } from './schema';
 
 type Path = Array<string | number>;
 type Obj = Record<string, unknown>;
@@ -111,24 +111,47 @@ interface ExampleOptions {
   type: 'media' | 'schema';
 }
 
+/**
+ * The schema an example is validated against: a copy without nested ids, with
+ * `required` relaxed for read-only or write-only properties of request or
+ * response media. The same source schema object (shared by every $ref to
+ * it) gives the same copy, so it is made once; schemas that name themselves
+ * get a fresh copy each time, as with the stock function (see ./schema).
+ */
+const prepared = new WeakMap<object, Map<string, { schema: Obj; fresh: boolean }>>();
+
+function preparedSchema(source: Obj, formats: Set<unknown> | null | undefined, opts: ExampleOptions, path: Path): Obj {
+  const make = (): Obj => {
+    let schema = source;
+    if (formats?.has(oas2) && 'required' in schema && typeof schema.required === 'boolean') {
+      schema = { ...schema };
+      delete schema.required;
+    }
+    schema = JSON.parse(JSON.stringify(schema));
+    cleanSchema(schema);
+    relaxRequired(schema, opts.type === 'media' && isSubpath(path, REQUEST_MEDIA_PATHS[opts.oasVersion]), opts.type === 'media' && isSubpath(path, RESPONSE_MEDIA_PATHS[opts.oasVersion]));
+    return schema;
+  };
+  if (!isObject(source)) return make();
+  const key = `${formats?.has(oas2) ? 1 : 0}${opts.type === 'media' && isSubpath(path, REQUEST_MEDIA_PATHS[opts.oasVersion]) ? 1 : 0}${opts.type === 'media' && isSubpath(path, RESPONSE_MEDIA_PATHS[opts.oasVersion]) ? 1 : 0}`;
+  let byKey = prepared.get(source);
+  if (!byKey) prepared.set(source, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit.fresh ? make() : hit.schema;
+  const schema = make();
+  byKey.set(key, { schema, fresh: namesItself(schema) });
+  return schema;
+}
+
 export function fastOasExample(targetVal: unknown, opts: ExampleOptions, context: FunctionContext): Array<{ message: string; path: Path }> | undefined {
-  // The stock wrapper's input check: { type: 'object' }.
+  // The stock wrapper's checks: input { type: 'object' }, then the options.
   if (!isObject(targetVal) || Array.isArray(targetVal)) return undefined;
+  (oasExample as unknown as { validator(o: unknown): void }).validator(opts);
   const formats = context.document.formats;
-  const schemaOpts: { schema: Obj } = { schema: (opts.schemaField === '$' ? targetVal : targetVal[opts.schemaField]) as Obj };
+  const source = (opts.schemaField === '$' ? targetVal : targetVal[opts.schemaField]) as Obj;
   const items =
     opts.type === 'schema' ? schemaItems(SCHEMA_VALIDATION_ITEMS[opts.oasVersion], targetVal, context.path) : mediaItems(opts.oasVersion, targetVal, context.path);
-  if (formats?.has(oas2) && 'required' in schemaOpts.schema && typeof schemaOpts.schema.required === 'boolean') {
-    schemaOpts.schema = { ...schemaOpts.schema };
-    delete schemaOpts.schema.required;
-  }
-  schemaOpts.schema = JSON.parse(JSON.stringify(schemaOpts.schema));
-  cleanSchema(schemaOpts.schema);
-  relaxRequired(
-    schemaOpts.schema,
-    opts.type === 'media' && isSubpath(context.path, REQUEST_MEDIA_PATHS[opts.oasVersion]),
-    opts.type === 'media' && isSubpath(context.path, RESPONSE_MEDIA_PATHS[opts.oasVersion]),
-  );
+  const schemaOpts = { schema: preparedSchema(source, formats, opts, context.path) };
   let results: Array<{ message: string; path: Path }> | undefined;
   for (const item of items) {
     const result = fastOasSchema(item.value, schemaOpts, { ...context, path: item.path });
@@ -163,6 +186,18 @@ function visitOAS2(schema: Obj): void {
   }
 }
 
+/** The OpenAPI 2 copy (`x-nullable` read as `nullable`), made once per schema object unless it names itself. */
+const oas2Copies = new WeakMap<object, Obj>();
+
+function oas2Schema(schema: Obj): Obj {
+  const hit = oas2Copies.get(schema);
+  if (hit) return hit;
+  const cloned = JSON.parse(JSON.stringify(schema)) as Obj;
+  traverse(cloned, visitOAS2 as traverse.Callback);
+  if (!namesItself(cloned)) oas2Copies.set(schema, cloned);
+  return cloned;
+}
+
 /** spectral-rulesets' oasSchema, on the cached `schema` function. */
 function fastOasSchema(targetVal: unknown, opts: { schema: Obj }, context: FunctionContext) {
   (oasSchema as unknown as { validator(o: unknown): void }).validator(opts);
@@ -178,10 +213,8 @@ function fastOasSchema(targetVal: unknown, opts: { schema: Obj }, context: Funct
   } else if (formats.has(oas3_0)) {
     prepareResults = rewriteNullable.bind(null, schema);
   } else if (formats.has(oas2)) {
-    const cloned = JSON.parse(JSON.stringify(schema)) as Obj;
-    traverse(cloned, visitOAS2 as traverse.Callback);
-    schema = cloned;
-    prepareResults = rewriteNullable.bind(null, cloned);
+    schema = oas2Schema(schema);
+    prepareResults = rewriteNullable.bind(null, schema);
   }
   return cachedSchema(targetVal, { ...opts, schema, prepareResults, dialect }, context);
 }

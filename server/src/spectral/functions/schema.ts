@@ -158,7 +158,7 @@ function createAssigner(): Assign {
 }
 
 /** Subschemas at least this long (as JSON, expanded) are compiled once and referenced. */
-const SHARE_MIN_CHARS = 400;
+const SHARE_MIN_CHARS = 200;
 const SHARED_PREFIX = 'rewst-openapi:subschema:';
 
 /**
