@@ -10,6 +10,7 @@ import { registerConvertCommands } from './convert-commands';
 import { registerActionsView } from './actions-view';
 import { registerRenameActions } from './rename-actions';
 import { registerSettingsForms } from './settings-forms';
+import { registerSpectral } from './spectral';
 
 let client: LanguageClient | undefined;
 
@@ -33,6 +34,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerActionsView(context, client);
   registerRenameActions(context, client);
   registerSettingsForms(context, client);
+  registerSpectral(context, client);
 }
 
 export async function deactivate(): Promise<void> {

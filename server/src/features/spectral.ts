@@ -24,10 +24,9 @@ import { findRulesetFile } from '../spectral/ruleset-file';
 import { spectralDuplicates } from '../spectral/dedup';
 import type { SpectralFinding } from '../spectral/index';
 import type { LintRequest, LintResponse } from '../spectral/worker-protocol';
+import { SPECTRAL_ENABLE_SETTING, SPECTRAL_REFRESH_NOTIFICATION } from './spectral-protocol';
 
 export const SPECTRAL_SOURCE = 'spectral';
-/** Sent by the client when the setting or a ruleset file changes: everything open is linted again. */
-export const SPECTRAL_REFRESH_NOTIFICATION = 'rewst/spectralRefresh';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -103,7 +102,7 @@ class SpectralFeature {
     const params = this.ctx.initParams;
     if (params?.capabilities.workspace?.configuration) {
       try {
-        const value: unknown = await this.ctx.connection.workspace.getConfiguration({ section: 'rewstOpenapi.spectral.enable' });
+        const value: unknown = await this.ctx.connection.workspace.getConfiguration({ section: SPECTRAL_ENABLE_SETTING });
         if (typeof value === 'boolean') return value;
       } catch {
         // fall back to the initialization options

@@ -1,0 +1,22 @@
+/**
+ * Spectral lint runs in the language server; the client only tells it when
+ * to look again: the `rewstOpenapi.spectral.enable` setting changed, or a
+ * workspace `.spectral.yaml`/`.yml`/`.json` was created, changed or deleted.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { SPECTRAL_ENABLE_SETTING, SPECTRAL_REFRESH_NOTIFICATION } from '../../server/src/features/spectral-protocol';
+
+export function registerSpectral(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const refresh = () => void client.sendNotification(SPECTRAL_REFRESH_NOTIFICATION);
+  const rulesets = vscode.workspace.createFileSystemWatcher('**/.spectral.{yaml,yml,json}');
+  context.subscriptions.push(
+    rulesets,
+    rulesets.onDidCreate(refresh),
+    rulesets.onDidChange(refresh),
+    rulesets.onDidDelete(refresh),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SPECTRAL_ENABLE_SETTING)) refresh();
+    }),
+  );
+}
