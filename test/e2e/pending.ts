@@ -4,9 +4,6 @@
  * lands, add its scenario file under scenarios/ and remove its line here.
  */
 export const PENDING: Array<{ title: string; waitsFor: string }> = [
-  { title: 'palette: convert a Swagger 2.0 spec to OpenAPI 3', waitsFor: 'the convert command' },
-  { title: 'palette: prepare a spec for Rewst', waitsFor: 'the prepare command' },
-  { title: 'palette: reduce a spec to the chosen operations', waitsFor: 'the reduce command' },
   { title: 'palette: rename actions with a regex, preview then apply', waitsFor: 'the regex rename command' },
   { title: "actions view lists the spec's actions", waitsFor: 'the actions view' },
   { title: "Spectral findings show beside Rewst's in the Problems panel", waitsFor: 'the Spectral lint' },

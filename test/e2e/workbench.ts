@@ -4,7 +4,7 @@
  * shows (Problems panel, status bar). Every wait is on something the page
  * shows, never a fixed sleep. Selectors are VS Code 1.100's.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -176,6 +176,60 @@ export class Workbench {
       if (index >= 0 || Date.now() > deadline) return index;
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /** In an open quick pick (a command's question), chooses the row whose label is `label`. */
+  async pick(label: string): Promise<void> {
+    await this.page.locator(QUICK_INPUT_BOX).waitFor({ state: 'visible' });
+    const index = await this.findQuickRow({ name: label }, 10_000);
+    if (index < 0) throw new Error(`the quick pick offers no "${label}"; it shows: ${JSON.stringify(await this.quickPickLabels())}`);
+    await this.page.locator(QUICK_ROW).nth(index).click();
+  }
+
+  /** In an open multi-select quick pick, ticks the rows labelled `labels`, then accepts (Enter). */
+  async pickMany(labels: string[]): Promise<void> {
+    await this.page.locator(QUICK_INPUT_BOX).waitFor({ state: 'visible' });
+    const title = await this.quickInputTitle();
+    for (const label of labels) {
+      const index = await this.findQuickRow({ name: label }, 10_000);
+      if (index < 0) throw new Error(`the quick pick offers no "${label}"; it shows: ${JSON.stringify(await this.quickPickLabels())}`);
+      const row = this.page.locator(QUICK_ROW).nth(index);
+      await row.locator('.monaco-checkbox').first().click();
+      await this.waitFor(`"${label}" ticked`, () => row.getAttribute('aria-checked'), (v) => v === 'true', 5000);
+    }
+    await this.page.locator(QUICK_INPUT_BOX).press('Enter');
+    await this.waitFor('the quick pick to move on', () => this.quickInputTitle(), (t) => t !== title, 10_000);
+  }
+
+  /** Types into an open input box (a command's question) and accepts it. */
+  async answer(text: string): Promise<void> {
+    const box = this.page.locator(QUICK_INPUT_BOX);
+    await box.waitFor({ state: 'visible' });
+    const title = await this.quickInputTitle();
+    await box.fill(text);
+    await box.press('Enter');
+    await this.waitFor('the input box to move on', () => this.quickInputTitle(), (t) => t !== title, 10_000);
+  }
+
+  /** The title of the quick input on screen, or '' when none shows. */
+  async quickInputTitle(): Promise<string> {
+    const widget = this.page.locator(QUICK_INPUT);
+    if (!(await widget.isVisible())) return '';
+    return (await widget.locator('.quick-input-title').innerText().catch(() => '')).trim();
+  }
+
+  async quickPickLabels(): Promise<string[]> {
+    return this.page.locator(`${QUICK_ROW} .label-name`).allInnerTexts();
+  }
+
+  /** Waits for a file to exist on disk (written by a command) and returns its text. */
+  async fileWritten(file: string, timeoutMs = 30_000): Promise<string> {
+    return this.waitFor(`${file} to be written`, async () => readFileSync(file, 'utf8'), (text) => text.length > 0, timeoutMs);
+  }
+
+  /** Waits for the active editor tab to be `name`. */
+  async activeTab(name: string): Promise<void> {
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
   }
 
   // --- the editor ---
