@@ -212,9 +212,9 @@ describe('rewst-openapi lint', () => {
   });
 
   it('text format: one line per finding, file:line:col, and a summary', () => {
-    const r = cli('lint', PHOTO, LEGACY);
+    const r = cli('lint', '--no-spectral', PHOTO, LEGACY);
     assert.equal(r.code, 1, r.stderr);
-    const json = JSON.parse(cli('lint', '--format', 'json', PHOTO, LEGACY).stdout) as JsonReport;
+    const json = JSON.parse(cli('lint', '--no-spectral', '--format', 'json', PHOTO, LEGACY).stdout) as JsonReport;
     const lines = r.stdout.trimEnd().split('\n');
     const expectedLines = json.files.flatMap((file) => file.findings.map((f) => `${file.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message} (at ${f.pointer})`));
     assert.deepEqual(lines.slice(0, -1), expectedLines);
@@ -224,7 +224,7 @@ describe('rewst-openapi lint', () => {
   });
 
   it('sarif format: SARIF 2.1.0 with results, rule ids and regions', () => {
-    const r = cli('lint', '--format', 'sarif', PHOTO, LEGACY);
+    const r = cli('lint', '--no-spectral', '--format', 'sarif', PHOTO, LEGACY);
     assert.equal(r.code, 1, r.stderr);
     const sarif = JSON.parse(r.stdout);
     assert.equal(sarif.version, '2.1.0');
@@ -234,7 +234,7 @@ describe('rewst-openapi lint', () => {
     assert.equal(run.tool.driver.name, 'rewst-openapi');
     const ruleIds: string[] = run.tool.driver.rules.map((x: { id: string }) => x.id);
     assert.deepEqual(ruleIds, [...RULES.map((x) => x.id), 'parse-error']);
-    const json = JSON.parse(cli('lint', '--format', 'json', PHOTO, LEGACY).stdout) as JsonReport;
+    const json = JSON.parse(cli('lint', '--no-spectral', '--format', 'json', PHOTO, LEGACY).stdout) as JsonReport;
     const flat = json.files.flatMap((file) => file.findings.map((f) => ({ file: file.file, f })));
     assert.equal(run.results.length, PHOTO_EXPECTED.length + LEGACY_EXPECTED.length);
     const levels: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -260,13 +260,13 @@ describe('rewst-openapi lint', () => {
   it('a clean spec exits 0', () => {
     const file = join(tmp, 'clean.yaml');
     writeFileSync(file, CLEAN_YAML);
-    const text = cli('lint', file);
+    const text = cli('lint', '--no-spectral', file);
     assert.equal(text.code, 0, text.stdout + text.stderr);
     assert.equal(text.stdout, 'No problems found.\n');
-    const json = cli('lint', '--format', 'json', file);
+    const json = cli('lint', '--no-spectral', '--format', 'json', file);
     assert.equal(json.code, 0);
     assert.deepEqual(JSON.parse(json.stdout), { files: [{ file, isSpec: true, findings: [] }] });
-    const sarif = cli('lint', '--format', 'sarif', file);
+    const sarif = cli('lint', '--no-spectral', '--format', 'sarif', file);
     assert.equal(sarif.code, 0);
     assert.deepEqual(JSON.parse(sarif.stdout).runs[0].results, []);
   });
@@ -274,7 +274,7 @@ describe('rewst-openapi lint', () => {
   it('warnings and information alone exit 0', () => {
     const file = join(tmp, 'warn.json');
     writeFileSync(file, JSON.stringify({ swagger: '2.0', info: { title: 't', description: 'd', version: '1' }, paths: {}, definitions: { D: { type: 'string', pattern: '^a/b$' } } }, null, 2));
-    const r = cli('lint', '--format', 'json', file);
+    const r = cli('lint', '--no-spectral', '--format', 'json', file);
     assert.equal(r.code, 0, r.stdout);
     assert.deepEqual(
       (JSON.parse(r.stdout) as JsonReport).files[0].findings.map((f) => [f.ruleId, f.severity, f.pointer]),
@@ -459,7 +459,7 @@ describe('rewst-openapi fix', () => {
         else assert.deepEqual(parseDocument(fixed).errors, []);
 
         // it lints with nothing fixable left
-        const lint = cli('lint', '--format', 'json', copy);
+        const lint = cli('lint', '--no-spectral', '--format', 'json', copy);
         const left = (JSON.parse(lint.stdout) as JsonReport).files[0].findings;
         assert.deepEqual(
           left.map((f) => [f.ruleId, f.pointer]),

@@ -1,25 +1,73 @@
 import { resolve } from 'node:path';
-import { analyze } from '../engine';
+import { analyze, PARSE_ERROR, type Format } from '../engine';
+import { spectralDuplicates } from '../spectral/dedup';
+import { findRulesetFile } from '../spectral/ruleset-file';
+import { SpectralWorker } from '../spectral/worker-client';
 import { parseArgs, UsageError } from './args';
 import { formatOf, readText } from './io';
 import { checkSettingsFile, isSettingsName, settingsBeside } from './settings-check';
-import { formatJson, formatSarif, formatText, type FileResult } from './report';
+import { formatJson, formatSarif, formatText, hasErrors, type FileResult } from './report';
 
-export const lintUsage = 'rewst-openapi lint FILE... [--format text|json|sarif]  (also checks FILE\'s .rewst-integration.json beside it)';
+export const lintUsage = "rewst-openapi lint FILE... [--format text|json|sarif] [--no-spectral]  (also checks FILE's .rewst-integration.json beside it)";
 
-/** Reports what Rewst's importer would reject. Exit 1 when any finding is an error. */
-export function lintCommand(rest: string[]): number {
-  const { files, flags } = parseArgs(rest, { values: { format: ['text', 'json', 'sarif'] } });
+interface SpecInput {
+  result: FileResult;
+  text: string;
+  format: Format;
+}
+
+/**
+ * Reports what Rewst's importer would reject and, unless `--no-spectral`,
+ * what Spectral finds (`spectral:oas`, or `.spectral.yaml`/`.json` in the
+ * current directory). Exit 1 when any finding is an error; 2 when the
+ * ruleset file cannot be used.
+ */
+export function lintCommand(rest: string[]): number | Promise<number> {
+  const { files, flags } = parseArgs(rest, { values: { format: ['text', 'json', 'sarif'] }, booleans: ['no-spectral'] });
   if (!files.length) throw new UsageError('no files given');
+  const specs: SpecInput[] = [];
   const results: FileResult[] = files.flatMap((file): FileResult[] => {
     if (isSettingsName(file)) return [checkSettingsFile(file)];
-    const analysis = analyze(readText(file), { format: formatOf(file) });
+    const text = readText(file);
+    const analysis = analyze(text, { format: formatOf(file) });
     // A settings file beside the spec is checked with it, unless it is named on the command line too.
     const beside = analysis.isSpec ? settingsBeside(file) : undefined;
     const extra = beside && !files.some((f) => resolve(f) === resolve(beside)) ? [checkSettingsFile(beside)] : [];
-    return [{ file, isSpec: analysis.isSpec, findings: analysis.findings }, ...extra];
+    const result: FileResult = { file, isSpec: analysis.isSpec, findings: analysis.findings };
+    // Spectral has nothing to add to a file that is not a spec or does not parse (the parse error says where).
+    if (analysis.isSpec && !analysis.findings.some((f) => f.ruleId === PARSE_ERROR)) specs.push({ result, text, format: analysis.doc.format });
+    return [result, ...extra];
   });
-  const format = flags.format ?? 'text';
-  process.stdout.write(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results) : formatText(results));
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  const report = (failure?: string): number => {
+    const format = flags.format ?? 'text';
+    process.stdout.write(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results) : formatText(results));
+    if (failure) {
+      process.stderr.write(`rewst-openapi: ${failure}\n`);
+      return 2;
+    }
+    return results.some(hasErrors) ? 1 : 0;
+  };
+  if (flags['no-spectral'] || !specs.length) return report();
+  return spectral(specs).then(report);
+}
+
+/** Adds Spectral's findings to each spec's result; returns why the ruleset could not be used, if it could not. */
+async function spectral(specs: SpecInput[]): Promise<string | undefined> {
+  const worker = new SpectralWorker();
+  const rulesetFile = findRulesetFile(process.cwd());
+  try {
+    for (const { result, text, format } of specs) {
+      const response = await worker.lint({ text, format, source: resolve(result.file), rulesetFile }).response;
+      if (response.kind === 'findings') {
+        const duplicates = spectralDuplicates(response.findings, result.findings);
+        result.spectral = response.findings.filter((_, i) => !duplicates.has(i));
+      } else if (response.kind === 'error') {
+        if (response.ruleset) return `Spectral is off: ${response.message}`;
+        process.stderr.write(`rewst-openapi: Spectral could not lint ${result.file}: ${response.message}\n`);
+      }
+    }
+    return undefined;
+  } finally {
+    await worker.terminate();
+  }
 }

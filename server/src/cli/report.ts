@@ -1,5 +1,6 @@
 import { RULES, type Finding } from '../engine';
 import { SETTINGS_CODES } from '../engine/settings';
+import type { SpectralFinding } from '../spectral/index';
 
 export interface FileResult {
   file: string;
@@ -8,6 +9,13 @@ export interface FileResult {
   /** True for a Rewst integration settings file, checked against its spec. */
   settings?: boolean;
   findings: Finding[];
+  /** Spectral's findings (`spectral:oas` or the workspace ruleset), minus those a Rewst finding already reports; absent when Spectral did not run. */
+  spectral?: SpectralFinding[];
+}
+
+/** Whether a file has a finding at error level, from either linter. */
+export function hasErrors(r: FileResult): boolean {
+  return r.findings.some((f) => f.severity === 'error') || (r.spectral ?? []).some((f) => f.severity === 'error');
 }
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
@@ -25,6 +33,11 @@ export function formatText(results: ReadonlyArray<FileResult>): string {
       if (f.severity === 'error') errors++;
       else others++;
       lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}${f.pointer ? ` (at ${f.pointer})` : ''}`);
+    }
+    for (const f of r.spectral ?? []) {
+      if (f.severity === 'error') errors++;
+      else others++;
+      lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} spectral/${f.rule}: ${f.message}${f.pointer ? ` (at ${f.pointer})` : ''}`);
     }
   }
   lines.push(errors + others === 0 ? 'No problems found.' : `${errors} error(s), ${others} other finding(s) in ${results.length} file(s).`);
@@ -47,6 +60,21 @@ export function formatJson(results: ReadonlyArray<FileResult>): string {
       endColumn: f.range.end.character + 1,
       fixable: f.fixable,
     })),
+    ...(r.spectral
+      ? {
+          spectral: r.spectral.map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            message: f.message,
+            pointer: f.pointer,
+            line: f.range.start.line + 1,
+            column: f.range.start.character + 1,
+            endLine: f.range.end.line + 1,
+            endColumn: f.range.end.character + 1,
+            documentationUrl: f.documentationUrl,
+          })),
+        }
+      : {}),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';
 }
@@ -82,7 +110,37 @@ export function formatSarif(results: ReadonlyArray<FileResult>): string {
           })),
         ),
       },
+      ...spectralRuns(results),
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** Spectral's findings as a run of their own tool, when it ran. */
+function spectralRuns(results: ReadonlyArray<FileResult>) {
+  if (!results.some((r) => r.spectral)) return [];
+  const rules: Array<{ id: string; helpUri?: string }> = [];
+  for (const r of results) for (const f of r.spectral ?? []) if (!rules.some((x) => x.id === f.rule)) rules.push({ id: f.rule, helpUri: f.documentationUrl });
+  return [
+    {
+      tool: { driver: { name: 'Spectral', informationUri: 'https://docs.stoplight.io/docs/spectral', rules } },
+      results: results.flatMap((r) =>
+        (r.spectral ?? []).map((f) => ({
+          ruleId: f.rule,
+          ruleIndex: rules.findIndex((x) => x.id === f.rule),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: r.file.split('\\').join('/') },
+                region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+              },
+              logicalLocations: f.pointer ? [{ fullyQualifiedName: f.pointer, kind: 'member' }] : undefined,
+            },
+          ],
+        })),
+      ),
+    },
+  ];
 }

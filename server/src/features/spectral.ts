@@ -13,17 +13,14 @@
  * client offers it, else `initializationOptions.spectral.enable`). A
  * `.spectral.yaml`/`.yml`/`.json` at the workspace root replaces `spectral:oas`.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { formatOf, type ServerContext } from '../context';
 import { PARSE_ERROR, type Severity } from '../engine';
 import { findRulesetFile } from '../spectral/ruleset-file';
 import { spectralDuplicates } from '../spectral/dedup';
 import type { SpectralFinding } from '../spectral/index';
-import type { LintRequest, LintResponse } from '../spectral/worker-protocol';
+import { SpectralWorker, type Run } from '../spectral/worker-client';
 import { SPECTRAL_ENABLE_SETTING, SPECTRAL_REFRESH_NOTIFICATION } from './spectral-protocol';
 
 export const SPECTRAL_SOURCE = 'spectral';
@@ -35,25 +32,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Spectral needs far more than the engine on big files; past this it stops with a message instead of taking the machine. */
-const WORKER_HEAP_MB = 2048;
-
-interface InFlight {
-  id: number;
-  version: number;
-  cancel: Int32Array;
-}
 
 export function registerSpectral(ctx: ServerContext): void {
   new SpectralFeature(ctx);
 }
 
 class SpectralFeature {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private readonly pending = new Map<number, (r: LintResponse) => void>();
+  private readonly worker = new SpectralWorker();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly inFlight = new Map<string, InFlight>();
+  private readonly inFlight = new Map<string, Run>();
   private readonly justOpened = new Set<string>();
   private enabled: Promise<boolean> | undefined;
   private readonly warned = new Set<string>();
@@ -89,8 +76,7 @@ class SpectralFeature {
   }
 
   private cancel(uri: string): void {
-    const running = this.inFlight.get(uri);
-    if (running) Atomics.store(running.cancel, 0, 1);
+    this.inFlight.get(uri)?.cancel();
     this.inFlight.delete(uri);
   }
 
@@ -125,17 +111,14 @@ class SpectralFeature {
     if (this.ctx.documents.get(uri)?.version !== version) return;
 
     const folder = this.folderOf(uri);
-    const request: LintRequest = {
-      id: this.nextId++,
+    const running = this.worker.lint({
       text: doc.getText(),
       format,
       source: uri.startsWith('file:') ? fileURLToPath(uri) : null,
       rulesetFile: folder ? findRulesetFile(folder) : undefined,
-      cancel: new SharedArrayBuffer(4),
-    };
-    const running = { id: request.id, version, cancel: new Int32Array(request.cancel) };
+    });
     this.inFlight.set(uri, running);
-    const response = await this.send(request);
+    const response = await running.response;
     if (this.inFlight.get(uri) === running) this.inFlight.delete(uri);
     if (response.kind === 'cancelled' || this.ctx.documents.get(uri)?.version !== version) return; // stale: a newer run publishes
 
@@ -159,40 +142,6 @@ class SpectralFeature {
     if (!folders.length && params?.rootUri) folders.push(params.rootUri);
     const owner = folders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0] ?? folders[0];
     return owner?.startsWith('file:') ? fileURLToPath(owner) : undefined;
-  }
-
-  private send(request: LintRequest): Promise<LintResponse> {
-    return new Promise((resolve) => {
-      this.pending.set(request.id, resolve);
-      try {
-        this.workerThread().postMessage(request);
-      } catch (e) {
-        this.pending.delete(request.id);
-        resolve({ id: request.id, kind: 'error', message: e instanceof Error ? e.message : String(e), ruleset: false });
-      }
-    });
-  }
-
-  private workerThread(): Worker {
-    if (this.worker) return this.worker;
-    const file = join(__dirname, 'spectral-worker.js');
-    if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build"`);
-    const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    worker.unref(); // never keeps the server alive
-    worker.on('message', (r: LintResponse) => {
-      const done = this.pending.get(r.id);
-      this.pending.delete(r.id);
-      done?.(r);
-    });
-    const fail = (message: string) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      for (const [id, done] of this.pending) done({ id, kind: 'error', message, ruleset: false });
-      this.pending.clear();
-    };
-    worker.on('error', (e) => fail((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needs more than ${WORKER_HEAP_MB} MB of memory` : e.message));
-    worker.on('exit', (code) => fail(`the Spectral worker stopped (exit code ${code})`));
-    return (this.worker = worker);
   }
 }
 
