@@ -18,12 +18,26 @@ export interface CliFinding {
   fixable: boolean;
 }
 
-/** `rewst-openapi lint --format json FILE`: exit 1 only means "errors found". */
-export function lint(file: string): CliFinding[] {
-  const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+interface LintReport {
+  files: Array<{ findings: CliFinding[]; spectral?: Array<Omit<CliFinding, 'ruleId' | 'fixable'> & { rule: string }> }>;
+}
+
+function lintReport(file: string, spectral: boolean): LintReport {
+  const args = [CLI, 'lint', '--format', 'json', file, ...(spectral ? [] : ['--no-spectral'])];
+  // Spectral reads a ruleset from the current directory: the file's own, as in its workspace.
+  const r = spawnSync(process.execPath, args, { cwd: path.dirname(file), encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`rewst-openapi lint ${file} exited ${r.status}: ${r.stderr}`);
-  const report = JSON.parse(r.stdout) as { files: Array<{ findings: CliFinding[] }> };
-  return report.files[0].findings;
+  return JSON.parse(r.stdout) as LintReport;
+}
+
+/** Rewst's findings: `rewst-openapi lint --format json --no-spectral FILE` (exit 1 only means "errors found"). */
+export function lint(file: string): CliFinding[] {
+  return lintReport(file, false).files[0].findings;
+}
+
+/** Spectral's findings for FILE as the CLI reports them (those Rewst already reports are dropped). */
+export function spectralFindings(file: string): CliFinding[] {
+  return (lintReport(file, true).files[0].spectral ?? []).map(({ rule, ...f }) => ({ ...f, ruleId: rule, fixable: false }));
 }
 
 /** `rewst-openapi fix FILE`: the document with every safe fix applied. */

@@ -8,23 +8,23 @@ import type { Marker, StatusCounts, Workbench } from './workbench';
 export const SOURCE = 'rewst';
 
 /** How a finding appears in the Problems panel: hints are not listed there. */
-function keyOfFinding(f: CliFinding): string | undefined {
+function keyOfFinding(f: CliFinding, source: string): string | undefined {
   const severity = { error: 'error', warning: 'warning', information: 'info', hint: undefined }[f.severity];
-  return severity && `${severity} ${SOURCE}(${f.ruleId}) [Ln ${f.line}, Col ${f.column}] ${f.message}`;
+  return severity && `${severity} ${source}(${f.ruleId}) [Ln ${f.line}, Col ${f.column}] ${f.message}`;
 }
 
 function keyOfMarker(m: Marker): string {
   return `${m.severity} ${m.source}(${m.code}) [Ln ${m.line}, Col ${m.column}] ${m.message}`;
 }
 
-/** Rewst's markers for one file. */
-export function rewstMarkers(markers: Marker[], file: string): Marker[] {
-  return markers.filter((m) => m.file === file && m.source === SOURCE);
+/** Rewst's markers (or another source's) for one file. */
+export function rewstMarkers(markers: Marker[], file: string, source = SOURCE): Marker[] {
+  return markers.filter((m) => m.file === file && m.source === source);
 }
 
 /** What the panel lacks and what it has beyond the engine's findings (as sorted lines); both empty when they agree. */
-export function compare(markers: Marker[], findings: CliFinding[]): { missing: string[]; extra: string[] } {
-  const expected = findings.map(keyOfFinding).filter((k): k is string => !!k).sort();
+export function compare(markers: Marker[], findings: CliFinding[], source = SOURCE): { missing: string[]; extra: string[] } {
+  const expected = findings.map((f) => keyOfFinding(f, source)).filter((k): k is string => !!k).sort();
   const shown = markers.map(keyOfMarker).sort();
   const missing = [...expected];
   const extra: string[] = [];
@@ -36,13 +36,13 @@ export function compare(markers: Marker[], findings: CliFinding[]): { missing: s
   return { missing, extra };
 }
 
-/** Waits until the panel's Rewst markers for `file` are exactly the engine's findings; returns them. */
-export async function waitForFindings(wb: Workbench, file: string, findings: CliFinding[], timeoutMs = 30_000): Promise<Marker[]> {
+/** Waits until the panel's Rewst markers (or `source`'s) for `file` are exactly the CLI's findings; returns them. */
+export async function waitForFindings(wb: Workbench, file: string, findings: CliFinding[], timeoutMs = 30_000, source = SOURCE): Promise<Marker[]> {
   const all = await wb.waitFor(
-    `the Problems panel to show exactly the engine's ${findings.length} finding(s) for ${file}`,
+    `the Problems panel to show exactly the ${findings.length} ${source} finding(s) the CLI reports for ${file}`,
     async () => {
-      const markers = rewstMarkers(await wb.problems(), file);
-      return { markers, ...compare(markers, findings) };
+      const markers = rewstMarkers(await wb.problems(), file, source);
+      return { markers, ...compare(markers, findings, source) };
     },
     (r) => !r.missing.length && !r.extra.length,
     timeoutMs,

@@ -4,7 +4,4 @@
  * lands, add its scenario file under scenarios/ and remove its line here.
  */
 export const PENDING: Array<{ title: string; waitsFor: string }> = [
-  { title: 'palette: rename actions with a regex, preview then apply', waitsFor: 'the regex rename command' },
-  { title: "actions view lists the spec's actions", waitsFor: 'the actions view' },
-  { title: "Spectral findings show beside Rewst's in the Problems panel", waitsFor: 'the Spectral lint' },
 ];
