@@ -12,6 +12,7 @@ import * as Parsers from '@stoplight/spectral-parsers';
 import { normalize } from '@stoplight/path';
 import { startsWithProtocol } from '@stoplight/spectral-runtime';
 import type { IRange } from '@stoplight/types';
+import { LineIndex } from '../engine/line-index';
 import { parseSpec, type SpecDocument } from '../engine/parse';
 import type { RawResult } from './results';
 
@@ -120,6 +121,107 @@ function sharesObjects(value: unknown): boolean {
   return false;
 }
 
+// @stoplight/yaml's AST, the parts read here.
+interface YamlKey {
+  value: unknown;
+  startPosition: number;
+  endPosition: number;
+}
+interface YamlNode {
+  kind: number;
+  startPosition: number;
+  endPosition: number;
+  key?: YamlKey;
+  value?: YamlNode | null;
+  mappings?: YamlNode[];
+  items?: Array<YamlNode | null>;
+}
+const MAP = 2;
+const SEQ = 3;
+
+/** A member's mappings with merge keys (`<<`) expanded, as @stoplight/yaml finds them. */
+function mappingsOf(node: YamlNode): YamlNode[] {
+  const out: YamlNode[] = [];
+  for (const m of node.mappings ?? []) {
+    if (!m || !m.key) continue;
+    if (m.key.value === '<<' && m.value) {
+      const merged = m.value.kind === SEQ ? [...(m.value.items ?? [])].reverse() : [m.value];
+      for (const x of merged) if (x && x.kind === MAP) out.push(...mappingsOf(x));
+    } else out.push(m);
+  }
+  return out;
+}
+
+/** spectral-core's Document, the parts used here (some are not in its typings). */
+interface StockDocument {
+  source: string | null;
+  data: unknown;
+  diagnostics: unknown[];
+  input: string;
+  parserResult: { ast?: YamlNode };
+  trapAccess<T extends object>(obj: T): T;
+}
+
+/**
+ * Spectral's YAML document, pointing at a member's key rather than at its
+ * whole value (Spectral's own range for a mapping spans every line of it).
+ */
+class YamlDocument implements SpectralDocument {
+  private lines: LineIndex | undefined;
+
+  constructor(private readonly stock: StockDocument) {}
+
+  get source() {
+    return this.stock.source;
+  }
+  get data() {
+    return this.stock.data;
+  }
+  get diagnostics() {
+    return this.stock.diagnostics as unknown as RawResult[];
+  }
+  formats?: Set<unknown> | null;
+  sharesObjects?: boolean;
+
+  getRangeForJsonPath(path: Path): IRange {
+    return this.getRangesForJsonPaths([path])[0];
+  }
+
+  getRangesForJsonPaths(paths: Path[]): IRange[] {
+    const lines = (this.lines ??= new LineIndex(this.stock.input));
+    const root = this.stock.parserResult.ast;
+    return paths.map((path) => {
+      const [start, end] = root ? this.spanOf(root, path) : [0, 0];
+      return { start: lines.positionAt(start), end: lines.positionAt(end) };
+    });
+  }
+
+  private spanOf(root: YamlNode, path: Path): [number, number] {
+    let node: YamlNode = root;
+    let span: [number, number] = [root.startPosition, Math.min(root.endPosition, root.startPosition + 1)];
+    for (const segment of path) {
+      let next: YamlNode | null | undefined;
+      if (node.kind === MAP) {
+        const m = mappingsOf(node).reverse().find((x) => x.key!.value === segment);
+        if (m) {
+          span = [m.key!.startPosition, m.key!.endPosition];
+          next = m.value;
+        }
+      } else if (node.kind === SEQ) {
+        next = node.items?.[Number(segment)];
+        if (next) span = [next.startPosition, next.endPosition];
+      }
+      if (!next) break; // closest existing node
+      node = next;
+    }
+    return span;
+  }
+
+  trapAccess<T extends object>(obj: T): T {
+    return this.stock.trapAccess(obj);
+  }
+}
+
 /** The document for `text`; `source` is its file path (or null). */
 export function createDocument(text: string, format: 'json' | 'yaml', source: string | null): SpectralDocument {
   const normalized = normalizeSource(source);
@@ -127,7 +229,7 @@ export function createDocument(text: string, format: 'json' | 'yaml', source: st
     const doc = parseSpec(text, 'json');
     if (!doc.problems.length && !hasDuplicateKeys(text, doc.value)) return new JsonDocument(doc, normalized);
   }
-  const stock = new Document(text, Parsers.Yaml, source ?? undefined) as unknown as SpectralDocument;
-  stock.sharesObjects = sharesObjects(stock.data);
-  return stock;
+  const yaml = new YamlDocument(new Document(text, Parsers.Yaml as never, source ?? undefined) as unknown as StockDocument);
+  yaml.sharesObjects = sharesObjects(yaml.data);
+  return yaml;
 }

@@ -74,6 +74,9 @@ function describe(e: unknown): string {
   const errors = (e as { errors?: unknown[] } | null)?.errors;
   if (Array.isArray(errors) && errors.length) return errors.map(describe).join('; ');
   const message = e instanceof Error ? e.message : String(e);
+  // Spectral's validation errors say where in the ruleset: rules.my-rule.then.function
+  const where = (e as { path?: unknown } | null)?.path;
+  const at = Array.isArray(where) && where.length ? ` (at ${where.join('.')})` : '';
   const cause = e instanceof Error && e.cause !== undefined ? ` (${describe(e.cause)})` : '';
-  return `${message}${cause}`;
+  return `${message}${at}${cause}`;
 }
