@@ -129,7 +129,9 @@ function runRules(context: Context, ruleset: Ruleset, options: RunOptions): void
 
   for (const resolved of [true, false]) {
     const input = resolved ? inventory.resolved : inventory.unresolved;
-    const fast: Array<{ predicate: Predicate; rule: Rule; ruleIndex: number; memo: boolean }> = [];
+    // A source that shares objects (YAML aliases) has one object at several places: nothing may be skipped by identity.
+    const shares = inventory.document.sharesObjects === true;
+    const fast: Array<{ predicate: Predicate; rule: Rule; ruleIndex: number; memo: boolean; usesPrefix: boolean }> = [];
     const slow = new Map<string, Array<(scope: Scope) => void>>();
     rules.forEach((rule, ruleIndex) => {
       if (rule.resolved !== resolved) return;
@@ -137,7 +139,7 @@ function runRules(context: Context, ruleset: Ruleset, options: RunOptions): void
       for (const given of rule.getGivenForFormats(formats as never)) {
         const predicate = compileGiven(given);
         const deep = predicate?.kind === 'walk' && predicate.depthEq === undefined;
-        if (predicate && (safe || !deep)) fast.push({ predicate, rule, ruleIndex, memo: safe });
+        if (predicate && (safe || !deep)) fast.push({ predicate, rule, ruleIndex, memo: safe && !shares, usesPrefix: usesPrefix(rule) });
         else {
           const list = slow.get(given) ?? [];
           list.push((scope) => {
@@ -156,34 +158,42 @@ function runRules(context: Context, ruleset: Ruleset, options: RunOptions): void
       continue;
     }
 
-    // Each rule once per node and position (SAFE rules), else once per match as spectral-core does.
-    const done = new Map<object, Set<number>>();
-    const once = (ruleIndex: number, value: unknown, bits: number): boolean => {
-      if (typeof value !== 'object' || value === null) return true;
-      let s = done.get(value);
-      if (!s) done.set(value, (s = new Set()));
-      const k = ruleIndex * 64 + bits;
-      if (s.has(k)) return false;
-      s.add(k);
+    // Each SAFE rule once per node (and, for a rule that reads them, prefix bits); a primitive once per member of its
+    // object. Other rules once per match, as spectral-core runs them.
+    const done = new Map<object, Set<number | string>>();
+    const once = (holder: object, key: number | string): boolean => {
+      let s = done.get(holder);
+      if (!s) done.set(holder, (s = new Set()));
+      if (s.has(key)) return false;
+      s.add(key);
       return true;
     };
-    const emit = (i: number, path: Key[], value: unknown, bits: number) => {
+    const emit = (i: number, path: Key[], value: unknown, bits: number, parent: object | undefined) => {
       const f = fast[i];
       checkCancel();
-      if (f.memo && !once(f.ruleIndex, value, bits)) return;
+      if (f.memo) {
+        const k = f.ruleIndex * 64 + (f.usesPrefix ? bits : 0);
+        if (typeof value === 'object' && value !== null) {
+          if (!once(value, k)) return;
+        } else if (parent !== undefined && !once(parent, `${k}:${path[path.length - 1]}`)) return;
+      }
       lintNode(context, { path, value }, f.rule);
     };
     fast.forEach((f, i) => {
-      if (f.predicate.kind === 'root') emit(i, [], input, 0);
+      if (f.predicate.kind === 'root') emit(i, [], input, 0, undefined);
       else if (f.predicate.kind === 'fork') {
         const value = forkValue(input, f.predicate.fork!);
-        if (value !== undefined) emit(i, [...f.predicate.fork!], value, 0);
+        if (value !== undefined) emit(i, [...f.predicate.fork!], value, 0, undefined);
       }
     });
-    const memo = inventory.document.sharesObjects !== true;
-    walk(input, fast.map((f) => f.predicate), emit, { memo, prefixes: MEDIA_PREFIXES });
+    walk(input, fast.map((f) => f.predicate), emit, { memo: !shares, prefixes: MEDIA_PREFIXES });
     if (slow.size) executeNimma(input, slow);
   }
+}
+
+/** Whether a rule's results depend on its path's prefix: the media example rules relax `required` for requests and responses. */
+function usesPrefix(rule: Rule): boolean {
+  return (rule.then as Then[]).some((t) => t.function === oasExample && (t.functionOptions as { type?: string } | undefined)?.type === 'media');
 }
 
 /** nimma's fork: every step defined, the last one's parent an object. */

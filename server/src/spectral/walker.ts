@@ -26,7 +26,8 @@ export interface WalkOptions {
   prefixes?: ReadonlyArray<ReadonlyArray<string>>;
 }
 
-export type Emit = (predicate: number, path: Key[], value: unknown, prefixBits: number) => void;
+/** `parent` is the object holding the value (the same object wherever it is reached from). */
+export type Emit = (predicate: number, path: Key[], value: unknown, prefixBits: number, parent: object) => void;
 
 interface State {
   id: number;
@@ -101,6 +102,17 @@ export function walk(root: unknown, predicates: ReadonlyArray<Predicate>, emit: 
     return false;
   };
 
+  // Which predicates can match a node: by exact depth, by the node's own key, or any node.
+  const byDepth = new Map<number, Array<{ p: Predicate; i: number }>>();
+  const byKey = new Map<Key, Array<{ p: Predicate; i: number }>>();
+  const anywhere: Array<{ p: Predicate; i: number }> = [];
+  for (const w of walkers) {
+    const own = w.p.fromEnd.find((t) => t.index === 0);
+    if (w.p.depthEq !== undefined) byDepth.set(w.p.depthEq, [...(byDepth.get(w.p.depthEq) ?? []), w]);
+    else if (own) for (const v of own.values) byKey.set(v, [...(byKey.get(v) ?? []), w]);
+    else anywhere.push(w);
+  }
+
   const path: Key[] = [];
   let prefixBits = 0;
   const matches = (p: Predicate, depth: number, key: Key, value: unknown): boolean => {
@@ -139,7 +151,10 @@ export function walk(root: unknown, predicates: ReadonlyArray<Predicate>, emit: 
     const depth = path.length;
     path.push(key);
     if (depth < cap) prefixBits = prefixes.reduce((bits, x, i) => (prefixHolds(path, x) ? bits | (1 << i) : bits), 0);
-    for (const { p, i } of walkers) if (matches(p, depth, key, value)) emit(i, path.slice(), value, prefixBits);
+    // (The order of emissions does not matter: results are de-duplicated and sorted at the end.)
+    for (const list of [byDepth.get(depth), byKey.get(key), anywhere]) {
+      if (list) for (const { p, i } of list) if (matches(p, depth, key, value)) emit(i, path.slice(), value, prefixBits, frame.obj);
+    }
 
     if (!isObjectLike(value)) {
       path.pop();
