@@ -113,6 +113,26 @@ describe('Spectral findings equal stock Spectral on real specs', { timeout: 120_
     assert.ok(stock.some((r) => r.code === 'oas3-valid-schema-example'), 'the aliased schema is checked where each alias puts it');
   });
 
+  it('a spec whose $ref leads to another file: that file is read, its findings belong to it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rewst-spectral-refs-'));
+    try {
+      const spec = path.join(dir, 'spec.yaml');
+      writeFileSync(
+        spec,
+        "openapi: 3.0.3\ninfo:\n  title: Multi\n  version: '1'\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: './schemas.yaml#/Pet'\n              example: { id: 'x' }\n",
+      );
+      writeFileSync(path.join(dir, 'schemas.yaml'), 'Pet:\n  type: object\n  properties:\n    id: { type: integer, example: nope }\n    kind: { type: string, enum: [a, a] }\n');
+      const { stock } = await compareWithStock(spec);
+      const elsewhere = stock.filter((r) => (r as { source?: string }).source === path.join(dir, 'schemas.yaml')).map((r) => r.code);
+      assert.deepEqual(elsewhere.sort(), ['duplicated-entry-in-enum', 'oas3-valid-schema-example']);
+      const shown = await lintWithSpectral(readFileSync(spec, 'utf8'), { format: 'yaml', source: spec });
+      assert.equal(shown.length, stock.length - elsewhere.length, "the editor shows this file's findings only");
+      assert.ok(shown.some((f) => f.rule === 'oas3-valid-media-example'), 'the example is checked against the schema from the other file');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('GitHub-sized shared schemas: one schema referenced from many operations reports once per place in the file', async () => {
     // Each operation's response refers to the same schema, whose example is invalid: stock Spectral reaches it once per
     // operation and maps every finding back to the one place in components; so must we.

@@ -9,7 +9,7 @@
 import { oas } from '@stoplight/spectral-rulesets';
 import type { Range, Severity } from '../engine/types';
 import { toPointer } from '../engine/pointer';
-import { createDocument } from './document';
+import { createDocument, normalizeSource } from './document';
 import { loadRulesetFile, oasRuleset } from './ruleset';
 import { runRuleset, type RunOptions } from './runner';
 import type { RawResult } from './results';
@@ -52,8 +52,10 @@ export async function spectralResults(text: string, options: SpectralOptions): P
   return runRuleset(document, ruleset, options);
 }
 
+/** Spectral's findings in this document (findings in files its `$ref`s lead to belong to those files). */
 export async function lintWithSpectral(text: string, options: SpectralOptions): Promise<SpectralFinding[]> {
-  const results = await spectralResults(text, options);
+  const own = normalizeSource(options.source);
+  const results = (await spectralResults(text, options)).filter((r) => r.source === undefined || r.source === own);
   return results.map((r) => ({
     rule: String(r.code),
     severity: SEVERITY[r.severity] ?? 'information',

@@ -2,8 +2,8 @@
  * What rule functions receive as `documentInventory`, and how a finding's
  * path in the resolved document is mapped back to the place in the file:
  * spectral-core's DocumentInventory, whose class is not exported, mirrored
- * for a single document (references to other files go through the stock
- * resolver and are mapped by their source, as spectral-core does).
+ * (references to other files go through the stock resolver, and findings in
+ * them are mapped to those files, as spectral-core does).
  */
 import { decodePointerFragment, encodePointerUriFragment, extractSourceFromRef, isLocalRef } from '@stoplight/json';
 import { getClosestJsonPath, isAbsoluteRef, traverseObjUntilRef } from '@stoplight/spectral-runtime';
@@ -26,11 +26,11 @@ export class Inventory {
   readonly errors: Resolution['errors'];
   /** Parser diagnostics of referenced documents; none are parsed here. */
   readonly diagnostics: never[] = [];
-  readonly referencedDocuments: Record<string, SpectralDocument> = {};
-
   constructor(
     readonly document: SpectralDocument,
     resolution: Resolution,
+    /** Files that `$ref`s led to, parsed, by source. */
+    readonly referencedDocuments: Record<string, SpectralDocument> = {},
   ) {
     this.resolved = resolution.result;
     this.graph = resolution.graph;

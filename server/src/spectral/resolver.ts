@@ -18,6 +18,9 @@ import { DepGraph } from 'dependency-graph';
 import { pathToPointer, pointerToPath, startsWith } from '@stoplight/json';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { resolveFile } from '@stoplight/json-ref-readers/file';
+import { Document } from '@stoplight/spectral-core';
+import * as Parsers from '@stoplight/spectral-parsers';
+import { extname } from '@stoplight/path';
 import URI from 'urijs';
 import { Graph } from './dep-graph';
 
@@ -180,9 +183,9 @@ function getRest(value: unknown, path: Key[], from: number): unknown {
  * resolver: `source` is the document's normalised source (a file path), or
  * null for an unnamed document.
  */
-export async function resolveDocument(data: unknown, source: string | null): Promise<Resolution> {
+export async function resolveDocument(data: unknown, source: string | null, referenced: Record<string, unknown> = {}): Promise<Resolution> {
   const sites = crawl(data);
-  if (!sites) return stockResolve(data, source);
+  if (!sites) return stockResolve(data, source, referenced);
   return resolveLocal(data, source, sites);
 }
 
@@ -292,9 +295,20 @@ function resolveLocal(data: unknown, source: string | null, sites: RefSite[]): R
   return { result: draft.root, graph, errors, fast: true };
 }
 
-/** The stock resolver, for documents with references this module does not handle. Files are read; URLs are not fetched. */
-async function stockResolve(data: unknown, source: string | null): Promise<Resolution> {
+/**
+ * The stock resolver, for documents with references this module does not
+ * handle. Files are read and parsed as spectral-core's DocumentInventory
+ * parses them (and kept in `referenced`, by source); URLs are not fetched.
+ */
+async function stockResolve(data: unknown, source: string | null, referenced: Record<string, unknown>): Promise<Resolution> {
   const resolver = new Resolver({ resolvers: { file: { resolve: resolveFile } } });
-  const r = await resolver.resolve(data, source ? { baseUri: source } : {});
+  const parseResolveResult = (opts: { targetAuthority: { href(): string }; result: unknown }) => {
+    const from = opts.targetAuthority.href().replace(/\/$/, '');
+    const document = new Document(String(opts.result), (extname(from) === '.json' ? Parsers.Json : Parsers.Yaml) as never, from);
+    opts.result = document.data;
+    referenced[from] = document;
+    return Promise.resolve(opts);
+  };
+  const r = await resolver.resolve(data, { ...(source ? { baseUri: source } : {}), parseResolveResult } as never);
   return { result: r.result, graph: r.graph as unknown as DepGraph<GraphNodeData>, errors: r.errors as unknown as ResolveError[], fast: false };
 }

@@ -90,11 +90,12 @@ interface Context {
 
 export async function runRuleset(document: SpectralDocument, fullRuleset: Ruleset, options: RunOptions = {}): Promise<RawResult[]> {
   const ruleset = fullRuleset.fromSource(document.source);
+  const referenced: Record<string, SpectralDocument> = {};
   const resolution: Resolution =
     typeof document.data === 'object' && document.data !== null
-      ? await resolveDocument(document.data, document.source)
+      ? await resolveDocument(document.data, document.source, referenced)
       : { result: document.data, graph: null as never, errors: [], fast: true };
-  const inventory = new Inventory(document, resolution);
+  const inventory = new Inventory(document, resolution, referenced);
   const context: Context = { inventory, results: [], promises: [] };
   const immediate = (result: RawResult) => context.results.push({ result, document });
   for (const r of resolverResults(document, resolution.errors)) immediate(r);
