@@ -333,6 +333,29 @@ describe('Spectral in the language server', { timeout: 120_000 }, () => {
     assert.equal(spectralOf(forDoc[firstV2]).length, 0, 'Rewst first for version 2 as well');
   });
 
+  it('a run stuck in a catastrophic regex is cut short by a newer edit, and the newer version is linted', async () => {
+    const client = await startServer(null, { debounceMs: 0 });
+    clients.push(client);
+    // Warm the worker first, so the stuck run below is surely under way when the edit comes.
+    const warm = 'file:///spectral-test/warm.yaml';
+    openDoc(client, warm, 'yaml', photo);
+    await publishedUntil(client, (all) => all.some((p) => p.uri === warm && spectralOf(p).length > 0), 'a warm worker');
+    const hostile = (pattern: string) =>
+      `openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\n  description: d\npaths: {}\ncomponents:\n  schemas:\n    Code:\n      type: string\n      pattern: '${pattern}'\n      example: '${'a'.repeat(40)}!'\n`;
+    const uri = 'file:///spectral-test/hostile.yaml';
+    openDoc(client, uri, 'yaml', hostile('^(a+)+$'));
+    await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 1), "Rewst's publish");
+    await new Promise((r) => setTimeout(r, 1000)); // Spectral is now deep in the regex for version 1
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: hostile('^a+$') }] });
+    await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 2 && spectralOf(p).some((d) => d.code === 'oas3-valid-schema-example')), 'Spectral for version 2');
+    assert.ok(
+      client.notifications.some((n) => n.method === 'window/logMessage' && /Spectral worker was restarted: a cancelled run did not stop/.test(String((n.params as { message?: unknown }).message))),
+      'the stuck worker was replaced',
+    );
+    const forDoc = client.published.filter((p) => p.uri === uri);
+    assert.ok(forDoc.every((p) => p.version === 2 || spectralOf(p).length === 0), 'no Spectral result for the stuck version');
+  });
+
   it('the setting off: no Spectral diagnostics', async () => {
     const off = await startServer(null, { spectral: { enable: false } });
     clients.push(off);

@@ -38,7 +38,7 @@ export function registerSpectral(ctx: ServerContext): void {
 }
 
 class SpectralFeature {
-  private readonly worker = new SpectralWorker();
+  private readonly worker = new SpectralWorker((reason) => this.ctx.connection.console.log(`rewst-openapi: the Spectral worker was restarted: ${reason}`));
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inFlight = new Map<string, Run>();
   private readonly justOpened = new Set<string>();

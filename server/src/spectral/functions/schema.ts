@@ -145,7 +145,7 @@ function createAssigner(): Assign {
     if (!hit) {
       try {
         const share = name === 'draft4' && !hasRef && ajv.validateSchema(copy) === true;
-        hit = { compiled: { validator: ajv.compile(share ? shareSubschemas(copy, ajv, shared) : copy), shared: share } };
+        hit = { compiled: { validator: share ? sharedValidator(copy, ajv, shared) : ajv.compile(copy), shared: share } };
       } catch (error) {
         hit = { error };
       }
@@ -162,27 +162,38 @@ const SHARE_MIN_CHARS = 200;
 const SHARED_PREFIX = 'rewst-openapi:subschema:';
 
 /**
- * Replaces each sizeable subschema of `root` (bottom-up, so shared ones nest)
- * with a `$ref` to a copy registered in `ajv` under a key made from its content.
+ * Compiles `root` with its sizeable subschemas (bottom-up, so shared ones
+ * nest) replaced by a `$ref` to a copy registered in `ajv` under a key made
+ * from its content; the root itself is registered the same way, so a root
+ * that is another root's subschema (a property with an example, say) is
+ * compiled once for both.
  */
-function shareSubschemas(root: Record<string, unknown>, ajv: Ajv, registered: Set<string>): Record<string, unknown> {
+function sharedValidator(root: Record<string, unknown>, ajv: Ajv, registered: Set<string>): ValidateFunction {
   const expanded = new WeakMap<object, number>();
+  const register = (sch: object, text: string): string => {
+    const key = `${SHARED_PREFIX}${createHash('sha256').update(text).digest('base64')}`;
+    if (!registered.has(key)) {
+      ajv.addSchema(sch, key);
+      registered.add(key);
+    }
+    return key;
+  };
+  let rootKey = '';
   traverse(root, {
     cb: {
       post: (sch, _ptr, _root, _parentPtr, parentKeyword, parentSchema, keyIndex) => {
         const text = JSON.stringify(sch);
+        if (parentKeyword === undefined || parentSchema === undefined) {
+          if (sch === root) rootKey = register(sch, text);
+          return;
+        }
         let size = text.length;
         for (const v of Object.values(sch)) if (typeof v === 'object' && v !== null) size += expanded.get(v) ?? 0;
-        if (parentKeyword === undefined || parentSchema === undefined || size < SHARE_MIN_CHARS) {
+        if (size < SHARE_MIN_CHARS) {
           expanded.set(sch, size);
           return;
         }
-        const key = `${SHARED_PREFIX}${createHash('sha256').update(text).digest('base64')}`;
-        if (!registered.has(key)) {
-          ajv.addSchema(sch, key);
-          registered.add(key);
-        }
-        const ref = { $ref: key };
+        const ref = { $ref: register(sch, text) };
         expanded.set(ref, size);
         const holder = parentSchema[parentKeyword] as Record<string, unknown> | unknown[];
         if (keyIndex === undefined) parentSchema[parentKeyword] = ref;
@@ -190,7 +201,9 @@ function shareSubschemas(root: Record<string, unknown>, ajv: Ajv, registered: Se
       },
     },
   });
-  return root;
+  const validator = ajv.getSchema(rootKey);
+  if (!validator) throw new Error(`rewst-openapi: ajv lost schema ${rootKey}`);
+  return validator;
 }
 
 /**
