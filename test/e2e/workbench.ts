@@ -147,12 +147,30 @@ export class Workbench {
     );
   }
 
-  /** Opens a quick input with `key` and types `text` into it. */
+  /**
+   * Opens a quick input with `key` and types `text` into it. When the focus
+   * is inside a webview (a form, a Markdown preview) the key may not reach
+   * the workbench: then the focus is brought back to it and the key pressed again.
+   */
   private async quickInput(key: string, text: string): Promise<void> {
-    await this.page.keyboard.press(key);
     const box = this.page.locator(QUICK_INPUT_BOX);
-    await box.waitFor({ state: 'visible' });
+    await this.page.keyboard.press(key);
+    if (!(await box.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false))) {
+      await this.focusWorkbench();
+      await this.page.keyboard.press(key);
+      await box.waitFor({ state: 'visible' });
+    }
     await box.fill(text);
+  }
+
+  /** Moves the keyboard focus out of any webview by clicking the empty middle of the status bar. */
+  async focusWorkbench(): Promise<void> {
+    const bar = await this.page.locator('.part.statusbar').boundingBox();
+    if (!bar) return;
+    const left = await this.page.locator('.part.statusbar .left-items').boundingBox();
+    const right = await this.page.locator('.part.statusbar .right-items').boundingBox();
+    const x = left && right && right.x > left.x + left.width ? (left.x + left.width + right.x) / 2 : bar.x + bar.width / 2;
+    await this.page.mouse.click(x, bar.y + bar.height / 2);
   }
 
   /**
