@@ -33,7 +33,7 @@ interface State {
   id: number;
   ancestors: number;
   last: number[];
-  next: Map<number, State>;
+  next: Map<string, State>;
 }
 
 function isObjectLike(v: unknown): v is Record<string, unknown> {
@@ -76,7 +76,8 @@ export function walk(root: unknown, predicates: ReadonlyArray<Predicate>, emit: 
   const step = (s: State, key: Key): State => {
     const id = literalId.get(key) ?? 0;
     const bit = ancestorBit.get(key) ?? 0;
-    const cacheKey = bit ? -1 - id : id;
+    // Both parts: two ancestor keys can share literal id 0.
+    const cacheKey = `${id}:${bit}`;
     let n = s.next.get(cacheKey);
     if (!n) {
       n = intern(s.ancestors | bit, tail ? [...s.last.slice(1), id] : [], fixedOf.get(s)!);
