@@ -311,6 +311,30 @@ describe('Spectral in the language server', { timeout: 120_000 }, () => {
     assert.equal(photo.split('\n')[tags.range.start.line].slice(tags.range.start.character, tags.range.end.character), 'get', 'points at the operation');
   });
 
+  it("GitHub's 13 MB REST description: Rewst's diagnostics first, then Spectral's, which are what Spectral finds minus the duplicates", async () => {
+    const client = await startServer();
+    clients.push(client);
+    const file = path.join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
+    const uri = pathToFileURL(file).href;
+    const text = readFileSync(file, 'utf8');
+    openDoc(client, uri, 'json', text);
+    await publishedUntil(client, (all) => all.some((p) => p.uri === uri && spectralOf(p).length > 0), 'Spectral diagnostics', 110_000);
+    const forDoc = client.published.filter((p) => p.uri === uri);
+    assert.equal(spectralOf(forDoc[0]).length, 0, 'the first publish is Rewst alone');
+    const last = forDoc[forDoc.length - 1];
+    const expected = await lintWithSpectral(text, { format: 'json', source: file });
+    const duplicates = spectralDuplicates(expected, analyze(text, { format: 'json' }).findings);
+    assert.deepEqual(
+      spectralOf(last)
+        .map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`)
+        .sort(),
+      expected
+        .filter((_, i) => !duplicates.has(i))
+        .map((f) => `${f.rule} ${f.range.start.line}:${f.range.start.character} ${f.message}`)
+        .sort(),
+    );
+  });
+
   it('a stale Spectral run never publishes after a newer version', async () => {
     const client = await startServer(null, { debounceMs: 0 });
     clients.push(client);
