@@ -113,6 +113,20 @@ describe('Spectral findings equal stock Spectral on real specs', { timeout: 120_
     assert.ok(stock.some((r) => r.code === 'oas3-valid-schema-example'), 'the aliased schema is checked where each alias puts it');
   });
 
+  it('a schema pattern that backtracks catastrophically: stopped and reported where stock Spectral hangs, identical otherwise', async () => {
+    const spec = (example: string) =>
+      `openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\n  description: d\npaths: {}\ncomponents:\n  schemas:\n    Code:\n      type: string\n      pattern: '^(a+)+$'\n      example: '${example}'\n`;
+    // An example the pattern matches (or fails at once): the same as stock.
+    await compareWithStock(path.join(tmpdir(), 'pattern-ok.yaml'), spec('aaaa'), 'yaml');
+    await compareWithStock(path.join(tmpdir(), 'pattern-short.yaml'), spec('b'), 'yaml');
+    // One that makes the regex backtrack for ages: stock Spectral never returns; we stop and say why.
+    const findings = await lintWithSpectral(spec(`${'a'.repeat(40)}!`), { format: 'yaml', source: null });
+    const stopped = findings.filter((f) => f.rule === 'oas3-valid-schema-example');
+    assert.equal(stopped.length, 1);
+    assert.equal(stopped[0].pointer, '/components/schemas/Code/example');
+    assert.match(stopped[0].message, /pattern \/\^\(a\+\)\+\$\/ was stopped after 1 s on this value: it backtracks catastrophically/);
+  });
+
   it('a spec whose $ref leads to another file: that file is read, its findings belong to it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rewst-spectral-refs-'));
     try {
@@ -357,27 +371,36 @@ describe('Spectral in the language server', { timeout: 120_000 }, () => {
     assert.equal(spectralOf(forDoc[firstV2]).length, 0, 'Rewst first for version 2 as well');
   });
 
-  it('a run stuck in a catastrophic regex is cut short by a newer edit, and the newer version is linted', async () => {
-    const client = await startServer(null, { debounceMs: 0 });
-    clients.push(client);
-    // Warm the worker first, so the stuck run below is surely under way when the edit comes.
-    const warm = 'file:///spectral-test/warm.yaml';
-    openDoc(client, warm, 'yaml', photo);
-    await publishedUntil(client, (all) => all.some((p) => p.uri === warm && spectralOf(p).length > 0), 'a warm worker');
-    const hostile = (pattern: string) =>
-      `openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\n  description: d\npaths: {}\ncomponents:\n  schemas:\n    Code:\n      type: string\n      pattern: '${pattern}'\n      example: '${'a'.repeat(40)}!'\n`;
-    const uri = 'file:///spectral-test/hostile.yaml';
-    openDoc(client, uri, 'yaml', hostile('^(a+)+$'));
-    await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 1), "Rewst's publish");
-    await new Promise((r) => setTimeout(r, 1000)); // Spectral is now deep in the regex for version 1
-    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: hostile('^a+$') }] });
-    await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 2 && spectralOf(p).some((d) => d.code === 'oas3-valid-schema-example')), 'Spectral for version 2');
-    assert.ok(
-      client.notifications.some((n) => n.method === 'window/logMessage' && /Spectral worker was restarted: a cancelled run did not stop/.test(String((n.params as { message?: unknown }).message))),
-      'the stuck worker was replaced',
-    );
-    const forDoc = client.published.filter((p) => p.uri === uri);
-    assert.ok(forDoc.every((p) => p.version === 2 || spectralOf(p).length === 0), 'no Spectral result for the stuck version');
+  it('a run stuck in a rule (a custom pattern that backtracks for good) is cut short by a newer edit, and the newer version is linted', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rewst-spectral-stuck-'));
+    try {
+      // A workspace rule whose regex backtracks catastrophically on a title it does not match.
+      writeFileSync(
+        path.join(dir, '.spectral.yaml'),
+        'extends: [[spectral:oas, off]]\nrules:\n  title-shape:\n    severity: warn\n    given: "$.info.title"\n    then:\n      function: pattern\n      functionOptions:\n        match: "^(a+)+$"\n',
+      );
+      const client = await startServer(pathToFileURL(dir).href, { debounceMs: 0 });
+      clients.push(client);
+      const spec = (title: string) => `openapi: 3.0.3\ninfo:\n  title: '${title}'\n  version: "1"\n  description: d\npaths: {}\n`;
+      // Warm the worker first, so the stuck run below is surely under way when the edit comes.
+      const warm = pathToFileURL(path.join(dir, 'warm.yaml')).href;
+      openDoc(client, warm, 'yaml', spec('b'));
+      await publishedUntil(client, (all) => all.some((p) => p.uri === warm && spectralOf(p).length > 0), 'a warm worker');
+      const uri = pathToFileURL(path.join(dir, 'spec.yaml')).href;
+      openDoc(client, uri, 'yaml', spec(`${'a'.repeat(40)}!`));
+      await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 1), "Rewst's publish");
+      await new Promise((r) => setTimeout(r, 1000)); // Spectral is now deep in the regex for version 1
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: spec('b') }] });
+      await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 2 && spectralOf(p).some((d) => d.code === 'title-shape')), 'Spectral for version 2');
+      assert.ok(
+        client.notifications.some((n) => n.method === 'window/logMessage' && /Spectral worker was restarted: a cancelled run did not stop/.test(String((n.params as { message?: unknown }).message))),
+        'the stuck worker was replaced',
+      );
+      const forDoc = client.published.filter((p) => p.uri === uri);
+      assert.ok(forDoc.every((p) => p.version === 2 || spectralOf(p).length === 0), 'no Spectral result for the stuck version');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the setting off: no Spectral diagnostics', async () => {

@@ -23,6 +23,9 @@
  * the shared subschema, so the OpenAPI 3.0 `nullable` rewrite reads the
  * subschema from the error itself (ajv's `verbose`) instead of from the path.
  *
+ * Patterns that can backtrack catastrophically get a time limit instead of
+ * hanging the run (./guarded-regexp).
+ *
  * Schemas that name themselves (`id`/`$id`/anchors) change the ajv instance
  * when compiled; they take the stock path, one compile per object, so
  * duplicate ids fail as they do there.
@@ -39,6 +42,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import ajvErrors from 'ajv-errors';
 import addFormats from 'ajv-formats';
 import traverse from 'json-schema-traverse';
+import { guardedRegExp } from './guarded-regexp';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const draft4MetaSchema = require('@stoplight/spectral-functions/dist/schema/draft4.json');
@@ -82,7 +86,8 @@ function createAjvInstance(AjvOf: AjvClass, allErrors: boolean): Ajv {
     logger,
     unicodeRegExp: false,
     // Not in spectral-functions' options; none changes what a schema accepts or the errors it reports (see above).
-    code: { optimize: false },
+    // A pattern that can backtrack catastrophically is tested with a time limit (./guarded-regexp).
+    code: { optimize: false, regExp: guardedRegExp as never },
     inlineRefs: false,
     verbose: true,
   });
