@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { RULES } from '../server/src/engine';
+import { SETTINGS_CODES } from '../server/src/engine/settings';
 
 /**
  * The built CLI (dist/cli.js, what `npm test` builds first) run as a child
@@ -233,7 +234,7 @@ describe('rewst-openapi lint', () => {
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, 'rewst-openapi');
     const ruleIds: string[] = run.tool.driver.rules.map((x: { id: string }) => x.id);
-    assert.deepEqual(ruleIds, [...RULES.map((x) => x.id), 'parse-error']);
+    assert.deepEqual(ruleIds, [...RULES.map((x) => x.id), 'parse-error', ...Object.keys(SETTINGS_CODES)]);
     const json = JSON.parse(cli('lint', '--no-spectral', '--format', 'json', PHOTO, LEGACY).stdout) as JsonReport;
     const flat = json.files.flatMap((file) => file.findings.map((f) => ({ file: file.file, f })));
     assert.equal(run.results.length, PHOTO_EXPECTED.length + LEGACY_EXPECTED.length);
