@@ -153,9 +153,11 @@ export function walk(root: unknown, predicates: ReadonlyArray<Predicate>, emit: 
     path.push(key);
     if (depth < cap) prefixBits = prefixes.reduce((bits, x, i) => (prefixHolds(path, x) ? bits | (1 << i) : bits), 0);
     // (The order of emissions does not matter: results are de-duplicated and sorted at the end.)
-    for (const list of [byDepth.get(depth), byKey.get(key), anywhere]) {
-      if (list) for (const { p, i } of list) if (matches(p, depth, key, value)) emit(i, path.slice(), value, prefixBits, frame.obj);
-    }
+    const atDepth = byDepth.get(depth);
+    if (atDepth) for (const { p, i } of atDepth) if (matches(p, depth, key, value)) emit(i, path.slice(), value, prefixBits, frame.obj);
+    const forKey = byKey.get(key);
+    if (forKey) for (const { p, i } of forKey) if (matches(p, depth, key, value)) emit(i, path.slice(), value, prefixBits, frame.obj);
+    for (const { p, i } of anywhere) if (matches(p, depth, key, value)) emit(i, path.slice(), value, prefixBits, frame.obj);
 
     if (!isObjectLike(value)) {
       path.pop();
