@@ -156,6 +156,12 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
     const second = await open(stripeInit('auth'), state);
     assert.equal(await second.page.getByLabel('Hostname').inputValue(), 'api.example.com');
     await second.page.close();
+    // The file changed while the window was away: its values show, except the one typed and not saved.
+    const changedFile = { ...stripeInit('auth').settings, name: 'Stripe Renamed', hostname: 'file.example.com' };
+    const third = await open(stripeInit('auth', changedFile), state);
+    assert.equal(await third.page.getByLabel('Hostname').inputValue(), 'api.example.com');
+    assert.equal(await third.page.getByLabel(/^Name\b/).inputValue(), 'Stripe Renamed');
+    await third.page.close();
   });
 
   it('a hand edit of the file updates the form, except the field being typed in', async () => {

@@ -23,9 +23,11 @@ const SHEET_SCHEME = 'rewst-setup';
 const SPEC_CONTEXT = 'rewstOpenapi.specResources';
 
 export function registerSettingsForms(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const forms = new Forms(context, client);
+  const log = vscode.window.createOutputChannel('Rewst Settings Forms', { log: true });
+  const forms = new Forms(context, client, log);
   const sheets = new SheetProvider(client);
   context.subscriptions.push(
+    log,
     vscode.commands.registerCommand(SETTINGS_COMMANDS.auth, (uri?: vscode.Uri) => forms.open('auth', uri)),
     vscode.commands.registerCommand(SETTINGS_COMMANDS.pagination, (uri?: vscode.Uri) => forms.open('pagination', uri)),
     vscode.commands.registerCommand(SETTINGS_COMMANDS.sheet, (uri?: vscode.Uri) => sheets.show(uri)),
@@ -87,7 +89,7 @@ async function targetUri(uri: vscode.Uri | undefined): Promise<vscode.Uri | unde
 class Forms {
   private readonly panels = new Map<string, FormPanel>();
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel) {
     activeFormSpec = () => {
       for (const [key, form] of this.panels) if (form.panel.active) return vscode.Uri.parse(key.slice(key.indexOf(' ') + 1));
       return undefined;
@@ -109,6 +111,7 @@ class Forms {
   serializer(kind: FormKind): vscode.WebviewPanelSerializer<PageState> {
     return {
       deserializeWebviewPanel: async (panel, state) => {
+        this.log.info(`restoring the ${kind} form for ${state?.specUri ?? '(no state)'}`);
         if (!state?.specUri) return panel.dispose();
         panel.webview.options = this.options(vscode.Uri.parse(state.specUri));
         await this.attach(panel, kind, state.specUri);
@@ -128,7 +131,9 @@ class Forms {
       const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => this.open(k, vscode.Uri.parse(specUri)));
       this.panels.set(key, form);
       panel.onDidDispose(() => this.panels.delete(key));
+      this.log.info(`${kind} form open for ${specUri}`);
     } catch (e) {
+      this.log.error(`${kind} form for ${specUri}: ${e instanceof Error ? e.stack : String(e)}`);
       panel.dispose();
       void vscode.window.showErrorMessage(`Rewst settings form: ${e instanceof Error ? e.message : String(e)}`);
     }

