@@ -176,6 +176,17 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
     await page.close();
   });
 
+  it("'Use the spec's proposal' fills the form's own section from the spec and leaves the rest", async () => {
+    const { page } = await open(stripeInit('auth', { name: 'Mine', hostname: 'mine.example.com', description: 'd', auth: { method: 'basic' }, pagination: { type: 'none' } }));
+    await page.locator('#use-proposal').click();
+    assert.equal(await page.getByLabel(/^Name\b/).inputValue(), 'Stripe API');
+    assert.equal(await page.getByLabel('Authentication method').inputValue(), 'api-key');
+    assert.equal(await page.getByLabel('API Key Preamble').inputValue(), 'Bearer');
+    const state = await stateOf(page);
+    assert.deepEqual(state.draft.pagination, { type: 'none' }, 'the pagination section is the other form\'s');
+    await page.close();
+  });
+
   it('Save posts the normalised draft (fields of other methods dropped); a saved message clears the dirty set', async () => {
     const { page } = await open(stripeInit('auth'));
     await page.getByLabel('Authentication method').selectOption('basic');
