@@ -130,7 +130,10 @@ export class Session {
     await tryAdd('notifications', async () => JSON.stringify(await this.wb.notifications()));
     await tryAdd('Problems panel', async () => '\n' + (await this.wb.problemsText()));
     lines.push(`code-server log: ${this.server.log}`);
+    // The report shows the stack, which some errors (Playwright's) have already formatted with the old message.
+    const original = error.message;
     error.message += lines.join('\n');
+    error.stack = error.stack?.includes(original) ? error.stack.replace(original, error.message) : `${error.message}\n${error.stack ?? ''}`;
     return error;
   }
 

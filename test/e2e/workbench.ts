@@ -143,7 +143,7 @@ export class Workbench {
         return true;
       },
       (found) => found,
-      10_000,
+      30_000,
     );
   }
 
@@ -154,13 +154,20 @@ export class Workbench {
    */
   private async quickInput(key: string, text: string): Promise<void> {
     const box = this.page.locator(QUICK_INPUT_BOX);
-    await this.page.keyboard.press(key);
-    if (!(await box.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false))) {
-      await this.focusWorkbench();
+    let failure: unknown;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      if (attempt > 0) await this.focusWorkbench();
       await this.page.keyboard.press(key);
-      await box.waitFor({ state: 'visible' });
+      try {
+        await box.waitFor({ state: 'visible', timeout: 3000 });
+        // A webview taking the focus back closes the quick input: then fill fails, and we try again.
+        await box.fill(text, { timeout: 3000 });
+        return;
+      } catch (e) {
+        failure = e;
+      }
     }
-    await box.fill(text);
+    throw new Error(`the quick input did not open with ${key}: ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}`);
   }
 
   /** Moves the keyboard focus out of any webview by clicking the empty middle of the status bar. */
