@@ -7,8 +7,9 @@
  *
  * Each side runs in a fresh Node process of its own, so its peak memory
  * (process.resourceUsage().maxRSS) is its own; times are for the lint call
- * (modules already loaded), on both sides. Our side runs before and after the
- * stock run; the median is used.
+ * (modules already loaded), on both sides. Our side runs once before and
+ * four times after the stock run; the median is used. The load average is
+ * printed: on a shared machine other work slows both sides, not always alike.
  *
  * Stock Spectral takes minutes. With BENCH_FULL=1 it runs in this run and
  * the ratio is measured here; otherwise its findings and time are read from
@@ -24,6 +25,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os, { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -74,6 +76,8 @@ async function main() {
   const cached = existsSync(CACHE) ? JSON.parse(readFileSync(CACHE, 'utf8')) : undefined;
   const usable = cached && cached.sha === sha && cached.node === process.version;
   console.log(`\nSpectral (spectral:oas) on ${FILE.replace(root, '')} (${(text.length / 1e6).toFixed(1)} MB)`);
+  const load = () => loadavg()[0].toFixed(1);
+  const loadBefore = load();
 
   const ours = [run('ours')];
   let stock;
@@ -88,7 +92,7 @@ async function main() {
     stock = cached;
     note = `stock time from the cached run of ${cached.date} (.bench-cache/spectral-stock-github.json), not this run: set BENCH_FULL=1 to measure both now`;
   }
-  ours.push(run('ours'), run('ours'));
+  ours.push(run('ours'), run('ours'), run('ours'), run('ours'));
 
   const ms = median(ours.map((o) => o.ms));
   const cpuMs = median(ours.map((o) => o.cpuMs));
@@ -103,7 +107,7 @@ async function main() {
   const row = (name, x) => console.log(`  ${name.padEnd(30)} ${(x.ms / 1000).toFixed(1).padStart(7)} s wall ${(x.cpuMs / 1000).toFixed(1).padStart(7)} s CPU ${x.maxRssMb.toFixed(0).padStart(6)} MB peak RSS`);
   row('stock Spectral (in-process)', stock);
   row('rewst-openapi Spectral (median)', { ms, cpuMs, maxRssMb: rss });
-  console.log(`  (${note}; ours: ${ours.map((o) => `${(o.ms / 1000).toFixed(1)} s`).join(', ')})`);
+  console.log(`  (${note}; ours: ${ours.map((o) => `${(o.ms / 1000).toFixed(1)} s`).join(', ')}; load average ${loadBefore} before, ${load()} after, on ${os.cpus().length} CPUs)`);
   // CPU time counts every thread (ours overlaps garbage collection with the lint); on a loaded machine it is the steadier figure.
   console.log(`  CPU time ratio: ${(stock.cpuMs / cpuMs).toFixed(1)}x (wall time ratio ${ratio.toFixed(1)}x)`);
   const checks = [
