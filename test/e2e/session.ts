@@ -117,6 +117,8 @@ export class Session {
   /** The error plus what the page showed: a screenshot, the status bar, the Problems panel, any notifications. */
   private async explain(s: NamedScenario, e: unknown): Promise<Error> {
     const error = e instanceof Error ? e : new Error(String(e));
+    // Reading the stack formats it now, with the message as it is: it is rewritten below to carry the report.
+    const stack = error.stack ?? '';
     const lines = ['', `--- what the page showed (scenario ${s.id}) ---`];
     const tryAdd = async (label: string, f: () => Promise<string>) => {
       try {
@@ -130,10 +132,10 @@ export class Session {
     await tryAdd('notifications', async () => JSON.stringify(await this.wb.notifications()));
     await tryAdd('Problems panel', async () => '\n' + (await this.wb.problemsText()));
     lines.push(`code-server log: ${this.server.log}`);
-    // The report shows the stack, which some errors (Playwright's) have already formatted with the old message.
+    // The test report prints the stack, so the stack must carry the report too.
     const original = error.message;
     error.message += lines.join('\n');
-    error.stack = error.stack?.includes(original) ? error.stack.replace(original, error.message) : `${error.message}\n${error.stack ?? ''}`;
+    error.stack = stack.includes(original) ? stack.replace(original, error.message) : `${error.message}\n${stack}`;
     return error;
   }
 
