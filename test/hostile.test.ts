@@ -195,3 +195,20 @@ describe('hostile input: the server keeps serving other documents', () => {
     assert.ok(actions.length > 0);
   });
 });
+
+describe('hostile input: Spectral reads no file outside the spec\'s folder', () => {
+  it('a $ref to ../secret.yaml is refused and reported; one inside the folder is read', BOUND, () => {
+    const dir = fs.mkdtempSync(join(tmpdir(), 'rewst-refs-'));
+    fs.mkdirSync(join(dir, 'specs'));
+    fs.writeFileSync(join(dir, 'secret.yaml'), 'Thing:\n  type: integer\n');
+    fs.writeFileSync(join(dir, 'specs', 'common.yaml'), 'Thing:\n  type: string\n');
+    fs.symlinkSync(join(dir, 'secret.yaml'), join(dir, 'specs', 'link.yaml'));
+    const spec = join(dir, 'specs', 'a.yaml');
+    fs.writeFileSync(spec, 'openapi: 3.0.0\ninfo: {title: t, version: "1", description: d}\npaths: {}\ncomponents:\n  schemas:\n    Inside: {$ref: "./common.yaml#/Thing"}\n    Outside: {$ref: "../secret.yaml#/Thing"}\n    Linked: {$ref: "./link.yaml#/Thing"}\n');
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', spec], { encoding: 'utf8' });
+    const spectral: Array<{ rule: string; pointer: string; message: string }> = JSON.parse(r.stdout).files.flatMap((f: { spectral?: unknown[] }) => f.spectral ?? []);
+    const invalid = spectral.filter((f) => f.rule === 'invalid-ref');
+    assert.deepEqual(invalid.map((f) => f.pointer).sort(), ['/components/schemas/Linked/$ref', '/components/schemas/Outside/$ref']);
+    assert.ok(invalid.every((f) => /not read: .* is outside the spec's folder/.test(f.message)), JSON.stringify(invalid));
+  });
+});

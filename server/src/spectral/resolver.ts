@@ -11,18 +11,19 @@
  *
  * Documents with anything but plain local references ("#/..."): remote or
  * file references, a reference to the whole document, a pointer that needs
- * URI normalisation, are handed to the stock resolver (files only: nothing is
- * ever fetched from the network).
+ * URI normalisation, are handed to the stock resolver (files inside the spec's
+ * folder only: nothing is ever fetched from the network).
  */
 import { DepGraph } from 'dependency-graph';
 import { pathToPointer, pointerToPath, startsWith } from '@stoplight/json';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
-import { resolveFile } from '@stoplight/json-ref-readers/file';
 import { Document } from '@stoplight/spectral-core';
 import * as Parsers from '@stoplight/spectral-parsers';
 import { extname } from '@stoplight/path';
 import URI from 'urijs';
 import { Graph } from './dep-graph';
+import { fileReaderWithin } from './file-reader';
+import { dirname } from 'node:path';
 
 export interface ResolveError {
   code: string;
@@ -301,7 +302,8 @@ function resolveLocal(data: unknown, source: string | null, sites: RefSite[]): R
  * parses them (and kept in `referenced`, by source); URLs are not fetched.
  */
 async function stockResolve(data: unknown, source: string | null, referenced: Record<string, unknown>): Promise<Resolution> {
-  const resolver = new Resolver({ resolvers: { file: { resolve: resolveFile } } });
+  // Files only inside the spec's own folder; URLs have no resolver at all, so they are never fetched.
+  const resolver = new Resolver({ resolvers: { file: { resolve: fileReaderWithin(source ? dirname(source) : undefined) } } });
   const parseResolveResult = (opts: { targetAuthority: { href(): string }; result: unknown }) => {
     const from = opts.targetAuthority.href().replace(/\/$/, '');
     const document = new Document(String(opts.result), (extname(from) === '.json' ? Parsers.Json : Parsers.Yaml) as never, from);

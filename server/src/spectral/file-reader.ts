@@ -1,0 +1,28 @@
+import { realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+
+/**
+ * The reader Spectral's resolver uses for `$ref`s to files. It reads a file
+ * only when it lies inside the spec's own folder (after symlinks are
+ * followed): a spec opened from anywhere can never make us read
+ * `../../etc/passwd` or `/home/x/.ssh/id_rsa`. Refused reads become
+ * resolver errors, which Spectral reports on the `$ref`.
+ */
+export function fileReaderWithin(folder: string | undefined): (ref: { href(): string }) => Promise<string> {
+  return async (ref) => {
+    const file = ref.href();
+    if (!folder) throw new Error(`not read: ${file} (the document is not saved in a folder)`);
+    let real: string;
+    let root: string;
+    try {
+      real = realpathSync(file);
+      root = realpathSync(folder);
+    } catch (e) {
+      throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    const rel = path.relative(root, real);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`not read: ${file} is outside the spec's folder ${folder}`);
+    return readFile(real, 'utf8');
+  };
+}
