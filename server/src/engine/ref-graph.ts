@@ -30,7 +30,14 @@ export function findCycles(refs: ReadonlyArray<{ path: JsonPath; ref: string }>)
   const names: string[] = [];
   const targetOf: number[] = [];
   const byPointer = new Map<string, number>();
+  // Big specs repeat the same few hundred $ref strings thousands of times: parse each once.
+  const byRef = new Map<string, number>();
   for (const { ref } of refs) {
+    const known = byRef.get(ref);
+    if (known !== undefined) {
+      targetOf.push(known);
+      continue;
+    }
     const path = parseLocalRef(ref);
     let id = -1;
     if (path) {
@@ -49,6 +56,7 @@ export function findCycles(refs: ReadonlyArray<{ path: JsonPath; ref: string }>)
         node.id = id;
       }
     }
+    byRef.set(ref, id);
     targetOf.push(id);
   }
   // Edges, each remembering which reference made it.
