@@ -29,12 +29,19 @@ function signal(pgid: number, sig: NodeJS.Signals): void {
   }
 }
 
-/** SIGTERM to the whole group, then SIGKILL to whatever is left after `graceMs`. */
+async function gone(pgid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (alive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return !alive(pgid);
+}
+
+/** SIGTERM to the whole group, then SIGKILL to whatever is left after `graceMs`, and waits for it to go. */
 export async function stopGroup(pgid: number, graceMs = 5000): Promise<void> {
   signal(pgid, 'SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (alive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pgid)) signal(pgid, 'SIGKILL');
+  if (!(await gone(pgid, graceMs))) {
+    signal(pgid, 'SIGKILL');
+    await gone(pgid, 3000);
+  }
   groups.delete(pgid);
 }
 
