@@ -8,23 +8,10 @@
  * runs, medians), and as absolute milliseconds for the goal.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { engine, median, require, root, time } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const root = new URL('..', import.meta.url).pathname;
-const { previewRename, listActions, readOperations, renameIn } = require(join(root, 'dist/engine.js'));
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function time(fn) {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
+const { previewRename, listActions, readOperations, renameIn } = engine();
 
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 15));
 const GOAL_MS = 1000;

@@ -10,25 +10,12 @@
  * so a slow spell of the machine hits both sides alike.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { engine, median, require, root, time } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const root = new URL('..', import.meta.url).pathname;
-const { analyze } = require(join(root, 'dist/engine.js'));
+const { analyze } = engine();
 const YAML = require('yaml');
 const jsonc = require('jsonc-parser');
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function time(fn) {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
 
 /** Interleaves runs of each candidate; returns median ms per name. */
 function compare(candidates, runs) {
