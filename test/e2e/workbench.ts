@@ -111,14 +111,12 @@ export class Workbench {
       `Quick Open to list ${relativePath}`,
       async () => {
         await this.quickInput('Control+P', relativePath);
-        const index = await this.findQuickRow({ name, folder });
-        if (index < 0) {
+        if ((await this.findQuickRow({ name, folder })) < 0) {
           await this.page.keyboard.press('Escape');
           return false;
         }
         chosenAt = Date.now();
-        await this.page.locator(QUICK_ROW).nth(index).click();
-        return true;
+        return this.clickQuickRow({ name, folder });
       },
       (found) => found,
     );
@@ -134,13 +132,11 @@ export class Workbench {
       `the command palette to offer "${title}"`,
       async () => {
         await this.quickInput('F1', `>${title}`);
-        const index = await this.findQuickRow({ name: title });
-        if (index < 0) {
+        if ((await this.findQuickRow({ name: title })) < 0) {
           await this.page.keyboard.press('Escape');
           return false;
         }
-        await this.page.locator(QUICK_ROW).nth(index).click();
-        return true;
+        return this.clickQuickRow({ name: title });
       },
       (found) => found,
       30_000,
@@ -168,6 +164,28 @@ export class Workbench {
       }
     }
     throw new Error(`the quick input did not open with ${key}: ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}`);
+  }
+
+  /** The quick input's row for `match`, found by its content whenever it is used (the list re-renders as results arrive). */
+  private quickRow(match: { name: string; folder?: string }) {
+    const exact = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    let row = this.page.locator(QUICK_ROW).filter({ has: this.page.locator('.label-name', { hasText: exact(match.name) }) });
+    if (match.folder && match.folder !== '.') {
+      const folder = match.folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      row = row.filter({ has: this.page.locator('.label-description', { hasText: new RegExp(`(^|/)${folder}$`) }) });
+    }
+    return row.first();
+  }
+
+  /** Clicks the row for `match`; false (and the quick input closed) when it went away before the click. */
+  private async clickQuickRow(match: { name: string; folder?: string }): Promise<boolean> {
+    try {
+      await this.quickRow(match).click({ timeout: 5000 });
+      return true;
+    } catch {
+      await this.page.keyboard.press('Escape');
+      return false;
+    }
   }
 
   /** Moves the keyboard focus out of any webview by clicking the empty middle of the status bar. */
@@ -208,7 +226,7 @@ export class Workbench {
     await this.page.locator(QUICK_INPUT_BOX).waitFor({ state: 'visible' });
     const index = await this.findQuickRow({ name: label }, 10_000);
     if (index < 0) throw new Error(`the quick pick offers no "${label}"; it shows: ${JSON.stringify(await this.quickPickLabels())}`);
-    await this.page.locator(QUICK_ROW).nth(index).click();
+    await this.quickRow({ name: label }).click();
   }
 
   /** In an open multi-select quick pick, ticks the rows labelled `labels`, then accepts (Enter). */
@@ -218,7 +236,7 @@ export class Workbench {
     for (const label of labels) {
       const index = await this.findQuickRow({ name: label }, 10_000);
       if (index < 0) throw new Error(`the quick pick offers no "${label}"; it shows: ${JSON.stringify(await this.quickPickLabels())}`);
-      const row = this.page.locator(QUICK_ROW).nth(index);
+      const row = this.quickRow({ name: label });
       await row.locator('.monaco-checkbox').first().click();
       await this.waitFor(`"${label}" ticked`, () => row.getAttribute('aria-checked'), (v) => v === 'true', 5000);
     }

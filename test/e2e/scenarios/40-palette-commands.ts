@@ -1,6 +1,7 @@
 /**
  * The conversion commands from the palette, answered as a person would:
- * Convert Swagger 2.0 to OpenAPI 3 (a new file beside it), Prepare for Rewst
+ * Convert Swagger 2.0 to OpenAPI 3 (a new file beside it), Convert YAML to
+ * JSON, Prepare for Rewst
  * Upload (the .rewst.json and its report), Reduce Spec (a tag and a method
  * picked). Each file written must be what the CLI writes for the same input
  * and choices, the original must be untouched, and the new file must open.
@@ -35,7 +36,7 @@ async function openSpec(t: ScenarioContext, name: string): Promise<string> {
 }
 
 export const scenario: Scenario = {
-  title: 'palette: convert Swagger 2.0, prepare for Rewst and reduce write what the CLI writes, beside the untouched original',
+  title: 'palette: convert Swagger 2.0, convert YAML to JSON, prepare for Rewst and reduce write what the CLI writes, beside the untouched original',
   prepare(dir) {
     copyFromRepo('examples/legacy-swagger.json', dir);
     copyFromRepo('examples/photo-records.yaml', dir);
@@ -62,9 +63,20 @@ export const scenario: Scenario = {
     await waitForFindings(wb, converted, convertedFindings);
     t.log(`convert: legacy-swagger.openapi3.json written (${convertedFindings.length} Rewst finding(s) left, as the CLI finds)`);
 
-    // Prepare for Rewst Upload: NAME.rewst.json beside the YAML, and a report.
+    // Convert YAML to JSON: NAME.json beside the YAML, opened.
     const yaml = t.file('photo-records.yaml');
     const yamlText = await openSpec(t, 'photo-records.yaml');
+    await wb.command('Rewst: Convert YAML to JSON');
+    const asJson = t.file('photo-records.json');
+    const asJsonText = await wb.fileWritten(asJson);
+    await wb.activeTab('photo-records.json');
+    assert.equal(asJsonText, cliOutput(yaml, (copy) => ['convert', copy, '--to', 'json']), 'the JSON is what `rewst-openapi convert --to json` prints');
+    assert.equal(readFileSync(yaml, 'utf8'), yamlText, 'the YAML is untouched');
+    await waitForFindings(wb, asJson, lint(asJson));
+    t.log('convert YAML to JSON: photo-records.json written and opened, its findings shown');
+
+    // Prepare for Rewst Upload: NAME.rewst.json beside the YAML, and a report.
+    await wb.open(t.rel('photo-records.yaml'));
     await wb.command('Rewst: Prepare for Rewst Upload');
     const prepared = t.file('photo-records.rewst.json');
     const preparedText = await wb.fileWritten(prepared);
