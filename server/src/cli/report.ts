@@ -79,6 +79,19 @@ export function formatJson(results: ReadonlyArray<FileResult>): string {
   return JSON.stringify({ files }, null, 2) + '\n';
 }
 
+/** Where a finding (Rewst's or Spectral's) is, in SARIF's words: file region and JSON pointer. */
+function sarifLocations(file: string, f: { range: Finding['range']; pointer?: string }) {
+  return [
+    {
+      physicalLocation: {
+        artifactLocation: { uri: file.split('\\').join('/') },
+        region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+      },
+      logicalLocations: f.pointer ? [{ fullyQualifiedName: f.pointer, kind: 'member' }] : undefined,
+    },
+  ];
+}
+
 /** SARIF 2.1.0, which GitHub code scanning and most CI dashboards read. */
 export function formatSarif(results: ReadonlyArray<FileResult>): string {
   const rules = [
@@ -98,15 +111,7 @@ export function formatSarif(results: ReadonlyArray<FileResult>): string {
             ruleIndex: rules.findIndex((x) => x.id === f.ruleId),
             level: LEVEL[f.severity],
             message: { text: f.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: r.file.split('\\').join('/') },
-                  region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
-                },
-                logicalLocations: f.pointer ? [{ fullyQualifiedName: f.pointer, kind: 'member' }] : undefined,
-              },
-            ],
+            locations: sarifLocations(r.file, f),
           })),
         ),
       },
@@ -130,15 +135,7 @@ function spectralRuns(results: ReadonlyArray<FileResult>) {
           ruleIndex: rules.findIndex((x) => x.id === f.rule),
           level: LEVEL[f.severity],
           message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: r.file.split('\\').join('/') },
-                region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
-              },
-              logicalLocations: f.pointer ? [{ fullyQualifiedName: f.pointer, kind: 'member' }] : undefined,
-            },
-          ],
+          locations: sarifLocations(r.file, f),
         })),
       ),
     },

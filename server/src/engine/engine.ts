@@ -1,5 +1,6 @@
 import { editorFor } from './edits';
 import { looksLikeSpec, parseSpec, type Format, type LocateRequest, type SpecDocument } from './parse';
+import { problemFinding } from './problem-finding';
 import { toPointer } from './pointer';
 import type { FixContext, FixTarget, Rule } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
@@ -31,18 +32,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const doc = parseSpec(text, options.format);
   if (doc.problems.length) {
     if (!looksLikeSpec(text)) return { doc, isSpec: false, findings: [] };
-    const findings = doc.problems.map((p): Finding => ({
-      ruleId: PARSE_ERROR,
-      severity: 'error',
-      message: p.message,
-      pointer: '',
-      path: [],
-      target: 'value',
-      offset: { start: p.start, end: p.end },
-      range: { start: doc.lines.positionAt(p.start), end: doc.lines.positionAt(p.end) },
-      fixable: false,
-    }));
-    return { doc, isSpec: true, findings };
+    return { doc, isSpec: true, findings: doc.problems.map((p) => problemFinding(doc, p, PARSE_ERROR, p.message)) };
   }
   if (!doc.version) return { doc, isSpec: false, findings: [] };
   const root = doc.value as Record<string, unknown>;

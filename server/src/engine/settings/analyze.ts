@@ -7,6 +7,7 @@
 import { editorFor } from '../edits';
 import { parseSpec, type LocateRequest, type SpecDocument } from '../parse';
 import { toPointer } from '../pointer';
+import { problemFinding } from '../problem-finding';
 import type { Finding, Fix } from '../types';
 import { crossCheck } from './cross-check';
 import type { IntegrationSettings } from './model';
@@ -44,17 +45,7 @@ export interface SettingsAnalysis {
 export function analyzeSettings(text: string, context: SettingsContext = {}): SettingsAnalysis {
   const doc = parseSpec(text, 'json');
   if (doc.problems.length) {
-    const findings = doc.problems.map((p): Finding => ({
-      ruleId: 'settings-parse',
-      severity: 'error',
-      message: p.message.replace('Rewst cannot import a file that does not parse.', 'The settings file must be JSON.'),
-      pointer: '',
-      path: [],
-      target: 'value',
-      offset: { start: p.start, end: p.end },
-      range: { start: doc.lines.positionAt(p.start), end: doc.lines.positionAt(p.end) },
-      fixable: false,
-    }));
+    const findings = doc.problems.map((p) => problemFinding(doc, p, 'settings-parse', p.message.replace('Rewst cannot import a file that does not parse.', 'The settings file must be JSON.')));
     return { doc, findings };
   }
   const reports = settingsReports(doc.value, context);
