@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ACTIONS_METHOD, type ActionsResult, type LspRange } from '../../server/src/features/actions-protocol';
+import { looksLikeSpec } from './spec-sniff';
 
 export const ACTIONS_VIEW_ID = 'rewstOpenapi.actions';
 export const REVEAL_ACTION_COMMAND = 'rewstOpenapi.revealAction';
@@ -14,7 +15,6 @@ export const REFRESH_ACTIONS_COMMAND = 'rewstOpenapi.refreshActions';
 /** Context key, true while the view shows a spec's actions. */
 const HAS_SPEC_CONTEXT = 'rewstOpenapi.actionsViewHasSpec';
 const REFRESH_DELAY_MS = 300;
-const SPEC_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
 
 type Action = ActionsResult['actions'][number];
 type Node = { kind: 'group'; tag: string; actions: number[] } | { kind: 'action'; tag: string; index: number };
@@ -71,6 +71,11 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscod
     // The server answered for an older version than the editor holds: ask again once it has caught up.
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (result && doc && result.version < doc.version) this.refreshSoon();
+  }
+
+  /** What the view lists now: the spec and its actions' names, in the server's order. */
+  listed(): { spec: vscode.Uri; names: string[] } | undefined {
+    return this.target && this.result?.isSpec ? { spec: this.target, names: this.result.actions.map((a) => a.name) } : undefined;
   }
 
   forget(uri: vscode.Uri): void {
@@ -161,8 +166,9 @@ function tooltipOf(a: Action): vscode.MarkdownString {
   return md;
 }
 
+/** Only documents that look like specs are asked about: asking would start the language server for any JSON file. */
 function isCandidate(doc: vscode.TextDocument): boolean {
-  return SPEC_LANGUAGES.has(doc.languageId) && !doc.uri.path.endsWith('.rewst-integration.json') && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+  return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && looksLikeSpec(doc);
 }
 
 let shown: ActionsViewProvider | undefined;
@@ -190,7 +196,8 @@ export function registerActionsView(context: vscode.ExtensionContext, client: La
       if (uri === provider.spec?.toString() || e.document.uri.path.endsWith('.rewst-integration.json')) provider.refreshSoon();
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => provider.forget(doc.uri)),
-    vscode.commands.registerCommand(REFRESH_ACTIONS_COMMAND, () => provider.refresh()),
+    // Returns what the view then lists, for callers (and tests) that go on from it.
+    vscode.commands.registerCommand(REFRESH_ACTIONS_COMMAND, async () => (await provider.refresh(), provider.listed())),
     vscode.commands.registerCommand(REVEAL_ACTION_COMMAND, async (uri: vscode.Uri, range: LspRange) => {
       const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
       const editor = await vscode.window.showTextDocument(uri, { selection, preview: true });

@@ -34,10 +34,10 @@ export function registerConvertCommands(context: vscode.ExtensionContext, client
   const env: Env = { client, output, storage: context.globalStorageUri };
   context.subscriptions.push(
     output,
-    vscode.commands.registerCommand(CONVERT_COMMANDS.swagger2, (uri?: vscode.Uri) => run(env, uri, convertSwagger2)),
-    vscode.commands.registerCommand(CONVERT_COMMANDS.yamlToJson, (uri?: vscode.Uri) => run(env, uri, yamlToJson)),
-    vscode.commands.registerCommand(CONVERT_COMMANDS.prepare, (uri?: vscode.Uri) => run(env, uri, prepare)),
-    vscode.commands.registerCommand(CONVERT_COMMANDS.reduce, (uri?: vscode.Uri) => run(env, uri, reduce)),
+    vscode.commands.registerCommand(CONVERT_COMMANDS.swagger2, (uri?: vscode.Uri, options?: unknown) => run(env, uri, options, convertSwagger2)),
+    vscode.commands.registerCommand(CONVERT_COMMANDS.yamlToJson, (uri?: vscode.Uri, options?: unknown) => run(env, uri, options, yamlToJson)),
+    vscode.commands.registerCommand(CONVERT_COMMANDS.prepare, (uri?: vscode.Uri, options?: unknown) => run(env, uri, options, prepare)),
+    vscode.commands.registerCommand(CONVERT_COMMANDS.reduce, (uri?: vscode.Uri, options?: unknown) => run(env, uri, options, reduce)),
   );
 }
 
@@ -47,21 +47,54 @@ interface Env {
   storage: vscode.Uri;
 }
 
-type Work = (env: Env, doc: vscode.TextDocument, format: DocFormat) => Promise<void>;
+/**
+ * The answers a command would otherwise ask for, for keybindings, tasks and
+ * tests: `executeCommand(id, uri, { ... })`. Menus pass objects of their own
+ * as the second argument; only these keys are read.
+ */
+export interface ConvertOptions {
+  /** Convert Swagger 2.0: replace the document or write a new file beside it. */
+  target?: 'replace' | 'newFile';
+  /** Replace an existing output file without asking. */
+  overwrite?: boolean;
+  /** Reduce: the tags, methods and path regexes to keep (empty: any). Given, nothing is asked. */
+  tags?: string[];
+  methods?: string[];
+  paths?: string[];
+}
+
+/** What a command made: the file written (or the untitled document opened), for callers that go on from it. */
+export type ConvertResult = vscode.Uri | undefined;
+
+type Work = (env: Env, doc: vscode.TextDocument, format: DocFormat, options: ConvertOptions) => Promise<ConvertResult>;
+
+function optionsOf(value: unknown): ConvertOptions {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const v = value as Record<string, unknown>;
+  const strings = (x: unknown) => (Array.isArray(x) && x.every((s) => typeof s === 'string') ? (x as string[]) : undefined);
+  return {
+    target: v.target === 'replace' || v.target === 'newFile' ? v.target : undefined,
+    overwrite: typeof v.overwrite === 'boolean' ? v.overwrite : undefined,
+    tags: strings(v.tags),
+    methods: strings(v.methods),
+    paths: strings(v.paths),
+  };
+}
 
 /** The document a command acts on: the one clicked in a menu, else the active editor's. */
-async function run(env: Env, uri: vscode.Uri | undefined, work: Work): Promise<void> {
-  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+async function run(env: Env, uri: vscode.Uri | undefined, options: unknown, work: Work): Promise<ConvertResult> {
+  const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   const format = doc && formatOf(doc);
   if (!doc || !format) {
     void vscode.window.showInformationMessage('Open an OpenAPI or Swagger file (JSON or YAML) first.');
-    return;
+    return undefined;
   }
   try {
-    await work(env, doc, format);
+    return await work(env, doc, format, optionsOf(options));
   } catch (e) {
-    if (e instanceof vscode.CancellationError || (e as { code?: number })?.code === -32800) return; // the user cancelled: nothing was written
+    if (e instanceof vscode.CancellationError || (e as { code?: number })?.code === -32800) return undefined; // the user cancelled: nothing was written
     void vscode.window.showErrorMessage(`Rewst: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
   }
 }
 
@@ -83,7 +116,7 @@ function withProgress<T>(env: Env, title: string, method: string, params: object
 }
 
 /** Shows why nothing was produced; the full list of places goes to the output channel. */
-function failed(env: Env, doc: vscode.TextDocument, f: ConvertFailure): void {
+function failed(env: Env, doc: vscode.TextDocument, f: ConvertFailure): undefined {
   env.output.appendLine(`${doc.uri.fsPath || doc.uri.toString()}: ${f.message}`);
   for (const p of f.problems) env.output.appendLine(`  line ${p.line}, column ${p.column}: ${p.message}`);
   const first = f.problems[0];
@@ -114,12 +147,13 @@ async function writeWhole(target: vscode.Uri, text: string): Promise<void> {
   }
 }
 
-async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
+async function confirmOverwrite(target: vscode.Uri, options: ConvertOptions): Promise<boolean> {
   const exists = await vscode.workspace.fs.stat(target).then(
     () => true,
     () => false,
   );
-  if (!exists) return true;
+  if (!exists || options.overwrite) return true;
+  if (options.overwrite === false) return false;
   const pick = await vscode.window.showWarningMessage(`${path.basename(target.path)} exists. Replace it?`, { modal: true }, 'Replace');
   return pick === 'Replace';
 }
@@ -134,14 +168,16 @@ async function showReport(env: Env, name: string, markdown: string): Promise<voi
 
 const swapExt = (base: string, ext: string, tag = '') => base.replace(/\.(json|ya?ml)$/i, '') + tag + ext;
 
-async function convertSwagger2(env: Env, doc: vscode.TextDocument, format: DocFormat): Promise<void> {
+async function convertSwagger2(env: Env, doc: vscode.TextDocument, format: DocFormat, options: ConvertOptions): Promise<ConvertResult> {
   const version = doc.version;
   const r = await withProgress<ConvertSwagger2Result>(env, 'Rewst: converting Swagger 2.0 to OpenAPI 3…', CONVERT_SWAGGER2_METHOD, { text: doc.getText(), format });
   if (!r.ok) return failed(env, doc, r);
   const replace = 'Replace this document (one undoable edit)';
   const newFile = 'Write a new file beside it';
-  const pick = await vscode.window.showQuickPick([replace, newFile], { title: `Converted ${r.from} to ${r.to}${r.warnings.length ? ` with ${r.warnings.length} warning(s)` : ''}: where should it go?` });
-  if (!pick) return;
+  const pick = options.target
+    ? { replace, newFile }[options.target]
+    : await vscode.window.showQuickPick([replace, newFile], { title: `Converted ${r.from} to ${r.to}${r.warnings.length ? ` with ${r.warnings.length} warning(s)` : ''}: where should it go?` });
+  if (!pick) return undefined;
   if (r.warnings.length) {
     env.output.appendLine(`${doc.uri.fsPath}: ${r.from} → ${r.to}, ${r.warnings.length} warning(s):`);
     for (const w of r.warnings) env.output.appendLine(`  at ${w.pointer || '/'}: ${w.message}`);
@@ -152,65 +188,98 @@ async function convertSwagger2(env: Env, doc: vscode.TextDocument, format: DocFo
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), r.text);
     if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit could not be applied');
-    return;
+    return doc.uri;
   }
   const target = besideUri(doc, (b) => swapExt(b, path.extname(b) || (format === 'json' ? '.json' : '.yaml'), '.openapi3'));
   if (!target) return showUntitled(r.text, format);
-  if (!(await confirmOverwrite(target))) return;
+  if (!(await confirmOverwrite(target, options))) return undefined;
   await writeWhole(target, r.text);
   await vscode.window.showTextDocument(target);
+  return target;
 }
 
-async function showUntitled(text: string, format: DocFormat): Promise<void> {
+async function showUntitled(text: string, format: DocFormat): Promise<vscode.Uri> {
   const doc = await vscode.workspace.openTextDocument({ content: text, language: format });
   await vscode.window.showTextDocument(doc);
+  return doc.uri;
 }
 
-async function yamlToJson(env: Env, doc: vscode.TextDocument, format: DocFormat): Promise<void> {
+async function yamlToJson(env: Env, doc: vscode.TextDocument, format: DocFormat, options: ConvertOptions): Promise<ConvertResult> {
   if (format !== 'yaml') {
     void vscode.window.showInformationMessage('This file is JSON already: Convert YAML to JSON works on a YAML file.');
-    return;
+    return undefined;
   }
   const r = await withProgress<YamlToJsonResult>(env, 'Rewst: converting YAML to JSON…', YAML_TO_JSON_METHOD, { text: doc.getText(), format });
   if (!r.ok) return failed(env, doc, r);
   const target = besideUri(doc, (b) => swapExt(b, '.json'));
   if (!target) return showUntitled(r.text, 'json');
-  if (!(await confirmOverwrite(target))) return;
+  if (!(await confirmOverwrite(target, options))) return undefined;
   await writeWhole(target, r.text);
   await vscode.window.showTextDocument(target);
+  return target;
 }
 
-async function prepare(env: Env, doc: vscode.TextDocument, format: DocFormat): Promise<void> {
+async function prepare(env: Env, doc: vscode.TextDocument, format: DocFormat): Promise<ConvertResult> {
   const target = besideUri(doc, (b) => swapExt(b, '.rewst.json'));
   if (target && target.toString() === doc.uri.toString()) throw new Error('the prepared file would replace the original; rename the file first');
   const source = path.basename(doc.uri.path);
   const output = target ? path.basename(target.path) : 'untitled.rewst.json';
   const r = await withProgress<PrepareResponse>(env, 'Rewst: preparing for upload…', PREPARE_METHOD, { text: doc.getText(), format, source, output });
   if (!r.ok) return failed(env, doc, r);
-  if (target) await writeWhole(target, r.text);
-  else await showUntitled(r.text, 'json');
+  const written = target ? (await writeWhole(target, r.text), target) : await showUntitled(r.text, 'json');
   await showReport(env, output, r.report);
   const message = r.errorsLeft ? `${output}: ${r.changes} change(s); ${r.errorsLeft} error(s) still need a person.` : `${output} is ready to upload (${r.changes} change(s)).`;
   const open = 'Open file';
-  const pick = await (r.errorsLeft ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open));
-  if (pick && target) await vscode.window.showTextDocument(target);
+  // Not awaited: the command is done once the file is written; the notification stays until the user closes it.
+  void (r.errorsLeft ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open)).then((pick) => {
+    if (pick && target) void vscode.window.showTextDocument(target);
+  });
+  return written;
 }
 
-async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat): Promise<void> {
+async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat, options: ConvertOptions): Promise<ConvertResult> {
   const choices = await withProgress<ReduceChoicesResult>(env, 'Rewst: reading operations…', REDUCE_CHOICES_METHOD, { text: doc.getText(), format });
   if (!choices.ok) return failed(env, doc, choices);
+  const given = options.tags || options.methods || options.paths;
+  const selection = given ? { tags: options.tags ?? [], methods: (options.methods ?? []).map((m) => m.toLowerCase()), paths: options.paths ?? [] } : await askSelection(choices);
+  if (!selection) return undefined;
+  for (const p of selection.paths) new RegExp(p); // a bad pattern given as an argument fails here, with its message
+  const described = [
+    selection.tags.length ? `tags ${selection.tags.join(', ')}` : 'any tag',
+    selection.methods.length ? `methods ${selection.methods.join(', ').toUpperCase()}` : 'any method',
+    selection.paths.length ? `paths matching ${selection.paths.join(' or ')}` : 'any path',
+  ].join('; ');
+  const target = besideUri(doc, (b) => swapExt(b, path.extname(b) || '.json', '.reduced'));
+  if (target && target.toString() === doc.uri.toString()) throw new Error('the reduced file would replace the original; rename the file first');
+  const output = target ? path.basename(target.path) : 'untitled.reduced';
+  const r = await withProgress<ReduceResponse>(env, 'Rewst: reducing the spec…', REDUCE_METHOD, { text: doc.getText(), format, ...selection, source: path.basename(doc.uri.path), output, selection: described });
+  if (!r.ok) return failed(env, doc, r);
+  let written: vscode.Uri;
+  if (target) {
+    if (!(await confirmOverwrite(target, options))) return undefined;
+    await writeWhole(target, r.text);
+    await vscode.window.showTextDocument(target);
+    written = target;
+  } else written = await showUntitled(r.text, format);
+  env.output.appendLine(`${output}: ${r.summary}`);
+  void vscode.window.showInformationMessage(`Reduced to ${output}: ${r.summary}`, 'Show report').then((pick) => (pick ? showReport(env, output, r.report) : undefined));
+  return written;
+}
+
+/** Tags, then methods, then path regexes; undefined when the user closes a box. */
+async function askSelection(choices: Extract<ReduceChoicesResult, { ok: true }>): Promise<{ tags: string[]; methods: string[]; paths: string[] } | undefined> {
   const tags = choices.tags.length
     ? await vscode.window.showQuickPick(
         choices.tags.map((t) => ({ label: t.name, description: `${t.operations} operation(s)` })),
         { canPickMany: true, title: `Reduce: keep operations with these tags (none picked: any tag) — ${choices.operations} operations`, ignoreFocusOut: true },
       )
     : [];
-  if (!tags) return;
+  if (!tags) return undefined;
   const methods = await vscode.window.showQuickPick(
     choices.methods.map((m) => ({ label: m.method.toUpperCase(), description: `${m.operations} operation(s)` })),
     { canPickMany: true, title: 'Reduce: keep these methods (none picked: any method)', ignoreFocusOut: true },
   );
-  if (!methods) return;
+  if (!methods) return undefined;
   const typed = await vscode.window.showInputBox({
     title: 'Reduce: keep paths matching these regular expressions (separated by spaces; empty: any path)',
     placeHolder: '^/users ^/groups/\\{id\\}$',
@@ -226,25 +295,8 @@ async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat): Pr
       return undefined;
     },
   });
-  if (typed === undefined) return;
-  const selection = { tags: tags.map((t) => t.label), methods: methods.map((m) => m.label.toLowerCase()), paths: splitPatterns(typed) };
-  const described = [
-    selection.tags.length ? `tags ${selection.tags.join(', ')}` : 'any tag',
-    selection.methods.length ? `methods ${selection.methods.join(', ').toUpperCase()}` : 'any method',
-    selection.paths.length ? `paths matching ${selection.paths.join(' or ')}` : 'any path',
-  ].join('; ');
-  const target = besideUri(doc, (b) => swapExt(b, path.extname(b) || '.json', '.reduced'));
-  if (target && target.toString() === doc.uri.toString()) throw new Error('the reduced file would replace the original; rename the file first');
-  const output = target ? path.basename(target.path) : 'untitled.reduced';
-  const r = await withProgress<ReduceResponse>(env, 'Rewst: reducing the spec…', REDUCE_METHOD, { text: doc.getText(), format, ...selection, source: path.basename(doc.uri.path), output, selection: described });
-  if (!r.ok) return failed(env, doc, r);
-  if (target) {
-    if (!(await confirmOverwrite(target))) return;
-    await writeWhole(target, r.text);
-    await vscode.window.showTextDocument(target);
-  } else await showUntitled(r.text, format);
-  env.output.appendLine(`${output}: ${r.summary}`);
-  void vscode.window.showInformationMessage(`Reduced to ${output}: ${r.summary}`, 'Show report').then((pick) => (pick ? showReport(env, output, r.report) : undefined));
+  if (typed === undefined) return undefined;
+  return { tags: tags.map((t) => t.label), methods: methods.map((m) => m.label.toLowerCase()), paths: splitPatterns(typed) };
 }
 
 function splitPatterns(value: string): string[] {

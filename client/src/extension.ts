@@ -1,20 +1,28 @@
 /**
- * The extension client: starts the language server for JSON and YAML
- * documents. Each command or view lives in its own module under client/src
- * and registers itself here.
+ * The extension client. VS Code activates it for any JSON or YAML file; the
+ * language server starts only once a spec or a settings file is open (or a
+ * command needs it), so an unrelated JSON file costs no process. Each command
+ * or view lives in its own module under client/src and registers itself here.
  */
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerConvertCommands } from './convert-commands';
 import { registerActionsView } from './actions-view';
 import { registerRenameActions } from './rename-actions';
 import { registerSettingsForms } from './settings-forms';
+import { isOurs } from './spec-sniff';
 import { registerSpectral } from './spectral';
+
+/** What the extension exports to other extensions (and to its extension-host tests). */
+export interface RewstOpenapiApi {
+  /** True once the language server has been started: a spec or settings file was opened, or a command ran. */
+  languageServerStarted(): boolean;
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -26,17 +34,33 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language },
     ]),
   };
-  client = new LanguageClient('rewstOpenapi', 'Rewst OpenAPI', serverOptions, clientOptions);
-  await client.start();
+  const lc = new LanguageClient('rewstOpenapi', 'Rewst OpenAPI', serverOptions, clientOptions);
+  client = lc;
+  // Not started here: a request from a command starts it (the client starts itself on its first request), and so does the first spec opened.
+  let started = false;
+  lc.onDidChangeState((e) => {
+    if (e.newState !== State.Stopped) started = true;
+  });
+  const startFor = (doc: vscode.TextDocument) => {
+    if (started || !isOurs(doc)) return;
+    started = true;
+    lc.start().catch((e) => void vscode.window.showErrorMessage(`Rewst OpenAPI: the language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+  };
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(startFor),
+    vscode.workspace.onDidChangeTextDocument((e) => startFor(e.document)),
+  );
+  for (const doc of vscode.workspace.textDocuments) startFor(doc);
 
   // Features: each registers its commands, views and listeners on `context`.
-  registerConvertCommands(context, client);
-  registerActionsView(context, client);
-  registerRenameActions(context, client);
-  registerSettingsForms(context, client);
-  registerSpectral(context, client);
+  registerConvertCommands(context, lc);
+  registerActionsView(context, lc);
+  registerRenameActions(context, lc);
+  registerSettingsForms(context, lc);
+  registerSpectral(context, lc);
+  return { languageServerStarted: () => started };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  if (client?.needsStop()) await client.stop();
 }

@@ -17,17 +17,63 @@ const SPEC_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
 
 type Preview = Extract<RenamePreviewResult, { ok: true }>;
 
-export function registerRenameActions(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const last = { match: '(.*?) Get', replace: 'Get $1' };
-  context.subscriptions.push(vscode.commands.registerCommand(RENAME_ACTIONS_COMMAND, () => renameActions(client, last)));
+/**
+ * The answers the command would otherwise ask for, for keybindings, tasks and
+ * tests: with `match` and `replace` given, nothing is asked and every change is
+ * applied (shared names and empty names only when `acceptProblems` is true).
+ */
+export interface RenameActionsArgs {
+  uri?: vscode.Uri;
+  field?: RenameField;
+  match: string;
+  replace: string;
+  acceptProblems?: boolean;
 }
 
-async function renameActions(client: LanguageClient, last: { match: string; replace: string }): Promise<void> {
-  const uri = targetSpec();
+/** What the command did: how many names it changed (0: none, undefined: it stopped or was cancelled). */
+export type RenameActionsResult = { renamed: number } | undefined;
+
+function argsOf(value: unknown): RenameActionsArgs | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Partial<RenameActionsArgs>;
+  if (typeof v.match !== 'string' || typeof v.replace !== 'string') return undefined;
+  return { uri: v.uri instanceof vscode.Uri ? v.uri : undefined, field: v.field === 'description' ? 'description' : 'name', match: v.match, replace: v.replace, acceptProblems: v.acceptProblems === true };
+}
+
+export function registerRenameActions(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const last = { match: '(.*?) Get', replace: 'Get $1' };
+  context.subscriptions.push(vscode.commands.registerCommand(RENAME_ACTIONS_COMMAND, (args?: unknown) => renameActions(client, last, argsOf(args))));
+}
+
+async function renameActions(client: LanguageClient, last: { match: string; replace: string }, given: RenameActionsArgs | undefined): Promise<RenameActionsResult> {
+  const uri = given?.uri ?? targetSpec();
   if (!uri) {
     void vscode.window.showInformationMessage('Open an OpenAPI or Swagger file (JSON or YAML) first: the rename works on the actions of the active spec.');
-    return;
+    return undefined;
   }
+  return given ? renameWith(client, uri, given) : renameAsking(client, uri, last);
+}
+
+/** No questions: the preview for the given answers, applied whole. */
+async function renameWith(client: LanguageClient, uri: vscode.Uri, given: RenameActionsArgs): Promise<RenameActionsResult> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const field = given.field ?? 'name';
+  const preview = await client.sendRequest<RenamePreviewResult>(RENAME_PREVIEW_METHOD, { uri: client.code2ProtocolConverter.asUri(uri), field, match: given.match, literal: true, replace: given.replace } satisfies RenamePreviewParams);
+  if (!preview.ok) throw new Error(`Rename actions: ${preview.reason}`);
+  if (!preview.changes.length) return { renamed: 0 };
+  if ((preview.collisions.length || preview.emptyNames) && !given.acceptProblems) throw new Error(`Rename actions: ${preview.collisions.length} shared name(s), ${preview.emptyNames} empty name(s); pass acceptProblems: true to apply anyway`);
+  if (document.version !== preview.version) throw new Error('Rename actions: the file changed while the changes were computed; nothing was applied');
+  return (await applyChanges(uri, preview.changes)) ? { renamed: preview.changes.length } : undefined;
+}
+
+/** One WorkspaceEdit: one undo step reverts every rename. */
+async function applyChanges(uri: vscode.Uri, changes: Change[]): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  for (const c of changes) edit.replace(uri, toRange(c.edit.range), c.edit.newText);
+  return vscode.workspace.applyEdit(edit, { isRefactoring: true });
+}
+
+async function renameAsking(client: LanguageClient, uri: vscode.Uri, last: { match: string; replace: string }): Promise<RenameActionsResult> {
   const document = await vscode.workspace.openTextDocument(uri);
   const ask = (field: RenameField, match: string, replace: string) =>
     client.sendRequest<RenamePreviewResult>(RENAME_PREVIEW_METHOD, { uri: client.code2ProtocolConverter.asUri(uri), field, match, literal: true, replace } satisfies RenamePreviewParams);
@@ -90,16 +136,14 @@ async function renameActions(client: LanguageClient, last: { match: string; repl
   if (!(await acceptProblems(preview))) return;
 
   const chosen = await pickChanges(uri, preview, noun);
-  if (!chosen?.length) return;
+  if (!chosen?.length) return undefined;
   if (document.version !== preview.version) {
     void vscode.window.showWarningMessage('Rename actions: the file changed while the changes were shown; nothing was applied. Run the command again.');
-    return;
+    return undefined;
   }
-  const edit = new vscode.WorkspaceEdit();
-  for (const c of chosen) edit.replace(uri, toRange(c.edit.range), c.edit.newText);
-  // One WorkspaceEdit: one undo step reverts every rename.
-  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
-  if (applied) void vscode.window.showInformationMessage(`Renamed ${chosen.length} ${noun}${chosen.length === 1 ? '' : 's'}. Undo (Ctrl+Z) reverts them all.`);
+  if (!(await applyChanges(uri, chosen))) return undefined;
+  void vscode.window.showInformationMessage(`Renamed ${chosen.length} ${noun}${chosen.length === 1 ? '' : 's'}. Undo (Ctrl+Z) reverts them all.`);
+  return { renamed: chosen.length };
 }
 
 interface AskTextOptions {

@@ -11,6 +11,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FormKind, IntegrationSettings } from '../../server/src/engine/settings';
 import * as P from '../../server/src/features/settings-protocol';
 import { makeNonce, renderForm } from './forms-html';
+import { isSettingsFile, looksLikeSpec } from './spec-sniff';
 import { VIEW_TYPES, type FormInit, type HostMessage, type PageMessage, type PageState } from './forms-protocol';
 
 export const SETTINGS_COMMANDS = {
@@ -50,7 +51,7 @@ const specResources = new (class {
   private readonly set = new Set<string>();
 
   update(doc: vscode.TextDocument): void {
-    const is = doc.uri.scheme === 'file' && (/\.rewst-integration\.json$/i.test(doc.uri.path) || (/^(json|jsonc|yaml)$/.test(doc.languageId) && /["']?(openapi|swagger)["']?\s*:/.test(doc.getText(new vscode.Range(0, 0, 200, 0)))));
+    const is = doc.uri.scheme === 'file' && (isSettingsFile(doc.uri) || looksLikeSpec(doc));
     const keys = [doc.uri.toString(), doc.uri.fsPath];
     if (is === keys.every((k) => this.set.has(k))) return;
     for (const k of keys) is ? this.set.add(k) : this.set.delete(k);
@@ -96,16 +97,20 @@ class Forms {
     };
   }
 
-  async open(kind: FormKind, uri?: vscode.Uri): Promise<void> {
+  /** Opens (or shows) the form; returns what it starts from, for callers that go on from it. */
+  async open(kind: FormKind, uri?: vscode.Uri): Promise<FormInit | undefined> {
     const target = await targetUri(uri);
-    if (!target) return;
+    if (!target) return undefined;
     const located = await this.client.sendRequest<P.LocateResult>(P.SETTINGS_LOCATE_METHOD, { uri: target.toString() });
     if (!located.specUri) return void vscode.window.showErrorMessage(located.problem ?? 'No spec found for this file.');
     const key = `${kind} ${located.specUri}`;
     const open = this.panels.get(key);
-    if (open) return open.panel.reveal();
+    if (open) {
+      open.panel.reveal();
+      return open.init;
+    }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], kind === 'auth' ? 'Rewst: Auth' : 'Rewst: Pagination', vscode.ViewColumn.Beside, this.options(vscode.Uri.parse(located.specUri)));
-    await this.attach(panel, kind, located.specUri);
+    return (await this.attach(panel, kind, located.specUri))?.init;
   }
 
   serializer(kind: FormKind): vscode.WebviewPanelSerializer<PageState> {
@@ -125,17 +130,19 @@ class Forms {
     return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(ext, 'dist', 'webview'), vscode.Uri.joinPath(ext, 'media'), vscode.Uri.file(path.dirname(spec.fsPath))] };
   }
 
-  private async attach(panel: vscode.WebviewPanel, kind: FormKind, specUri: string): Promise<void> {
+  private async attach(panel: vscode.WebviewPanel, kind: FormKind, specUri: string): Promise<FormPanel | undefined> {
     const key = `${kind} ${specUri}`;
     try {
-      const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => this.open(k, vscode.Uri.parse(specUri)));
+      const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => void this.open(k, vscode.Uri.parse(specUri)));
       this.panels.set(key, form);
       panel.onDidDispose(() => this.panels.delete(key));
       this.log.info(`${kind} form open for ${specUri}`);
+      return form;
     } catch (e) {
       this.log.error(`${kind} form for ${specUri}: ${e instanceof Error ? e.stack : String(e)}`);
       panel.dispose();
       void vscode.window.showErrorMessage(`Rewst settings form: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
     }
   }
 }
@@ -155,7 +162,7 @@ class FormPanel {
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly init: FormInit,
+    readonly init: FormInit,
     private readonly client: LanguageClient,
     private readonly openForm: (kind: FormKind) => void,
   ) {}
@@ -303,20 +310,24 @@ class SheetProvider implements vscode.TextDocumentContentProvider {
 
   constructor(private readonly client: LanguageClient) {}
 
-  async show(uri?: vscode.Uri): Promise<void> {
+  /** Shows the sheet in the Markdown preview; returns its (virtual) document's URI. */
+  async show(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const target = await targetUri(uri);
-    if (!target) return;
+    if (!target) return undefined;
     const located = await this.client.sendRequest<P.LocateResult>(P.SETTINGS_LOCATE_METHOD, { uri: target.toString() });
     if (!located.settingsExists) {
-      const choice = await vscode.window.showInformationMessage('There is no integration settings file yet: fill and save the Auth form first.', 'Open the Auth form');
-      if (choice) void vscode.commands.executeCommand(SETTINGS_COMMANDS.auth, target);
-      return;
+      // Not awaited: the command ends here; the notification waits for the user.
+      void vscode.window.showInformationMessage('There is no integration settings file yet: fill and save the Auth form first.', 'Open the Auth form').then((choice) => {
+        if (choice) void vscode.commands.executeCommand(SETTINGS_COMMANDS.auth, target);
+      });
+      return undefined;
     }
     const name = path.basename(vscode.Uri.parse(located.settingsUri).fsPath).replace(/\.json$/i, '');
     const sheet = vscode.Uri.from({ scheme: SHEET_SCHEME, path: `/${name} setup sheet.md`, query: located.settingsUri });
     this.shown.set(located.settingsUri, sheet);
     this.emitter.fire(sheet);
     await vscode.commands.executeCommand('markdown.showPreview', sheet);
+    return sheet;
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {

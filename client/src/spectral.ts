@@ -8,7 +8,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { SPECTRAL_ENABLE_SETTING, SPECTRAL_REFRESH_NOTIFICATION } from '../../server/src/features/spectral-protocol';
 
 export function registerSpectral(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const refresh = () => void client.sendNotification(SPECTRAL_REFRESH_NOTIFICATION);
+  // Nothing to refresh before the server runs (and sending would start it).
+  const refresh = () => void (client.isRunning() ? client.sendNotification(SPECTRAL_REFRESH_NOTIFICATION) : undefined);
   const rulesets = vscode.workspace.createFileSystemWatcher('**/.spectral.{yaml,yml,json}');
   context.subscriptions.push(
     rulesets,

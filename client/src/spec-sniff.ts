@@ -1,0 +1,29 @@
+/**
+ * Which open documents are ours, decided without the language server: an
+ * OpenAPI or Swagger spec (a top-level-looking `openapi` or `swagger` key near
+ * the start) or a Rewst integration settings file. VS Code activates the
+ * extension for every JSON and YAML file (it cannot look inside a file before
+ * activating), so this check is what keeps package.json or a CI workflow from
+ * starting a language server.
+ */
+import type * as vscode from 'vscode';
+
+const SPEC_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
+/** Specs name their version in the first lines; a few KB is plenty and keeps the check cheap on 50 MB files. */
+const HEAD_CHARS = 64 * 1024;
+const VERSION_KEY = /(^|[{,\s])["']?(openapi|swagger)["']?\s*:/m;
+
+export function isSettingsFile(uri: vscode.Uri): boolean {
+  return /\.rewst-integration\.json$/i.test(uri.path);
+}
+
+export function looksLikeSpec(doc: vscode.TextDocument): boolean {
+  if (!SPEC_LANGUAGES.has(doc.languageId) || isSettingsFile(doc.uri)) return false;
+  const text = doc.getText();
+  return VERSION_KEY.test(text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text);
+}
+
+/** A spec or a settings file: the documents the language server is started for. */
+export function isOurs(doc: vscode.TextDocument): boolean {
+  return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && (isSettingsFile(doc.uri) || looksLikeSpec(doc));
+}

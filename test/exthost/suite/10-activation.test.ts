@@ -1,0 +1,45 @@
+/**
+ * Activation. VS Code activates the extension for any JSON or YAML file (it
+ * cannot look inside a file first); what matters to a user is that an
+ * unrelated JSON file starts nothing (no language server process, no
+ * diagnostics) and that an OpenAPI file, JSON or YAML, starts the work.
+ * Must run first: it checks the state before any spec was opened.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, extension, open, rewstDiagnostics, waitForRewst, workspaceUri } from './helpers';
+
+describe('activation', () => {
+  after(closeAll);
+
+  it('an unrelated JSON file starts no language server and gets no Rewst diagnostics', async () => {
+    const ext = extension();
+    assert.equal(ext.isActive, false, 'nothing activated the extension before the first JSON file');
+    await open('unrelated/tool-config.json');
+    const api = await ext.activate(); // resolves once the activation that opening the file set off is done
+    assert.equal(api.languageServerStarted(), false, 'no language server for a JSON file that is not a spec');
+    assert.deepEqual(rewstDiagnostics(workspaceUri('unrelated/tool-config.json')), []);
+  });
+
+  it('an OpenAPI YAML file starts the language server and gets its diagnostics', async () => {
+    const uri = workspaceUri('diagnostics/photo-records.yaml');
+    await open('diagnostics/photo-records.yaml');
+    assert.equal(extension().exports.languageServerStarted(), true);
+    await waitForRewst(uri, 'diagnostics for the YAML spec', (ds) => ds.length > 0);
+  });
+
+  it('a Swagger JSON file gets its diagnostics, and the unrelated JSON file still has none', async () => {
+    const uri = workspaceUri('diagnostics/legacy-swagger.json');
+    await open('diagnostics/legacy-swagger.json');
+    await waitForRewst(uri, 'diagnostics for the JSON spec', (ds) => ds.length > 0);
+    // The server now syncs every open JSON file, the unrelated one included: it must still judge it not a spec.
+    assert.deepEqual(rewstDiagnostics(workspaceUri('unrelated/tool-config.json')), []);
+  });
+
+  it('every contributed command is registered once the extension is active', async () => {
+    const manifest = extension().packageJSON as { contributes: { commands: Array<{ command: string }> } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest.contributes.commands.map((c) => c.command).filter((c) => !registered.has(c));
+    assert.deepEqual(missing, [], 'contributed in package.json but not registered by the extension');
+  });
+});
