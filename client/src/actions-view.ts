@@ -196,8 +196,14 @@ export function registerActionsView(context: vscode.ExtensionContext, client: La
       if (uri === provider.spec?.toString() || e.document.uri.path.endsWith('.rewst-integration.json')) provider.refreshSoon();
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => provider.forget(doc.uri)),
+    // The active spec editor's actions, even when the view has not caught up with a switch of editor yet.
     // Returns what the view then lists, for callers (and tests) that go on from it.
-    vscode.commands.registerCommand(REFRESH_ACTIONS_COMMAND, async () => (await provider.refresh(), provider.listed())),
+    vscode.commands.registerCommand(REFRESH_ACTIONS_COMMAND, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && isCandidate(editor.document)) await provider.show(editor.document.uri);
+      else await provider.refresh();
+      return provider.listed();
+    }),
     vscode.commands.registerCommand(REVEAL_ACTION_COMMAND, async (uri: vscode.Uri, range: LspRange) => {
       const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
       const editor = await vscode.window.showTextDocument(uri, { selection, preview: true });

@@ -35,9 +35,9 @@ const COPIES: Record<string, string> = {
   'commands/reduce-me.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
   'commands/rename-me.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
   'commands/actions.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
-  'commands/forms.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
-  'commands/sheet.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
-  'settings/spectral.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
+  'commands/forms.yaml': path.join(FIXTURES, 'paged-api.yaml'),
+  'commands/sheet.yaml': path.join(FIXTURES, 'paged-api.yaml'),
+  'settings/spectral.yaml': path.join(FIXTURES, 'paged-api.yaml'),
 };
 
 export function buildWorkspace(dir: string): string {

@@ -5,6 +5,7 @@
  * and the built CLI, whose answers the commands' results are compared with.
  */
 import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -74,6 +75,13 @@ export function waitForRewst(uri: vscode.Uri, what: string, ok: (ds: vscode.Diag
   return waitFor(`${what} (${path.basename(uri.path)})`, () => rewstDiagnostics(uri), ok);
 }
 
+/** A line in the suite's report (code-server's extension host has no terminal of its own; see index.ts). */
+export function log(line: string): void {
+  const file = process.env.REWST_EXTHOST_LOG;
+  if (file) appendFileSync(file, `      ${line}\n`);
+  else console.log(`      ${line}`);
+}
+
 /** Commands run through `run`, for the coverage check in the last test file. */
 export const exercised = new Set<string>();
 
@@ -87,7 +95,7 @@ export function cli(...args: string[]): string {
   const script = path.join(extension().extensionPath, 'dist', 'cli.js');
   try {
     // The extension host's executable is Node in code-server and Electron on the desktop: run it as Node either way.
-    return execFileSync(process.execPath, [script, ...args], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 << 20 });
+    return execFileSync(process.execPath, [script, ...args], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const r = e as { status?: number; stdout?: string; stderr?: string };
     if (r.status === 1 && typeof r.stdout === 'string') return r.stdout;

@@ -15,12 +15,12 @@ import * as vscode from 'vscode';
 export function run(): Promise<void> {
   const logFile = process.env.REWST_EXTHOST_LOG;
   if (logFile) {
-    // Mocha's reporters print through Base.consoleLog (console.log as it was when mocha loaded).
-    const original = Mocha.reporters.Base.consoleLog;
-    Mocha.reporters.Base.consoleLog = (...args: unknown[]) => {
+    // Mocha's reporters print through Base.consoleLog (console.log as it was when mocha loaded); tests through helpers' log().
+    const tee = (original: (...args: unknown[]) => void) => (...args: unknown[]) => {
       appendFileSync(logFile, format(...args) + '\n');
       original(...args);
     };
+    Mocha.reporters.Base.consoleLog = tee(Mocha.reporters.Base.consoleLog);
     appendFileSync(logFile, `extension-host suite: VS Code ${vscode.version}, ${process.release.name} ${process.version}\n`);
   }
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, slow: 5_000 });
