@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { ROOT } from './cli';
 import { installExtension, startCodeServer, type CodeServer } from './code-server';
 import { sweep } from './processes';
@@ -17,7 +18,6 @@ import { Workbench } from './workbench';
 
 export const SCREENSHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 const VSIX = path.join(ROOT, 'rewst-openapi.vsix');
-const CHROMIUM = process.env.REWST_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface NamedScenario extends Scenario {
   /** The file name without extension; also the scenario's workspace folder. */
@@ -72,12 +72,7 @@ export class Session {
     const server = await startCodeServer(bin, runDir, workspace);
     let browser: BrowserContext | undefined;
     try {
-      browser = await chromium.launchPersistentContext(path.join(runDir, 'chromium'), {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 1600, height: 1000 },
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-      });
+      browser = await launchChromium(path.join(runDir, 'chromium'));
       const page = browser.pages()[0] ?? (await browser.newPage());
       page.setDefaultTimeout(20_000);
       await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);

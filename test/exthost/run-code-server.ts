@@ -12,12 +12,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium';
 import { startCodeServer, type CodeServer } from '../e2e/code-server';
 import { sweep } from '../e2e/processes';
 import { buildWorkspace, ROOT } from './workspace';
 
-const CHROMIUM = process.env.REWST_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const SUITE = path.join(__dirname, 'suite', 'index.js');
 /** The whole suite's guard: its tests have their own, far shorter ones. */
 const SUITE_TIMEOUT_MS = 15 * 60_000;
@@ -66,11 +66,7 @@ async function main(): Promise<number> {
       ['extensionDevelopmentPath', `vscode-remote://${host}${ROOT}`],
       ['extensionTestsPath', `vscode-remote://${host}${SUITE}`],
     ];
-    browser = await chromium.launchPersistentContext(path.join(runDir, 'chromium'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium(path.join(runDir, 'chromium'));
     const page = browser.pages()[0] ?? (await browser.newPage());
     const exit = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
