@@ -28,6 +28,8 @@ const COPIES: Record<string, string> = {
   'diagnostics/external-ref.json': path.join(FIXTURES, 'external-ref.json'),
   'fixes/photo-records.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
   'fixes/legacy-swagger.json': path.join(EXAMPLES, 'legacy-swagger.json'),
+  'fixes/assets.yaml': path.join(FIXTURES, 'paged-api.yaml'),
+  'fixes/assets.rewst-integration.json': path.join(FIXTURES, 'assets.rewst-integration.json'),
   'commands/convert-me.json': path.join(EXAMPLES, 'legacy-swagger.json'),
   'commands/replace-me.json': path.join(EXAMPLES, 'legacy-swagger.json'),
   'commands/to-json.yaml': path.join(EXAMPLES, 'photo-records.yaml'),

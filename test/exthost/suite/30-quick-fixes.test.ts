@@ -78,6 +78,28 @@ describe('quick fixes', () => {
     });
   }
 
+  it('settings file: the name and hostname fixes give what Rewst\'s wizard accepts, and touch only those values', async () => {
+    const file = 'fixes/assets.rewst-integration.json';
+    const uri = workspaceUri(file);
+    const { document: doc } = await open(file);
+    const initial = await waitForRewst(uri, 'the name and hostname errors', (ds) => ['settings-name', 'settings-hostname'].every((c) => ds.some((d) => codeOf(d) === c)));
+    for (const [code, value] of [['settings-name', 'Asset Register v2'], ['settings-hostname', 'assets.example.com']]) {
+      const target = rewstDiagnostics(uri).find((d) => codeOf(d) === code)!;
+      const before = doc.getText();
+      const [fix, ...more] = (await codeActions(uri, target.range, vscode.CodeActionKind.QuickFix)).filter((a) => a.edit);
+      assert.equal(more.length, 0, `one quick fix for ${code}`);
+      const edits = fix.edit!.get(uri);
+      const start = Math.min(...edits.map((e) => doc.offsetAt(e.range.start)));
+      const end = Math.max(...edits.map((e) => doc.offsetAt(e.range.end)));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+      assertChangedOnlyWithin(before, doc.getText(), start, end, fix.title);
+      const key = code === 'settings-name' ? 'name' : 'hostname';
+      assert.equal((JSON.parse(doc.getText()) as Record<string, unknown>)[key], value);
+      await waitForRewst(uri, `${code} to clear`, (ds) => !ds.some((d) => codeOf(d) === code));
+    }
+    assert.equal(rewstDiagnostics(uri).length, initial.length - 2, 'the other findings stay');
+  });
+
   it('"Add operationIds to all operations" adds one to each operation without one', async () => {
     const file = 'fixes/legacy-swagger.json';
     const uri = workspaceUri(file);
