@@ -24,6 +24,7 @@ import {
   serializeSettings,
   settingsEdits,
   settingsFix,
+  settingsEditorSchema,
   settingsJsonSchema,
   settingsNameFor,
   settingsNamesFor,
@@ -382,9 +383,31 @@ describe('setup sheet', () => {
 });
 
 describe('JSON Schema', () => {
-  it('media/rewst-integration.schema.json is the one the field table gives (run node scripts/settings-schema.mjs after changing fields)', () => {
-    const file = JSON.parse(readFileSync(path.join(ROOT, 'media', 'rewst-integration.schema.json'), 'utf8'));
-    assert.deepEqual(file, settingsJsonSchema());
+  it('media/rewst-integration.schema.json and .editor-schema.json are the ones the field table gives (run node scripts/settings-schema.mjs after changing fields)', () => {
+    const read = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'media', name), 'utf8'));
+    assert.deepEqual(read('rewst-integration.schema.json'), settingsJsonSchema());
+    assert.deepEqual(read('rewst-integration.editor-schema.json'), settingsEditorSchema());
+  });
+
+  it('the editor\'s schema validates nothing (the server reports each problem once) but keeps every description and choice', () => {
+    const editor = settingsEditorSchema();
+    const found: string[] = [];
+    const walk = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`));
+      if (node === null || typeof node !== 'object') return;
+      for (const [k, v] of Object.entries(node)) {
+        if (['type', 'minimum', 'maximum', 'pattern', 'required', 'additionalProperties', 'enum', 'allOf', 'const', 'uniqueItems'].includes(k) && !where.endsWith('/properties')) found.push(`${where}/${k}`);
+        walk(v, `${where}/${k}`);
+      }
+    };
+    walk(editor, '');
+    assert.deepEqual(found, []);
+    const full = settingsJsonSchema() as { properties: Record<string, { properties: Record<string, { description?: string; enum?: string[] }> }> };
+    const lean = editor as { properties: Record<string, { properties: Record<string, { description?: string; defaultSnippets?: Array<{ body: string }> }> }> };
+    const method = lean.properties.auth.properties.method;
+    assert.equal(method.description, full.properties.auth.properties.method.description);
+    assert.deepEqual(method.defaultSnippets?.map((s) => s.body), full.properties.auth.properties.method.enum);
+    assert.ok(lean.properties.pagination.properties.type.defaultSnippets?.length, 'a field named "type" is kept, with its choices');
   });
 
   it('carries Rewst\'s limits and the per-method requirements', () => {

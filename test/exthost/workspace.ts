@@ -40,6 +40,8 @@ const COPIES: Record<string, string> = {
   'commands/forms.yaml': path.join(FIXTURES, 'paged-api.yaml'),
   'commands/sheet.yaml': path.join(FIXTURES, 'paged-api.yaml'),
   'settings/spectral.yaml': path.join(FIXTURES, 'paged-api.yaml'),
+  'settings/problems.yaml': path.join(FIXTURES, 'paged-api.yaml'),
+  'settings/problems.rewst-integration.json': path.join(FIXTURES, 'problems.rewst-integration.json'),
 };
 
 export function buildWorkspace(dir: string): string {

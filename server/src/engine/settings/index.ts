@@ -14,4 +14,4 @@ export { setupSheet, type SheetInput } from './sheet';
 export { listOperations, type SpecOperation } from './spec-model';
 export { svgProblem } from './svg';
 export { cleanHostname, cleanName, validateSettings } from './validate';
-export { settingsJsonSchema } from './json-schema';
+export { settingsEditorSchema, settingsJsonSchema } from './json-schema';

@@ -80,3 +80,35 @@ export function settingsJsonSchema(): Schema {
     required: requiredFor('', () => true).filter((k) => k !== 'icon').concat(['auth', 'pagination']),
   };
 }
+
+/** Keywords that make VS Code's JSON service report problems: the language server reports these itself. */
+const VALIDATION_KEYWORDS = new Set(['type', 'minimum', 'maximum', 'pattern', 'patternErrorMessage', 'required', 'additionalProperties', 'uniqueItems', 'allOf', 'enum', 'enumDescriptions', 'const']);
+
+/**
+ * The schema VS Code's JSON service gets for settings files (package.json's
+ * jsonValidation): descriptions, defaults and value choices for hover and
+ * completion, but no validation keywords. The language server already reports
+ * every such problem, in Rewst's words, at the value, with fixes where it can;
+ * with both, each problem showed twice.
+ */
+export function settingsEditorSchema(): Schema {
+  return forEditor(settingsJsonSchema()) as Schema;
+}
+
+function forEditor(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(forEditor);
+  if (node === null || typeof node !== 'object') return node;
+  const schema = node as Schema;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (VALIDATION_KEYWORDS.has(key)) continue;
+    // Under "properties" the keys are field names (a field may be called "type"): keep them all.
+    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Schema).map(([name, s]) => [name, forEditor(s)])) : forEditor(value);
+  }
+  // The choices stay offered in completion, each with its label, without making other values an error.
+  if (Array.isArray(schema.enum)) {
+    const labels = schema.enumDescriptions as string[] | undefined;
+    out.defaultSnippets = schema.enum.map((value, i) => ({ label: String(value), description: labels?.[i], body: value }));
+  }
+  return out;
+}
