@@ -5,7 +5,7 @@
  * (undoable as one step), forms opened with the settings the spec suggests.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -77,7 +77,7 @@ describe('commands', () => {
     const result = await run<{ renamed: number }>('rewstOpenapi.renameActions', { uri: document.uri, field: 'name', ...args });
     assert.deepEqual(result, { renamed: 2 });
     const copy = path.join(scratch, 'rename-me.yaml');
-    require('node:fs').writeFileSync(copy, before);
+    writeFileSync(copy, before);
     cli('rename', copy, '--field', 'name', '--match', args.match, '--replace', args.replace, '--write');
     assert.equal(document.getText(), readFileSync(copy, 'utf8'));
     await vscode.commands.executeCommand('undo');

@@ -59,13 +59,14 @@ export function waitFor<T>(what: string, probe: () => T, ok: (value: T) => boole
         done(() => reject(e));
       }
     };
-    const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${GUARD_MS / 1000} s waiting for ${what}; last seen: ${describe(last)}`))), GUARD_MS);
+    const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${GUARD_MS / 1000} s waiting for ${what}; last seen: ${shown(last)}`))), GUARD_MS);
     subs.push(vscode.languages.onDidChangeDiagnostics(check), ...also.map((e) => e(check)));
     check();
   });
 }
 
-function describe(value: unknown): string {
+/** A value as the failure message shows it (ranges as line:character). */
+function shown(value: unknown): string {
   const text = JSON.stringify(value, (_k, v) => (v instanceof vscode.Range ? `${v.start.line}:${v.start.character}-${v.end.line}:${v.end.character}` : v));
   return text && text.length > 2000 ? text.slice(0, 2000) + '…' : String(text);
 }
