@@ -6,7 +6,7 @@
  * activating), so this check is what keeps package.json or a CI workflow from
  * starting a language server.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 
 const SPEC_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
 /** Specs name their version in the first lines; a few KB is plenty and keeps the check cheap on 50 MB files. */
@@ -19,8 +19,8 @@ export function isSettingsFile(uri: vscode.Uri): boolean {
 
 export function looksLikeSpec(doc: vscode.TextDocument): boolean {
   if (!SPEC_LANGUAGES.has(doc.languageId) || isSettingsFile(doc.uri)) return false;
-  const text = doc.getText();
-  return VERSION_KEY.test(text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text);
+  // Only the head is read: this runs on every change of every JSON and YAML document until a spec shows up.
+  return VERSION_KEY.test(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(HEAD_CHARS))));
 }
 
 /** A spec or a settings file: the documents the language server is started for. */
