@@ -32,8 +32,8 @@ async function main(): Promise<number> {
       vscodeExecutablePath,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
-      // Only the extension under test, in a profile of its own.
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      // The workspace, and no installed extension but the one under test (test-electron adds its own flags and a fresh profile).
+      launchArgs: [workspace, '--disable-extensions'],
     });
   } catch (e) {
     console.error(`test:electron: ${oneLine(e)}`);
