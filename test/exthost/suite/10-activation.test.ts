@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, extension, log, open, rewstDiagnostics, waitForRewst, workspaceUri } from './helpers';
+import { closeAll, codeOf, extension, log, open, rewstDiagnostics, waitForRewst, workspaceUri } from './helpers';
 
 describe('activation', () => {
   after(closeAll);
@@ -37,6 +37,17 @@ describe('activation', () => {
     await waitForRewst(uri, 'diagnostics for the JSON spec', (ds) => ds.length > 0);
     // The server now syncs every open JSON file, the unrelated one included: it must still judge it not a spec.
     assert.deepEqual(rewstDiagnostics(workspaceUri('unrelated/tool-config.json')), []);
+  });
+
+  it('a spec pasted into a new untitled YAML editor gets its diagnostics', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
+    await vscode.window.showTextDocument(doc);
+    const spec = 'openapi: 3.0.3\ninfo:\n  title: Pasted\n  version: 1.0.0\npaths:\n  /things/:\n    get:\n      responses:\n        "200":\n          description: ok\n';
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), spec);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const ds = await waitForRewst(doc.uri, 'diagnostics for the pasted spec', (d) => d.length >= 3);
+    assert.deepEqual(ds.map(codeOf).sort(), ['info-description', 'operation-id-missing', 'path-trailing-slash']);
   });
 
   it('every contributed command is registered once the extension is active', async () => {
