@@ -11,6 +11,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FormKind, IntegrationSettings } from '../../server/src/engine/settings';
 import * as P from '../../server/src/features/settings-protocol';
 import { makeNonce, renderForm } from './forms-html';
+import { PageWatchdog } from './page-watchdog';
 import { isSettingsFile, looksLikeSpec } from './spec-sniff';
 import { VIEW_TYPES, type FormInit, type HostMessage, type PageMessage, type PageState } from './forms-protocol';
 
@@ -133,7 +134,7 @@ class Forms {
   private async attach(panel: vscode.WebviewPanel, kind: FormKind, specUri: string): Promise<FormPanel | undefined> {
     const key = `${kind} ${specUri}`;
     try {
-      const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => void this.open(k, vscode.Uri.parse(specUri)));
+      const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => void this.open(k, vscode.Uri.parse(specUri)), this.log);
       this.panels.set(key, form);
       panel.onDidDispose(() => this.panels.delete(key));
       this.log.info(`${kind} form open for ${specUri}`);
@@ -159,6 +160,7 @@ function parseSettings(text: string): IntegrationSettings | string {
 class FormPanel {
   private lastDraft: IntegrationSettings | undefined;
   private checkSeq = 0;
+  private watchdog: PageWatchdog | undefined;
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
@@ -167,7 +169,7 @@ class FormPanel {
     private readonly openForm: (kind: FormKind) => void,
   ) {}
 
-  static async create(panel: vscode.WebviewPanel, kind: FormKind, specUri: string, client: LanguageClient, extensionUri: vscode.Uri, openForm: (kind: FormKind) => void): Promise<FormPanel> {
+  static async create(panel: vscode.WebviewPanel, kind: FormKind, specUri: string, client: LanguageClient, extensionUri: vscode.Uri, openForm: (kind: FormKind) => void, log: vscode.LogOutputChannel): Promise<FormPanel> {
     const located = await client.sendRequest<P.LocateResult>(P.SETTINGS_LOCATE_METHOD, { uri: specUri });
     const proposed = await client.sendRequest<P.ProposeResult>(P.SETTINGS_PROPOSE_METHOD, { specUri });
     if (!proposed.ok) throw new Error(proposed.reason);
@@ -182,12 +184,15 @@ class FormPanel {
     const form = new FormPanel(panel, init, client, openForm);
     panel.title = `Rewst ${kind === 'auth' ? 'Auth' : 'Pagination'}: ${proposed.title}`;
     const webview = panel.webview;
-    webview.html = renderForm(init, {
-      nonce: makeNonce(),
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'forms.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'forms.css')).toString(),
-    });
+    const load = () =>
+      (webview.html = renderForm(init, {
+        nonce: makeNonce(),
+        cspSource: webview.cspSource,
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'forms.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'forms.css')).toString(),
+      }));
+    load();
+    form.watchdog = new PageWatchdog(panel, load, (m) => log.warn(m));
     form.listen();
     return form;
   }
@@ -218,7 +223,7 @@ class FormPanel {
       }
     };
     subs.push(watcher, watcher.onDidChange(fromDisk), watcher.onDidCreate(fromDisk), watcher.onDidDelete(fromDisk));
-    this.panel.onDidDispose(() => subs.forEach((d) => d.dispose()));
+    this.panel.onDidDispose(() => (subs.forEach((d) => d.dispose()), this.watchdog?.dispose()));
   }
 
   private sendFile(text: string, exists: boolean): void {
@@ -243,7 +248,7 @@ class FormPanel {
       case 'openForm':
         return this.openForm(m.kind);
       case 'ready':
-        return;
+        return this.watchdog?.pageReady();
     }
   }
 

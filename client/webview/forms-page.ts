@@ -235,3 +235,5 @@ render();
 showMessages();
 post({ type: 'ready' });
 post({ type: 'draft', seq: ++seq, draft });
+// Marks the page as wired (its controls are listened to): what is typed before this is not seen, so automation waits for it.
+document.body.dataset.ready = 'true';

@@ -7,7 +7,7 @@
  * on disk, the setup sheet, and the forms back after a window reload.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { prettyJsonFromRepo, type Scenario, type ScenarioContext } from '../scenario';
@@ -26,16 +26,33 @@ const SPEC = 'rentcast.io.json';
 const SETTINGS = 'rentcast.io.rewst-integration.json';
 
 /** The form's own frame (VS Code nests each webview's page in an inner iframe), found by its document title. */
-async function formFrame(t: ScenarioContext, title: RegExp): Promise<Frame> {
+async function formFrame(t: ScenarioContext, title: RegExp, timeoutMs = 60_000): Promise<Frame> {
   let found: Frame | undefined;
   await t.wb.waitFor(`a webview whose page title matches ${title}`, async () => {
+    const titles: string[] = [];
     for (const frame of t.wb.page.frames()) {
       const name = await frame.title().catch(() => '');
-      if (title.test(name) && (await frame.locator('#save').count().catch(() => 0))) return (found = frame), true;
+      // body[data-ready]: the page's script has wired its controls; typing before that would be lost.
+      if (title.test(name) && (await frame.locator('body[data-ready] #save').count().catch(() => 0))) return (found = frame), true;
+      if (name) titles.push(name);
     }
-    return false;
-  }, (ok) => ok, 60_000);
+    return `frames with titles: ${titles.join(' | ') || '(none)'}`;
+  }, (v) => v === true, timeoutMs);
   return found!;
+}
+
+/**
+ * Lines in which the extension reloaded a form page whose script never started (client/src/page-watchdog.ts):
+ * from its log in code-server's user-data folder, so a run says how often that was needed.
+ */
+function watchdogReloads(t: ScenarioContext): string[] {
+  const logs = path.join(t.dir, '..', '..', 'user-data', 'logs');
+  if (!existsSync(logs)) return [];
+  const lines: string[] = [];
+  for (const f of readdirSync(logs, { recursive: true, encoding: 'utf8' })) {
+    if (f.endsWith('Rewst Settings Forms.log')) lines.push(...readFileSync(path.join(logs, f), 'utf8').split('\n').filter((l) => l.includes('did not start')));
+  }
+  return lines;
 }
 
 function settingsOnDisk(t: ScenarioContext): IntegrationSettings | undefined {
@@ -152,5 +169,6 @@ export const scenario: Scenario = {
     await wb.waitFor('the restored forms to show the file', async () => [await restoredAuth.getByLabel(/^Name\b/).inputValue(), await restoredPages.getByLabel('Default Page Limit').inputValue()], (v) => v[0] === 'RentCast API' && v[1] === '5');
     assert.equal(settingsOnDisk(t)?.hostname, 'api.rentcast.io', 'the typed hostname was never saved');
     t.log('after a window reload both forms came back');
+    for (const line of watchdogReloads(t)) t.log(`the extension reloaded a form page: ${line}`);
   },
 };
