@@ -44,6 +44,11 @@ export function formatText(results: ReadonlyArray<FileResult>): string {
   return lines.join('\n') + '\n';
 }
 
+/** A range as editors count it: lines and columns from 1 (the JSON report's fields). */
+function oneBased(range: Finding['range']): { line: number; column: number; endLine: number; endColumn: number } {
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
 export function formatJson(results: ReadonlyArray<FileResult>): string {
   const files = results.map((r) => ({
     file: r.file,
@@ -54,10 +59,7 @@ export function formatJson(results: ReadonlyArray<FileResult>): string {
       severity: f.severity,
       message: f.message,
       pointer: f.pointer,
-      line: f.range.start.line + 1,
-      column: f.range.start.character + 1,
-      endLine: f.range.end.line + 1,
-      endColumn: f.range.end.character + 1,
+      ...oneBased(f.range),
       fixable: f.fixable,
     })),
     ...(r.spectral
@@ -67,10 +69,7 @@ export function formatJson(results: ReadonlyArray<FileResult>): string {
             severity: f.severity,
             message: f.message,
             pointer: f.pointer,
-            line: f.range.start.line + 1,
-            column: f.range.start.character + 1,
-            endLine: f.range.end.line + 1,
-            endColumn: f.range.end.character + 1,
+            ...oneBased(f.range),
             documentationUrl: f.documentationUrl,
           })),
         }
