@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SPECTRAL_ENABLE_SETTING, SPECTRAL_REFRESH_NOTIFICATION } from '../../server/src/features/spectral-protocol';
 
+const MAX_PER_RULE_SETTING = 'rewstOpenapi.diagnostics.maxPerRule';
+
 export function registerSpectral(context: vscode.ExtensionContext, client: LanguageClient): void {
   // Nothing to refresh before the server runs (and sending would start it).
   const refresh = () => void (client.isRunning() ? client.sendNotification(SPECTRAL_REFRESH_NOTIFICATION) : undefined);
@@ -17,7 +19,7 @@ export function registerSpectral(context: vscode.ExtensionContext, client: Langu
     rulesets.onDidChange(refresh),
     rulesets.onDidDelete(refresh),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SPECTRAL_ENABLE_SETTING)) refresh();
+      if (e.affectsConfiguration(SPECTRAL_ENABLE_SETTING) || e.affectsConfiguration(MAX_PER_RULE_SETTING)) refresh();
     }),
   );
 }

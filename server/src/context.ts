@@ -1,6 +1,8 @@
 import type { Connection, Diagnostic, InitializeParams, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Configuration } from './configuration';
 import { analyze, type Analysis, type Format } from './engine';
+import type { DocumentScheduler } from './scheduler';
 
 /** What every server feature gets: the connection, the open documents and their analyses. */
 export interface ServerContext {
@@ -12,6 +14,10 @@ export interface ServerContext {
   initParams?: InitializeParams;
   /** Capabilities a feature adds to the `initialize` answer; call before the server listens. */
   addCapabilities(capabilities: ServerCapabilities): void;
+  /** The one per-document scheduler: features that work per version subscribe to it. */
+  scheduler: DocumentScheduler;
+  /** The extension's settings (`rewstOpenapi.*`). */
+  configuration: Configuration;
   /** Diagnostics from another source (Spectral, say) for one version; merged with Rewst's on publish. */
   setExtraDiagnostics(uri: string, source: string, version: number, diagnostics: Diagnostic[]): void;
 }

@@ -1,9 +1,11 @@
 /**
  * The language server: thin wiring between LSP and the engine. Each feature
- * lives in features/ and registers itself on the shared context.
+ * lives in features/ and registers itself on the shared context; features
+ * that work per document version subscribe to the one scheduler.
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Configuration } from './configuration';
 import { AnalysisCache, type ServerContext } from './context';
 import { registerActions } from './features/actions';
 import { registerCodeActions } from './features/code-actions';
@@ -11,24 +13,38 @@ import { registerConvert } from './features/convert';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerSettings } from './features/settings';
 import { registerSpectral } from './features/spectral';
+import { SPECTRAL_REFRESH_NOTIFICATION } from './features/spectral-protocol';
 import { registerStats } from './features/stats';
+import { DocumentScheduler } from './scheduler';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const analyses = new AnalysisCache((uri, e) => connection.console.error(`rewst-openapi: analysis failed for ${uri}: ${e instanceof Error ? e.stack : String(e)}`));
+const log = (message: string) => connection.console.error(`rewst-openapi: ${message}`);
+const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
+let publisher: DiagnosticsPublisher | undefined;
+// Every incremental change passes here first, so diagnostics kept across edits move with the text.
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (doc, changes, version) => {
+    publisher?.textChanged(doc.uri, changes);
+    return TextDocument.update(doc, changes, version);
+  },
+});
+const analyses = new AnalysisCache((uri, e) => log(`analysis failed for ${uri}: ${describe(e)}`));
 documents.onDidClose((e) => analyses.delete(e.document.uri));
+const scheduler = new DocumentScheduler(documents, (doc) => analyses.get(doc), (name, uri, e) => log(`${name} failed for ${uri}: ${describe(e)}`));
 
 const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
-const base: Omit<ServerContext, 'setExtraDiagnostics'> = {
+const ctx: ServerContext = {
   connection,
   documents,
   analysisOf: (doc) => analyses.get(doc),
   addCapabilities: (more) => Object.assign(capabilities, more),
+  scheduler,
+  configuration: new Configuration(connection, () => ctx.initParams),
+  setExtraDiagnostics: (uri, source, version, diagnostics) => publisher?.setExtra(uri, source, version, diagnostics),
 };
-const publisher = new DiagnosticsPublisher(base);
-const ctx: ServerContext = Object.assign(base, {
-  setExtraDiagnostics: (uri: string, source: string, version: number, diagnostics: Parameters<ServerContext['setExtraDiagnostics']>[3]) => publisher.setExtra(uri, source, version, diagnostics),
-});
+publisher = new DiagnosticsPublisher(ctx);
+scheduler.subscribe(publisher.subscriber);
 
 // Features. Each adds its handlers and capabilities here, before the server listens.
 registerCodeActions(ctx);
@@ -41,8 +57,15 @@ registerSpectral(ctx);
 connection.onInitialize((params) => {
   ctx.initParams = params;
   const requested = (params.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
-  if (typeof requested === 'number' && requested >= 0) publisher.debounceMs = requested;
+  if (typeof requested === 'number' && requested >= 0) scheduler.debounceMs = requested;
   return { capabilities, serverInfo: { name: 'rewst-openapi' } };
+});
+connection.onInitialized(() => publisher?.readSettings());
+// A setting or a workspace ruleset changed: read the settings again and run every open document again.
+connection.onNotification(SPECTRAL_REFRESH_NOTIFICATION, () => {
+  ctx.configuration.invalidate();
+  publisher?.readSettings();
+  for (const doc of documents.all()) scheduler.rerun(doc.uri);
 });
 
 documents.listen(connection);

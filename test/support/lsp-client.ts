@@ -74,7 +74,7 @@ export class LspClient {
   }
 
   /** Sends `initialize` then `initialized`, and returns the server's capabilities. */
-  async initialize(rootUri: string | null = null, initializationOptions?: unknown): Promise<InitializeResult> {
+  async initialize(rootUri: string | null = null, initializationOptions?: unknown, codeActionCapabilities: Record<string, unknown> = {}): Promise<InitializeResult> {
     const result = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
@@ -86,6 +86,7 @@ export class LspClient {
             dataSupport: true,
             isPreferredSupport: true,
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+            ...codeActionCapabilities,
           },
         },
       },

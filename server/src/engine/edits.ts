@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, stringify as yamlStringify, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { readNode, skipWhitespace, type JsonNodeInfo } from './json-scan';
+import { readNode, skipWhitespace, type JsonNodeInfo, type Span } from './json-scan';
 import { yamlNodeAt, type SpecDocument } from './parse';
 import { toPointer } from './pointer';
 import type { JsonPath, TextEdit } from './types';
@@ -20,7 +20,7 @@ export interface StructuralEditor {
 }
 
 export function editorFor(doc: SpecDocument): StructuralEditor {
-  return doc.format === 'json' ? new JsonEditor(doc.text) : new YamlEditor(doc.text, doc.yaml!);
+  return doc.format === 'json' ? new JsonEditor(doc.text, doc.located) : new YamlEditor(doc.text, doc.yaml!);
 }
 
 function lineStart(text: string, offset: number): number {
@@ -43,7 +43,11 @@ class JsonEditor implements StructuralEditor {
   private readonly cache = new Map<string, JsonNodeInfo>();
   private readonly eol: string;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Spans the analysis already found (see SpecDocument.located): a start that needs no scan from the top. */
+    private readonly located?: Map<string, { key?: Span; value?: Span }>,
+  ) {
     this.eol = eolOf(text);
   }
 
@@ -52,7 +56,10 @@ class JsonEditor implements StructuralEditor {
     const hit = this.cache.get(key);
     if (hit) return hit;
     let info: JsonNodeInfo | undefined;
-    if (path.length === 0) {
+    const known = this.located?.get(key)?.value;
+    if (known) {
+      info = readNode(this.text, known.start);
+    } else if (path.length === 0) {
       info = readNode(this.text, skipWhitespace(this.text, this.text.charCodeAt(0) === 0xfeff ? 1 : 0));
     } else {
       const parent = this.node(path.slice(0, -1));
@@ -73,11 +80,14 @@ class JsonEditor implements StructuralEditor {
 
   /** The indentation one level deeper than `offset`'s line, learned from the file's own first nesting. */
   private indentUnit(): string {
-    const root = this.node([]);
-    const first = root?.members[0] ?? undefined;
-    if (!first) return '  ';
-    const indent = indentOfLine(this.text, first.keyStart);
-    return indent.length > 0 && this.text.slice(root!.start, first.keyStart).includes('\n') ? indent : '  ';
+    // Only the root's first key is needed: reading the whole root would scan the whole file.
+    const text = this.text;
+    const start = skipWhitespace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    if (text[start] !== '{') return '  ';
+    const firstKey = skipWhitespace(text, start + 1);
+    if (text[firstKey] !== '"') return '  ';
+    const indent = indentOfLine(text, firstKey);
+    return indent.length > 0 && text.slice(start, firstKey).includes('\n') ? indent : '  ';
   }
 
   private layout(obj: JsonNodeInfo): { multiline: boolean; childIndent: string; sep: string; between: string } {
@@ -139,6 +149,8 @@ class JsonEditor implements StructuralEditor {
   }
 
   renameKey(objectPath: JsonPath, oldKey: string, newKey: string): TextEdit | undefined {
+    const known = this.located?.get(toPointer([...objectPath, oldKey]))?.key;
+    if (known) return { start: known.start, end: known.end, newText: JSON.stringify(newKey) };
     const obj = this.node(objectPath);
     const m = obj?.members.filter((x) => x.key === oldKey).pop();
     return m ? { start: m.keyStart, end: m.keyEnd, newText: JSON.stringify(newKey) } : undefined;

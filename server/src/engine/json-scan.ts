@@ -138,7 +138,7 @@ interface TrieNode {
  * descends only into members that some path names and skips the rest.
  * With duplicate keys the last one wins, as in JSON.parse.
  */
-export function locateJsonPaths(text: string, paths: ReadonlyArray<ReadonlyArray<string | number>>): Array<{ key?: Span; value?: Span }> {
+export function locateJsonPaths(text: string, paths: ReadonlyArray<ReadonlyArray<string | number>>, found?: Map<string, { key?: Span; value?: Span }>): Array<{ key?: Span; value?: Span }> {
   const root: TrieNode = { children: new Map() };
   const leaves: TrieNode[] = [];
   for (const path of paths) {
@@ -156,7 +156,19 @@ export function locateJsonPaths(text: string, paths: ReadonlyArray<ReadonlyArray
   }
   const start = skipWhitespace(text, 0);
   root.value = { start, end: scanInto(text, start, root) };
+  if (found) remember(root, '', found);
   return leaves.map((leaf) => ({ key: leaf.key, value: leaf.value }));
+}
+
+/** Records every node the scan passed through (the requested ones and their ancestors) by JSON pointer. */
+function remember(node: TrieNode, pointer: string, found: Map<string, { key?: Span; value?: Span }>): void {
+  const stack: Array<[TrieNode, string]> = [[node, pointer]];
+  while (stack.length) {
+    const [n, p] = stack.pop()!;
+    if (!n.value) continue;
+    found.set(p, { key: n.key, value: n.value });
+    for (const [seg, child] of n.children) stack.push([child, `${p}/${seg.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+  }
 }
 
 function scanInto(text: string, start: number, node: TrieNode): number {

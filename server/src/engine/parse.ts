@@ -31,6 +31,12 @@ export interface SpecDocument {
   locate(requests: ReadonlyArray<LocateRequest>): Span[];
   /** The YAML document, for edits; undefined for JSON. */
   yaml?: Document.Parsed;
+  /**
+   * JSON only: spans of every node `locate` has found so far, and of their
+   * ancestors, by JSON pointer. Edits start from these instead of scanning the
+   * text again from the top (a quick fix on a 13 MB file costs what its node costs).
+   */
+  located?: Map<string, { key?: Span; value?: Span }>;
 }
 
 /** Bigger alias expansions than this are refused, so a "billion laughs" file cannot exhaust memory. */
@@ -72,6 +78,7 @@ function parseJson(text: string): SpecDocument {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let value: unknown;
   const problems: ParseProblem[] = [];
+  const located = new Map<string, { key?: Span; value?: Span }>();
   try {
     value = JSON.parse(bom ? text.slice(1) : text);
   } catch (e) {
@@ -85,8 +92,9 @@ function parseJson(text: string): SpecDocument {
     problems,
     version: problems.length ? undefined : specVersionOf(value),
     lines,
+    located,
     locate(requests) {
-      const spans = locateJsonPaths(text, requests.map((r) => r.path));
+      const spans = locateJsonPaths(text, requests.map((r) => r.path), located);
       return spans.map((s, i) => (requests[i].target === 'key' ? s.key : s.value) ?? s.value ?? nearestJson(text, requests[i].path));
     },
   };

@@ -1,13 +1,46 @@
-import { CodeActionKind, type CodeAction } from 'vscode-languageserver/node';
+/**
+ * Code actions: the quick fix of each Rewst diagnostic in the request, "add
+ * all operationIds", and source.fixAll.
+ *
+ * VS Code asks at every cursor move (the lightbulb, no `only` kind), so an
+ * answer costs what the fixes at the cursor cost: the whole-file actions are
+ * offered with counts from the cached analysis, and their edits computed only
+ * when one is chosen (`codeAction/resolve`, as vscode-eslint does). A client
+ * that cannot resolve gets the edits at once. Either way a fix-all is computed
+ * once per document version.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { fixAll, fixFor } from '../engine';
-import { quickFix, SOURCE, toCodeAction, type DiagnosticData } from '../lsp-convert';
+import { fixAll, fixFor, RULES_BY_ID, type Analysis, type FixAllResult } from '../engine';
+import type { SummaryData } from '../diagnostic-limit';
+import { quickFix, SOURCE, toLspEdits, type DiagnosticData } from '../lsp-convert';
 import { isSettingsUri, settingsCodeActions } from './settings';
 
-/** Quick fixes for Rewst diagnostics, "add all operationIds", and source.fixAll. */
+/** Which whole-file action a lazily offered code action stands for: every fix, or one rule's. */
+type WholeFile = 'all' | string;
+
+interface ResolveData {
+  uri: string;
+  wholeFile: WholeFile;
+}
+
+const MISSING_ID = 'operation-id-missing';
+
 export function registerCodeActions(ctx: ServerContext): void {
-  ctx.addCapabilities({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } });
-  ctx.connection.onCodeAction((params) => {
+  ctx.addCapabilities({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: true } });
+  const fixes = new FixAllCache();
+  ctx.documents.onDidClose((e) => fixes.delete(e.document.uri));
+  const canResolve = () => Boolean(ctx.initParams?.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'));
+
+  /** A whole-file action: edits now (client cannot resolve) or on resolve. */
+  const wholeFile = (doc: TextDocument, analysis: Analysis, which: WholeFile, action: CodeAction): CodeAction | undefined => {
+    if (canResolve()) return { ...action, data: { uri: doc.uri, wholeFile: which } satisfies ResolveData };
+    const result = fixes.get(doc, analysis, which);
+    return result.edits.length ? { ...action, edit: { changes: { [doc.uri]: toLspEdits(analysis.doc.lines, result.edits) } } } : undefined;
+  };
+
+  ctx.connection.onCodeAction((params: CodeActionParams) => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
     if (isSettingsUri(doc.uri)) return settingsCodeActions(ctx, params);
@@ -16,26 +49,71 @@ export function registerCodeActions(ctx: ServerContext): void {
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: CodeAction[] = [];
+    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
     if (wants(CodeActionKind.QuickFix)) {
-      for (const diagnostic of params.context.diagnostics) {
-        if (diagnostic.source !== SOURCE) continue;
-        const data = diagnostic.data as DiagnosticData | undefined;
+      for (const diagnostic of ours) {
+        const data = diagnostic.data as (DiagnosticData & Partial<SummaryData>) | undefined;
         if (!data?.ruleId || !Array.isArray(data.path)) continue;
+        if (data.summary) {
+          // A summary of the problems not listed: the fix is the rule's fix-all.
+          const count = countFindings(analysis, (f) => f.ruleId === data.ruleId && f.fixable);
+          const action = count ? wholeFile(doc, analysis, data.ruleId, { title: `Fix all ${count} ${data.ruleId} problems`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] }) : undefined;
+          if (action) actions.push(action);
+          continue;
+        }
         const fix = fixFor(analysis, data.ruleId, { path: data.path, data: data.data });
-        if (fix) actions.push(quickFix(doc, fix, diagnostic));
+        if (fix) actions.push(quickFix(doc, fix, diagnostic, analysis.doc.lines));
       }
       // One "all operations" action, however many missing-id diagnostics the context holds.
-      const missingIds = params.context.diagnostics.filter((d) => d.source === SOURCE && (d.data as DiagnosticData | undefined)?.ruleId === 'operation-id-missing');
-      const missing = analysis.findings.filter((f) => f.ruleId === 'operation-id-missing').length;
+      const missingIds = ours.filter((d) => (d.data as DiagnosticData | undefined)?.ruleId === MISSING_ID);
+      const missing = countFindings(analysis, (f) => f.ruleId === MISSING_ID && f.fixable);
       if (missingIds.length && missing > 1) {
-        const all = fixAll(doc.getText(), { format: analysis.doc.format, rules: ['operation-id-missing'] });
-        if (all.edits.length) actions.push(toCodeAction(doc, `Add operationIds to all ${missing} operations without one`, CodeActionKind.QuickFix, all.edits, missingIds));
+        const action = wholeFile(doc, analysis, MISSING_ID, { title: `Add operationIds to all ${missing} operations without one`, kind: CodeActionKind.QuickFix, diagnostics: missingIds });
+        if (action) actions.push(action);
       }
     }
-    if (wants(CodeActionKind.SourceFixAll) && analysis.findings.some((f) => f.fixable)) {
-      const all = fixAll(doc.getText(), { format: analysis.doc.format });
-      if (all.edits.length) actions.push(toCodeAction(doc, `Fix all Rewst problems (${all.applied.length})`, CodeActionKind.SourceFixAll, all.edits, []));
+    const fixable = wants(CodeActionKind.SourceFixAll) ? countFindings(analysis, (f) => f.fixable) : 0;
+    if (fixable) {
+      const action = wholeFile(doc, analysis, 'all', { title: `Fix all Rewst problems (${fixable})`, kind: CodeActionKind.SourceFixAll, diagnostics: [] });
+      if (action) actions.push(action);
     }
     return actions;
   });
+
+  ctx.connection.onCodeActionResolve((action) => {
+    const data = action.data as Partial<ResolveData> | undefined;
+    if (!data || typeof data.uri !== 'string' || typeof data.wholeFile !== 'string' || (data.wholeFile !== 'all' && !RULES_BY_ID.has(data.wholeFile))) return action;
+    const doc = ctx.documents.get(data.uri);
+    const analysis = doc && ctx.analysisOf(doc);
+    if (!doc || !analysis?.isSpec) return action;
+    // Computed on the document as it is now: if it changed since the offer, these are the edits that apply.
+    const result = fixes.get(doc, analysis, data.wholeFile);
+    return { ...action, edit: { changes: { [doc.uri]: toLspEdits(analysis.doc.lines, result.edits) } } };
+  });
+}
+
+function countFindings(analysis: Analysis, pred: (f: Analysis['findings'][number]) => boolean): number {
+  let n = 0;
+  for (const f of analysis.findings) if (pred(f)) n++;
+  return n;
+}
+
+/** Fix-all results per document version: a second request (resolve, save, menu) costs nothing. */
+class FixAllCache {
+  private readonly entries = new Map<string, { version: number; results: Map<WholeFile, FixAllResult> }>();
+
+  get(doc: TextDocument, analysis: Analysis, which: WholeFile): FixAllResult {
+    let entry = this.entries.get(doc.uri);
+    if (!entry || entry.version !== doc.version) this.entries.set(doc.uri, (entry = { version: doc.version, results: new Map() }));
+    let result = entry.results.get(which);
+    if (!result) {
+      result = fixAll(doc.getText(), { format: analysis.doc.format, rules: which === 'all' ? undefined : [which] });
+      entry.results.set(which, result);
+    }
+    return result;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
 }

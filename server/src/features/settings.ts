@@ -20,7 +20,6 @@ type Obj = Record<string, unknown>;
 
 /** Bigger icons are not read: an SVG logo is a few kilobytes. */
 const MAX_ICON_BYTES = 5 << 20;
-const DEBOUNCE_MS = 150;
 
 export function isSettingsUri(uri: string): boolean {
   return isSettingsName(uri.split(/[?#]/)[0]);
@@ -38,7 +37,6 @@ class SettingsService {
   private readonly diskSpecs = new Map<string, { stamp: string; spec: Omit<SpecContext, 'name'> }>();
   /** For each open settings file, the spec path its last check used: a change there checks it again. */
   private readonly specOf = new Map<string, string>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -118,15 +116,9 @@ class SettingsService {
     return { context: { spec, icon: icon ? { exists: icon.exists, text: icon.text } : undefined }, specFile: file, iconFile: iconOk ? icon?.file : undefined };
   }
 
-  schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
-    clearTimeout(this.timers.get(doc.uri));
-    this.timers.set(doc.uri, setTimeout(() => this.publish(doc.uri), delay));
-  }
-
-  private publish(uri: string): void {
-    this.timers.delete(uri);
-    const doc = this.ctx.documents.get(uri);
-    if (!doc) return;
+  /** Checks a settings file's version against its spec and icon; publishes through the Rewst publisher. */
+  publish(doc: TextDocument): void {
+    const uri = doc.uri;
     const text = doc.getText();
     let value: unknown;
     try {
@@ -143,15 +135,10 @@ class SettingsService {
   /** A spec changed: check the open settings files that use it again. */
   specChanged(specUri: string): void {
     const file = pathOf(specUri);
-    for (const [uri, spec] of this.specOf) {
-      const doc = this.ctx.documents.get(uri);
-      if (spec === file && doc) this.schedule(doc);
-    }
+    for (const [uri, spec] of this.specOf) if (spec === file) this.ctx.scheduler.rerun(uri);
   }
 
   closed(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
     this.specOf.delete(uri);
   }
 
@@ -236,18 +223,11 @@ export function settingsCodeActions(ctx: ServerContext, params: CodeActionParams
 
 export function registerSettings(ctx: ServerContext): void {
   const service = new SettingsService(ctx);
-  const justOpened = new Set<string>();
-  ctx.documents.onDidOpen((e) => justOpened.add(e.document.uri));
-  ctx.documents.onDidChangeContent((e) => {
-    const uri = e.document.uri;
-    const opened = justOpened.delete(uri);
-    if (isSettingsUri(uri)) service.schedule(e.document, opened ? 0 : DEBOUNCE_MS);
-    else service.specChanged(uri);
-  });
-  ctx.documents.onDidClose((e) => {
-    justOpened.delete(e.document.uri);
-    if (isSettingsUri(e.document.uri)) service.closed(e.document.uri);
-    else service.specChanged(e.document.uri); // back to the copy on disk
+  // The scheduler's second subscriber: after Rewst's diagnostics of the same version, before Spectral.
+  ctx.scheduler.subscribe({
+    name: 'settings',
+    run: ({ doc }) => (isSettingsUri(doc.uri) ? service.publish(doc) : service.specChanged(doc.uri)),
+    closed: (uri) => (isSettingsUri(uri) ? service.closed(uri) : service.specChanged(uri)), // a closed spec: back to the copy on disk
   });
   const { connection } = ctx;
   connection.onRequest(P.SETTINGS_LOCATE_METHOD, (p: P.LocateParams) => service.locate(p.uri));

@@ -2,11 +2,10 @@
  * General OpenAPI lint with Spectral, beside the Rewst rules.
  *
  * Spectral runs in a worker thread (dist/spectral-worker.js), so it never
- * blocks typing or other requests. It starts no earlier than the Rewst lint
- * of the same version (same event, same pause, started after it), so Rewst's
- * diagnostics are published first; Spectral's are merged in when they come.
- * A newer edit cancels the run for the older version, and a result for a
- * version that is no longer current is dropped. Where Spectral and a Rewst
+ * blocks typing or other requests. It is the scheduler's last subscriber, so
+ * Rewst's diagnostics of the same version are published first; Spectral's are
+ * merged in when they come. A newer edit cancels the run for the older
+ * version, and a result for a version that is no longer current is dropped. Where Spectral and a Rewst
  * rule report the same problem at the same place, only Rewst's is shown.
  *
  * Settings: `rewstOpenapi.spectral.enable` (workspace/configuration when the
@@ -20,8 +19,8 @@ import { PARSE_ERROR, type Severity } from '../engine';
 import { findRulesetFile } from '../spectral/ruleset-file';
 import { spectralDuplicates } from '../spectral/dedup';
 import type { SpectralFinding } from '../spectral/index';
-import { SpectralWorker, type Run } from '../spectral/worker-client';
-import { SPECTRAL_ENABLE_SETTING, SPECTRAL_REFRESH_NOTIFICATION } from './spectral-protocol';
+import { SpectralWorker } from '../spectral/worker-client';
+import type { Subscriber, VersionRun } from '../scheduler';
 
 export const SPECTRAL_SOURCE = 'spectral';
 
@@ -34,81 +33,29 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 
 export function registerSpectral(ctx: ServerContext): void {
-  new SpectralFeature(ctx);
+  ctx.scheduler.subscribe(new SpectralFeature(ctx).subscriber);
 }
 
 class SpectralFeature {
   private readonly worker = new SpectralWorker((reason) => this.ctx.connection.console.log(`rewst-openapi: the Spectral worker was restarted: ${reason}`));
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly inFlight = new Map<string, Run>();
-  private readonly justOpened = new Set<string>();
-  private enabled: Promise<boolean> | undefined;
   private readonly warned = new Set<string>();
 
-  constructor(private readonly ctx: ServerContext) {
-    const { documents, connection } = ctx;
-    documents.onDidOpen((e) => this.justOpened.add(e.document.uri));
-    // Registered after the Rewst publisher's handler: for the same change, its timer fires first.
-    documents.onDidChangeContent((e) => this.schedule(e.document.uri, this.justOpened.delete(e.document.uri) ? 0 : this.debounceMs()));
-    documents.onDidClose((e) => {
-      const uri = e.document.uri;
-      this.justOpened.delete(uri);
-      clearTimeout(this.timers.get(uri));
-      this.timers.delete(uri);
-      this.cancel(uri);
-    });
-    connection.onNotification(SPECTRAL_REFRESH_NOTIFICATION, () => {
-      this.enabled = undefined;
-      for (const doc of documents.all()) this.schedule(doc.uri, 0);
-    });
-  }
+  constructor(private readonly ctx: ServerContext) {}
 
-  private debounceMs(): number {
-    const requested = (this.ctx.initParams?.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
-    return typeof requested === 'number' && requested >= 0 ? requested : 200;
-  }
+  /** The scheduler's last subscriber: it starts after Rewst's diagnostics and the settings checks of the same version. */
+  readonly subscriber: Subscriber = {
+    name: 'spectral',
+    run: (run) => this.lint(run),
+  };
 
-  private schedule(uri: string, delay: number): void {
-    // The running lint is for an older version now: stop it at once.
-    this.cancel(uri);
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => void this.lint(uri), delay));
-  }
-
-  private cancel(uri: string): void {
-    this.inFlight.get(uri)?.cancel();
-    this.inFlight.delete(uri);
-  }
-
-  private isEnabled(): Promise<boolean> {
-    return (this.enabled ??= this.readSetting());
-  }
-
-  private async readSetting(): Promise<boolean> {
-    const params = this.ctx.initParams;
-    if (params?.capabilities.workspace?.configuration) {
-      try {
-        const value: unknown = await this.ctx.connection.workspace.getConfiguration({ section: SPECTRAL_ENABLE_SETTING });
-        if (typeof value === 'boolean') return value;
-      } catch {
-        // fall back to the initialization options
-      }
-    }
-    const option = (params?.initializationOptions as { spectral?: { enable?: unknown } } | undefined)?.spectral?.enable;
-    return typeof option === 'boolean' ? option : true;
-  }
-
-  private async lint(uri: string): Promise<void> {
-    this.timers.delete(uri);
-    const doc = this.ctx.documents.get(uri);
-    if (!doc) return;
+  private async lint({ doc, analysis, token }: VersionRun): Promise<void> {
+    const uri = doc.uri;
     const version = doc.version;
     const publish = (diagnostics: Diagnostic[]) => this.ctx.setExtraDiagnostics(uri, SPECTRAL_SOURCE, version, diagnostics);
     const format = formatOf(doc);
-    const analysis = this.ctx.analysisOf(doc);
     // Not a spec, or does not parse (Rewst already says where): nothing for Spectral to add.
-    if (!format || !analysis?.isSpec || analysis.findings.some((f) => f.ruleId === PARSE_ERROR) || !(await this.isEnabled())) return publish([]);
-    if (this.ctx.documents.get(uri)?.version !== version) return;
+    if (!format || !analysis?.isSpec || analysis.findings.some((f) => f.ruleId === PARSE_ERROR) || !(await this.ctx.configuration.get('spectral.enable'))) return publish([]);
+    if (token.isCancellationRequested) return;
 
     const folder = this.folderOf(uri);
     const running = this.worker.lint({
@@ -117,10 +64,11 @@ class SpectralFeature {
       source: uri.startsWith('file:') ? fileURLToPath(uri) : null,
       rulesetFile: folder ? findRulesetFile(folder) : undefined,
     });
-    this.inFlight.set(uri, running);
+    // A newer version, a close or a re-run: stop the worker's run at once.
+    const stop = token.onCancellationRequested(() => running.cancel());
     const response = await running.response;
-    if (this.inFlight.get(uri) === running) this.inFlight.delete(uri);
-    if (response.kind === 'cancelled' || this.ctx.documents.get(uri)?.version !== version) return; // stale: a newer run publishes
+    stop.dispose();
+    if (response.kind === 'cancelled' || token.isCancellationRequested) return; // stale: a newer run publishes
 
     if (response.kind === 'error') {
       const message = response.ruleset ? `Spectral is off for this file: ${response.message}` : `Spectral could not lint this file: ${response.message}`;

@@ -15,6 +15,9 @@ const NO_FIX: Record<string, string[]> = {
   'fixes/legacy-swagger.json': ['swagger-2'],
 };
 
+/** How many of the offered actions executeCodeActionProvider resolves: all of them. */
+const RESOLVE_ALL = 1000;
+
 /**
  * Every provider's code actions at `range`. The first request on a JSON file just opened is sometimes answered
  * Canceled, which fails the whole command; seen on .json files only, never on YAML, so most likely from VS Code's
@@ -23,7 +26,8 @@ const NO_FIX: Record<string, string[]> = {
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind.value);
+      // Whole-file actions carry their edits only once resolved (codeAction/resolve), as when a user picks one.
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind.value, RESOLVE_ALL);
     } catch (e) {
       log(`code actions at ${range.start.line}:${range.start.character} (attempt ${attempt}): ${e instanceof Error ? e.message : String(e)}; version ${vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version}`);
       if (attempt === 3) throw e;

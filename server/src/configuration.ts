@@ -1,0 +1,54 @@
+/**
+ * The extension's settings as the server reads them: `workspace/configuration`
+ * when the client offers it, else `initializationOptions` (tests, other
+ * editors). Read once and kept until the client says they changed.
+ */
+import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+
+/** Settings the server reads, by their name under `rewstOpenapi.` (contributed in package.json). */
+export interface ServerSettings {
+  'spectral.enable': boolean;
+  'diagnostics.maxPerRule': number;
+}
+
+const DEFAULTS: ServerSettings = { 'spectral.enable': true, 'diagnostics.maxPerRule': 100 };
+
+const valid: { [K in keyof ServerSettings]: (v: unknown) => v is ServerSettings[K] } = {
+  'spectral.enable': (v): v is boolean => typeof v === 'boolean',
+  'diagnostics.maxPerRule': (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1,
+};
+
+export class Configuration {
+  private readonly cache = new Map<keyof ServerSettings, Promise<unknown>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly initParams: () => InitializeParams | undefined,
+  ) {}
+
+  get<K extends keyof ServerSettings>(key: K): Promise<ServerSettings[K]> {
+    let hit = this.cache.get(key);
+    if (!hit) this.cache.set(key, (hit = this.read(key)));
+    return hit as Promise<ServerSettings[K]>;
+  }
+
+  /** The client said a setting changed: read again on next use. */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  private async read<K extends keyof ServerSettings>(key: K): Promise<ServerSettings[K]> {
+    const params = this.initParams();
+    if (params?.capabilities.workspace?.configuration) {
+      try {
+        const value: unknown = await this.connection.workspace.getConfiguration({ section: `rewstOpenapi.${key}` });
+        if (valid[key](value)) return value;
+      } catch {
+        // fall back to the initialization options
+      }
+    }
+    let option: unknown = params?.initializationOptions;
+    for (const part of key.split('.')) option = option !== null && typeof option === 'object' ? (option as Record<string, unknown>)[part] : undefined;
+    return valid[key](option) ? option : DEFAULTS[key];
+  }
+}
