@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits, listActions, previewRename } from '../server/src/engine';
-import type { ActionsResult, RenamePreviewParams, RenamePreviewResult } from '../server/src/features/actions-protocol';
+import type { ActionsResult, RenamePreviewParams, RenamePreviewResult } from '../server/src/protocol';
 import { LspClient } from './support/lsp-client';
 import { applyLspEdits, textAt } from './support/lsp-edits';
 import { directorySpec, readRoot, ROOT } from './support/specs';

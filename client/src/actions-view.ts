@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ACTIONS_METHOD, type ActionsResult, type LspRange } from '../../server/src/features/actions-protocol';
+import { ActionsRequest, type ActionsResult, type LspRange } from '../../server/src/protocol';
 import { looksLikeSpec } from './spec-sniff';
 
 export const ACTIONS_VIEW_ID = 'rewstOpenapi.actions';
@@ -89,7 +89,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscod
     const generation = ++this.generation;
     let result: ActionsResult | null;
     try {
-      result = await this.client.sendRequest<ActionsResult | null>(ACTIONS_METHOD, { uri: this.client.code2ProtocolConverter.asUri(uri) });
+      result = await this.client.sendRequest(ActionsRequest, { uri: this.client.code2ProtocolConverter.asUri(uri) });
     } catch (e) {
       this.client.warn(`Rewst actions: ${e instanceof Error ? e.message : String(e)}`);
       result = null;

@@ -1,26 +1,13 @@
 /**
  * Conversion commands: Swagger 2.0 → OpenAPI 3, YAML → JSON, "Prepare for
  * Rewst Upload" and "Reduce Spec". The language server does the work (custom
- * requests in convert-protocol); this file asks, shows progress, and writes
+ * requests in server/src/protocol.ts); this file asks, shows progress, and writes
  * files whole (a temporary file renamed into place) only once the work is done.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  CONVERT_SWAGGER2_METHOD,
-  PREPARE_METHOD,
-  REDUCE_CHOICES_METHOD,
-  REDUCE_METHOD,
-  YAML_TO_JSON_METHOD,
-  type ConvertFailure,
-  type ConvertSwagger2Result,
-  type DocFormat,
-  type PrepareResponse,
-  type ReduceChoicesResult,
-  type ReduceResponse,
-  type YamlToJsonResult,
-} from '../../server/src/features/convert-protocol';
+import { LSPErrorCodes, type LanguageClient, type RequestType } from 'vscode-languageclient/node';
+import { ConvertSwagger2Request, PrepareRequest, ReduceChoicesRequest, ReduceRequest, YamlToJsonRequest, type ConvertFailure, type DocFormat, type ReduceChoicesResult } from '../../server/src/protocol';
 
 export const CONVERT_COMMANDS = {
   swagger2: 'rewstOpenapi.convertSwagger2',
@@ -92,7 +79,7 @@ async function run(env: Env, uri: vscode.Uri | undefined, options: unknown, work
   try {
     return await work(env, doc, format, optionsOf(options));
   } catch (e) {
-    if (e instanceof vscode.CancellationError || (e as { code?: number })?.code === -32800) return undefined; // the user cancelled: nothing was written
+    if (e instanceof vscode.CancellationError || (e as { code?: number })?.code === LSPErrorCodes.RequestCancelled) return undefined; // the user cancelled: nothing was written
     void vscode.window.showErrorMessage(`Rewst: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
@@ -105,10 +92,11 @@ function formatOf(doc: vscode.TextDocument): DocFormat | undefined {
 }
 
 /** Sends a request under a cancellable progress notification. */
-function withProgress<T>(env: Env, title: string, method: string, params: object): Promise<T> {
+function withProgress<P, R>(env: Env, title: string, request: RequestType<P, R, void>, params: P): Promise<R> {
   return Promise.resolve(
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
-      const result = await env.client.sendRequest<T>(method, params, token);
+      // Typed by the RequestType at this boundary; sent by its method name (the client's overloads do not infer through generics).
+      const result = await env.client.sendRequest<R>(request.method, params, token);
       if (token.isCancellationRequested) throw new vscode.CancellationError();
       return result;
     }),
@@ -170,7 +158,7 @@ const swapExt = (base: string, ext: string, tag = '') => base.replace(/\.(json|y
 
 async function convertSwagger2(env: Env, doc: vscode.TextDocument, format: DocFormat, options: ConvertOptions): Promise<ConvertResult> {
   const version = doc.version;
-  const r = await withProgress<ConvertSwagger2Result>(env, 'Rewst: converting Swagger 2.0 to OpenAPI 3…', CONVERT_SWAGGER2_METHOD, { text: doc.getText(), format });
+  const r = await withProgress(env, 'Rewst: converting Swagger 2.0 to OpenAPI 3…', ConvertSwagger2Request, { text: doc.getText(), format });
   if (!r.ok) return failed(env, doc, r);
   const replace = 'Replace this document (one undoable edit)';
   const newFile = 'Write a new file beside it';
@@ -209,7 +197,7 @@ async function yamlToJson(env: Env, doc: vscode.TextDocument, format: DocFormat,
     void vscode.window.showInformationMessage('This file is JSON already: Convert YAML to JSON works on a YAML file.');
     return undefined;
   }
-  const r = await withProgress<YamlToJsonResult>(env, 'Rewst: converting YAML to JSON…', YAML_TO_JSON_METHOD, { text: doc.getText(), format });
+  const r = await withProgress(env, 'Rewst: converting YAML to JSON…', YamlToJsonRequest, { text: doc.getText(), format });
   if (!r.ok) return failed(env, doc, r);
   const target = besideUri(doc, (b) => swapExt(b, '.json'));
   if (!target) return showUntitled(r.text, 'json');
@@ -224,7 +212,7 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: DocFormat): P
   if (target && target.toString() === doc.uri.toString()) throw new Error('the prepared file would replace the original; rename the file first');
   const source = path.basename(doc.uri.path);
   const output = target ? path.basename(target.path) : 'untitled.rewst.json';
-  const r = await withProgress<PrepareResponse>(env, 'Rewst: preparing for upload…', PREPARE_METHOD, { text: doc.getText(), format, source, output });
+  const r = await withProgress(env, 'Rewst: preparing for upload…', PrepareRequest, { text: doc.getText(), format, source, output });
   if (!r.ok) return failed(env, doc, r);
   const written = target ? (await writeWhole(target, r.text), target) : await showUntitled(r.text, 'json');
   await showReport(env, output, r.report);
@@ -238,7 +226,7 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: DocFormat): P
 }
 
 async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat, options: ConvertOptions): Promise<ConvertResult> {
-  const choices = await withProgress<ReduceChoicesResult>(env, 'Rewst: reading operations…', REDUCE_CHOICES_METHOD, { text: doc.getText(), format });
+  const choices = await withProgress(env, 'Rewst: reading operations…', ReduceChoicesRequest, { text: doc.getText(), format });
   if (!choices.ok) return failed(env, doc, choices);
   const given = options.tags || options.methods || options.paths;
   const selection = given ? { tags: options.tags ?? [], methods: (options.methods ?? []).map((m) => m.toLowerCase()), paths: options.paths ?? [] } : await askSelection(choices);
@@ -252,7 +240,7 @@ async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat, opt
   const target = besideUri(doc, (b) => swapExt(b, path.extname(b) || '.json', '.reduced'));
   if (target && target.toString() === doc.uri.toString()) throw new Error('the reduced file would replace the original; rename the file first');
   const output = target ? path.basename(target.path) : 'untitled.reduced';
-  const r = await withProgress<ReduceResponse>(env, 'Rewst: reducing the spec…', REDUCE_METHOD, { text: doc.getText(), format, ...selection, source: path.basename(doc.uri.path), output, selection: described });
+  const r = await withProgress(env, 'Rewst: reducing the spec…', ReduceRequest, { text: doc.getText(), format, ...selection, source: path.basename(doc.uri.path), output, selection: described });
   if (!r.ok) return failed(env, doc, r);
   let written: vscode.Uri;
   if (target) {

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RenameField } from '../../server/src/engine';
-import { RENAME_PREVIEW_METHOD, type LspRange, type RenamePreviewParams, type RenamePreviewResult } from '../../server/src/features/actions-protocol';
+import { RenamePreviewRequest, type LspRange, type RenamePreviewParams, type RenamePreviewResult } from '../../server/src/protocol';
 import { specInActionsView } from './actions-view';
 
 export const RENAME_ACTIONS_COMMAND = 'rewstOpenapi.renameActions';
@@ -58,7 +58,7 @@ async function renameActions(client: LanguageClient, last: { match: string; repl
 async function renameWith(client: LanguageClient, uri: vscode.Uri, given: RenameActionsArgs): Promise<RenameActionsResult> {
   const document = await vscode.workspace.openTextDocument(uri);
   const field = given.field ?? 'name';
-  const preview = await client.sendRequest<RenamePreviewResult>(RENAME_PREVIEW_METHOD, { uri: client.code2ProtocolConverter.asUri(uri), field, match: given.match, literal: true, replace: given.replace } satisfies RenamePreviewParams);
+  const preview = await client.sendRequest(RenamePreviewRequest, { uri: client.code2ProtocolConverter.asUri(uri), field, match: given.match, literal: true, replace: given.replace } satisfies RenamePreviewParams);
   if (!preview.ok) throw new Error(`Rename actions: ${preview.reason}`);
   if (!preview.changes.length) return { renamed: 0 };
   if ((preview.collisions.length || preview.emptyNames) && !given.acceptProblems) throw new Error(`Rename actions: ${preview.collisions.length} shared name(s), ${preview.emptyNames} empty name(s); pass acceptProblems: true to apply anyway`);
@@ -76,7 +76,7 @@ async function applyChanges(uri: vscode.Uri, changes: Change[]): Promise<boolean
 async function renameAsking(client: LanguageClient, uri: vscode.Uri, last: { match: string; replace: string }): Promise<RenameActionsResult> {
   const document = await vscode.workspace.openTextDocument(uri);
   const ask = (field: RenameField, match: string, replace: string) =>
-    client.sendRequest<RenamePreviewResult>(RENAME_PREVIEW_METHOD, { uri: client.code2ProtocolConverter.asUri(uri), field, match, literal: true, replace } satisfies RenamePreviewParams);
+    client.sendRequest(RenamePreviewRequest, { uri: client.code2ProtocolConverter.asUri(uri), field, match, literal: true, replace } satisfies RenamePreviewParams);
 
   const picked = await vscode.window.showQuickPick(
     [

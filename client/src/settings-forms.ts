@@ -1,6 +1,6 @@
 /**
  * The Auth and Pagination forms (webviews) and the setup sheet. The server
- * proposes, checks and computes edits (settings-protocol); this file opens the
+ * proposes, checks and computes edits (server/src/protocol.ts); this file opens the
  * panels, relays messages (forms-protocol), saves through one undoable
  * WorkspaceEdit of the settings file, and sends the page every change made to
  * that file by hand.
@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FormKind, IntegrationSettings } from '../../server/src/engine/settings';
-import * as P from '../../server/src/features/settings-protocol';
+import * as P from '../../server/src/protocol';
 import { makeNonce, renderForm } from './forms-html';
 import { PageWatchdog } from './page-watchdog';
 import { isSettingsFile, looksLikeSpec } from './spec-sniff';
@@ -102,7 +102,7 @@ class Forms {
   async open(kind: FormKind, uri?: vscode.Uri): Promise<FormInit | undefined> {
     const target = await targetUri(uri);
     if (!target) return undefined;
-    const located = await this.client.sendRequest<P.LocateResult>(P.SETTINGS_LOCATE_METHOD, { uri: target.toString() });
+    const located = await this.client.sendRequest(P.SettingsLocateRequest, { uri: target.toString() });
     if (!located.specUri) return void vscode.window.showErrorMessage(located.problem ?? 'No spec found for this file.');
     const key = `${kind} ${located.specUri}`;
     const open = this.panels.get(key);
@@ -170,8 +170,8 @@ class FormPanel {
   ) {}
 
   static async create(panel: vscode.WebviewPanel, kind: FormKind, specUri: string, client: LanguageClient, extensionUri: vscode.Uri, openForm: (kind: FormKind) => void, log: vscode.LogOutputChannel): Promise<FormPanel> {
-    const located = await client.sendRequest<P.LocateResult>(P.SETTINGS_LOCATE_METHOD, { uri: specUri });
-    const proposed = await client.sendRequest<P.ProposeResult>(P.SETTINGS_PROPOSE_METHOD, { specUri });
+    const located = await client.sendRequest(P.SettingsLocateRequest, { uri: specUri });
+    const proposed = await client.sendRequest(P.SettingsProposeRequest, { specUri });
     if (!proposed.ok) throw new Error(proposed.reason);
     const settingsUri = vscode.Uri.parse(located.settingsUri);
     let settings = proposed.proposal.settings;
@@ -254,7 +254,7 @@ class FormPanel {
 
   private async check(seq: number, draft: IntegrationSettings): Promise<void> {
     try {
-      const result = await this.client.sendRequest<P.CheckResult>(P.SETTINGS_CHECK_METHOD, { settingsUri: this.init.settingsUri, settings: draft });
+      const result = await this.client.sendRequest(P.SettingsCheckRequest, { settingsUri: this.init.settingsUri, settings: draft });
       const iconSrc = result.iconPath ? this.panel.webview.asWebviewUri(vscode.Uri.file(result.iconPath)).toString() : undefined;
       this.post({ type: 'reports', seq, reports: result.reports, iconSrc });
     } catch {
@@ -273,7 +273,7 @@ class FormPanel {
         doc = undefined; // not created yet
       }
       const text = doc?.getText() ?? '';
-      const { edits } = await this.client.sendRequest<P.EditResult>(P.SETTINGS_EDIT_METHOD, { text, settings: draft });
+      const { edits } = await this.client.sendRequest(P.SettingsEditRequest, { text, settings: draft });
       if (!edits.length && doc) return this.post({ type: 'saved', ok: true, message: 'Saved: no changes.' });
       const edit = new vscode.WorkspaceEdit();
       if (!doc) {
@@ -319,7 +319,7 @@ class SheetProvider implements vscode.TextDocumentContentProvider {
   async show(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const target = await targetUri(uri);
     if (!target) return undefined;
-    const located = await this.client.sendRequest<P.LocateResult>(P.SETTINGS_LOCATE_METHOD, { uri: target.toString() });
+    const located = await this.client.sendRequest(P.SettingsLocateRequest, { uri: target.toString() });
     if (!located.settingsExists) {
       // Not awaited: the command ends here; the notification waits for the user.
       void vscode.window.showInformationMessage('There is no integration settings file yet: fill and save the Auth form first.', 'Open the Auth form').then((choice) => {
@@ -336,7 +336,7 @@ class SheetProvider implements vscode.TextDocumentContentProvider {
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const result = await this.client.sendRequest<P.SheetResult>(P.SETTINGS_SHEET_METHOD, { settingsUri: uri.query });
+    const result = await this.client.sendRequest(P.SettingsSheetRequest, { settingsUri: uri.query });
     return result.ok ? result.markdown : `# Setup sheet unavailable\n\n${result.reason.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}\n`;
   }
 

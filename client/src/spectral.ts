@@ -5,13 +5,11 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SPECTRAL_ENABLE_SETTING, SPECTRAL_REFRESH_NOTIFICATION } from '../../server/src/features/spectral-protocol';
-
-const MAX_PER_RULE_SETTING = 'rewstOpenapi.diagnostics.maxPerRule';
+import { MAX_PER_RULE_SETTING, SettingsChangedNotification, SPECTRAL_ENABLE_SETTING } from '../../server/src/protocol';
 
 export function registerSpectral(context: vscode.ExtensionContext, client: LanguageClient): void {
   // Nothing to refresh before the server runs (and sending would start it).
-  const refresh = () => void (client.isRunning() ? client.sendNotification(SPECTRAL_REFRESH_NOTIFICATION) : undefined);
+  const refresh = () => void (client.isRunning() ? client.sendNotification(SettingsChangedNotification) : undefined);
   const rulesets = vscode.workspace.createFileSystemWatcher('**/.spectral.{yaml,yml,json}');
   context.subscriptions.push(
     rulesets,

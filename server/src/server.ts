@@ -13,8 +13,8 @@ import { registerConvert } from './features/convert';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerSettings } from './features/settings';
 import { registerSpectral } from './features/spectral';
-import { SPECTRAL_REFRESH_NOTIFICATION } from './features/spectral-protocol';
 import { registerStats } from './features/stats';
+import { SettingsChangedNotification } from './protocol';
 import { DocumentScheduler } from './scheduler';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -62,7 +62,7 @@ connection.onInitialize((params) => {
 });
 connection.onInitialized(() => publisher?.readSettings());
 // A setting or a workspace ruleset changed: read the settings again and run every open document again.
-connection.onNotification(SPECTRAL_REFRESH_NOTIFICATION, () => {
+connection.onNotification(SettingsChangedNotification, () => {
   ctx.configuration.invalidate();
   publisher?.readSettings();
   for (const doc of documents.all()) scheduler.rerun(doc.uri);

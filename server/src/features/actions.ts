@@ -1,20 +1,16 @@
 /**
  * Custom requests behind the actions view and the regex rename (types in
- * actions-protocol.ts). Positions are LSP positions (UTF-16); edits are LSP
+ * protocol.ts). Positions are LSP positions (UTF-16); edits are LSP
  * text edits on the version returned.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { RequestType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { actionsOf, operationsOf, paginatedActionsOf, renameIn, settingsFileNames, splitRegexLiteral } from '../engine';
 import { toLspEdits } from '../lsp-convert';
-import { ACTIONS_METHOD, RENAME_PREVIEW_METHOD, type ActionsParams, type ActionsResult, type RenamePreviewParams, type RenamePreviewResult } from './actions-protocol';
-
-export const ActionsRequest = new RequestType<ActionsParams, ActionsResult | null, void>(ACTIONS_METHOD);
-export const RenamePreviewRequest = new RequestType<RenamePreviewParams, RenamePreviewResult, void>(RENAME_PREVIEW_METHOD);
+import { ActionsRequest, RenamePreviewRequest, type RenamePreviewResult } from '../protocol';
 
 export function registerActions(ctx: ServerContext): void {
   ctx.connection.onRequest(ActionsRequest, (params) => {

@@ -3,42 +3,28 @@
  * and answers with the result or a failure that lists the places at fault.
  * Nothing is written here; the client writes files whole.
  */
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { CancelledError, ConvertError, convertSwagger2, prepareForRewst, prepareReport, readForReduce, reduceReport, reduceSpec, reduceSummary, tagsOf, yamlToJson } from '../engine/convert';
 import { HTTP_METHODS, isObject } from '../engine/spec-index';
-import {
-  CONVERT_SWAGGER2_METHOD,
-  PREPARE_METHOD,
-  REDUCE_CHOICES_METHOD,
-  REDUCE_METHOD,
-  YAML_TO_JSON_METHOD,
-  type ConvertFailure,
-  type ConvertParams,
-  type ConvertSwagger2Result,
-  type PrepareResponse,
-  type ReduceChoicesResult,
-  type ReduceParams,
-  type ReduceResponse,
-  type YamlToJsonResult,
-} from './convert-protocol';
+import { ConvertSwagger2Request, PrepareRequest, ReduceChoicesRequest, ReduceRequest, YamlToJsonRequest, type ConvertFailure } from '../protocol';
 
 export function registerConvert(ctx: ServerContext): void {
   const { connection } = ctx;
-  connection.onRequest(CONVERT_SWAGGER2_METHOD, (p: ConvertParams): Promise<ConvertSwagger2Result> =>
+  connection.onRequest(ConvertSwagger2Request, (p) =>
     answer(async () => {
       const r = await convertSwagger2(p.text, p.format);
       return { ok: true, text: r.text, from: r.from, to: r.to, warnings: r.warnings, patches: r.patches };
     }),
   );
-  connection.onRequest(YAML_TO_JSON_METHOD, (p: ConvertParams): Promise<YamlToJsonResult> => answer(async () => ({ ok: true, text: yamlToJson(p.text).text })));
-  connection.onRequest(PREPARE_METHOD, (p: ConvertParams & { source: string; output: string }, token: CancellationToken): Promise<PrepareResponse> =>
+  connection.onRequest(YamlToJsonRequest, (p) => answer(async () => ({ ok: true, text: yamlToJson(p.text).text })));
+  connection.onRequest(PrepareRequest, (p, token) =>
     answer(async () => {
       const r = await prepareForRewst(p.text, { format: p.format, isCancelled: () => token.isCancellationRequested });
       return { ok: true, text: r.text, report: prepareReport(r, p.source, p.output), errorsLeft: r.remaining.filter((f) => f.severity === 'error').length, changes: r.changes.length };
     }),
   );
-  connection.onRequest(REDUCE_CHOICES_METHOD, (p: ConvertParams): Promise<ReduceChoicesResult> =>
+  connection.onRequest(ReduceChoicesRequest, (p) =>
     answer(async () => {
       const { value } = readForReduce(p.text, p.format);
       const methods = new Map<string, number>();
@@ -55,7 +41,7 @@ export function registerConvert(ctx: ServerContext): void {
       };
     }),
   );
-  connection.onRequest(REDUCE_METHOD, (p: ReduceParams & { source: string; output: string; selection: string }): Promise<ReduceResponse> =>
+  connection.onRequest(ReduceRequest, (p) =>
     answer(async () => {
       const r = reduceSpec(p.text, { tags: p.tags, paths: p.paths, methods: p.methods }, { format: p.format });
       return { ok: true, text: r.text, summary: reduceSummary(r), report: reduceReport(r, p.source, p.output, p.selection) };

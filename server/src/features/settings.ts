@@ -14,7 +14,7 @@ import type { ServerContext } from '../context';
 import { analyzeSettings, FIXABLE_CODES, isSettingsName, listOperations, proposeSettings, settingsEdits, settingsFix, settingsNameFor, settingsNamesFor, settingsReports, setupSheet, specNamesFor, svgProblem, type IconContext, type IntegrationSettings, type SettingsCode, type SettingsContext, type SpecContext } from '../engine/settings';
 import { parseSpec } from '../engine/parse';
 import { quickFix, SOURCE, toDiagnostic, type DiagnosticData } from '../lsp-convert';
-import * as P from './settings-protocol';
+import * as P from '../protocol';
 
 type Obj = Record<string, unknown>;
 
@@ -230,9 +230,9 @@ export function registerSettings(ctx: ServerContext): void {
     closed: (uri) => (isSettingsUri(uri) ? service.closed(uri) : service.specChanged(uri)), // a closed spec: back to the copy on disk
   });
   const { connection } = ctx;
-  connection.onRequest(P.SETTINGS_LOCATE_METHOD, (p: P.LocateParams) => service.locate(p.uri));
-  connection.onRequest(P.SETTINGS_PROPOSE_METHOD, async (p: P.ProposeParams): Promise<P.ProposeResult> => service.propose(p.specUri));
-  connection.onRequest(P.SETTINGS_CHECK_METHOD, (p: P.CheckParams) => service.check(p));
-  connection.onRequest(P.SETTINGS_EDIT_METHOD, (p: P.EditParams): P.EditResult => ({ edits: settingsEdits(p.text, p.settings) }));
-  connection.onRequest(P.SETTINGS_SHEET_METHOD, async (p: P.SheetParams): Promise<P.SheetResult> => service.sheet(p.settingsUri));
+  connection.onRequest(P.SettingsLocateRequest, (p) => service.locate(p.uri));
+  connection.onRequest(P.SettingsProposeRequest, (p) => service.propose(p.specUri));
+  connection.onRequest(P.SettingsCheckRequest, (p) => service.check(p));
+  connection.onRequest(P.SettingsEditRequest, (p) => ({ edits: settingsEdits(p.text, p.settings) }));
+  connection.onRequest(P.SettingsSheetRequest, (p) => service.sheet(p.settingsUri));
 }

@@ -1,0 +1,213 @@
+/**
+ * The one protocol between the extension client and the language server:
+ * every custom request and notification as a typed RequestType or
+ * NotificationType, with its params and result, which both sides import (as
+ * rust-analyzer's editors/code does). Types only besides those objects, so
+ * the client bundles it without the server or the engine.
+ */
+import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { Action, RenameChange, RenameField, TagGroup } from './engine';
+import type { IntegrationSettings, Note, Proposal, SettingsReport } from './engine/settings';
+
+export type { Note };
+
+// --- the actions view and the regex rename ---
+
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+
+export interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
+
+export interface LspTextEdit {
+  range: LspRange;
+  newText: string;
+}
+
+export interface ActionsParams {
+  uri: string;
+}
+
+/** `rewst/actions`: the actions Rewst will create from the document; null when the document is not open. */
+export interface ActionsResult {
+  uri: string;
+  version: number;
+  isSpec: boolean;
+  /** Why the file has no actions when it does not parse. */
+  problem?: string;
+  /** `range` is the operation's method key: where "reveal" goes. */
+  actions: Array<Omit<Action, 'offset'>>;
+  groups: TagGroup[];
+  /** The integration settings file the paginated marks came from, when there is one. */
+  settingsUri?: string;
+}
+
+export interface RenamePreviewParams {
+  uri: string;
+  field: RenameField;
+  /** The pattern; with `literal`, the text as typed, where `/pattern/flags` is read as a regex literal. */
+  match: string;
+  flags?: string;
+  literal?: boolean;
+  replace: string;
+}
+
+export interface PreviewChange extends Omit<RenameChange, 'edit'> {
+  edit: LspTextEdit;
+}
+
+/** `rewst/renamePreview`: every change and its edit, on the document version returned. Nothing is applied. */
+export type RenamePreviewResult =
+  | { ok: false; reason: string }
+  | {
+      ok: true;
+      version: number;
+      /** The regex as read, e.g. `/(.*?) Get/i`. */
+      regex: string;
+      total: number;
+      matched: number;
+      changes: PreviewChange[];
+      collisions: Array<{ name: string; actions: Array<{ method: string; path: string; operationId?: string; changed: boolean }> }>;
+      emptyNames: number;
+      skipped: Array<{ method: string; path: string; reason: string }>;
+      edits: LspTextEdit[];
+    };
+
+export const ActionsRequest = new RequestType<ActionsParams, ActionsResult | null, void>('rewst/actions');
+export const RenamePreviewRequest = new RequestType<RenamePreviewParams, RenamePreviewResult, void>('rewst/renamePreview');
+
+// --- convert, prepare, reduce ---
+
+export type DocFormat = 'json' | 'yaml';
+
+/** Every request sends the text the user sees (saved or not) and its format. */
+export interface ConvertParams {
+  text: string;
+  format: DocFormat;
+}
+
+/** Why nothing was produced, with the places at fault (1-based). */
+export interface ConvertFailure {
+  ok: false;
+  message: string;
+  problems: Array<{ line: number; column: number; message: string }>;
+}
+
+export type ConvertSwagger2Result = { ok: true; text: string; from: string; to: string; warnings: Array<{ pointer: string; message: string }>; patches: number } | ConvertFailure;
+
+export type YamlToJsonResult = { ok: true; text: string } | ConvertFailure;
+
+/** `report` is Markdown, ready to show; `errorsLeft` counts Rewst errors still in `text`. */
+export type PrepareResponse = { ok: true; text: string; report: string; errorsLeft: number; changes: number } | ConvertFailure;
+
+export type ReduceChoicesResult =
+  | { ok: true; operations: number; tags: Array<{ name: string; operations: number }>; methods: Array<{ method: string; operations: number }> }
+  | ConvertFailure;
+
+export interface ReduceParams extends ConvertParams {
+  tags: string[];
+  paths: string[];
+  methods: string[];
+}
+
+export type ReduceResponse = { ok: true; text: string; summary: string; report: string } | ConvertFailure;
+
+/** Prepare and reduce also name the source file and the output, for the report. */
+export interface PrepareParams extends ConvertParams {
+  source: string;
+  output: string;
+}
+
+export interface ReduceRequestParams extends ReduceParams {
+  source: string;
+  output: string;
+  /** The selection described in words, for the report. */
+  selection: string;
+}
+
+export const ConvertSwagger2Request = new RequestType<ConvertParams, ConvertSwagger2Result, void>('rewst/convertSwagger2');
+export const YamlToJsonRequest = new RequestType<ConvertParams, YamlToJsonResult, void>('rewst/yamlToJson');
+export const PrepareRequest = new RequestType<PrepareParams, PrepareResponse, void>('rewst/prepare');
+export const ReduceChoicesRequest = new RequestType<ConvertParams, ReduceChoicesResult, void>('rewst/reduceChoices');
+export const ReduceRequest = new RequestType<ReduceRequestParams, ReduceResponse, void>('rewst/reduce');
+
+// --- the integration settings forms and the setup sheet ---
+
+/** `rewst/settings/locate`: from a spec or a settings file, the pair. */
+export interface LocateParams {
+  uri: string;
+}
+
+export interface LocateResult {
+  /** The spec; undefined when none is found beside a settings file. */
+  specUri?: string;
+  /** The settings file: the existing one, or where a new one goes. */
+  settingsUri: string;
+  settingsExists: boolean;
+  /** Why there is no spec, or why the given file is neither. */
+  problem?: string;
+}
+
+/** `rewst/settings/propose`: what the spec suggests. */
+export interface ProposeParams {
+  specUri: string;
+}
+
+export type ProposeResult = { ok: true; specName: string; title: string; proposal: Proposal } | { ok: false; reason: string };
+
+/** `rewst/settings/check`: every finding for a draft the form holds (the settings file's own text is not read). */
+export interface CheckParams {
+  settingsUri: string;
+  settings: IntegrationSettings;
+}
+
+export interface CheckResult {
+  reports: SettingsReport[];
+  /** The icon as a path the client can show, when it exists and parses as SVG. */
+  iconPath?: string;
+}
+
+/** `rewst/settings/edit`: the minimal edits turning `text` into a file holding `settings` (offsets into `text`). */
+export interface EditParams {
+  text: string;
+  settings: IntegrationSettings;
+}
+
+export interface EditResult {
+  edits: Array<{ start: number; end: number; newText: string }>;
+}
+
+/** `rewst/settings/sheet`: the setup sheet for a settings file (open or on disk), as Markdown. */
+export interface SheetParams {
+  settingsUri: string;
+}
+
+export type SheetResult = { ok: true; markdown: string } | { ok: false; reason: string };
+
+export const SettingsLocateRequest = new RequestType<LocateParams, LocateResult, void>('rewst/settings/locate');
+export const SettingsProposeRequest = new RequestType<ProposeParams, ProposeResult, void>('rewst/settings/propose');
+export const SettingsCheckRequest = new RequestType<CheckParams, CheckResult, void>('rewst/settings/check');
+export const SettingsEditRequest = new RequestType<EditParams, EditResult, void>('rewst/settings/edit');
+export const SettingsSheetRequest = new RequestType<SheetParams, SheetResult, void>('rewst/settings/sheet');
+
+// --- settings, Spectral, diagnostics of the server itself ---
+
+/** Client → server: a `rewstOpenapi.*` setting or a workspace Spectral ruleset changed; read the settings again and lint every open document again. */
+export const SettingsChangedNotification = new NotificationType0('rewst/spectralRefresh');
+
+/** The settings the server reads through workspace/configuration (contributed in package.json). */
+export const SPECTRAL_ENABLE_SETTING = 'rewstOpenapi.spectral.enable';
+export const MAX_PER_RULE_SETTING = 'rewstOpenapi.diagnostics.maxPerRule';
+
+/** What `rewst/serverStats` answers: enough to see, from a test or a bug report, that memory stays bounded. */
+export interface ServerStats {
+  heapUsed: number;
+  rss: number;
+  openDocuments: number;
+}
+
+export const ServerStatsRequest = new RequestType0<ServerStats, void>('rewst/serverStats');
