@@ -137,6 +137,15 @@ export function collectOperations(root: Record<string, unknown>): OperationRef[]
   return out;
 }
 
+/** Each operation once, where it is written: several paths can reach one through `$ref` path items; the first of them keeps it. */
+export function writtenOnce(operations: OperationRef[]): OperationRef[] {
+  const seen = new Set<string>();
+  return operations.filter((op) => {
+    const at = op.path.join('\u0000');
+    return seen.has(at) ? false : Boolean(seen.add(at));
+  });
+}
+
 export function isObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }

@@ -1,6 +1,6 @@
 import { idFromMethodAndPath, uniqueId } from '../operation-ids';
 import { single, type Rule } from '../rule';
-import type { OperationRef } from '../spec-index';
+import { writtenOnce, type OperationRef } from '../spec-index';
 
 export const operationIdDuplicate: Rule = {
   id: 'operation-id-duplicate',
@@ -10,7 +10,7 @@ export const operationIdDuplicate: Rule = {
   fixAll: true,
   check({ index, report }) {
     const byId = new Map<string, OperationRef[]>();
-    for (const op of index.operations) {
+    for (const op of writtenOnce(index.operations)) {
       const id = op.operation.operationId;
       if (typeof id !== 'string' || id.trim() === '') continue;
       const list = byId.get(id);

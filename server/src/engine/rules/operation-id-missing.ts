@@ -1,5 +1,6 @@
 import { idFromMethodAndPath, idFromSummary, uniqueId } from '../operation-ids';
 import { single, type Rule } from '../rule';
+import { writtenOnce } from '../spec-index';
 
 export const operationIdMissing: Rule = {
   id: 'operation-id-missing',
@@ -8,7 +9,7 @@ export const operationIdMissing: Rule = {
   severity: 'error',
   fixAll: true,
   check({ index, report }) {
-    for (const op of index.operations) {
+    for (const op of writtenOnce(index.operations)) {
       const id = op.operation.operationId;
       if (typeof id === 'string' && id.trim() !== '') continue;
       const blank = typeof id === 'string';
@@ -59,6 +60,12 @@ export const operationIdMissing: Rule = {
       text: 'openapi: 3.1.0\npaths:\n  /a:\n    $ref: "#/components/pathItems/A"\ncomponents:\n  pathItems:\n    A:\n      get:\n        responses: {}\n',
       expect: [{ pointer: '/components/pathItems/A/get', message: /GET \/a has no operationId/ }],
       fixed: 'openapi: 3.1.0\npaths:\n  /a:\n    $ref: "#/components/pathItems/A"\ncomponents:\n  pathItems:\n    A:\n      get:\n        operationId: getA\n        responses: {}\n',
+    },
+    {
+      name: 'two paths share one operation through $ref: reported once, where it is written',
+      text: 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses: {}\n  /b:\n    $ref: "#/paths/~1a"\n',
+      expect: [{ pointer: '/paths/~1a/get', message: /GET \/a has no operationId/ }],
+      fixed: 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {}\n  /b:\n    $ref: "#/paths/~1a"\n',
     },
     { name: 'blank id', text: '{"openapi":"3.0.0","paths":{"/":{"get":{"operationId":""}}}}', expect: [{ pointer: '/paths/~1/get/operationId', message: /blank/ }], fixed: '{"openapi":"3.0.0","paths":{"/":{"get":{"operationId":"getRoot"}}}}' },
   ],
