@@ -146,6 +146,11 @@ export function writtenOnce(operations: OperationRef[]): OperationRef[] {
   });
 }
 
+/** The operation a finding names by method and path key (its fix's data). */
+export function operationNamed(operations: OperationRef[], method: unknown, pathKey: unknown): OperationRef | undefined {
+  return operations.find((o) => o.method === method && o.pathKey === pathKey);
+}
+
 export function isObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }

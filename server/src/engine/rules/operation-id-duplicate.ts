@@ -1,6 +1,6 @@
 import { idFromMethodAndPath, uniqueId } from '../operation-ids';
 import { single, type Rule } from '../rule';
-import { writtenOnce, type OperationRef } from '../spec-index';
+import { operationNamed, writtenOnce, type OperationRef } from '../spec-index';
 
 export const operationIdDuplicate: Rule = {
   id: 'operation-id-duplicate',
@@ -34,11 +34,9 @@ export const operationIdDuplicate: Rule = {
   fix({ data }, { editor, index, takenOperationIds, batch }) {
     // In a batch the first occurrence keeps its id and the others change.
     if (batch && data?.occurrence === 0) return undefined;
-    const method = String(data?.method);
-    const pathKey = String(data?.pathKey);
-    const op = index.operations.find((o) => o.method === method && o.pathKey === pathKey);
+    const op = operationNamed(index.operations, data?.method, data?.pathKey);
     if (!op) return undefined;
-    const id = uniqueId(idFromMethodAndPath(method, pathKey), takenOperationIds);
+    const id = uniqueId(idFromMethodAndPath(op.method, op.pathKey), takenOperationIds);
     takenOperationIds.add(id);
     const path = [...op.path, 'operationId'];
     return single(`Rename operationId to "${id}"`, editor.replaceValue(path, id), { op: 'set', path, value: id });

@@ -1,6 +1,6 @@
 import { idFromMethodAndPath, idFromSummary, uniqueId } from '../operation-ids';
 import { single, type Rule } from '../rule';
-import { writtenOnce } from '../spec-index';
+import { operationNamed, writtenOnce } from '../spec-index';
 
 export const operationIdMissing: Rule = {
   id: 'operation-id-missing',
@@ -22,12 +22,10 @@ export const operationIdMissing: Rule = {
     }
   },
   fix({ data }, { editor, index, takenOperationIds }) {
-    const method = String(data?.method);
-    const pathKey = String(data?.pathKey);
     // Where the operation is written: under a path item a `$ref` leads to, it is not under `paths`.
-    const op = index.operations.find((o) => o.method === method && o.pathKey === pathKey);
+    const op = operationNamed(index.operations, data?.method, data?.pathKey);
     if (!op) return undefined;
-    const { operation, path: opPath } = op;
+    const { method, pathKey, operation, path: opPath } = op;
     const id = uniqueId(idFromSummary(operation.summary) ?? idFromMethodAndPath(method, pathKey), takenOperationIds);
     takenOperationIds.add(id);
     const title = `Add operationId "${id}"`;
