@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { stringify as stringifyYaml } from 'yaml';
-import { listActions, paginatedActionsOf, settingsFileNames, type ActionList } from '../server/src/engine';
+import { listActions, paginatedActionsOf, type ActionList } from '../server/src/engine';
+import { settingsNamesFor } from '../server/src/engine/settings';
 import { directorySpec, plainName, plainOperations, readRoot } from './support/specs';
 
 const NETBOX = directorySpec('netbox.dev.json'); // 844 operations, none with a summary
@@ -92,8 +93,8 @@ describe('actions: paginated marks from the integration settings file', () => {
   });
 
   it('the settings file is named after the spec', () => {
-    assert.deepEqual(settingsFileNames('petstore.yaml'), ['petstore.rewst-integration.json', 'petstore.yaml.rewst-integration.json']);
-    assert.deepEqual(settingsFileNames('api.github.com.json'), ['api.github.com.rewst-integration.json', 'api.github.com.json.rewst-integration.json']);
+    assert.deepEqual(settingsNamesFor('petstore.yaml'), ['petstore.rewst-integration.json', 'petstore.yaml.rewst-integration.json']);
+    assert.deepEqual(settingsNamesFor('api.github.com.json'), ['api.github.com.rewst-integration.json', 'api.github.com.json.rewst-integration.json']);
   });
 });
 

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeSettings, proposeSettings, serializeSettings, settingsNameFor, svgProblem } from '../engine/settings';
+import { diskFiles, readIcon } from '../engine/spec-files';
 import { IoError, parseArgs, UsageError } from './args';
 import { writeText } from './io';
 import { readSpec, settingsContext } from './settings-check';
@@ -44,9 +45,6 @@ function relative(from: string, to: string): string {
 }
 
 function isSvg(file: string): boolean {
-  try {
-    return statSync(file).isFile() && !svgProblem(readFileSync(file, 'utf8'));
-  } catch {
-    return false;
-  }
+  const icon = readIcon(diskFiles, file);
+  return icon.exists && !svgProblem(icon.text ?? '');
 }

@@ -1,12 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Format } from '../engine';
 import { IoError } from './args';
 
-export function formatOf(file: string): Format | undefined {
-  if (/\.json$/i.test(file)) return 'json';
-  if (/\.ya?ml$/i.test(file)) return 'yaml';
-  return undefined;
-}
+export { formatOfName as formatOf } from '../engine/spec-files';
 
 export function readText(file: string): string {
   try {

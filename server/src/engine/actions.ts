@@ -153,12 +153,3 @@ export function paginatedActionsOf(settingsText: string | undefined): Set<string
     return new Set();
   }
 }
-
-/**
- * Names the integration settings file may have beside a spec, most likely first:
- * `petstore.yaml` → `petstore.rewst-integration.json`, then `petstore.yaml.rewst-integration.json`.
- */
-export function settingsFileNames(specFileName: string): string[] {
-  const stem = specFileName.replace(/\.(json|ya?ml)$/i, '');
-  return stem === specFileName ? [`${stem}.rewst-integration.json`] : [`${stem}.rewst-integration.json`, `${specFileName}.rewst-integration.json`];
-}

@@ -46,6 +46,30 @@ export function getAt(root: unknown, path: JsonPath): unknown {
   return node;
 }
 
+const MAX_REF_HOPS = 32;
+
+/**
+ * Follows local `$ref`s from `node` (which sits at `at`), a bounded number of
+ * hops: the object reached and where it is. Undefined for a reference that
+ * leads nowhere, out of the document, or round in circles.
+ */
+export function followRefs(root: unknown, node: unknown, at: JsonPath = []): { value: Record<string, unknown>; path: JsonPath } | undefined {
+  let n = node;
+  let path = at;
+  for (let hops = 0; isPlainObject(n) && typeof n.$ref === 'string'; hops++) {
+    if (hops >= MAX_REF_HOPS) return undefined;
+    const next = parseLocalRef(n.$ref);
+    if (!next) return undefined;
+    n = getAt(root, next);
+    path = next;
+  }
+  return isPlainObject(n) ? { value: n, path } : undefined;
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
 /** A pointer short enough for a message: long ones keep their head and tail. */
 export function displayPointer(path: JsonPath): string {
   const p = toPointer(path) || '/';

@@ -123,7 +123,8 @@ function refOf(op: OperationRef): ActionRef {
 }
 
 /**
- * Two operations can share one piece of text through a YAML alias (`get: *op`);
+ * Two operations can share one piece of text through a YAML alias (`get: *op`)
+ * or a path item that is a `$ref`;
  * editing it twice would corrupt it, so the second is reported instead.
  */
 function dropOverlaps(changes: RenameChange[], skipped: Array<ActionRef & { reason: string }>): RenameChange[] {
@@ -133,7 +134,7 @@ function dropOverlaps(changes: RenameChange[], skipped: Array<ActionRef & { reas
   for (const cur of byStart) {
     if (kept && (cur.edit.start < kept.edit.end || cur.edit.start === kept.edit.start)) {
       drop.add(cur);
-      skipped.push({ method: cur.method, path: cur.path, operationId: cur.operationId, pointer: cur.pointer, reason: `it shares its text with ${kept.method} ${kept.path} (a YAML alias), which is renamed instead` });
+      skipped.push({ method: cur.method, path: cur.path, operationId: cur.operationId, pointer: cur.pointer, reason: `it shares its text with ${kept.method} ${kept.path} (a YAML alias or a $ref), which is renamed instead` });
     } else {
       kept = cur;
     }

@@ -1,12 +1,16 @@
+import { followRefs } from './pointer';
 import type { JsonPath } from './types';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export interface OperationRef {
+  /** Where the operation is: under its path item, or under the path item that item's `$ref` leads to. */
   path: JsonPath;
   pathKey: string;
   method: string;
   operation: Record<string, unknown>;
+  /** The path item that holds the operation (its `parameters` apply to it too). */
+  item: Record<string, unknown>;
 }
 
 export interface SpecIndex {
@@ -108,6 +112,14 @@ function scopeOf(vals: unknown[], keys: Array<string | number>, depth: number): 
   }
 }
 
+/**
+ * Every operation, in the order of `paths` and then of HTTP_METHODS: the one
+ * enumerator the rules, the actions view, rename, reduce and the settings
+ * checks share. A path item that is a local `$ref` (to `components/pathItems`,
+ * another path, anywhere in the document) is read from its target; a method
+ * written beside the `$ref` wins over the target's. External references are
+ * not followed.
+ */
 export function collectOperations(root: Record<string, unknown>): OperationRef[] {
   const out: OperationRef[] = [];
   const paths = root.paths;
@@ -115,12 +127,28 @@ export function collectOperations(root: Record<string, unknown>): OperationRef[]
   for (const pathKey of Object.keys(paths)) {
     const item = paths[pathKey];
     if (!isObject(item)) continue;
+    const target = typeof item.$ref === 'string' ? followRefs(root, item, ['paths', pathKey]) : undefined;
     for (const method of HTTP_METHODS) {
       const operation = item[method];
-      if (isObject(operation)) out.push({ path: ['paths', pathKey, method], pathKey, method, operation });
+      if (isObject(operation)) out.push({ path: ['paths', pathKey, method], pathKey, method, operation, item });
+      else if (target && isObject(target.value[method])) out.push({ path: [...target.path, method], pathKey, method, operation: target.value[method] as Record<string, unknown>, item: target.value });
     }
   }
   return out;
+}
+
+/** Each operation once, where it is written: several paths can reach one through `$ref` path items; the first of them keeps it. */
+export function writtenOnce(operations: OperationRef[]): OperationRef[] {
+  const seen = new Set<string>();
+  return operations.filter((op) => {
+    const at = op.path.join('\u0000');
+    return seen.has(at) ? false : Boolean(seen.add(at));
+  });
+}
+
+/** The operation a finding names by method and path key (its fix's data). */
+export function operationNamed(operations: OperationRef[], method: unknown, pathKey: unknown): OperationRef | undefined {
+  return operations.find((o) => o.method === method && o.pathKey === pathKey);
 }
 
 export function isObject(x: unknown): x is Record<string, unknown> {

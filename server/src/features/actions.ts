@@ -3,21 +3,22 @@
  * protocol.ts). Positions are LSP positions (UTF-16); edits are LSP
  * text edits on the version returned.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { actionsOf, operationsOf, paginatedActionsOf, renameIn, settingsFileNames, splitRegexLiteral } from '../engine';
+import { actionsOf, operationsOf, paginatedActionsOf, renameIn, splitRegexLiteral } from '../engine';
+import { settingsFileFor, textOf } from '../engine/spec-files';
 import { toLspEdits } from '../lsp-convert';
+import { openFiles, pathOf, type OpenFiles } from './open-files';
 import { ActionsRequest, RenamePreviewRequest, type RenamePreviewResult } from '../protocol';
 
 export function registerActions(ctx: ServerContext): void {
+  const files = openFiles(ctx.documents);
   ctx.connection.onRequest(ActionsRequest, (params) => {
     const doc = ctx.documents.get(params.uri);
     const analysis = doc && ctx.analysisOf(doc);
     if (!doc || !analysis) return null;
-    const settings = settingsFor(ctx, doc);
+    const settings = settingsFor(files, doc);
     const list = actionsOf(operationsOf(analysis), { paginated: paginatedActionsOf(settings?.text) });
     return {
       uri: doc.uri,
@@ -55,34 +56,10 @@ export function registerActions(ctx: ServerContext): void {
 }
 
 /** The spec's integration settings file: open in the editor (unsaved edits count) or on disk. */
-function settingsFor(ctx: ServerContext, doc: TextDocument): { uri: string; text: string } | undefined {
-  if (!doc.uri.startsWith('file:')) return undefined;
-  let file: string;
-  try {
-    file = fileURLToPath(doc.uri);
-  } catch {
-    return undefined;
-  }
-  for (const name of settingsFileNames(basename(file))) {
-    const path = join(dirname(file), name);
-    const uri = pathToFileURL(path).toString();
-    const open = ctx.documents.all().find((d) => d.uri === uri || safePath(d.uri) === path);
-    if (open) return { uri: open.uri, text: open.getText() };
-    if (existsSync(path)) {
-      try {
-        return { uri, text: readFileSync(path, 'utf8') };
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
-
-function safePath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
+function settingsFor(files: OpenFiles, doc: TextDocument): { uri: string; text: string } | undefined {
+  const spec = pathOf(doc.uri);
+  const settings = spec === undefined ? undefined : settingsFileFor(files, spec);
+  const text = settings?.exists ? textOf(files, settings.file) : undefined;
+  if (!settings || text === undefined) return undefined;
+  return { uri: files.openDoc(settings.file)?.uri ?? pathToFileURL(settings.file).toString(), text };
 }

@@ -6,7 +6,7 @@
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { CancelledError, ConvertError, convertSwagger2, prepareForRewst, prepareReport, readForReduce, reduceReport, reduceSpec, reduceSummary, tagsOf, yamlToJson } from '../engine/convert';
-import { HTTP_METHODS, isObject } from '../engine/spec-index';
+import { collectOperations } from '../engine/spec-index';
 import { ConvertSwagger2Request, PrepareRequest, ReduceChoicesRequest, ReduceRequest, YamlToJsonRequest, type ConvertFailure } from '../protocol';
 
 export function registerConvert(ctx: ServerContext): void {
@@ -27,15 +27,12 @@ export function registerConvert(ctx: ServerContext): void {
   connection.onRequest(ReduceChoicesRequest, (p) =>
     answer(async () => {
       const { value } = readForReduce(p.text, p.format);
+      const ops = collectOperations(value);
       const methods = new Map<string, number>();
-      let operations = 0;
-      for (const item of Object.values(isObject(value.paths) ? value.paths : {})) {
-        if (!isObject(item)) continue;
-        for (const m of HTTP_METHODS) if (isObject(item[m])) (operations++, methods.set(m, (methods.get(m) ?? 0) + 1));
-      }
+      for (const { method } of ops) methods.set(method, (methods.get(method) ?? 0) + 1);
       return {
         ok: true,
-        operations,
+        operations: ops.length,
         tags: [...tagsOf(value)].map(([name, n]) => ({ name, operations: n })),
         methods: [...methods].map(([method, n]) => ({ method, operations: n })),
       };

@@ -5,115 +5,52 @@
  * setup sheet. The spec and the icon are read from the open documents when
  * they are open, from disk otherwise.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { analyzeSettings, FIXABLE_CODES, isSettingsName, listOperations, proposeSettings, settingsEdits, settingsFix, settingsNameFor, settingsNamesFor, settingsReports, setupSheet, specNamesFor, svgProblem, type IconContext, type IntegrationSettings, type SettingsCode, type SettingsContext, type SpecContext } from '../engine/settings';
-import { parseSpec } from '../engine/parse';
+import { analyzeSettings, FIXABLE_CODES, isSettingsName, listOperations, proposeSettings, settingsEdits, settingsFix, settingsReports, setupSheet, type IntegrationSettings, type SettingsCode, type SettingsContext, type SpecContext } from '../engine/settings';
+import { diskFiles, readSpecFile, settingsContextFor, settingsFileFor, specFileFor, textOf, type SpecCache } from '../engine/spec-files';
 import { quickFix, SOURCE, toDiagnostic, type DiagnosticData } from '../lsp-convert';
+import { openFiles, pathOf, type OpenFiles } from './open-files';
 import * as P from '../protocol';
 
 type Obj = Record<string, unknown>;
-
-/** Bigger icons are not read: an SVG logo is a few kilobytes. */
-const MAX_ICON_BYTES = 5 << 20;
 
 export function isSettingsUri(uri: string): boolean {
   return isSettingsName(uri.split(/[?#]/)[0]);
 }
 
-function pathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 class SettingsService {
-  private readonly diskSpecs = new Map<string, { stamp: string; spec: Omit<SpecContext, 'name'> }>();
+  private readonly diskSpecs: SpecCache = new Map();
   /** For each open settings file, the spec path its last check used: a change there checks it again. */
   private readonly specOf = new Map<string, string>();
 
-  constructor(private readonly ctx: ServerContext) {}
+  /** Open documents first, else disk. */
+  private readonly files: OpenFiles;
 
-  openDoc(file: string): TextDocument | undefined {
-    return this.ctx.documents.all().find((d) => pathOf(d.uri) === file);
-  }
-
-  private exists(file: string): boolean {
-    if (this.openDoc(file)) return true;
-    try {
-      return statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  }
-
-  /** The spec for a settings file: its `spec` member, else a spec with the same base name beside it. */
-  specPathFor(settingsPath: string, value: unknown): { file?: string; tried: string[] } {
-    const dir = path.dirname(settingsPath);
-    const named = value !== null && typeof value === 'object' && typeof (value as Obj).spec === 'string' ? String((value as Obj).spec) : undefined;
-    const tried = named ? [path.resolve(dir, named)] : specNamesFor(path.basename(settingsPath)).map((n) => path.join(dir, n));
-    return { file: tried.find((f) => this.exists(f)), tried };
+  constructor(private readonly ctx: ServerContext) {
+    this.files = openFiles(ctx.documents);
   }
 
   /** The spec parsed: from its open document (the analysis cache), else from disk (cached by size and mtime). */
   spec(file: string): SpecContext {
     const name = path.basename(file);
-    const doc = this.openDoc(file);
+    const doc = this.files.openDoc(file);
     if (doc) {
       const analysis = this.ctx.analysisOf(doc);
       if (analysis?.root) return { name, root: analysis.root };
       return { name, problem: analysis?.isSpec ? `The spec ${name} does not parse.` : `${name} is not an OpenAPI or Swagger document.` };
     }
-    let stamp: string;
-    try {
-      const st = statSync(file);
-      stamp = `${st.size}:${st.mtimeMs}`;
-    } catch {
-      return { name, problem: `The spec ${name} cannot be read.` };
-    }
-    const hit = this.diskSpecs.get(file);
-    if (hit?.stamp === stamp) return { name, ...hit.spec };
-    let spec: Omit<SpecContext, 'name'>;
-    try {
-      const parsed = parseSpec(readFileSync(file, 'utf8'), /\.ya?ml$/i.test(file) ? 'yaml' : /\.json$/i.test(file) ? 'json' : undefined);
-      spec = parsed.problems.length ? { problem: `The spec ${name} does not parse.` } : parsed.version ? { root: parsed.value as Obj } : { problem: `${name} is not an OpenAPI or Swagger document.` };
-    } catch (e) {
-      spec = { problem: `The spec ${name} cannot be read: ${e instanceof Error ? e.message : String(e)}.` };
-    }
-    this.diskSpecs.set(file, { stamp, spec });
-    return { name, ...spec };
-  }
-
-  private icon(settingsPath: string, value: unknown): (IconContext & { file: string }) | undefined {
-    const icon = value !== null && typeof value === 'object' ? (value as Obj).icon : undefined;
-    if (typeof icon !== 'string' || !/\.svg$/i.test(icon)) return undefined;
-    const file = path.resolve(path.dirname(settingsPath), icon);
-    const doc = this.openDoc(file);
-    if (doc) return { exists: true, text: doc.getText(), file };
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) return { exists: false, file };
-      return { exists: true, text: st.size > MAX_ICON_BYTES ? '' : readFileSync(file, 'utf8'), file };
-    } catch {
-      return { exists: false, file };
-    }
+    return readSpecFile(diskFiles, file, this.diskSpecs);
   }
 
   /** Everything a settings value is checked with. */
   contextFor(settingsUri: string, value: unknown): { context: SettingsContext; specFile?: string; iconFile?: string } {
     const settingsPath = pathOf(settingsUri);
     if (!settingsPath) return { context: {} };
-    const { file, tried } = this.specPathFor(settingsPath, value);
-    const spec: SpecContext = file ? this.spec(file) : { name: path.basename(tried[0]), problem: `No spec found for this settings file (looked for ${tried.map((t) => path.basename(t)).join(', ')}); set "spec" to its path.` };
-    const icon = this.icon(settingsPath, value);
-    const iconOk = icon?.exists && !svgProblem(icon.text ?? '');
-    return { context: { spec, icon: icon ? { exists: icon.exists, text: icon.text } : undefined }, specFile: file, iconFile: iconOk ? icon?.file : undefined };
+    return settingsContextFor(this.files, settingsPath, value, (file) => this.spec(file));
   }
 
   /** Checks a settings file's version against its spec and icon; publishes through the Rewst publisher. */
@@ -143,13 +80,7 @@ class SettingsService {
   }
 
   settingsText(file: string): string | undefined {
-    const doc = this.openDoc(file);
-    if (doc) return doc.getText();
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return textOf(this.files, file);
   }
 
   locate(uri: string): P.LocateResult {
@@ -163,13 +94,11 @@ class SettingsService {
       } catch {
         value = undefined;
       }
-      const { file: spec, tried } = this.specPathFor(file, value);
+      const { file: spec, tried } = specFileFor(this.files, file, value);
       return { specUri: spec ? pathToFileURL(spec).href : undefined, settingsUri: uri, settingsExists: text !== undefined, problem: spec ? undefined : `No spec beside ${path.basename(file)} (looked for ${tried.map((t) => path.basename(t)).join(', ')}).` };
     }
-    const dir = path.dirname(file);
-    const existing = settingsNamesFor(path.basename(file)).map((n) => path.join(dir, n)).find((f) => this.exists(f));
-    const settings = existing ?? path.join(dir, settingsNameFor(path.basename(file)));
-    return { specUri: uri, settingsUri: pathToFileURL(settings).href, settingsExists: Boolean(existing) };
+    const settings = settingsFileFor(this.files, file);
+    return { specUri: uri, settingsUri: pathToFileURL(settings.file).href, settingsExists: settings.exists };
   }
 
   propose(specUri: string): P.ProposeResult {

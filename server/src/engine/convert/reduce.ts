@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, type Document } from 'yaml';
 import { parseSpec, type Format } from '../parse';
-import { HTTP_METHODS, isObject } from '../spec-index';
+import { collectOperations, HTTP_METHODS, isObject } from '../spec-index';
 import { matchAny } from './path-match';
 import { ConvertError, problemsAt } from './problems';
 import { componentContainers, reachFrom } from './reach';
@@ -52,21 +52,11 @@ interface Op {
   method: string;
   tags: string[];
   operation: Json;
+  item: Json;
 }
 
 function operationsOf(value: Json): Op[] {
-  const out: Op[] = [];
-  if (!isObject(value.paths)) return out;
-  for (const [pathKey, item] of Object.entries(value.paths)) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!isObject(operation)) continue;
-      const tags = Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === 'string') : [];
-      out.push({ pathKey, method, tags, operation });
-    }
-  }
-  return out;
+  return collectOperations(value).map(({ pathKey, method, operation, item }) => ({ pathKey, method, operation, item, tags: Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === 'string') : [] }));
 }
 
 /** Reads a spec for reducing; throws ConvertError when it does not parse or is not a spec. */
@@ -81,18 +71,25 @@ export function reduceSpec(text: string, selection: ReduceSelection, options: { 
   const input = readForReduce(text, options.format);
   const root = input.value;
   const ops = operationsOf(root);
-  const keep = selectOperations(root, ops, selection, options.regexTimeLimitMs);
+  const selected = selectOperations(root, ops, selection, options.regexTimeLimitMs);
+  const keep = new Set([...selected].map((op) => op.operation));
   if (!keep.size) throw new ConvertError('No operation matches this selection: nothing would be left. Loosen the tags, paths or methods.');
 
   // The kept paths, each with only its kept operations (path-level parameters and the like stay).
+  // A path item that is a `$ref` keeps its `$ref`, so the item it refers to is kept whole.
   const oldPaths = isObject(root.paths) ? root.paths : {};
+  const keptMethods = new Map<string, Set<string>>();
+  for (const op of ops) {
+    // An operation written in the path item goes with every copy of it (a YAML alias); one read through a `$ref` only where picked.
+    const written = op.item === oldPaths[op.pathKey];
+    if (written ? keep.has(op.operation) : selected.has(op)) keptMethods.set(op.pathKey, (keptMethods.get(op.pathKey) ?? new Set()).add(op.method));
+  }
   const keptPaths = new Map<string, Json>();
   for (const [pathKey, item] of Object.entries(oldPaths)) {
-    if (!isObject(item)) continue;
-    const methods = HTTP_METHODS.filter((m) => isObject(item[m]) && keep.has(item[m] as Json));
-    if (!methods.length) continue;
+    const methods = keptMethods.get(pathKey);
+    if (!isObject(item) || !methods) continue;
     const copy: Json = {};
-    for (const [k, v] of Object.entries(item)) if (!(HTTP_METHODS as readonly string[]).includes(k) || methods.includes(k as never)) copy[k] = v;
+    for (const [k, v] of Object.entries(item)) if (!(HTTP_METHODS as readonly string[]).includes(k) || methods.has(k)) copy[k] = v;
     keptPaths.set(pathKey, copy);
   }
   const notes: string[] = [];
@@ -178,7 +175,7 @@ export function reduceSpec(text: string, selection: ReduceSelection, options: { 
   };
 }
 
-function selectOperations(root: Json, ops: Op[], selection: ReduceSelection, regexTimeLimitMs?: number): Set<Json> {
+function selectOperations(root: Json, ops: Op[], selection: ReduceSelection, regexTimeLimitMs?: number): Set<Op> {
   const tags = selection.tags?.filter((t) => t !== '') ?? [];
   const methods = (selection.methods ?? []).map((m) => m.toLowerCase());
   const patterns = selection.paths?.filter((p) => p !== '') ?? [];
@@ -192,12 +189,12 @@ function selectOperations(root: Json, ops: Op[], selection: ReduceSelection, reg
   const pathKeys = [...new Set(ops.map((op) => op.pathKey))];
   const pathHit = new Map<string, boolean>();
   if (patterns.length) matchAny(patterns, pathKeys, regexTimeLimitMs).forEach((hit, i) => pathHit.set(pathKeys[i], hit));
-  const keep = new Set<Json>();
+  const keep = new Set<Op>();
   for (const op of ops) {
     if (tags.length && !op.tags.some((t) => tags.includes(t))) continue;
     if (methods.length && !methods.includes(op.method)) continue;
     if (patterns.length && !pathHit.get(op.pathKey)) continue;
-    keep.add(op.operation);
+    keep.add(op);
   }
   return keep;
 }

@@ -1,6 +1,6 @@
 import { idFromMethodAndPath, uniqueId } from '../operation-ids';
 import { single, type Rule } from '../rule';
-import type { OperationRef } from '../spec-index';
+import { operationNamed, writtenOnce, type OperationRef } from '../spec-index';
 
 export const operationIdDuplicate: Rule = {
   id: 'operation-id-duplicate',
@@ -10,7 +10,7 @@ export const operationIdDuplicate: Rule = {
   fixAll: true,
   check({ index, report }) {
     const byId = new Map<string, OperationRef[]>();
-    for (const op of index.operations) {
+    for (const op of writtenOnce(index.operations)) {
       const id = op.operation.operationId;
       if (typeof id !== 'string' || id.trim() === '') continue;
       const list = byId.get(id);
@@ -31,14 +31,14 @@ export const operationIdDuplicate: Rule = {
       });
     }
   },
-  fix({ data }, { editor, takenOperationIds, batch }) {
+  fix({ data }, { editor, index, takenOperationIds, batch }) {
     // In a batch the first occurrence keeps its id and the others change.
     if (batch && data?.occurrence === 0) return undefined;
-    const method = String(data?.method);
-    const pathKey = String(data?.pathKey);
-    const id = uniqueId(idFromMethodAndPath(method, pathKey), takenOperationIds);
+    const op = operationNamed(index.operations, data?.method, data?.pathKey);
+    if (!op) return undefined;
+    const id = uniqueId(idFromMethodAndPath(op.method, op.pathKey), takenOperationIds);
     takenOperationIds.add(id);
-    const path = ['paths', pathKey, method, 'operationId'];
+    const path = [...op.path, 'operationId'];
     return single(`Rename operationId to "${id}"`, editor.replaceValue(path, id), { op: 'set', path, value: id });
   },
   cases: [
@@ -53,6 +53,12 @@ export const operationIdDuplicate: Rule = {
       text: '{"openapi":"3.0.0","paths":{"/a":{"get":{"operationId":"x"},"put":{"operationId":"getA"}},"/b":{"get":{"operationId":"x"}}}}',
       expect: [{ pointer: '/paths/~1a/get/operationId' }, { pointer: '/paths/~1b/get/operationId' }],
       fixed: '{"openapi":"3.0.0","paths":{"/a":{"get":{"operationId":"getA2"},"put":{"operationId":"getA"}},"/b":{"get":{"operationId":"x"}}}}',
+    },
+    {
+      name: 'one read through a $ref path item: renamed where it is written',
+      text: 'openapi: 3.1.0\ncomponents:\n  pathItems:\n    B:\n      get:\n        operationId: x\npaths:\n  /a:\n    get:\n      operationId: x\n  /b:\n    $ref: "#/components/pathItems/B"\n',
+      expect: [{ pointer: '/components/pathItems/B/get/operationId', message: /also GET \/a/ }, { pointer: '/paths/~1a/get/operationId' }],
+      fixed: 'openapi: 3.1.0\ncomponents:\n  pathItems:\n    B:\n      get:\n        operationId: getB\npaths:\n  /a:\n    get:\n      operationId: x\n  /b:\n    $ref: "#/components/pathItems/B"\n',
     },
     { name: 'unique ids', text: '{"openapi":"3.0.0","paths":{"/a":{"get":{"operationId":"a"},"put":{"operationId":"b"}}}}', expect: [] },
   ],

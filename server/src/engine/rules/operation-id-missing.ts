@@ -1,6 +1,6 @@
 import { idFromMethodAndPath, idFromSummary, uniqueId } from '../operation-ids';
 import { single, type Rule } from '../rule';
-import { isObject } from '../spec-index';
+import { operationNamed, writtenOnce } from '../spec-index';
 
 export const operationIdMissing: Rule = {
   id: 'operation-id-missing',
@@ -9,7 +9,7 @@ export const operationIdMissing: Rule = {
   severity: 'error',
   fixAll: true,
   check({ index, report }) {
-    for (const op of index.operations) {
+    for (const op of writtenOnce(index.operations)) {
       const id = op.operation.operationId;
       if (typeof id === 'string' && id.trim() !== '') continue;
       const blank = typeof id === 'string';
@@ -21,15 +21,13 @@ export const operationIdMissing: Rule = {
       });
     }
   },
-  fix({ data }, { editor, root, takenOperationIds }) {
-    const method = String(data?.method);
-    const pathKey = String(data?.pathKey);
-    const paths = root.paths;
-    const operation = isObject(paths) && isObject(paths[pathKey]) ? (paths[pathKey] as Record<string, unknown>)[method] : undefined;
-    if (!isObject(operation)) return undefined;
+  fix({ data }, { editor, index, takenOperationIds }) {
+    // Where the operation is written: under a path item a `$ref` leads to, it is not under `paths`.
+    const op = operationNamed(index.operations, data?.method, data?.pathKey);
+    if (!op) return undefined;
+    const { method, pathKey, operation, path: opPath } = op;
     const id = uniqueId(idFromSummary(operation.summary) ?? idFromMethodAndPath(method, pathKey), takenOperationIds);
     takenOperationIds.add(id);
-    const opPath = ['paths', pathKey, method];
     const title = `Add operationId "${id}"`;
     const intent = { op: 'set', path: [...opPath, 'operationId'], value: id } as const;
     if (data?.blank) return single(title, editor.replaceValue([...opPath, 'operationId'], id), intent);
@@ -54,6 +52,18 @@ export const operationIdMissing: Rule = {
       text: 'swagger: "2.0"\npaths:\n  /a:\n    get:\n      operationId: getA\n    put: {}\n  /b:\n    get:\n      summary: get a\n',
       expect: [{ pointer: '/paths/~1a/put' }, { pointer: '/paths/~1b/get' }],
       fixed: 'swagger: "2.0"\npaths:\n  /a:\n    get:\n      operationId: getA\n    put: { operationId: putA }\n  /b:\n    get:\n      summary: get a\n',
+    },
+    {
+      name: 'a path item read through $ref: the id goes where the operation is written',
+      text: 'openapi: 3.1.0\npaths:\n  /a:\n    $ref: "#/components/pathItems/A"\ncomponents:\n  pathItems:\n    A:\n      get:\n        responses: {}\n',
+      expect: [{ pointer: '/components/pathItems/A/get', message: /GET \/a has no operationId/ }],
+      fixed: 'openapi: 3.1.0\npaths:\n  /a:\n    $ref: "#/components/pathItems/A"\ncomponents:\n  pathItems:\n    A:\n      get:\n        operationId: getA\n        responses: {}\n',
+    },
+    {
+      name: 'two paths share one operation through $ref: reported once, where it is written',
+      text: 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses: {}\n  /b:\n    $ref: "#/paths/~1a"\n',
+      expect: [{ pointer: '/paths/~1a/get', message: /GET \/a has no operationId/ }],
+      fixed: 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {}\n  /b:\n    $ref: "#/paths/~1a"\n',
     },
     { name: 'blank id', text: '{"openapi":"3.0.0","paths":{"/":{"get":{"operationId":""}}}}', expect: [{ pointer: '/paths/~1/get/operationId', message: /blank/ }], fixed: '{"openapi":"3.0.0","paths":{"/":{"get":{"operationId":"getRoot"}}}}' },
   ],

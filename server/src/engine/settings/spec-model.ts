@@ -4,8 +4,8 @@
  * response, and the security schemes. OpenAPI 3.x and Swagger 2.0 alike; only
  * local `$ref`s are followed, each chain a bounded number of hops.
  */
-import { getAt, parseLocalRef } from '../pointer';
-import { HTTP_METHODS, isObject } from '../spec-index';
+import { followRefs } from '../pointer';
+import { collectOperations, isObject } from '../spec-index';
 
 export type Obj = Record<string, unknown>;
 
@@ -33,18 +33,9 @@ export interface SpecOperation {
   security?: unknown[];
 }
 
-const MAX_HOPS = 32;
-
 /** Follows `$ref`s from `node`; undefined for a reference that leads nowhere or round in circles. */
 export function deref(root: Obj, node: unknown): Obj | undefined {
-  let n = node;
-  for (let hops = 0; isObject(n) && typeof n.$ref === 'string'; hops++) {
-    if (hops >= MAX_HOPS) return undefined;
-    const path = parseLocalRef(n.$ref);
-    if (!path) return undefined;
-    n = getAt(root, path);
-  }
-  return isObject(n) ? n : undefined;
+  return followRefs(root, node)?.value;
 }
 
 export function isSwagger2(root: Obj): boolean {
@@ -77,40 +68,29 @@ function jsonSchemaOf(root: Obj, response: Obj): Obj | undefined {
   return isObject(media) && isObject(media.schema) ? deref(root, media.schema) : undefined;
 }
 
-/** Every operation, path-level parameters merged in (the operation's own win). */
+/** Every operation (collectOperations' list), path-level parameters merged in (the operation's own win). */
 export function listOperations(root: Obj): SpecOperation[] {
-  const out: SpecOperation[] = [];
-  const paths = root.paths;
-  if (!isObject(paths)) return out;
-  for (const pathKey of Object.keys(paths)) {
-    const item = deref(root, paths[pathKey]);
-    if (!item) continue;
-    const shared = parametersOf(root, item.parameters);
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const query = new Map<string, QueryParam>();
-      const headers = new Map<string, QueryParam>();
-      for (const p of [...shared, ...parametersOf(root, op.parameters)]) {
-        if (typeof p.name !== 'string') continue;
-        if (p.in === 'query') query.set(p.name, toParam(root, p));
-        else if (p.in === 'header') headers.set(p.name.toLowerCase(), toParam(root, p));
-      }
-      const response = successResponse(root, op.responses);
-      out.push({
-        operationId: typeof op.operationId === 'string' ? op.operationId : undefined,
-        method,
-        pathKey,
-        summary: typeof op.summary === 'string' ? op.summary : '',
-        query,
-        headers,
-        responseSchema: response ? jsonSchemaOf(root, response) : undefined,
-        responseHeaders: response && isObject(response.headers) ? Object.keys(response.headers).map((h) => h.toLowerCase()) : [],
-        security: Array.isArray(op.security) ? op.security : undefined,
-      });
+  return collectOperations(root).map(({ pathKey, method, operation: op, item }) => {
+    const query = new Map<string, QueryParam>();
+    const headers = new Map<string, QueryParam>();
+    for (const p of [...parametersOf(root, item.parameters), ...parametersOf(root, op.parameters)]) {
+      if (typeof p.name !== 'string') continue;
+      if (p.in === 'query') query.set(p.name, toParam(root, p));
+      else if (p.in === 'header') headers.set(p.name.toLowerCase(), toParam(root, p));
     }
-  }
-  return out;
+    const response = successResponse(root, op.responses);
+    return {
+      operationId: typeof op.operationId === 'string' ? op.operationId : undefined,
+      method,
+      pathKey,
+      summary: typeof op.summary === 'string' ? op.summary : '',
+      query,
+      headers,
+      responseSchema: response ? jsonSchemaOf(root, response) : undefined,
+      responseHeaders: response && isObject(response.headers) ? Object.keys(response.headers).map((h) => h.toLowerCase()) : [],
+      security: Array.isArray(op.security) ? op.security : undefined,
+    };
+  });
 }
 
 export function securitySchemesOf(root: Obj): Map<string, Obj> {

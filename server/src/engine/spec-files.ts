@@ -1,0 +1,155 @@
+/**
+ * Where a spec's integration settings file is, and where a settings file's
+ * spec and icon are: the one home of these look-ups. File access is injected:
+ * the language server reads open documents first and disk otherwise, the CLI
+ * reads disk (`diskFiles`). Nothing here throws.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseSpec, type Format } from './parse';
+import type { IconContext, SettingsContext, SpecContext } from './settings/analyze';
+import { settingsNameFor, settingsNamesFor, specNamesFor } from './settings/model';
+import { svgProblem } from './settings/svg';
+
+/** Bigger icons are not read (their text counts as empty): an SVG logo is a few kilobytes. */
+export const MAX_ICON_BYTES = 5 << 20;
+
+export type ReadResult = { text: string } | { tooLarge: true };
+
+export interface FileAccess {
+  /** A file is there (an open document counts; a folder does not). */
+  exists(file: string): boolean;
+  /** Its text; `tooLarge` when it holds more than `maxBytes`; undefined when it cannot be read. */
+  readText(file: string, maxBytes?: number): ReadResult | undefined;
+  /** Changes whenever the text may have (size and time on disk, an open document's version); undefined when there is no file. */
+  stamp(file: string): string | undefined;
+}
+
+/** Files on disk. */
+export const diskFiles: FileAccess = {
+  exists(file) {
+    try {
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  },
+  readText(file, maxBytes) {
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) return undefined;
+      if (maxBytes !== undefined && st.size > maxBytes) return { tooLarge: true };
+      return { text: readFileSync(file, 'utf8') };
+    } catch {
+      return undefined;
+    }
+  },
+  stamp(file) {
+    try {
+      const st = statSync(file);
+      return st.isFile() ? `${st.size}:${st.mtimeMs}` : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** The whole text, or undefined when it cannot be read. */
+export function textOf(files: FileAccess, file: string): string | undefined {
+  const r = files.readText(file);
+  return r && 'text' in r ? r.text : undefined;
+}
+
+/** The format a file name says, if it says one. */
+export function formatOfName(file: string): Format | undefined {
+  if (/\.json$/i.test(file)) return 'json';
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  return undefined;
+}
+
+/** The settings file beside a spec: the one there (under either name), else the name to create. */
+export function settingsFileFor(files: FileAccess, specFile: string): { file: string; exists: boolean } {
+  const dir = path.dirname(specFile);
+  const name = path.basename(specFile);
+  const existing = settingsNamesFor(name).map((n) => path.join(dir, n)).find((f) => files.exists(f));
+  return existing ? { file: existing, exists: true } : { file: path.join(dir, settingsNameFor(name)), exists: false };
+}
+
+function member(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * The spec of a settings file: its `spec` member (relative to the settings
+ * file), else a spec with the same base name beside it. `tried` lists the
+ * candidates, most likely first; `file` is the first that exists.
+ */
+export function specFileFor(files: FileAccess, settingsFile: string, value: unknown): { file?: string; tried: string[] } {
+  const dir = path.dirname(settingsFile);
+  const named = member(value, 'spec');
+  const tried = typeof named === 'string' ? [path.resolve(dir, named)] : specNamesFor(path.basename(settingsFile)).map((n) => path.join(dir, n));
+  return { file: tried.find((f) => files.exists(f)), tried };
+}
+
+/** An icon file as the settings checks take it: over MAX_ICON_BYTES its text is empty. */
+export function readIcon(files: FileAccess, file: string): IconContext {
+  if (!files.exists(file)) return { exists: false };
+  const r = files.readText(file, MAX_ICON_BYTES);
+  if (!r) return { exists: false };
+  return { exists: true, text: 'text' in r ? r.text : '' };
+}
+
+/** The icon a settings value names (relative to the settings file), when it names an SVG; other images are the validation's business. */
+export function iconFor(files: FileAccess, settingsFile: string, value: unknown): (IconContext & { file: string }) | undefined {
+  const icon = member(value, 'icon');
+  if (typeof icon !== 'string' || !/\.svg$/i.test(icon)) return undefined;
+  const file = path.resolve(path.dirname(settingsFile), icon);
+  return { ...readIcon(files, file), file };
+}
+
+/** A spec's text parsed, as the settings checks take it. */
+export function specFromText(name: string, text: string, format?: Format): SpecContext {
+  try {
+    const doc = parseSpec(text, format);
+    if (doc.problems.length) return { name, problem: `The spec ${name} does not parse.` };
+    if (!doc.version) return { name, problem: `${name} is not an OpenAPI or Swagger document.` };
+    return { name, root: doc.value as Record<string, unknown> };
+  } catch (e) {
+    return { name, problem: `The spec ${name} cannot be read: ${e instanceof Error ? e.message : String(e)}.` };
+  }
+}
+
+/** Parsed specs by file, each with the stamp it was read at. */
+export type SpecCache = Map<string, { stamp: string; spec: SpecContext }>;
+
+/** A spec file read and parsed; with a cache, parsed again only when its stamp changes. */
+export function readSpecFile(files: FileAccess, file: string, cache?: SpecCache): SpecContext {
+  const name = path.basename(file);
+  const stamp = cache && files.stamp(file);
+  const hit = stamp === undefined ? undefined : cache?.get(file);
+  if (hit && hit.stamp === stamp) return hit.spec;
+  const text = textOf(files, file);
+  const spec = text === undefined ? { name, problem: `The spec ${name} cannot be read.` } : specFromText(name, text, formatOfName(file));
+  if (stamp !== undefined) cache?.set(file, { stamp, spec });
+  return spec;
+}
+
+/**
+ * Everything a settings value is checked with: its spec (read with `readSpec`,
+ * from `files` by default) and its icon; with the spec's file and, when the
+ * icon is a readable SVG, the icon's file.
+ */
+export function settingsContextFor(
+  files: FileAccess,
+  settingsFile: string,
+  value: unknown,
+  readSpec: (file: string) => SpecContext = (file) => readSpecFile(files, file),
+): { context: SettingsContext; specFile?: string; iconFile?: string } {
+  const { file, tried } = specFileFor(files, settingsFile, value);
+  const spec: SpecContext = file
+    ? readSpec(file)
+    : { name: path.basename(tried[0]), problem: `No spec found for this settings file (looked for ${tried.map((t) => path.basename(t)).join(', ')}); set "spec" to its path.` };
+  const icon = iconFor(files, settingsFile, value);
+  const iconOk = icon?.exists && !svgProblem(icon.text ?? '');
+  return { context: { spec, icon: icon ? { exists: icon.exists, text: icon.text } : undefined }, specFile: file, iconFile: iconOk ? icon?.file : undefined };
+}
