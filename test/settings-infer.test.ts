@@ -124,14 +124,17 @@ describe('pagination inferred from real specs, one per style', () => {
     assert.match(p.notes[0], /none takes a page, offset or cursor parameter/);
   });
 
-  it('a Swagger 2.0 spec with a page parameter but no operationId (the bundled example): nothing to mark, and why', () => {
+  it('a Swagger 2.0 spec with a page parameter but no operationId (the bundled example): the setup is proposed, nothing marked yet, and why', () => {
     // GET /tickets/ takes page and returns TicketPage { results: Ticket[] }, but has no operationId,
-    // which Rewst needs to make an action at all.
+    // which Rewst needs to make an action at all. The setup is proposed all the same (it used to be
+    // No pagination), so the proposal made after `prepare` is the same one with the action marked.
     const root = JSON.parse(readFileSync(path.join(ROOT, 'examples', 'legacy-swagger.json'), 'utf8')) as Obj;
     const p = inferPagination(root);
-    assert.deepEqual(p.pagination, { type: 'none' });
-    assert.match(p.notes[0], /1 have no operationId: add them, then propose again/);
+    assert.deepEqual(p.pagination, { type: 'page', resultsKey: 'results', pageParam: 'page', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.paginatedActions, []);
+    assert.match(p.notes.join('\n'), /1 more fit these settings but have no operationId, which Rewst needs to make an action: GET \/tickets\/\. `rewst-openapi prepare`/);
     assert.deepEqual(p.lists.map((l) => [l.op.pathKey, l.style, l.resultsKey]), [['/tickets/', 'page', 'results']]);
+    assert.match(p.reasons.get(p.lists[0])!, /no operationId/);
   });
 });
 

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { analyzeSettings, FIXABLE_CODES, isSettingsName, listOperations, proposeSettings, settingsEdits, settingsFix, settingsNameFor, settingsNamesFor, settingsReports, setupSheet, specNamesFor, svgProblem, type IconContext, type IntegrationSettings, type SettingsCode, type SettingsContext, type SpecContext } from '../engine/settings';
+import { analyzeSettings, FIXABLE_CODES, isSettingsName, listOperations, listSummaries, proposeSettings, settingsEdits, settingsFix, settingsNameFor, settingsNamesFor, settingsReports, setupSheet, specNamesFor, svgProblem, type IconContext, type IntegrationSettings, type SettingsCode, type SettingsContext, type SpecContext } from '../engine/settings';
 import { parseSpec } from '../engine/parse';
 import { quickFix, SOURCE, toDiagnostic, type DiagnosticData } from '../lsp-convert';
 import * as P from './settings-protocol';
@@ -214,7 +214,8 @@ class SettingsService {
     const root = context.spec?.root;
     const operations = root ? listOperations(root).map((op) => ({ operationId: op.operationId, method: op.method, path: op.pathKey, summary: op.summary })) : undefined;
     const open = analyzeSettings(text, context).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.pointer || '/'}: ${f.message}`);
-    return { ok: true, markdown: setupSheet({ settings: value as IntegrationSettings, settingsName: path.basename(file), specName: specFile ? path.basename(specFile) : undefined, operations, open }) };
+    const lists = root ? listSummaries(root, value as IntegrationSettings) : undefined;
+    return { ok: true, markdown: setupSheet({ settings: value as IntegrationSettings, settingsName: path.basename(file), specName: specFile ? path.basename(specFile) : undefined, operations, lists, open }) };
   }
 }
 
