@@ -61,7 +61,7 @@ const CURSORS = new Set(['nextcursor', 'nextpagetoken', 'nexttoken', 'cursor', '
 /** Prefixes under which a paging-like name is a filter, not paging: `filter[limit]`, `createdate.from`. */
 const NOT_PAGING_PREFIX = /^(filters?|where|search|sort|order|orderby|fields|include|exclude|q)$/;
 const PAGING_PREFIX = /^(page|paging|pagination|pager)$/;
-const PAGED_TEXT = /(paginated|paged|pageable|paginates|pagination)|pages? of (results|items|records)/i;
+const PAGED_TEXT = /\b(paginated|paged|pageable|paginates|pagination)\b|\bpages? of (results|items|records)\b/i;
 
 /**
  * The name a query parameter pages by, normalised: `options.page` → page,
@@ -130,26 +130,41 @@ export function pagingOf(root: Obj, op: SpecOperation): OperationPaging {
   const description = typeof raw.description === 'string' ? raw.description.slice(0, 2000) : '';
   const saysPaged = PAGED_TEXT.test(`${op.summary} ${description}`);
 
+  const linkHeader = op.responseHeaders.includes('link') ? 'Link' : undefined;
+  const pagesByParams = Boolean(pointerParam || pageParam || indexParam);
+  const paramSignals = Boolean(pagesByParams || sizeParam || flagParam || linkHeader || xms || saysPaged);
+  /** The results key and next link a schema shows; from an example, a bare `next: null` may be a page number as well as a link. */
+  const read = (s: Obj, example?: unknown) => {
+    let nextKey = isArraySchema(root, s) ? undefined : findNextLink(root, s);
+    if (nextKey !== undefined && example !== undefined && !plausibleNextLink(example, nextKey)) nextKey = undefined;
+    return { nextKey, resultsKey: findResultsKey(root, s, paramSignals || nextKey !== undefined) };
+  };
   let schema = op.responseSchema;
-  let resultsFrom: ResultsFrom | undefined = schema && !shapeless(root, schema) ? 'schema' : undefined;
-  let example: unknown;
-  if (!resultsFrom) {
-    const response = successResponse(root, raw.responses);
-    example = response ? responseExample(root, response) : undefined;
+  let resultsFrom: ResultsFrom | undefined;
+  let found: { nextKey?: string; resultsKey?: string } = {};
+  if (schema && !shapeless(root, schema)) {
+    resultsFrom = 'schema';
+    found = read(schema);
+  }
+  // No schema, or one without a shape: the examples (response's, schema's, properties') may show the list.
+  // A schema with a shape that shows no list: only its own members' examples may (untyped properties with an example).
+  if (found.resultsKey === undefined) {
+    const response = resultsFrom ? undefined : successResponse(root, raw.responses);
+    let example = response ? responseExample(root, response) : undefined;
     if (example === undefined && schema) example = exampleFromSchema(root, schema);
-    if (example !== undefined && example !== null && typeof example === 'object') {
-      schema = schemaFromValue(example);
-      resultsFrom = 'example';
+    if (example !== null && typeof example === 'object') {
+      const fromExample = schemaFromValue(example);
+      const seen = read(fromExample, example);
+      if (!resultsFrom || seen.resultsKey !== undefined) {
+        schema = fromExample;
+        resultsFrom = 'example';
+        found = seen;
+      }
     }
   }
   const described = resultsFrom !== undefined;
-  let nextKey = described && !isArraySchema(root, schema) ? findNextLink(root, schema!) : undefined;
-  // In an example, a bare `next: null` may be a page number as well as a link: only a URL, or a member of `links`, counts.
-  if (nextKey !== undefined && resultsFrom === 'example' && !plausibleNextLink(example, nextKey)) nextKey = undefined;
-  const linkHeader = op.responseHeaders.includes('link') ? 'Link' : undefined;
-  const pagesByParams = Boolean(pointerParam || pageParam || indexParam);
-  const signals = Boolean(pagesByParams || sizeParam || flagParam || nextKey !== undefined || linkHeader || xms || saysPaged);
-  let resultsKey = described ? findResultsKey(root, schema!, signals) : undefined;
+  let nextKey = found.nextKey;
+  let resultsKey = found.resultsKey;
   if (xms) {
     resultsKey = typeof xms.itemName === 'string' ? xms.itemName : 'value';
     if (typeof xms.nextLinkName === 'string' && xms.nextLinkName) nextKey = xms.nextLinkName;
