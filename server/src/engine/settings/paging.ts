@@ -151,7 +151,7 @@ export function pagingOf(root: Obj, op: SpecOperation): OperationPaging {
   if (found.resultsKey === undefined) {
     const response = resultsFrom ? undefined : successResponse(root, raw.responses);
     let example = response ? responseExample(root, response) : undefined;
-    if (example === undefined && schema) example = exampleFromSchema(root, schema);
+    if (example === undefined && schema) example = resultsFrom ? memberExamples(root, schema) : exampleFromSchema(root, schema);
     if (example !== null && typeof example === 'object') {
       const fromExample = schemaFromValue(example);
       const seen = read(fromExample, example);
@@ -188,6 +188,16 @@ export function pagingOf(root: Obj, op: SpecOperation): OperationPaging {
   if (nextKey !== undefined && !xms) evidence.push(`next link ${nextKey} in the response ${resultsFrom === 'example' ? 'example' : 'schema'}`);
   if (saysPaged) evidence.push('its summary or description says it pages');
   return { op, isList, resultsKey: isList ? resultsKey : undefined, resultsFrom: isList ? resultsFrom : undefined, schema: checked, style, pointerParam, pageParam, indexParam, sizeParam, flagParam, nextKey, linkHeader, cursorPath, saysPaged, evidence };
+}
+
+/** The examples of a schema's untyped properties (`devices: { example: [...] }`), the one thing a shaped schema may leave to them; cheap, one level. */
+function memberExamples(root: Obj, schema: Obj): Obj | undefined {
+  let out: Obj | undefined;
+  for (const [k, v] of propertiesOf(root, schema)) {
+    if (v.example === undefined || typesOf(root, v).size) continue;
+    (out ??= {})[k] = exampleFromSchema(root, v);
+  }
+  return out;
 }
 
 function plausibleNextLink(example: unknown, key: string): boolean {
