@@ -75,6 +75,31 @@ describe('rewst-openapi init', () => {
     rmSync(path.join(dir, 'meraki.com.svg'));
   });
 
+  it('a raw thin spec (orbit.love: examples, no operationIds): init proposes the setup and names what prepare makes markable; after prepare, init marks them', () => {
+    copyFileSync(path.join(API, 'orbit.love.json'), path.join(dir, 'orbit.love.json'));
+    const raw = cli(dir, 'init', 'orbit.love.json', '-o', '-');
+    assert.equal(raw.code, 0, raw.stderr);
+    const before = JSON.parse(raw.stdout);
+    assert.deepEqual([before.pagination.type, before.pagination.resultsKey, before.pagination.nextPageKey, before.paginatedActions], ['link', 'data', 'links.next', []]);
+    assert.match(raw.stderr, /note \(pagination\): 9 more fit these settings but have no operationId, which Rewst needs to make an action: GET \/\{workspace_slug\}\/activities, /);
+    assert.match(raw.stderr, /note \(pagination\): The results key "data" is read from the response examples of 9 operation\(s\)/);
+    const prepared = cli(dir, 'prepare', 'orbit.love.json', '-o', 'orbit.prepared.json');
+    assert.ok(existsSync(path.join(dir, 'orbit.prepared.json')), prepared.stderr);
+    const after = cli(dir, 'init', 'orbit.prepared.json', '-o', '-');
+    const s = JSON.parse(after.stdout);
+    assert.deepEqual(s.pagination, before.pagination);
+    assert.equal(s.paginatedActions.length, 9);
+    assert.doesNotMatch(after.stderr, /no operationId/);
+  });
+
+  it('header-parameter auth (autotask.net: no securitySchemes): init proposes API Key and says what it inferred from where', () => {
+    copyFileSync(path.join(API, 'autotask.net.json'), path.join(dir, 'autotask.net.json'));
+    const r = cli(dir, 'init', 'autotask.net.json', '-o', '-');
+    const s = JSON.parse(r.stdout);
+    assert.deepEqual([s.auth, s.extraRequestHeaders], [{ method: 'api-key', apiKeyHeaderName: 'Secret' }, { ApiIntegrationCode: '', UserName: '' }]);
+    assert.match(r.stderr, /note \(auth\): The spec declares no security scheme, but all 2958 operations take the header parameter Secret/);
+  });
+
   it('refuses what is not a spec, and bad usage', () => {
     writeFileSync(path.join(dir, 'plain.json'), '{"a": 1}');
     const r = cli(dir, 'init', 'plain.json');

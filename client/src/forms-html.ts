@@ -7,6 +7,7 @@
 import { fieldsOf, toControl } from '../../server/src/engine/settings/form';
 import { AUTH_GUIDANCE, AUTH_LABELS, fieldApplies, getField, PAGINATION_GUIDANCE, PAGINATION_LABELS, type FieldSpec, type IntegrationSettings } from '../../server/src/engine/settings/model';
 import { SECRET_WHY } from '../../server/src/engine/settings/secrets';
+import type { OperationSummary } from '../../server/src/engine/settings/propose';
 import type { FormInit } from './forms-protocol';
 
 export interface HtmlEnv {
@@ -94,23 +95,41 @@ function notesHtml(init: FormInit): string {
   return `<section class="notes" aria-labelledby="notes-h"><h2 id="notes-h">What the spec says</h2><ul>${notes.map((n) => `<li>${esc(n.message)}</li>`).join('')}</ul></section>`;
 }
 
+/** An operation's own results key, as the list shows it beside the operation. */
+function resultsBadge(o: OperationSummary, key: string | undefined): string {
+  if (o.resultsFrom === undefined) return '';
+  const unknown = o.resultsFrom === 'unknown' || o.resultsKey === undefined;
+  const text = unknown ? 'results: unknown' : `results: ${o.resultsKey === '' ? '(the response)' : o.resultsKey}${o.resultsFrom === 'example' ? ' (example)' : ''}`;
+  const differs = !unknown && key !== undefined && o.resultsKey !== key;
+  const title = unknown ? 'The spec does not describe this response: its results key is unknown.' : differs ? 'Differs from the Results Key above: Rewst uses one for all actions.' : `Read from the response ${o.resultsFrom === 'schema' ? 'schema' : o.resultsFrom}.`;
+  return ` <span class="badge results${differs ? ' differs' : ''}${unknown ? ' unknown' : ''}" title="${esc(title)}">${esc(text)}</span>`;
+}
+
 function actionsHtml(init: FormInit, s: IntegrationSettings): string {
   const chosen = new Set(Array.isArray(s.paginatedActions) ? s.paginatedActions : []);
   const proposed = new Set(init.proposal.settings.paginatedActions ?? []);
-  const ops = init.proposal.listOperations.filter((o) => o.operationId);
+  const key = s.pagination?.resultsKey;
+  const all = init.proposal.listOperations;
+  const ops = all.filter((o) => o.operationId);
   const listed = new Set(ops.map((o) => o.operationId));
   const missing = [...chosen].filter((id) => !listed.has(id));
+  const label = (o: OperationSummary) => `${o.method.toUpperCase()} ${o.path}`;
   const rows = [
-    ...ops.map((o, i) => ({ id: o.operationId!, label: `${o.method.toUpperCase()} ${o.path}`, summary: o.summary, style: o.style, n: i })),
-    ...missing.map((id, i) => ({ id, label: '(not a list operation in the spec)', summary: '', style: undefined, n: ops.length + i })),
+    ...ops.map((o, i) => ({ id: o.operationId!, o, label: label(o), n: i })),
+    ...missing.map((id, i) => ({ id, o: undefined, label: '(not a list operation in the spec)', n: ops.length + i })),
   ];
-  const items = rows.map((r) => `<li data-op="${esc(r.id)}"><input type="checkbox" id="op-${r.n}" data-op="${esc(r.id)}"${chosen.has(r.id) ? ' checked' : ''} aria-describedby="mo-${r.n}"><label for="op-${r.n}"><code>${esc(r.id)}</code> <span class="op">${esc(r.label)}</span>${r.summary ? ` <span class="summary">${esc(r.summary)}</span>` : ''}${r.style && r.style !== 'none' ? ` <span class="badge">${esc(r.style)}</span>` : ''}${proposed.has(r.id) ? ' <span class="badge proposed">proposed</span>' : ''}</label><div class="messages" id="mo-${r.n}" aria-live="polite"></div></li>`);
+  const detail = (o: OperationSummary | undefined) => (o ? `${o.summary ? ` <span class="summary">${esc(o.summary)}</span>` : ''}${o.style && o.style !== 'none' ? ` <span class="badge">${esc(o.style)}</span>` : ''}${resultsBadge(o, key)}` : '');
+  const why = (o: OperationSummary | undefined) => (o?.reason && !o.marked ? `<p class="reason">Not proposed: ${esc(o.reason)}</p>` : '');
+  const items = rows.map((r) => `<li data-op="${esc(r.id)}"><input type="checkbox" id="op-${r.n}" data-op="${esc(r.id)}"${chosen.has(r.id) ? ' checked' : ''} aria-describedby="mo-${r.n}"><label for="op-${r.n}"><code>${esc(r.id)}</code> <span class="op">${esc(r.label)}</span>${detail(r.o)}${proposed.has(r.id) ? ' <span class="badge proposed">proposed</span>' : ''}</label>${why(r.o)}<div class="messages" id="mo-${r.n}" aria-live="polite"></div></li>`);
+  // Operations without an operationId cannot be actions yet: shown, not tickable, with how to fix it.
+  const noId = all.filter((o) => !o.operationId);
+  const noIdItems = noId.map((o, i) => `<li data-op="${esc(label(o))}" class="no-id"><input type="checkbox" id="op-x${i}" disabled aria-describedby="ro-x${i}"><label for="op-x${i}"><span class="op">${esc(label(o))}</span>${detail(o)}</label><p class="reason" id="ro-x${i}">No operationId, so Rewst makes no action of it: <code>rewst-openapi prepare</code> (or Fix all in the editor) adds one.</p></li>`);
   return `<section aria-labelledby="actions-h" class="actions-section" data-when-pagination="index page link pointer"${s.pagination?.type && s.pagination.type !== 'none' ? '' : ' hidden'}>
 <h2 id="actions-h">Paginated actions</h2>
-<p>Rewst shows organization mapping only when an action is paginated. ${ops.length} operation(s) of the spec return a list; <span id="actions-count">${chosen.size}</span> ticked.</p>
+<p>Rewst shows organization mapping only when an action is paginated. ${all.length} operation(s) of the spec return a list${noId.length ? ` (${noId.length} without an operationId)` : ''}; <span id="actions-count">${chosen.size}</span> ticked. Each shows its own results key: Rewst uses the one Results Key above for all.</p>
 <div class="toolbar"><button type="button" id="tick-proposed">Tick the proposed ${proposed.size}</button> <button type="button" id="untick-all">Untick all</button> <label for="actions-filter">Filter</label> <input type="search" id="actions-filter" spellcheck="false"></div>
 <div class="messages" id="m-paginatedActions" aria-live="polite"></div>
-<fieldset><legend>Mark these actions paginated</legend><ul class="actions">${items.join('')}</ul></fieldset>
+<fieldset><legend>Mark these actions paginated</legend><ul class="actions">${items.join('')}${noIdItems.join('')}</ul></fieldset>
 </section>`;
 }
 

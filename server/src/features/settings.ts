@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { analyzeSettings, FIXABLE_CODES, isSettingsName, listOperations, proposeSettings, settingsEdits, settingsFix, settingsReports, setupSheet, type IntegrationSettings, type SettingsCode, type SettingsContext, type SpecContext } from '../engine/settings';
+import { analyzeSettings, FIXABLE_CODES, isSettingsName, listOperations, listSummaries, proposeSettings, settingsEdits, settingsFix, settingsReports, setupSheet, type IntegrationSettings, type SettingsCode, type SettingsContext, type SpecContext } from '../engine/settings';
 import { diskFiles, readSpecFile, settingsContextFor, settingsFileFor, specFileFor, textOf, type SpecCache } from '../engine/spec-files';
 import { quickFix, SOURCE, toDiagnostic, type DiagnosticData } from '../lsp-convert';
 import { openFiles, pathOf, type OpenFiles } from './open-files';
@@ -130,7 +130,8 @@ class SettingsService {
     const root = context.spec?.root;
     const operations = root ? listOperations(root).map((op) => ({ operationId: op.operationId, method: op.method, path: op.pathKey, summary: op.summary })) : undefined;
     const open = analyzeSettings(text, context).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.pointer || '/'}: ${f.message}`);
-    return { ok: true, markdown: setupSheet({ settings: value as IntegrationSettings, settingsName: path.basename(file), specName: specFile ? path.basename(specFile) : undefined, operations, open }) };
+    const lists = root ? listSummaries(root, value as IntegrationSettings) : undefined;
+    return { ok: true, markdown: setupSheet({ settings: value as IntegrationSettings, settingsName: path.basename(file), specName: specFile ? path.basename(specFile) : undefined, operations, lists, open }) };
   }
 }
 

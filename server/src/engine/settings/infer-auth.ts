@@ -61,13 +61,21 @@ export function optionsFor(name: string, s: Obj, swagger2: boolean, base?: strin
   if (type === 'apiKey') {
     const where = text(s.in);
     const header = text(s.name);
-    if (where !== 'header') return [{ scheme: name, kind: `apiKey in ${where || '?'} ${header}`, auth: { method: 'none' }, supported: false, rank: 9, notes: [`The spec's "${name}" sends the key in the ${where || 'unknown location'} (${header}); Rewst's API Key sends a header. Check whether the vendor also accepts it as a header.`] }];
-    const preamble = /^authorization$/i.test(header) ? PREAMBLE.exec(description)?.[1] ?? (/\bbearer\b/i.test(description) ? 'Bearer' : undefined) : undefined;
+    const scheme = text(s.scheme);
+    // An apiKey carrying an http scheme's `scheme` field: the authors meant the scheme when the header is Authorization (or none is named).
+    if (/^(bearer|basic)$/i.test(scheme) && (where === '' || where === 'header') && (header === '' || /^authorization$/i.test(header))) {
+      const as = /^bearer$/i.test(scheme) ? optionsFor(name, { type: 'http', scheme: 'bearer' }, false)[0] : optionsFor(name, { type: 'http', scheme: 'basic' }, false)[0];
+      return [{ ...as, kind: `apiKey with scheme ${scheme}`, notes: [`"${name}" is declared as an apiKey with the scheme field "${scheme}", which only http schemes have: ${as.auth.method === 'basic' ? 'Basic Auth' : 'API Key in Authorization with the preamble Bearer'} is inferred from that field.`] }];
+    }
+    if (where === '' || header === '') return [{ scheme: name, kind: 'apiKey without in or name', auth: { method: 'none' }, supported: false, rank: 9, notes: [`The spec's "${name}" is an apiKey that does not say ${where === '' ? 'where it goes (in)' : 'which header carries it (name)'}: find the header in the vendor's documentation.`] }];
+    if (where !== 'header') return [{ scheme: name, kind: `apiKey in ${where} ${header}`, auth: { method: 'none' }, supported: false, rank: 9, notes: [`The spec's "${name}" sends the key in the ${where} (${header}); Rewst's API Key sends a header. Check whether the vendor also accepts it as a header.`] }];
+    const preamble = /^authorization$/i.test(header) ? PREAMBLE.exec(description)?.[1] ?? (/\bbearer\b/i.test(description) || /^bearer$/i.test(scheme) ? 'Bearer' : undefined) : undefined;
     // An Authorization header with no word about its scheme is often the OAuth token's slot: OAuth, if offered, goes first.
     const rank = /^authorization$/i.test(header) && !preamble ? 1.5 : 0;
-    return [{ scheme: name, kind: `apiKey in header ${header}`, auth: { method: 'api-key', apiKeyHeaderName: header, ...(preamble ? { apiKeyPreamble: preamble } : {}) }, supported: true, rank, notes: [] }];
+    const notes = scheme && !/^authorization$/i.test(header) ? [`"${name}" sends the key in ${header} and also has the scheme field "${scheme}", which apiKey schemes do not use: check whether the vendor expects "${scheme}" before the key (API Key Preamble).`] : [];
+    return [{ scheme: name, kind: `apiKey in header ${header}`, auth: { method: 'api-key', apiKeyHeaderName: header, ...(preamble ? { apiKeyPreamble: preamble } : {}) }, supported: true, rank, notes }];
   }
-  if ((type === 'http' && /^bearer$/i.test(text(s.scheme))) || (swagger2 && type === 'bearer')) {
+  if ((type === 'http' && (/^bearer$/i.test(text(s.scheme)) || (!text(s.scheme) && typeof s.bearerFormat === 'string'))) || (swagger2 && type === 'bearer')) {
     return [{ scheme: name, kind: 'http bearer', auth: { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' }, supported: true, rank: 0, notes: [] }];
   }
   if ((type === 'http' && /^basic$/i.test(text(s.scheme))) || type === 'basic') {
@@ -170,14 +178,24 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
   const optionsByScheme = new Map<string, AuthOption[]>();
   const base = baseUrlOf(root);
   for (const [name, s] of schemes) optionsByScheme.set(name, optionsFor(name, s, swagger2, base));
-  const options = [...optionsByScheme.values()].flat();
   const notes: string[] = [];
-  if (!schemes.size) return { auth: { method: 'none' }, options, notes: ['The spec declares no security scheme: No Auth is proposed. Check the vendor\'s documentation for API keys or tokens.'] };
-
   const usage = usageOf(root, ops);
+  // A requirement naming a scheme the spec does not define: its name may still say what it is ("bearerAuth").
+  for (const name of usage.count.keys()) {
+    if (schemes.has(name)) continue;
+    const guess = fromSchemeName(name, ops);
+    if (guess) optionsByScheme.set(name, [guess]);
+    else notes.push(`A security requirement names "${name}", which the spec does not define.`);
+  }
+  // No scheme at all: a credential header parameter on (nearly) every operation says it instead (Autotask's ApiIntegrationCode, Secret...).
+  const fromHeaders = optionsByScheme.size ? undefined : headerAuth(ops);
+  if (fromHeaders) optionsByScheme.set(fromHeaders.option.scheme, [fromHeaders.option]);
+  const options = [...optionsByScheme.values()].flat();
+  if (!optionsByScheme.size) return { auth: { method: 'none' }, options, notes: [...notes, 'The spec declares no security scheme, and no credential header goes with every operation: No Auth is proposed. Check the vendor\'s documentation for API keys or tokens.'] };
+
   const groups = usage.groups.filter((g) => Object.keys(g).length > 0);
   if (usage.groups.length && !groups.length) return { auth: { method: 'none' }, options, notes: ['Every security requirement in the spec is empty (no credentials needed): No Auth is proposed.'] };
-  const candidates = groups.length ? groups : [...schemes.keys()].map((k) => ({ [k]: [] as string[] }));
+  const candidates = fromHeaders ? [{ [fromHeaders.option.scheme]: [] as string[] }] : groups.length ? groups : [...schemes.keys()].map((k) => ({ [k]: [] as string[] }));
 
   let best: { option: AuthOption; group: Record<string, string[]>; order: number } | undefined;
   candidates.forEach((group, order) => {
@@ -189,7 +207,6 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
       }
     }
   });
-  for (const name of usage.count.keys()) if (!schemes.has(name)) notes.push(`A security requirement names "${name}", which the spec does not define.`);
   if (!best) {
     notes.push(...options.flatMap((o) => o.notes));
     return { auth: { method: 'none' }, options, notes };
@@ -219,8 +236,11 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
       notes.push(`The spec also requires the header ${other.auth.apiKeyHeaderName} (scheme "${name}"): it is listed under Extra Request Headers with an empty value, to be filled in Rewst, since it is a credential.`);
     } else if (other && other.auth.method !== option.auth.method && !(other.auth.oauth && option.auth.oauth)) notes.push(`The spec also requires "${name}" (${other.kind}) together with "${option.scheme}"; Rewst takes one authentication method.`);
   }
+  for (const name of fromHeaders?.alongside ?? []) extra[name] = '';
+  if (fromHeaders?.alongside.length) notes.push(`${fromHeaders.alongside.join(', ')} also ${fromHeaders.alongside.length === 1 ? 'goes' : 'go'} with every operation: listed under Extra Request Headers with empty values, to be filled in Rewst for each configuration (they are credentials or account details).`);
   const required = requiredHeaders(ops, auth);
   for (const [name, value] of Object.entries(required)) {
+    if (name in extra) continue;
     // A credential's value (even a placeholder default) is entered in Rewst, never written here.
     if (isCredentialHeader(name)) {
       if (!(name in extra)) notes.push(`Most operations require the header ${name}, a credential: it is listed under Extra Request Headers with an empty value, to be filled in Rewst.`);
@@ -231,6 +251,56 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
   const others = options.filter((o) => o !== option && o.supported);
   if (others.length) notes.push(`Other schemes in the spec: ${others.map((o) => `${o.scheme} (${o.kind})`).join(', ')}.`);
   return { auth, extraRequestHeaders: Object.keys(extra).length ? extra : undefined, chosen: option, options, notes };
+}
+
+/** Header names that carry a credential, simplest first: Authorization, an API key, a token, a secret, other codes and keys. */
+const CREDENTIAL_NAMES: ReadonlyArray<RegExp> = [/^authorization$/i, /api[-_]?key|apikey/i, /token/i, /secret|password/i, /integration[-_]?code|access[-_]?key|^x[-_]auth|auth|[-_]?key$/i];
+/** Headers that go with a credential: account details each configuration sets (Autotask's UserName). */
+const ACCOUNT_HEADER = /^(x[-_])?(user(name)?|login|account([-_]?id)?|tenant([-_]?id)?|client[-_]?id|app[-_]?id|integration[-_]?code|company[-_]?id)$/i;
+/** A header on at least this share of the operations goes with every request. */
+const EVERY = 0.9;
+
+/**
+ * With no security scheme in the spec: the credential header parameter that
+ * (nearly) every operation takes, as API Key; the other credential and account
+ * headers that go with it are returned to be listed as Extra Request Headers.
+ */
+function headerAuth(ops: SpecOperation[]): { option: AuthOption; alongside: string[] } | undefined {
+  const seen = new Map<string, { name: string; n: number; description: string }>();
+  for (const op of ops) for (const [lower, p] of op.headers) {
+    const c = seen.get(lower) ?? { name: p.name, n: 0, description: p.description };
+    c.n++;
+    seen.set(lower, c);
+  }
+  const every = [...seen.values()].filter((c) => ops.length && c.n >= ops.length * EVERY);
+  const rankOf = (name: string) => CREDENTIAL_NAMES.findIndex((re) => re.test(name));
+  const ranked = every.filter((c) => rankOf(c.name) >= 0).sort((a, b) => rankOf(a.name) - rankOf(b.name) || b.n - a.n);
+  const chosen = ranked[0];
+  if (!chosen) return undefined;
+  const preamble = /^authorization$/i.test(chosen.name) ? PREAMBLE.exec(chosen.description)?.[1] ?? (/\bbearer\b/i.test(chosen.description) ? 'Bearer' : undefined) : undefined;
+  const alongside = every.filter((c) => c !== chosen && (rankOf(c.name) >= 0 || ACCOUNT_HEADER.test(c.name))).map((c) => c.name);
+  const share = chosen.n === ops.length ? `all ${ops.length}` : `${chosen.n} of ${ops.length}`;
+  const option: AuthOption = {
+    scheme: chosen.name,
+    kind: `header parameter ${chosen.name}`,
+    auth: { method: 'api-key', apiKeyHeaderName: chosen.name, ...(preamble ? { apiKeyPreamble: preamble } : {}) },
+    supported: true,
+    rank: 0,
+    notes: [`The spec declares no security scheme, but ${share} operations take the header parameter ${chosen.name}: API Key with that header is inferred from it${preamble ? `, with the preamble ${preamble} from its description` : ''}.`],
+  };
+  return { option, alongside };
+}
+
+/** What a security requirement's name says, when the spec does not define the scheme it names. */
+function fromSchemeName(name: string, ops: SpecOperation[]): AuthOption | undefined {
+  const why = `A security requirement names "${name}", which the spec does not define:`;
+  if (/bearer|jwt/i.test(name)) return { scheme: name, kind: 'undefined scheme (bearer by its name)', auth: { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' }, supported: true, rank: 0, notes: [`${why} API Key in Authorization with the preamble Bearer is inferred from its name. Check the vendor's documentation.`] };
+  if (/basic/i.test(name)) return { scheme: name, kind: 'undefined scheme (basic by its name)', auth: { method: 'basic' }, supported: true, rank: 4, notes: [`${why} Basic Auth is inferred from its name. Check the vendor's documentation.`] };
+  if (/api[-_]?key|apikey|token/i.test(name)) {
+    const header = headerAuth(ops);
+    if (header) return { ...header.option, scheme: name, notes: [`${why} ${header.option.notes[0].replace(/^The spec declares no security scheme, but /, 'but ')}`] };
+  }
+  return undefined;
 }
 
 function declaredScopes(s: Obj, swagger2: boolean): string[] {

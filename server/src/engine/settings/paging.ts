@@ -1,44 +1,93 @@
 /**
- * How one operation pages, read from its query parameters and its success
- * response: the names Rewst's page lists for each type (offset/start/skip/from
- * → Index; page → Page; cursor/after/starting_after/next_token → Pointer; a
- * `next` link in the body or a Link header → Link), the array of results, and
- * where the next cursor or link sits in the response.
+ * How one operation pages, with the evidence weighed together: its query
+ * parameters' names and types (the names Rewst's page lists for each type,
+ * also prefixed or nested as ASP.NET and JSON:API publish them:
+ * `options.page`, `page[size]`, `$top`), its success response's schema, else
+ * the response's example (see response-example.ts), Azure's `x-ms-pageable`,
+ * a `Link` response header, and a summary or description that says it pages.
+ * offset/start/skip/from → Index; page → Page; cursor/after/starting_after/
+ * next_token → Pointer; a next link in the body or a Link header → Link.
+ * An operation whose parameters page but whose response the spec does not
+ * describe is still a list: its results key is unknown.
  */
 import type { PaginationType } from './model';
-import { isArraySchema, itemsOf, propertiesOf, typesOf, type Obj, type QueryParam, type SpecOperation } from './spec-model';
+import { exampleFromSchema, responseExample, schemaFromValue, valueAt } from './response-example';
+import { isArraySchema, itemsOf, operationObject, propertiesOf, successResponse, typesOf, type Obj, type QueryParam, type SpecOperation } from './spec-model';
+import { isObject } from '../spec-index';
+
+/** Where the results key was read from; 'unknown' when the spec does not describe the response. */
+export type ResultsFrom = 'schema' | 'example' | 'x-ms-pageable' | 'unknown';
 
 export interface OperationPaging {
   op: SpecOperation;
-  /** Dotted path of the results array; '' when the response is the array itself; undefined when there is none. */
+  /** Does it return a list (or page, with a response the spec does not describe)? */
+  isList: boolean;
+  /** Dotted path of the results array; '' when the response is the array itself; undefined when there is none or it is unknown. */
   resultsKey?: string;
+  resultsFrom?: ResultsFrom;
+  /** The response schema the checks use: the spec's, or one read off its example; undefined when unknown. */
+  schema?: Obj;
   style: PaginationType;
   pointerParam?: QueryParam;
   pageParam?: QueryParam;
   indexParam?: QueryParam;
   sizeParam?: QueryParam;
+  /** A boolean that switches paging on (HaloPSA's `pageinate`). */
+  flagParam?: QueryParam;
   /** Dotted path of a next link in the body. */
   nextKey?: string;
   /** The Link header, as the response declares it. */
   linkHeader?: string;
   /** JSONPath of the next cursor in the response. */
   cursorPath?: string;
+  /** Its summary or description says it pages. */
+  saysPaged: boolean;
+  /** What says it is a list that pages, a few words each: "page param options.page", "x-ms-pageable"... */
+  evidence: string[];
 }
 
 const norm = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 const POINTER_PARAMS = new Set(['cursor', 'after', 'startingafter', 'startafter', 'nexttoken', 'pagetoken', 'nextpagetoken', 'continuationtoken', 'continuation', 'marker', 'startcursor', 'pagecursor', 'pageafter', 'skiptoken', 'nextcursor', 'searchafter', 'pagingtoken', 'batchtoken']);
-const PAGE_PARAMS = new Set(['page', 'pagenumber', 'pageno', 'pagenum', 'pageindex', 'currentpage']);
+const PAGE_PARAMS = new Set(['page', 'pagenumber', 'pageno', 'pagenum', 'pageindex', 'currentpage', 'pg']);
 const INDEX_PARAMS = new Set(['offset', 'start', 'skip', 'from', 'startindex', 'startat', 'startposition', 'startrow']);
-const SIZE_PARAMS = ['limit', 'perpage', 'pagesize', 'size', 'count', 'maxresults', 'top', 'pagelimit', 'rows', 'take', 'maxitems', 'max', 'resultsperpage', 'itemsperpage', 'numresults', 'maxrecords', 'maxpagesize', 'pagesz'];
-const RESULT_NAMES = ['data', 'results', 'items', 'records', 'entries', 'value', 'values', 'elements', 'list', 'objects', 'content', 'rows', 'hits', 'nodes', 'collection'];
+const SIZE_PARAMS = ['limit', 'perpage', 'pagesize', 'size', 'count', 'maxresults', 'top', 'pagelimit', 'rows', 'take', 'maxitems', 'max', 'resultsperpage', 'itemsperpage', 'numresults', 'maxrecords', 'maxpagesize', 'pagesz', 'recordsperpage'];
+const FLAG_PARAMS = new Set(['paginate', 'pageinate', 'paginated', 'paged', 'paging', 'usepaging', 'pagination', 'enablepaging']);
+const RESULT_NAMES = ['data', 'results', 'result', 'items', 'records', 'entries', 'value', 'values', 'elements', 'list', 'objects', 'content', 'rows', 'hits', 'nodes', 'collection'];
 const CONTAINERS = new Set(['data', 'response', 'result', '_embedded', 'payload', 'body']);
-const NOT_RESULTS = /^(errors?|warnings?|messages?|links|_links|included|facets|aggregations)$/i;
+const NOT_RESULTS = /^(errors?|warnings?|messages?|links|_links|included|facets|aggregations)$|^(error|warning|validation)_?\w*(messages?|errors?|infos?)$/i;
 const NEXT_LINKS = new Set(['next', 'nexturl', 'nextlink', 'nextpageurl', 'nextpagelink', 'nexthref', 'odatanextlink', 'nextpageuri', 'nexturi']);
 const CURSORS = new Set(['nextcursor', 'nextpagetoken', 'nexttoken', 'cursor', 'endcursor', 'nextmarker', 'nextcontinuationtoken', 'continuationtoken', 'nextpagecursor', 'nextpointer', 'nextoffset']);
+/** Prefixes under which a paging-like name is a filter, not paging: `filter[limit]`, `createdate.from`. */
+const NOT_PAGING_PREFIX = /^(filters?|where|search|sort|order|orderby|fields|include|exclude|q)$/;
+const PAGING_PREFIX = /^(page|paging|pagination|pager)$/;
+const PAGED_TEXT = /\b(paginated|paged|pageable|paginates|pagination)\b|\bpages? of (results|items|records)\b/i;
+
+/**
+ * The name a query parameter pages by, normalised: `options.page` → page,
+ * `searchCriteria[pageSize]` → pagesize, `page[number]` → page,
+ * `page[size]` → pagesize, `$top` → top; undefined for a filter's member.
+ */
+export function pagingName(name: string): string | undefined {
+  const parts = name.split(/[.[\]]+/).filter(Boolean);
+  if (parts.length <= 1) return norm(name);
+  const last = norm(parts[parts.length - 1]);
+  const prefix = norm(parts.slice(0, -1).join(''));
+  if (NOT_PAGING_PREFIX.test(prefix)) return undefined;
+  if (PAGING_PREFIX.test(prefix)) {
+    if (/^(number|num|no|index)$/.test(last)) return 'page';
+    if (/^(size|limit|perpage|count)$/.test(last)) return 'pagesize';
+    if (last === 'cursor' || last === 'after') return 'cursor';
+    return last;
+  }
+  // "createdate.from", "range.start": a prefixed from/start is a filter's bound.
+  return last === 'from' || last === 'start' ? undefined : last;
+}
 
 function isNumeric(root: Obj, p: QueryParam): boolean {
-  const t = typesOf(root, p.schema);
+  let t = typesOf(root, p.schema);
+  // Some generators type a single number as an array of one (`page: {type: array, items: {type: integer}}`).
+  if (t.size === 1 && t.has('array')) t = typesOf(root, itemsOf(root, p.schema));
   return t.size === 0 || t.has('integer') || t.has('number');
 }
 
@@ -52,34 +101,110 @@ function tokenLike(p: QueryParam): boolean {
 }
 
 function pick(params: Map<string, QueryParam>, accept: (n: string, p: QueryParam) => boolean): QueryParam | undefined {
-  for (const p of params.values()) if (accept(norm(p.name), p)) return p;
+  for (const p of params.values()) {
+    const n = pagingName(p.name);
+    if (n !== undefined && accept(n, p)) return p;
+  }
   return undefined;
+}
+
+/** A schema with no shape to walk: none at all, `{}`, or an object or string without members. */
+function shapeless(root: Obj, schema: Obj | undefined): boolean {
+  return !schema || (!propertiesOf(root, schema).size && !isArraySchema(root, schema) && schema.additionalProperties === undefined);
 }
 
 export function pagingOf(root: Obj, op: SpecOperation): OperationPaging {
   const q = op.query;
+  const raw = operationObject(root, op) ?? {};
   const pointerParam = pick(q, (n, p) => POINTER_PARAMS.has(n) && !isDate(p)) ?? pick(q, (n, p) => INDEX_PARAMS.has(n) && !isNumeric(root, p) && tokenLike(p));
-  const pageParam = pick(q, (n, p) => PAGE_PARAMS.has(n) && isNumeric(root, p));
+  // A page number typed as a string is still a page number, unless it is described as a token.
+  const pageParam = pick(q, (n, p) => PAGE_PARAMS.has(n) && (isNumeric(root, p) || (typesOf(root, p.schema).has('string') && !tokenLike(p) && !isDate(p))));
   const indexParam = pick(q, (n, p) => INDEX_PARAMS.has(n) && isNumeric(root, p) && !isDate(p));
   let sizeParam: QueryParam | undefined;
   for (const name of SIZE_PARAMS) {
     sizeParam = pick(q, (n, p) => n === name && isNumeric(root, p));
     if (sizeParam) break;
   }
-  const schema = op.responseSchema;
-  const nextKey = schema && !isArraySchema(root, schema) ? findNextLink(root, schema) : undefined;
+  const flagParam = pick(q, (n, p) => FLAG_PARAMS.has(n) && typesOf(root, p.schema).has('boolean'));
+  const xms = isObject(raw['x-ms-pageable']) ? raw['x-ms-pageable'] : undefined;
+  const description = typeof raw.description === 'string' ? raw.description.slice(0, 2000) : '';
+  const saysPaged = PAGED_TEXT.test(`${op.summary} ${description}`);
+
   const linkHeader = op.responseHeaders.includes('link') ? 'Link' : undefined;
-  const signals = Boolean(pointerParam || pageParam || indexParam || sizeParam || nextKey !== undefined || linkHeader);
-  const resultsKey = schema ? findResultsKey(root, schema, signals) : undefined;
-  const cursorPath = schema && pointerParam ? findCursor(root, schema, resultsKey, pointerParam) : undefined;
+  const pagesByParams = Boolean(pointerParam || pageParam || indexParam);
+  const paramSignals = Boolean(pagesByParams || sizeParam || flagParam || linkHeader || xms || saysPaged);
+  /** The results key and next link a schema shows; from an example, a bare `next: null` may be a page number as well as a link. */
+  const read = (s: Obj, example?: unknown) => {
+    let nextKey = isArraySchema(root, s) ? undefined : findNextLink(root, s);
+    if (nextKey !== undefined && example !== undefined && !plausibleNextLink(example, nextKey)) nextKey = undefined;
+    return { nextKey, resultsKey: findResultsKey(root, s, paramSignals || nextKey !== undefined) };
+  };
+  let schema = op.responseSchema;
+  let resultsFrom: ResultsFrom | undefined;
+  let found: { nextKey?: string; resultsKey?: string } = {};
+  if (schema && !shapeless(root, schema)) {
+    resultsFrom = 'schema';
+    found = read(schema);
+  }
+  // No schema, or one without a shape: the examples (response's, schema's, properties') may show the list.
+  // A schema with a shape that shows no list: only its own members' examples may (untyped properties with an example).
+  if (found.resultsKey === undefined) {
+    const response = resultsFrom ? undefined : successResponse(root, raw.responses);
+    let example = response ? responseExample(root, response) : undefined;
+    if (example === undefined && schema) example = resultsFrom ? memberExamples(root, schema) : exampleFromSchema(root, schema);
+    if (example !== null && typeof example === 'object') {
+      const fromExample = schemaFromValue(example);
+      const seen = read(fromExample, example);
+      if (!resultsFrom || seen.resultsKey !== undefined) {
+        schema = fromExample;
+        resultsFrom = 'example';
+        found = seen;
+      }
+    }
+  }
+  const described = resultsFrom !== undefined;
+  let nextKey = found.nextKey;
+  let resultsKey = found.resultsKey;
+  if (xms) {
+    resultsKey = typeof xms.itemName === 'string' ? xms.itemName : 'value';
+    if (typeof xms.nextLinkName === 'string' && xms.nextLinkName) nextKey = xms.nextLinkName;
+    if (!described) resultsFrom = 'x-ms-pageable';
+  }
+  if (resultsKey === undefined && !described && (pagesByParams || linkHeader || saysPaged)) resultsFrom = 'unknown';
+  const isList = resultsKey !== undefined || resultsFrom === 'unknown';
+  const checked = resultsFrom === 'unknown' || resultsFrom === 'x-ms-pageable' ? undefined : schema;
+  const cursorPath = checked && pointerParam ? findCursor(root, checked, resultsKey, pointerParam) : undefined;
   let style: PaginationType = 'none';
-  if (resultsKey !== undefined) {
+  if (isList) {
     if (nextKey !== undefined || linkHeader) style = 'link';
     else if (pointerParam) style = 'pointer';
     else if (pageParam) style = 'page';
     else if (indexParam) style = 'index';
   }
-  return { op, resultsKey, style, pointerParam, pageParam, indexParam, sizeParam, nextKey, linkHeader, cursorPath };
+  const evidence: string[] = [];
+  for (const [what, p] of [['cursor', pointerParam], ['page', pageParam], ['index', indexParam], ['page size', sizeParam], ['paging switch', flagParam]] as const) if (p) evidence.push(`${what} parameter ${p.name}`);
+  if (xms) evidence.push('x-ms-pageable');
+  if (linkHeader) evidence.push('Link response header');
+  if (nextKey !== undefined && !xms) evidence.push(`next link ${nextKey} in the response ${resultsFrom === 'example' ? 'example' : 'schema'}`);
+  if (saysPaged) evidence.push('its summary or description says it pages');
+  return { op, isList, resultsKey: isList ? resultsKey : undefined, resultsFrom: isList ? resultsFrom : undefined, schema: checked, style, pointerParam, pageParam, indexParam, sizeParam, flagParam, nextKey, linkHeader, cursorPath, saysPaged, evidence };
+}
+
+/** The examples of a schema's untyped properties (`devices: { example: [...] }`), the one thing a shaped schema may leave to them; cheap, one level. */
+function memberExamples(root: Obj, schema: Obj): Obj | undefined {
+  let out: Obj | undefined;
+  for (const [k, v] of propertiesOf(root, schema)) {
+    if (v.example === undefined || typesOf(root, v).size) continue;
+    (out ??= {})[k] = exampleFromSchema(root, v);
+  }
+  return out;
+}
+
+function plausibleNextLink(example: unknown, key: string): boolean {
+  const v = valueAt(example, key);
+  if (typeof v === 'string') return /^(https?:\/\/|\/)/i.test(v);
+  const parts = key.split('.');
+  return v === null && (norm(parts[parts.length - 1]) !== 'next' || /^_?(links|paging|pagination|meta)$/i.test(parts[parts.length - 2] ?? ''));
 }
 
 interface Found {

@@ -5,9 +5,10 @@
  */
 import { isObject } from '../spec-index';
 import { inferAuth, type AuthOption } from './infer-auth';
-import { inferPagination } from './infer-pagination';
+import { inferPagination, whyNotMarked } from './infer-pagination';
 import type { IntegrationSettings } from './model';
-import { listOperations, type Obj } from './spec-model';
+import { pagingOf, type OperationPaging } from './paging';
+import { listOperations, type Obj, type SpecOperation } from './spec-model';
 import { cleanHostname, cleanName } from './validate';
 
 export interface OperationSummary {
@@ -17,6 +18,16 @@ export interface OperationSummary {
   summary: string;
   /** How it pages ('none' for a list without paging), or undefined when it returns no list. */
   style?: string;
+  /** Its own results key ('' when the response is the array itself); undefined when unknown. */
+  resultsKey?: string;
+  /** Where the results key was read: 'schema', 'example', 'x-ms-pageable', or 'unknown' when the spec does not describe the response. */
+  resultsFrom?: string;
+  /** Marked paginated (in the proposal, or for the sheet in the settings). */
+  marked?: boolean;
+  /** Why it is not marked. */
+  reason?: string;
+  /** What says it pages, a few words each. */
+  evidence?: string[];
 }
 
 export interface Note {
@@ -63,8 +74,29 @@ export function proposeSettings(root: Obj, options: ProposeOptions = {}): Propos
   notes.push({ field: 'icon', message: `Rewst needs an SVG of the vendor's logo: save one beside the spec and set Icon to it${logo ? ` (the spec links a logo at ${logo}, which may not be an SVG)` : ''}.` });
   notes.push(...auth.notes.map((message) => ({ field: 'auth', message })));
   notes.push(...pagination.notes.map((message) => ({ field: 'pagination', message })));
-  const listOperations_ = pagination.lists.map((p) => ({ operationId: p.op.operationId, method: p.op.method, path: p.op.pathKey, summary: p.op.summary, style: p.style }));
-  return { settings, notes, authOptions: auth.options, listOperations: listOperations_ };
+  const lists = pagination.lists.map((p) => summaryOf(p, !pagination.reasons.has(p), pagination.reasons.get(p)));
+  return { settings, notes, authOptions: auth.options, listOperations: lists };
+}
+
+function summaryOf(p: OperationPaging, marked: boolean, reason?: string): OperationSummary {
+  const out: OperationSummary = { operationId: p.op.operationId, method: p.op.method, path: p.op.pathKey, summary: p.op.summary, style: p.style, resultsFrom: p.resultsFrom, marked, evidence: p.evidence };
+  if (p.resultsKey !== undefined) out.resultsKey = p.resultsKey;
+  if (reason) out.reason = reason;
+  return out;
+}
+
+/** The spec's list operations against settings as they are (the setup sheet's view): marked or not, and why not. */
+export function listSummaries(root: Obj, settings: IntegrationSettings, ops: SpecOperation[] = listOperations(root)): OperationSummary[] {
+  const marked = new Set(Array.isArray(settings.paginatedActions) ? settings.paginatedActions : []);
+  const pagination = settings.pagination ?? {};
+  return ops
+    .filter((op) => op.method === 'get')
+    .map((op) => pagingOf(root, op))
+    .filter((p) => p.isList)
+    .map((p) => {
+      const on = p.op.operationId !== undefined && marked.has(p.op.operationId);
+      return summaryOf(p, on, on ? undefined : whyNotMarked(root, p, pagination));
+    });
 }
 
 /** From the first server (variables replaced by their defaults), or Swagger 2.0's `host`. */

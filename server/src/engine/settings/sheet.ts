@@ -13,6 +13,8 @@ export interface SheetInput {
   specName?: string;
   /** Operations of the spec, to show method, path and summary beside each paginated action. */
   operations?: ReadonlyArray<OperationSummary>;
+  /** The spec's list operations with their own results key and, for those not marked, why (see listSummaries). */
+  lists?: ReadonlyArray<OperationSummary>;
   /** Findings still open in the settings file, one line each. */
   open?: ReadonlyArray<string>;
 }
@@ -51,6 +53,17 @@ function rowsFor(s: IntegrationSettings, keys: ReadonlyArray<string>): Array<[st
   return FIELDS.filter((f) => keys.includes(f.key) && fieldApplies(f, s)).map((f) => [f.label, show(f, getField(s, f.key))]);
 }
 
+const MAX_UNMARKED = 50;
+
+/** An operation's own results key, marked where it is unknown or differs from the settings' Results Key. */
+function resultsCell(o: OperationSummary | undefined, key: string | undefined): string {
+  if (!o) return '';
+  if (o.resultsFrom === 'unknown' || o.resultsKey === undefined) return '*(unknown: the spec does not describe the response)*';
+  const shown = o.resultsKey === '' ? '*(the response itself)*' : mdCode(o.resultsKey);
+  const from = o.resultsFrom === 'example' ? ' (from an example)' : '';
+  return `${shown}${from}${key !== undefined && o.resultsKey !== key ? ' **differs from Results Key**' : ''}`;
+}
+
 export function setupSheet(input: SheetInput): string {
   const s = input.settings;
   const method = s.auth?.method;
@@ -82,14 +95,24 @@ export function setupSheet(input: SheetInput): string {
   }
   heading('Edit Actions: mark these actions paginated');
   const actions = Array.isArray(s.paginatedActions) ? s.paginatedActions.filter((a): a is string => typeof a === 'string') : [];
+  const lists = input.lists ?? [];
+  const listById = new Map(lists.filter((o) => o.operationId).map((o) => [o.operationId!, o]));
+  const key = s.pagination?.resultsKey;
   if (!actions.length) out.push('No action is marked paginated, so Rewst will show no organization mapping.', '');
   else {
     const byId = new Map((input.operations ?? []).filter((o) => o.operationId).map((o) => [o.operationId!, o]));
-    out.push(`${actions.length} action(s):`, '', '| # | Action (operationId) | Method and path | Summary |', '| --- | --- | --- | --- |');
+    out.push(`${actions.length} action(s), each with its own results key as the spec gives it (Rewst uses one Results Key for all):`, '', '| # | Action (operationId) | Method and path | Summary | Results key |', '| --- | --- | --- | --- | --- |');
     actions.forEach((id, i) => {
       const op = byId.get(id);
-      out.push(`| ${i + 1} | ${mdCode(id)} | ${op ? `${op.method.toUpperCase()} ${mdCode(op.path)}` : '*(not in the spec)*'} | ${op?.summary ? mdText(op.summary) : ''} |`);
+      out.push(`| ${i + 1} | ${mdCode(id)} | ${op ? `${op.method.toUpperCase()} ${mdCode(op.path)}` : '*(not in the spec)*'} | ${op?.summary ? mdText(op.summary) : ''} | ${resultsCell(listById.get(id), key)} |`);
     });
+    out.push('');
+  }
+  const unmarked = lists.filter((o) => !o.marked);
+  if (unmarked.length) {
+    out.push(`${unmarked.length} other list operation(s) of the spec are not marked:`, '', '| Method and path | Action (operationId) | Results key | Why not |', '| --- | --- | --- | --- |');
+    for (const o of unmarked.slice(0, MAX_UNMARKED)) out.push(`| ${o.method.toUpperCase()} ${mdCode(o.path)} | ${o.operationId ? mdCode(o.operationId) : '*(none)*'} | ${resultsCell(o, key)} | ${mdText(o.reason ?? '')} |`);
+    if (unmarked.length > MAX_UNMARKED) out.push(`| … | ${unmarked.length - MAX_UNMARKED} more | | |`);
     out.push('');
   }
   out.push('Click **Finalize**, then **Save**, and choose a status (Draft, Published or Hidden).', '');

@@ -51,7 +51,8 @@ function toParam(root: Obj, p: Obj): QueryParam {
   return { name: String(p.name), schema, description: typeof p.description === 'string' ? p.description : '', required: p.required === true };
 }
 
-function successResponse(root: Obj, responses: unknown): Obj | undefined {
+/** The success response: 200, else another 2xx, else default. */
+export function successResponse(root: Obj, responses: unknown): Obj | undefined {
   if (!isObject(responses)) return undefined;
   const keys = Object.keys(responses);
   const key = keys.find((k) => k === '200') ?? keys.find((k) => /^2[0-9x]{2}$/i.test(k)) ?? keys.find((k) => k === 'default');
@@ -91,6 +92,12 @@ export function listOperations(root: Obj): SpecOperation[] {
       security: Array.isArray(op.security) ? op.security : undefined,
     };
   });
+}
+
+/** The operation object itself, as the spec writes it (for what the model does not carry: examples, extensions, description). */
+export function operationObject(root: Obj, op: Pick<SpecOperation, 'pathKey' | 'method'>): Obj | undefined {
+  const item = isObject(root.paths) ? deref(root, root.paths[op.pathKey]) : undefined;
+  return item && isObject(item[op.method]) ? (item[op.method] as Obj) : undefined;
 }
 
 export function securitySchemesOf(root: Obj): Map<string, Obj> {
