@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { engine, median, require, root, time } from './lib.mjs';
+import { engine, median, root, time } from './lib.mjs';
 
 const { previewRename, listActions, readOperations, renameIn } = engine();
 

@@ -385,6 +385,8 @@ describe('setup sheet', () => {
 
   it("escapes spec strings: rendered as VS Code's preview renders it (markdown-it, HTML on), no markup gets through", () => {
     // markdown-it is what VS Code's Markdown preview uses; here it comes with @vscode/vsce.
+    // markdown-it ships no types; required where it is used.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const MarkdownIt = require('markdown-it') as new (o: { html: boolean }) => { render(s: string): string };
     const md = setupSheet({ settings: { ...BASE, name: '<script>alert(1)</script>', description: '<img src=x onerror=alert(1)>', hostname: '`` <b>x</b>', paginatedActions: ['a|b'] }, settingsName: 's', operations: [{ operationId: 'a|b', method: 'get', path: '/x', summary: '<img src=x onerror=alert(1)> *bold* | cell' }] });
     const html = new MarkdownIt({ html: true }).render(md);

@@ -55,7 +55,10 @@ const specResources = new (class {
     const is = doc.uri.scheme === 'file' && (isSettingsFile(doc.uri) || looksLikeSpec(doc));
     const keys = [doc.uri.toString(), doc.uri.fsPath];
     if (is === keys.every((k) => this.set.has(k))) return;
-    for (const k of keys) is ? this.set.add(k) : this.set.delete(k);
+    for (const k of keys) {
+      if (is) this.set.add(k);
+      else this.set.delete(k);
+    }
     this.publish();
   }
 
@@ -178,7 +181,10 @@ class FormPanel {
     let exists = false;
     if (located.settingsExists) {
       const parsed = parseSettings((await vscode.workspace.openTextDocument(settingsUri)).getText());
-      if (typeof parsed !== 'string') (settings = parsed), (exists = true);
+      if (typeof parsed !== 'string') {
+        settings = parsed;
+        exists = true;
+      }
     }
     const init: FormInit = { kind, specUri, settingsUri: located.settingsUri, specName: proposed.specName, settingsName: path.basename(settingsUri.fsPath), title: proposed.title, settingsExists: exists, settings, proposal: proposed.proposal };
     const form = new FormPanel(panel, init, client, openForm);

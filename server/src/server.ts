@@ -20,12 +20,11 @@ import { DocumentScheduler } from './scheduler';
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => connection.console.error(`rewst-openapi: ${message}`);
 const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
-let publisher: DiagnosticsPublisher | undefined;
 // Every incremental change passes here first, so diagnostics kept across edits move with the text.
 const documents = new TextDocuments<TextDocument>({
   create: TextDocument.create,
   update: (doc, changes, version) => {
-    publisher?.textChanged(doc.uri, changes);
+    publisher.textChanged(doc.uri, changes);
     return TextDocument.update(doc, changes, version);
   },
 });
@@ -41,9 +40,9 @@ const ctx: ServerContext = {
   addCapabilities: (more) => Object.assign(capabilities, more),
   scheduler,
   configuration: new Configuration(connection, () => ctx.initParams),
-  setExtraDiagnostics: (uri, source, version, diagnostics) => publisher?.setExtra(uri, source, version, diagnostics),
+  setExtraDiagnostics: (uri, source, version, diagnostics) => publisher.setExtra(uri, source, version, diagnostics),
 };
-publisher = new DiagnosticsPublisher(ctx);
+const publisher = new DiagnosticsPublisher(ctx);
 scheduler.subscribe(publisher.subscriber);
 
 // Features. Each adds its handlers and capabilities here, before the server listens.
@@ -60,11 +59,11 @@ connection.onInitialize((params) => {
   if (typeof requested === 'number' && requested >= 0) scheduler.debounceMs = requested;
   return { capabilities, serverInfo: { name: 'rewst-openapi' } };
 });
-connection.onInitialized(() => publisher?.readSettings());
+connection.onInitialized(() => publisher.readSettings());
 // A setting or a workspace ruleset changed: read the settings again and run every open document again.
 connection.onNotification(SettingsChangedNotification, () => {
   ctx.configuration.invalidate();
-  publisher?.readSettings();
+  publisher.readSettings();
   for (const doc of documents.all()) scheduler.rerun(doc.uri);
 });
 

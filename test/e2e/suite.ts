@@ -21,6 +21,8 @@ const scenarios: NamedScenario[] = readdirSync(SCENARIOS)
   .filter((f) => f.endsWith('.js'))
   .sort()
   .map((f) => {
+    // Scenarios are found on disk at run time, so they are loaded by path.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { scenario } = require(path.join(SCENARIOS, f)) as { scenario?: Scenario };
     if (!scenario) throw new Error(`${f} exports no "scenario"`);
     return { ...scenario, id: f.replace(/\.js$/, '') };

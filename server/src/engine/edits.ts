@@ -297,6 +297,8 @@ class YamlEditor implements StructuralEditor {
 /** A block scalar can hold the string unescaped: no leading space on a line, no trailing blank lines or control characters. */
 function blockable(value: string): boolean {
   const body = value.endsWith('\n') ? value.slice(0, -1) : value;
+  // Control characters have no place in a block scalar: matching them is the point of this regex.
+  // eslint-disable-next-line no-control-regex
   return body.trim() !== '' && !body.endsWith('\n') && !/(^|\n)[ \t]/.test(body) && !/[\x00-\x08\x0b-\x1f\x7f\r]/.test(body);
 }
 

@@ -19,7 +19,7 @@ export function fileReaderWithin(folder: string | undefined): (ref: { href(): st
       real = realpathSync(file);
       root = realpathSync(folder);
     } catch (e) {
-      throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { cause: e });
     }
     const rel = path.relative(root, real);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`not read: ${file} is outside the spec's folder ${folder}`);

@@ -100,7 +100,7 @@ export function cli(...args: string[]): string {
   } catch (e) {
     const r = e as { status?: number; stdout?: string; stderr?: string };
     if (r.status === 1 && typeof r.stdout === 'string') return r.stdout;
-    throw new Error(`CLI ${args.join(' ')} failed (exit ${r.status}): ${r.stderr ?? String(e)}`);
+    throw new Error(`CLI ${args.join(' ')} failed (exit ${r.status}): ${r.stderr ?? String(e)}`, { cause: e });
   }
 }
 

@@ -165,7 +165,10 @@ function usageOf(root: Obj, ops: SpecOperation[]): Usage {
       scopes.set(k, list);
     }
     const key = Object.keys(group).sort().join('\u0000');
-    if (!seen.has(key)) (seen.add(key), groups.push(group));
+    if (!seen.has(key)) {
+      seen.add(key);
+      groups.push(group);
+    }
   };
   if (Array.isArray(root.security)) root.security.forEach(add);
   for (const op of ops) op.security?.forEach(add);

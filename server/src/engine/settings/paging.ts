@@ -223,7 +223,10 @@ function walkProperties(root: Obj, schema: Obj, maxDepth: number): Found[] {
       for (const [name, child] of propertiesOf(root, s)) {
         const found = { path: [...path, name], schema: child };
         out.push(found);
-        if (!seen.has(child) && !isArraySchema(root, child)) (seen.add(child), next.push(found));
+        if (!seen.has(child) && !isArraySchema(root, child)) {
+          seen.add(child);
+          next.push(found);
+        }
       }
     }
     level = next;

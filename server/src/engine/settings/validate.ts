@@ -155,7 +155,7 @@ function checkUrls(s: IntegrationSettings, out: SettingsReport[]): void {
   for (const key of ['authorizationUrl', 'accessTokenUrl'] as const) {
     const v = s.auth?.oauth?.[key];
     if (typeof v !== 'string' || v === '') continue;
-    let ok = false;
+    let ok: boolean;
     try {
       const u = new URL(v);
       ok = (u.protocol === 'https:' || u.protocol === 'http:') && Boolean(u.hostname);

@@ -286,7 +286,7 @@ export function cachedSchema(targetVal: unknown, opts: SchemaOptions, context: F
       );
     }
   } catch (ex) {
-    if (!(ex instanceof Error)) throw new Error('Unexpected error');
+    if (!(ex instanceof Error)) throw new Error('Unexpected error', { cause: ex });
     const ignoreError = rule?.resolved && ex instanceof MissingRefError;
     if (!ignoreError) results.push({ message: ex.message, path });
   }
