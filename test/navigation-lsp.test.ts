@@ -230,9 +230,13 @@ describe('LSP: navigation', () => {
   it('a request cancelled before it runs is answered "cancelled", and the server goes on', TIMEOUT, async () => {
     const uri = uriOf('tickets.yaml');
     const text = texts.get(uri)!;
-    const id = (client as unknown as { nextId: number }).nextId;
+    const internals = client as unknown as { nextId: number; proc: { stdin: NodeJS.WritableStream & { cork(): void; uncork(): void } } };
+    const id = internals.nextId;
+    // Corked, the request and its cancellation leave in one write: the server reads both before it runs the request.
+    internals.proc.stdin.cork();
     const pending = ask('textDocument/hover', uri, at(text, '#/components/schemas/Ticket', 3));
     client.notify('$/cancelRequest', { id });
+    internals.proc.stdin.uncork();
     await assert.rejects(pending, /code -32800/);
     const hover = await ask<Hover>('textDocument/hover', uri, at(text, '#/components/schemas/Ticket', 3));
     assert.match((hover.contents as MarkupContent).value, /A support ticket/);

@@ -4,7 +4,7 @@
  * objects asked for are looked into); YAML from its nodes.
  */
 import { isAlias, isMap, isScalar, type Document } from 'yaml';
-import { locateJsonPaths, readNode } from '../json-scan';
+import { locateJsonPaths, readKey, readNode, skipString, skipValue, skipWhitespace } from '../json-scan';
 import { yamlNodeAt, type SpecDocument } from '../parse';
 import type { JsonPath } from '../types';
 
@@ -23,6 +23,39 @@ export function membersAt(doc: SpecDocument, paths: ReadonlyArray<JsonPath>): Ar
   if (doc.format === 'yaml') return paths.map((p) => (doc.yaml ? yamlMembers(doc.yaml, yamlNodeAt(doc.yaml, p)) : undefined));
   const spans = locateJsonPaths(doc.text, paths);
   return spans.map((s) => (s.value ? jsonMembers(doc.text, s.value.start) : undefined));
+}
+
+/**
+ * Members of every object whose path `wanted` accepts, in one pass over JSON
+ * text: wanted objects are read member by member, everything else skipped.
+ * Keys are pointers (`/paths/~1pets`). Reading level by level with readNode
+ * would scan a big subtree once per level.
+ */
+export function jsonObjectsWanted(text: string, wanted: (path: ReadonlyArray<string>) => boolean): Map<string, Member[]> {
+  const out = new Map<string, Member[]>();
+  const path: string[] = [];
+  const read = (start: number, pointer: string): number => {
+    if (text.charCodeAt(start) !== 123) return skipValue(text, start);
+    const members: Member[] = [];
+    out.set(pointer, members);
+    let i = skipWhitespace(text, start + 1);
+    while (text.charCodeAt(i) === 34) {
+      const keyStart = i;
+      const keyEnd = skipString(text, i);
+      i = skipWhitespace(text, keyEnd);
+      if (text.charCodeAt(i) === 58) i = skipWhitespace(text, i + 1);
+      const key = readKey(text, keyStart, keyEnd);
+      path.push(key);
+      const valueEnd = wanted(path) ? read(i, pointer + '/' + key.replace(/~/g, '~0').replace(/\//g, '~1')) : skipValue(text, i);
+      path.pop();
+      members.push({ key, keyStart, keyEnd, valueStart: i, valueEnd });
+      i = skipWhitespace(text, valueEnd);
+      if (text.charCodeAt(i) === 44) i = skipWhitespace(text, i + 1);
+    }
+    return i + 1;
+  };
+  read(skipWhitespace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0), '');
+  return out;
 }
 
 /** Members of a member's value, when it is an object. */

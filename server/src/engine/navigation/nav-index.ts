@@ -10,8 +10,9 @@ import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { Analysis } from '../engine';
 import { readKey, readNode, skipString, skipWhitespace } from '../json-scan';
 import type { SpecDocument, SpecVersion } from '../parse';
+import { toPointer } from '../pointer';
 import { HTTP_METHODS, isObject, type OperationRef } from '../spec-index';
-import { membersAt, membersOf, type Member } from './members';
+import { jsonObjectsWanted, membersAt, membersOf, type Member } from './members';
 import { canonicalRef, componentOfPath, componentPointer, sectionsOf, splitFileRef, type Section } from './sections';
 
 export interface Span {
@@ -110,7 +111,7 @@ function buildIndex(analysis: Analysis): NavIndex {
   const doc = analysis.doc;
   const root = analysis.root!;
   const sections = sectionsOf(doc.version);
-  const [top = [], componentsMembers, pathsMembers, ...sectionMembers] = membersAt(doc, [[], ['components'], ['paths'], ...sections.map((s) => s.path)]);
+  const { top, componentsMembers, pathsMembers, sectionMembers, pathItem } = readMembers(doc, sections);
 
   // Components, by section.
   const sectionSites: SectionSite[] = [];
@@ -141,7 +142,7 @@ function buildIndex(analysis: Analysis): NavIndex {
     const item = isObject(pathsValue) ? pathsValue[m.key] : undefined;
     const site: PathSite = { key: m.key, keySpan: { start: m.keyStart, end: m.keyEnd }, value: { start: m.valueStart, end: m.valueEnd }, operations: [] };
     if (isObject(item)) {
-      for (const op of membersOf(doc, m) ?? []) {
+      for (const op of pathItem(m) ?? []) {
         const operation = item[op.key];
         if (!(HTTP_METHODS as readonly string[]).includes(op.key) || !isObject(operation)) continue;
         const opSite: OperationSite = { op: { path: ['paths', m.key, op.key], pathKey: m.key, method: op.key, operation }, key: { start: op.keyStart, end: op.keyEnd }, value: { start: op.valueStart, end: op.valueEnd }, node: op.node };
@@ -198,6 +199,23 @@ function buildIndex(analysis: Analysis): NavIndex {
     componentsMember: sections[0]?.path.length === 2 ? lastNamed(top, 'components') : undefined,
     cycles,
   };
+}
+
+/** The members the index reads: in JSON from one pass over the text, in YAML from its nodes. */
+function readMembers(doc: SpecDocument, sections: Section[]) {
+  if (doc.format === 'json') {
+    const isPrefix = (path: ReadonlyArray<string>, of: ReadonlyArray<string>) => path.length <= of.length && path.every((seg, i) => seg === of[i]);
+    const objects = jsonObjectsWanted(doc.text, (path) => (path[0] === 'paths' && path.length <= 2) || sections.some((s) => isPrefix(path, s.path)));
+    return {
+      top: objects.get('') ?? [],
+      componentsMembers: objects.get('/components'),
+      pathsMembers: objects.get('/paths'),
+      sectionMembers: sections.map((s) => objects.get(toPointer(s.path))),
+      pathItem: (m: Member) => objects.get(toPointer(['paths', m.key])),
+    };
+  }
+  const [top = [], componentsMembers, pathsMembers, ...sectionMembers] = membersAt(doc, [[], ['components'], ['paths'], ...sections.map((s) => s.path)]);
+  return { top, componentsMembers, pathsMembers, sectionMembers, pathItem: (m: Member) => membersOf(doc, m) };
 }
 
 export function lastNamed(members: ReadonlyArray<Member>, key: string): Member | undefined {

@@ -41,7 +41,8 @@ export function renameAt(index: NavIndex, offset: number, newName: string): { ok
   if (newName === '') return { ok: false, reason: 'A component needs a name.' };
   const siblings = index.sectionSites.find((s) => s.section === component.section)?.components ?? [];
   if (siblings.some((c) => c.name === newName)) return { ok: false, reason: `${component.section.path.join('/')} already has a component named "${newName}": renaming would merge two components into one key.` };
-  const keyEdit = editorFor(index.doc).renameKey(component.section.path, component.name, newName);
+  // JSON: the key's span is known and a JSON string has one spelling; YAML keeps the key's quoting style.
+  const keyEdit = index.doc.format === 'json' ? { start: component.key.start, end: component.key.end, newText: JSON.stringify(newName) } : editorFor(index.doc).renameKey(component.section.path, component.name, newName);
   if (!keyEdit) return { ok: false, reason: `The key "${component.name}" cannot be rewritten safely here (an alias or a complex key).` };
   const edits: TextEdit[] = [keyEdit];
   for (const site of index.usages.get(component.pointer) ?? []) edits.push({ start: site.start, end: site.end, newText: written(index, site, renamedValue(site, newName)) });
