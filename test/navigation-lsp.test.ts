@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { CompletionList, DocumentSymbol, Hover, Location, MarkupContent, Position, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, Position, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { parse as parseYaml } from 'yaml';
 import { LspClient } from './support/lsp-client';
 import { applyLspEdits, positionAt, textAt } from './support/lsp-edits';
@@ -169,7 +169,9 @@ describe('LSP: navigation', () => {
         const list = await ask<CompletionList>('textDocument/completion', uri, at(text, ref, '#/components/parameters/'.length));
         assert.deepEqual(list.items.map((i) => i.label), ['Limit']);
         const item = list.items[0];
-        assert.deepEqual((item.documentation as MarkupContent).value, 'How many to return.');
+        assert.equal(item.documentation, undefined); // sent when the list shows the item
+        const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
+        assert.deepEqual(resolved.documentation, { kind: 'markdown', value: 'How many to return.' });
         assert.ok(item.textEdit && 'range' in item.textEdit);
         assert.equal(textAt(text, item.textEdit.range), ref);
         const schemas = await ask<CompletionList>('textDocument/completion', uri, at(text, '#/components/schemas/Comment', '#/components/schemas/'.length));
@@ -204,7 +206,9 @@ describe('LSP: navigation', () => {
     const found = await ask<Location>('textDocument/definition', uri, at(text, '"#/definitions/Line"', 3));
     assert.equal(textAt(text, found.range), '"Line"');
     const list = await ask<CompletionList>('textDocument/completion', uri, at(text, '#/definitions/Order', '#/definitions/'.length));
-    assert.deepEqual(list.items.map((i) => [i.label, (i.documentation as MarkupContent | undefined)?.value.slice(0, 9)]), [['Order', 'An order.'], ['Line', 'A line of']]);
+    assert.deepEqual(list.items.map((i) => i.label), ['Order', 'Line']);
+    const resolved = await Promise.all(list.items.map((i) => client.request<CompletionItem>('completionItem/resolve', i)));
+    assert.deepEqual(resolved.map((i) => (i.documentation as MarkupContent).value.slice(0, 9)), ['An order.', 'A line of']);
     const edit = await ask<WorkspaceEdit>('textDocument/rename', uri, at(text, '"Line":', 1), { newName: 'OrderLine' });
     const value = JSON.parse(applyLspEdits(text, (edit.documentChanges![0] as { edits: Array<{ range: Range; newText: string }> }).edits));
     assert.equal(value.definitions.Order.properties.line.$ref, '#/definitions/OrderLine');

@@ -172,7 +172,8 @@ describe('completion inside a $ref', () => {
     assert.deepEqual(found.items.map((i) => i.label), ['Base', 'Ticket', 'Comment', 'Tag', 'a/b~c', 'Foo Bar', 'Node', 'Pet', 'Dog', 'Cat']);
     assert.equal(found.items.find((i) => i.label === 'a/b~c')?.newText, '#/components/schemas/a~1b~0c');
     assert.equal(found.items.find((i) => i.label === 'Foo Bar')?.newText, '#/components/schemas/Foo%20Bar');
-    assert.equal(found.items.find((i) => i.label === 'Comment')?.description, 'A comment on a ticket.');
+    assert.equal(nav.componentDescription(root, found.items.find((i) => i.label === 'Comment')!.pointer), 'A comment on a ticket.');
+    assert.equal(nav.componentDescription(root, '#/components/schemas/Nothing'), undefined);
     const all = nav.refCompletion("$ref: '#/", 'yaml', 9, root, 'openapi-3.0');
     // No section typed yet: every component, schemas first.
     assert.deepEqual(all?.items.map((i) => i.newText).slice(0, 2), ['#/components/schemas/Base', '#/components/schemas/Ticket']);

@@ -54,7 +54,7 @@ export function registerNavigation(ctx: ServerContext): void {
     referencesProvider: true,
     hoverProvider: true,
     documentSymbolProvider: { label: 'OpenAPI' },
-    completionProvider: { triggerCharacters: ['/', '#', '"', "'"] },
+    completionProvider: { triggerCharacters: ['/', '#', '"', "'"], resolveProvider: true },
     renameProvider: { prepareProvider: true },
   });
 
@@ -153,12 +153,23 @@ export function registerNavigation(ctx: ServerContext): void {
           label: item.label,
           kind: CompletionItemKind.Reference,
           detail: item.detail,
-          documentation: item.description ? { kind: MarkupKind.Markdown, value: item.description } : undefined,
+          data: { uri: doc.uri, version: doc.version, pointer: item.pointer },
           filterText: item.newText,
           sortText: String(i).padStart(6, '0'),
           textEdit: { range: replace, newText: item.newText },
         })),
       };
+    }),
+  );
+
+  // The description of the item the list shows, from the same version of the document.
+  ctx.connection.onCompletionResolve((item, token) =>
+    cancellable(token, () => {
+      const data = item.data as { uri?: unknown; version?: unknown; pointer?: unknown } | undefined;
+      const doc = typeof data?.uri === 'string' ? ctx.documents.get(data.uri) : undefined;
+      const analysis = doc && doc.version === data?.version ? ctx.analysisOf(doc) : undefined;
+      const description = analysis?.root && typeof data?.pointer === 'string' ? nav.componentDescription(analysis.root, data.pointer) : undefined;
+      return description ? { ...item, documentation: { kind: MarkupKind.Markdown, value: description } } : item;
     }),
   );
 

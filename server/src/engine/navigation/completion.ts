@@ -5,6 +5,7 @@
  * no index is built for it, so completing as one types costs what one sees.
  */
 import type { Format, SpecVersion } from '../parse';
+import { getAt, parseLocalRef } from '../pointer';
 import { isObject } from '../spec-index';
 import { encodeSegment, sectionsOf, type Section } from './sections';
 import type { Span } from './nav-index';
@@ -18,7 +19,8 @@ export interface RefCompletionItem {
   newText: string;
   /** The section. */
   detail: string;
-  description?: string;
+  /** The component's pointer, to fetch its description when the item is shown (see `componentDescription`). */
+  pointer: string;
 }
 
 export interface RefCompletion {
@@ -37,9 +39,9 @@ export function refCompletion(text: string, format: Format, offset: number, root
   for (const section of current ? [current] : sections) {
     const holder = section.path.reduce<unknown>((node, seg) => (isObject(node) ? node[seg] : undefined), root);
     if (!isObject(holder)) continue;
-    for (const [name, component] of Object.entries(holder)) {
-      const description = describe(component);
-      items.push({ label: name, newText: quoted(`#/${section.path.join('/')}/${encodeSegment(name)}`, value.quote), detail: sectionLabel(section), description });
+    for (const name of Object.keys(holder)) {
+      const pointer = `#/${section.path.join('/')}/${encodeSegment(name)}`;
+      items.push({ label: name, newText: quoted(pointer, value.quote), detail: sectionLabel(section), pointer });
     }
   }
   return { replace: { start: value.start, end: value.end }, items };
@@ -56,7 +58,14 @@ function sectionLabel(section: Section): string {
   return section.path.join('.');
 }
 
-function describe(component: unknown): string | undefined {
+/**
+ * A component's description (else summary, else title), shortened. Asked for
+ * per item as the list shows it: GitHub's spec has nearly a thousand schemas,
+ * and sending every description with the list would double its answer.
+ */
+export function componentDescription(root: unknown, pointer: string): string | undefined {
+  const path = parseLocalRef(pointer);
+  const component = path && getAt(root, path);
   if (!isObject(component)) return undefined;
   const d = [component.description, component.summary, component.title].find((x): x is string => typeof x === 'string' && x !== '');
   return d && d.length > MAX_DOC ? d.slice(0, MAX_DOC) + '…' : d;

@@ -6,5 +6,5 @@ export { navIndexOf, type ComponentSite, type NavIndex, type OperationSite, type
 export { referencesAt, type References } from './references';
 export { prepareRenameAt, renameAt, type RenameTarget, type Refusal } from './rename';
 export { documentSymbols, type NavSymbol, type SymbolKind } from './symbols';
-export { refCompletion, refValueAt, type RefCompletion, type RefCompletionItem } from './completion';
+export { componentDescription, refCompletion, refValueAt, type RefCompletion, type RefCompletionItem } from './completion';
 export { operationKeySpan, paginatedEntries, paginatedEntryAt } from './settings-nav';

@@ -166,7 +166,7 @@ function buildIndex(analysis: Analysis): NavIndex {
     }
     return m;
   };
-  const refs: RefSite[] = found.map((f) => ({ ...f, meaning: mean(f.raw, f.kind) }));
+  const refs: RefSite[] = found.map((f) => ({ kind: f.kind, start: f.start, end: f.end, raw: f.raw, meaning: mean(f.raw, f.kind) }));
   refs.sort((a, b) => a.start - b.start);
   const usages = new Map<string, RefSite[]>();
   for (const site of refs) {
