@@ -154,7 +154,7 @@ export function registerNavigation(ctx: ServerContext): void {
           kind: CompletionItemKind.Reference,
           detail: item.detail,
           data: { uri: doc.uri, version: doc.version, pointer: item.pointer },
-          filterText: item.newText,
+          filterText: item.pointer, // what is typed: the pointer without the quotes a plain YAML value gets
           sortText: String(i).padStart(6, '0'),
           textEdit: { range: replace, newText: item.newText },
         })),
