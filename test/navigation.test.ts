@@ -248,6 +248,28 @@ describe('settings file', () => {
   });
 });
 
+describe('hostile input', () => {
+  it('JSON nested 100,000 levels deep: the $ref at the bottom is found and followed, no stack overflow', () => {
+    const depth = 100_000;
+    const text = `{"openapi":"3.0.0","components":{"schemas":{"A":{"type":"string"},"Deep":${'{"items":'.repeat(depth)}{"$ref":"#/components/schemas/A"}${'}'.repeat(depth)}}}}`;
+    const index = indexOf(text, 'json');
+    assert.equal(index.refs.length, 1);
+    const target = nav.definitionAt(index, text.indexOf('#/components/schemas/A'));
+    assert.deepEqual(target, { kind: 'local', span: { start: text.indexOf('"A"'), end: text.indexOf('"A"') + 3 } });
+    assert.equal(nav.documentSymbols(index).length, 1);
+  });
+  it('YAML whose aliases would expand beyond the limit gets no index, and no error', () => {
+    const bomb = ['openapi: 3.0.0', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill('*' + String.fromCharCode(97 + i)).join(',')}]`)].join('\n');
+    assert.equal(nav.navIndexOf(analyze(bomb, { format: 'yaml' })), undefined);
+  });
+  it('a YAML alias to a schema holding a $ref is not counted twice; the anchor is where the reference sits', () => {
+    const text = "openapi: 3.0.0\ncomponents:\n  schemas:\n    A: {type: string}\n    B: &b\n      $ref: '#/components/schemas/A'\n    C: *b\n";
+    const index = indexOf(text, 'yaml');
+    assert.deepEqual(index.refs.map((r) => r.start), [text.indexOf("'#/components/schemas/A'")]);
+    assert.deepEqual(index.components.map((c) => c.name), ['A', 'B', 'C']);
+  });
+});
+
 describe('encodeSegment', () => {
   for (const [name, written] of [['Plain', 'Plain'], ['a/b', 'a~1b'], ['t~', 't~0'], ['Foo Bar', 'Foo%20Bar'], ['50%', '50%25'], ['é😀', '%C3%A9%F0%9F%98%80']]) {
     it(`${name} → ${written}`, () => assert.equal(encodeSegment(name), written));
