@@ -61,7 +61,7 @@ describe('LSP: navigation', () => {
     dir = mkdtempSync(join(tmpdir(), 'rewst-nav-lsp-'));
     cpSync(FIXTURES, dir, { recursive: true });
     client = LspClient.start(SERVER, ROOT);
-    const init = await client.initialize(null, { debounceMs: 0 });
+    const init = await client.initialize(null, { debounceMs: 0 }, { workspaceEdit: { documentChanges: true } });
     const caps = init.capabilities;
     assert.ok(caps.definitionProvider && caps.referencesProvider && caps.hoverProvider && caps.documentSymbolProvider && caps.completionProvider);
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });
@@ -231,17 +231,30 @@ describe('LSP: navigation', () => {
     assert.equal(await ask('textDocument/definition', settingsUri, at(settingsText, '"Tickets"', 2)), null);
   });
 
-  it('a request cancelled before it runs is answered "cancelled", and the server goes on', TIMEOUT, async () => {
+  it('every navigation request cancelled before it runs is answered "cancelled", and the server goes on', TIMEOUT, async () => {
     const uri = uriOf('tickets.yaml');
     const text = texts.get(uri)!;
+    const onRef = { textDocument: { uri }, position: pos(uri, at(text, '#/components/schemas/Ticket', 3)) };
+    const requests: Array<[string, object]> = [
+      ['textDocument/definition', onRef],
+      ['textDocument/references', { ...onRef, context: { includeDeclaration: true } }],
+      ['textDocument/hover', onRef],
+      ['textDocument/documentSymbol', { textDocument: { uri } }],
+      ['textDocument/completion', onRef],
+      ['completionItem/resolve', { label: 'Ticket', data: { uri, version: 1, pointer: '#/components/schemas/Ticket' } }],
+      ['textDocument/prepareRename', onRef],
+      ['textDocument/rename', { ...onRef, newName: 'Case' }],
+    ];
     const internals = client as unknown as { nextId: number; proc: { stdin: NodeJS.WritableStream & { cork(): void; uncork(): void } } };
-    const id = internals.nextId;
-    // Corked, the request and its cancellation leave in one write: the server reads both before it runs the request.
-    internals.proc.stdin.cork();
-    const pending = ask('textDocument/hover', uri, at(text, '#/components/schemas/Ticket', 3));
-    client.notify('$/cancelRequest', { id });
-    internals.proc.stdin.uncork();
-    await assert.rejects(pending, /code -32800/);
+    for (const [method, params] of requests) {
+      const id = internals.nextId;
+      // Corked, the request and its cancellation leave in one write: the server reads both before it runs the request.
+      internals.proc.stdin.cork();
+      const pending = client.request(method, params, 10_000);
+      client.notify('$/cancelRequest', { id });
+      internals.proc.stdin.uncork();
+      await assert.rejects(pending, /code -32800/, method);
+    }
     const hover = await ask<Hover>('textDocument/hover', uri, at(text, '#/components/schemas/Ticket', 3));
     assert.match((hover.contents as MarkupContent).value, /A support ticket/);
   });

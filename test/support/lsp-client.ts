@@ -74,12 +74,13 @@ export class LspClient {
   }
 
   /** Sends `initialize` then `initialized`, and returns the server's capabilities. */
-  async initialize(rootUri: string | null = null, initializationOptions?: unknown): Promise<InitializeResult> {
+  async initialize(rootUri: string | null = null, initializationOptions?: unknown, workspaceCapabilities?: object): Promise<InitializeResult> {
     const result = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
       initializationOptions,
       capabilities: {
+        workspace: workspaceCapabilities,
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: {

@@ -189,8 +189,10 @@ export function registerNavigation(ctx: ServerContext): void {
       if (!spec) return null;
       const result = nav.renameAt(spec.index, spec.doc.offsetAt(params.position), params.newName);
       if (!result.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, result.reason);
-      // One workspace edit, with the version it was computed on: the editor applies it as one undoable step.
-      return { documentChanges: [{ textDocument: { uri: spec.doc.uri, version: spec.doc.version }, edits: result.edits.map((e) => ({ range: range(spec.doc, e), newText: e.newText })) }] };
+      // One workspace edit, which the editor applies as one undoable step, tied to the version it was computed on
+      // (documentChanges: VS Code, this server's client, takes them).
+      const edits = result.edits.map((e) => ({ range: range(spec.doc, e), newText: e.newText }));
+      return { documentChanges: [{ textDocument: { uri: spec.doc.uri, version: spec.doc.version }, edits }] };
     }),
   );
 
