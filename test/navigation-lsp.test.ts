@@ -6,7 +6,7 @@
  * places are found in the fixtures' text by needles, independently of the engine.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -229,6 +229,22 @@ describe('LSP: navigation', () => {
     const refs = await ask<Location[]>('textDocument/references', settingsUri, at(settingsText, 'listTickets', 2), { context: { includeDeclaration: true } });
     assert.deepEqual(refs.map((l) => l.uri), [specUri, settingsUri]);
     assert.equal(await ask('textDocument/definition', settingsUri, at(settingsText, '"Tickets"', 2)), null);
+  });
+
+  it('a relative reference that leaves the spec\'s folder is not followed, though the file exists', TIMEOUT, async () => {
+    const outside = join(dir, '..', `${dir.split(/[\\/]/).pop()}-outside.yaml`);
+    writeFileSync(outside, 'A:\n  type: string\n  description: Outside the folder.\n');
+    try {
+      const name = outside.split(/[\\/]/).pop()!;
+      const text = `openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    B:\n      $ref: '../${name}#/A'\n`;
+      const uri = await open('escape.yaml', 'yaml', text);
+      assert.equal(await ask('textDocument/definition', uri, text.indexOf('../') + 3), null);
+      const hover = await ask<Hover>('textDocument/hover', uri, text.indexOf('../') + 3);
+      assert.match((hover.contents as MarkupContent).value, /not found/);
+      assert.doesNotMatch((hover.contents as MarkupContent).value, /Outside the folder/);
+    } finally {
+      rmSync(outside, { force: true });
+    }
   });
 
   it('every navigation request cancelled before it runs is answered "cancelled", and the server goes on', TIMEOUT, async () => {
