@@ -58,10 +58,10 @@ export function registerNavigation(ctx: ServerContext): void {
     renameProvider: { prepareProvider: true },
   });
 
-  /** A spec's navigation index for the request's document, or why there is none. */
+  /** The open spec's navigation index (built on first use for this version); undefined for anything that is not a spec that parses. */
   const specAt = (uri: string): { doc: TextDocument; analysis: Analysis; index: nav.NavIndex } | undefined => {
     const doc = ctx.documents.get(uri);
-    const analysis = doc && !isSettingsName(uri.split(/[?#]/)[0]) ? ctx.analysisOf(doc) : undefined;
+    const analysis = doc && !isSettings(uri) ? ctx.analysisOf(doc) : undefined;
     const index = analysis && nav.navIndexOf(analysis);
     return doc && analysis && index ? { doc, analysis, index } : undefined;
   };
@@ -71,7 +71,7 @@ export function registerNavigation(ctx: ServerContext): void {
     cancellable(token, () => {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return null;
-      if (isSettingsName(doc.uri.split(/[?#]/)[0])) return settingsDefinition(doc, doc.offsetAt(params.position));
+      if (isSettings(doc.uri)) return settingsDefinition(doc, doc.offsetAt(params.position));
       const spec = specAt(doc.uri);
       if (!spec) return null;
       const target = nav.definitionAt(spec.index, doc.offsetAt(params.position));
@@ -88,7 +88,7 @@ export function registerNavigation(ctx: ServerContext): void {
     cancellable(token, () => {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return null;
-      if (isSettingsName(doc.uri.split(/[?#]/)[0])) return settingsReferences(doc, doc.offsetAt(params.position), params.context.includeDeclaration);
+      if (isSettings(doc.uri)) return settingsReferences(doc, doc.offsetAt(params.position), params.context.includeDeclaration);
       const spec = specAt(doc.uri);
       const found = spec && nav.referencesAt(spec.index, doc.offsetAt(params.position));
       if (!found) return null;
@@ -272,6 +272,10 @@ export function registerNavigation(ctx: ServerContext): void {
       return undefined;
     }
   }
+}
+
+function isSettings(uri: string): boolean {
+  return isSettingsName(uri.split(/[?#]/)[0]);
 }
 
 function fileRange(file: FileText, span: nav.Span): Range {
