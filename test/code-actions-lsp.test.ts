@@ -25,7 +25,7 @@ describe('LSP: whole-file code actions are resolved when chosen', () => {
   let client: LspClient;
   before(async () => {
     client = LspClient.start(SERVER, ROOT);
-    const init = await client.initialize(null, { spectral: { enable: false } }, RESOLVING);
+    const init = await client.initialize(null, { spectral: { enable: false } }, { codeAction: RESOLVING });
     const provider = init.capabilities.codeActionProvider;
     assert.ok(provider && typeof provider === 'object' && provider.resolveProvider, 'codeAction/resolve is advertised');
   });

@@ -11,6 +11,7 @@ import { registerActions } from './features/actions';
 import { registerCodeActions } from './features/code-actions';
 import { registerConvert } from './features/convert';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { registerNavigation } from './features/navigation';
 import { registerSettings } from './features/settings';
 import { registerSpectral } from './features/spectral';
 import { registerStats } from './features/stats';
@@ -52,6 +53,7 @@ registerActions(ctx);
 registerStats(ctx);
 registerSettings(ctx);
 registerSpectral(ctx);
+registerNavigation(ctx);
 
 connection.onInitialize((params) => {
   ctx.initParams = params;

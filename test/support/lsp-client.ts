@@ -74,19 +74,20 @@ export class LspClient {
   }
 
   /** Sends `initialize` then `initialized`, and returns the server's capabilities. */
-  async initialize(rootUri: string | null = null, initializationOptions?: unknown, codeActionCapabilities: Record<string, unknown> = {}): Promise<InitializeResult> {
+  async initialize(rootUri: string | null = null, initializationOptions?: unknown, extra: { workspace?: object; codeAction?: Record<string, unknown> } = {}): Promise<InitializeResult> {
     const result = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
       initializationOptions,
       capabilities: {
+        workspace: extra.workspace,
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: {
             dataSupport: true,
             isPreferredSupport: true,
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
-            ...codeActionCapabilities,
+            ...extra.codeAction,
           },
         },
       },

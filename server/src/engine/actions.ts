@@ -115,7 +115,7 @@ export function actionName(op: OperationRef): { name: string; nameFrom: NameSour
   return { name: `${op.method.toUpperCase()} ${op.pathKey}`, nameFrom: 'method-and-path' };
 }
 
-function tagsOf(op: OperationRef): string[] {
+export function tagsOf(op: OperationRef): string[] {
   const tags = op.operation.tags;
   return Array.isArray(tags) ? [...new Set(tags.filter((t): t is string => typeof t === 'string'))] : [];
 }
