@@ -8,7 +8,7 @@
 // The pure modules only (not the settings index, which brings the parsers along).
 import { fromControl, mergeFileChange, messagesByField, normalizeForSave, parsePairs, toControl, withDefaults, type FieldMessage } from '../../server/src/engine/settings/form';
 import { FIELDS_BY_KEY, fieldApplies, getField, setField, type IntegrationSettings } from '../../server/src/engine/settings/model';
-import type { SettingsReport } from '../../server/src/engine/settings/report';
+import type { SettingsReport } from '../../server/src/engine/settings/findings';
 import { validateSettings } from '../../server/src/engine/settings/validate';
 import type { FormInit, HostMessage, PageMessage, PageState } from '../src/forms-protocol';
 

@@ -6,7 +6,7 @@ import { SpectralWorker } from '../spectral/worker-client';
 import { parseArgs, UsageError } from './args';
 import { formatOf, readText } from './io';
 import { checkSettingsFile, isSettingsName, settingsBeside } from './settings-check';
-import { formatJson, formatSarif, formatText, hasErrors, type FileResult } from './report';
+import { formatJson, formatSarif, formatText, hasErrors, type FileResult } from './lint-output';
 
 export const lintUsage = "rewst-openapi lint FILE... [--format text|json|sarif] [--no-spectral]  (also checks FILE's .rewst-integration.json beside it)";
 

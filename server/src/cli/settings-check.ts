@@ -7,7 +7,7 @@ import path from 'node:path';
 import { analyzeSettings, isSettingsName, type SettingsContext, type SpecContext } from '../engine/settings';
 import { diskFiles, settingsContextFor, settingsFileFor, specFromText } from '../engine/spec-files';
 import { formatOf, readText } from './io';
-import type { FileResult } from './report';
+import type { FileResult } from './lint-output';
 
 /** The settings file beside a spec, if there is one. */
 export function settingsBeside(specFile: string): string | undefined {

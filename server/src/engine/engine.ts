@@ -1,11 +1,11 @@
-import { editorFor } from './edits';
+import { editorFor } from './structural-editor';
 import { looksLikeSpec, parseSpec, type Format, type LocateRequest, type SpecDocument } from './parse';
 import { problemFinding } from './problem-finding';
 import { toPointer } from './pointer';
 import type { FixContext, FixTarget, Rule } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
 import { indexSpec, type SpecIndex } from './spec-index';
-import { applyEdits, composeEdits, nonOverlapping } from './text-edits';
+import { applyEdits, composeEdits, nonOverlapping } from './edit-ops';
 import type { Finding, Fix, Report, TextEdit } from './types';
 
 export const PARSE_ERROR = 'parse-error';

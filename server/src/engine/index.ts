@@ -2,7 +2,7 @@
 export { analyze, fixAll, fixFor, PARSE_ERROR, type Analysis, type AnalyzeOptions, type FixAllResult } from './engine';
 export { detectFormat, type Format } from './parse';
 export { RULES, RULES_BY_ID } from './rules';
-export { applyEdits } from './text-edits';
+export { applyEdits } from './edit-ops';
 export { applyFixAllIntents, applyIntents } from './intent';
 export { parseSpec } from './parse';
 export type { Finding, Fix, FixIntent, Position, Range, Severity, TextEdit } from './types';

@@ -1,5 +1,5 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { locateJsonPaths, skipWhitespace, type Span } from './json-scan';
 import { LineIndex } from './line-index';
 import type { JsonPath, Target } from './types';
@@ -213,8 +213,4 @@ function locateYaml(doc: Document.Parsed, path: JsonPath, target: Target): Span 
     }
   }
   return rangeOf(doc.contents) ?? { start: 0, end: 0 };
-}
-
-export function isYamlPair(x: unknown): x is Pair {
-  return isPair(x);
 }

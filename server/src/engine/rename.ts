@@ -4,7 +4,7 @@
  * minimal edits that make them. Nothing is written here.
  */
 import { actionName, readOperations, type SpecOperations } from './actions';
-import { editorFor } from './edits';
+import { editorFor } from './structural-editor';
 import type { Format } from './parse';
 import { toPointer } from './pointer';
 import type { OperationRef } from './spec-index';

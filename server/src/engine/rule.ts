@@ -1,4 +1,4 @@
-import type { StructuralEditor } from './edits';
+import type { StructuralEditor } from './structural-editor';
 import type { SpecDocument } from './parse';
 import type { SpecIndex } from './spec-index';
 import type { Fix, FixIntent, JsonPath, Report, Severity, TextEdit } from './types';

@@ -6,7 +6,7 @@
  * server must keep answering.
  */
 import { Script, createContext } from 'node:vm';
-import { reasonOf } from './regex-check';
+import { reasonOf } from './schema-pattern';
 
 export type RegexVerdict = { ok: true } | { ok: false; reason: string };
 

@@ -3,7 +3,7 @@
  * it) and every discriminator mapping value, as one set of edits. What cannot
  * be renamed safely is refused with the reason.
  */
-import { editorFor, yamlValue } from '../edits';
+import { editorFor, yamlValue } from '../structural-editor';
 import type { TextEdit } from '../types';
 import { whatIsAt } from './cursor';
 import type { ComponentSite, NavIndex, RefSite, Span } from './nav-index';

@@ -1,4 +1,4 @@
-import { checkPattern } from '../regex-check';
+import { checkPattern } from '../schema-pattern';
 import { single, type Rule } from '../rule';
 
 export const patternInvalid: Rule = {

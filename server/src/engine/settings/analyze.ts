@@ -4,14 +4,14 @@
  * caller parsed it). The file itself is read with the engine's parser, so
  * positions come from the same machinery as the spec's findings.
  */
-import { editorFor } from '../edits';
+import { editorFor } from '../structural-editor';
 import { parseSpec, type LocateRequest, type SpecDocument } from '../parse';
 import { toPointer } from '../pointer';
 import { problemFinding } from '../problem-finding';
 import type { Finding, Fix } from '../types';
 import { crossCheck } from './cross-check';
 import type { IntegrationSettings } from './model';
-import { FIXABLE_CODES, type SettingsReport } from './report';
+import { FIXABLE_CODES, type SettingsReport } from './findings';
 import type { Obj } from './spec-model';
 import { svgProblem } from './svg';
 import { validateSettings } from './validate';

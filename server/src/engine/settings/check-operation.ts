@@ -5,7 +5,7 @@
  * proposes only operations that pass, and the cross-checks report the rest.
  */
 import type { PaginationSettings } from './model';
-import type { SettingsCode } from './report';
+import type { SettingsCode } from './findings';
 import { dottedPath, isArraySchema, parseJsonPath, propertiesOf, resolveSchemaPath, typesOf, type Obj, type SpecOperation } from './spec-model';
 
 export interface OperationProblem {

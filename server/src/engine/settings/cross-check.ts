@@ -6,7 +6,7 @@
  */
 import { checkOperation, type OperationProblem } from './check-operation';
 import type { IntegrationSettings } from './model';
-import type { SettingsReport } from './report';
+import type { SettingsReport } from './findings';
 import { listOperations, type Obj, type SpecOperation } from './spec-model';
 
 export function crossCheck(settings: IntegrationSettings, root: Obj, ops: SpecOperation[] = listOperations(root)): SettingsReport[] {

@@ -5,7 +5,7 @@
  * user is typing, and which messages go beside which field.
  */
 import { FIELDS, FIELDS_BY_KEY, fieldApplies, getField, setField, type FieldSpec, type IntegrationSettings, type Section } from './model';
-import type { SettingsReport } from './report';
+import type { SettingsReport } from './findings';
 
 export type FormKind = 'auth' | 'pagination';
 

@@ -5,7 +5,7 @@
  */
 import type { JsonPath } from '../types';
 import { AUTH_LABELS, FIELDS, FIELDS_BY_KEY, fieldApplies, getField, PAGINATION_LABELS, requiredFields, type AuthMethod, type FieldSpec, type IntegrationSettings, type PaginationType } from './model';
-import type { SettingsReport } from './report';
+import type { SettingsReport } from './findings';
 import { parseJsonPath } from './spec-model';
 import { isCredentialHeader, looksLikeSecretValue, SECRET_WHY, secretKindOfKey } from './secrets';
 

@@ -4,9 +4,9 @@
  * removed and replaced with the engine's format-preserving editor, so keys the
  * form does not know, their order and the file's indentation all stay.
  */
-import { editorFor } from '../edits';
+import { editorFor } from '../structural-editor';
 import { parseSpec } from '../parse';
-import { applyEdits } from '../text-edits';
+import { applyEdits } from '../edit-ops';
 import type { JsonPath, TextEdit } from '../types';
 import { FIELDS, type IntegrationSettings } from './model';
 
