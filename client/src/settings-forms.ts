@@ -22,6 +22,10 @@ export const SETTINGS_COMMANDS = {
 } as const;
 
 const SHEET_SCHEME = 'rewst-setup';
+/** How many times a form whose page never starts is opened again in a new webview (see page-watchdog.ts). */
+const MAX_REOPENS = 3;
+/** How long a visible form's page has to say it started. */
+const WATCHDOG_MS = 8000;
 const SPEC_CONTEXT = 'rewstOpenapi.specResources';
 
 export function registerSettingsForms(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -120,7 +124,7 @@ class Forms {
         this.log.info(`restoring the ${kind} form for ${state?.specUri ?? '(no state)'}`);
         if (!state?.specUri) return panel.dispose();
         panel.webview.options = this.options(vscode.Uri.parse(state.specUri));
-        await this.attach(panel, kind, state.specUri);
+        await this.attach(panel, kind, state.specUri, state);
       },
     };
   }
@@ -131,12 +135,14 @@ class Forms {
     return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(ext, 'dist', 'webview'), vscode.Uri.joinPath(ext, 'media'), vscode.Uri.file(path.dirname(spec.fsPath))] };
   }
 
-  private async attach(panel: vscode.WebviewPanel, kind: FormKind, specUri: string): Promise<FormPanel | undefined> {
+  /** `state`: what the page kept before a window reload, or what a stalled page was given (`reopens` times so far). */
+  private async attach(panel: vscode.WebviewPanel, kind: FormKind, specUri: string, state?: PageState, reopens = 0): Promise<FormPanel | undefined> {
     const key = `${kind} ${specUri}`;
     try {
-      const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => void this.open(k, vscode.Uri.parse(specUri)), this.log);
+      const stalled = (form: FormPanel) => void this.reopen(form, kind, specUri, state, reopens + 1);
+      const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => void this.open(k, vscode.Uri.parse(specUri)), stalled, reopens ? state : undefined);
       this.panels.set(key, form);
-      panel.onDidDispose(() => this.panels.delete(key));
+      panel.onDidDispose(() => this.panels.get(key) === form && this.panels.delete(key));
       this.log.info(`${kind} form open for ${specUri}`);
       return form;
     } catch (e) {
@@ -145,6 +151,19 @@ class Forms {
       void vscode.window.showErrorMessage(`Rewst settings form: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
+  }
+
+  /**
+   * A form whose page never started (page-watchdog.ts says why): the same form, from the same state, in a new
+   * webview in the same editor group; then the stalled one is closed.
+   */
+  private async reopen(stalled: FormPanel, kind: FormKind, specUri: string, state: PageState | undefined, reopens: number): Promise<void> {
+    const title = stalled.panel.title;
+    if (reopens > MAX_REOPENS) return void this.log.error(`the "${title}" page did not start, even in ${MAX_REOPENS} new webviews; close it and open it again`);
+    this.log.warn(`the "${title}" page did not start within ${WATCHDOG_MS / 1000} s; opening it in a new webview (${reopens} of ${MAX_REOPENS})`);
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], title, { viewColumn: stalled.panel.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: !stalled.panel.active }, this.options(vscode.Uri.parse(specUri)));
+    await this.attach(panel, kind, specUri, state, reopens);
+    stalled.panel.dispose();
   }
 }
 
@@ -169,7 +188,16 @@ class FormPanel {
     private readonly openForm: (kind: FormKind) => void,
   ) {}
 
-  static async create(panel: vscode.WebviewPanel, kind: FormKind, specUri: string, client: LanguageClient, extensionUri: vscode.Uri, openForm: (kind: FormKind) => void, log: vscode.LogOutputChannel): Promise<FormPanel> {
+  static async create(
+    panel: vscode.WebviewPanel,
+    kind: FormKind,
+    specUri: string,
+    client: LanguageClient,
+    extensionUri: vscode.Uri,
+    openForm: (kind: FormKind) => void,
+    stalled: (form: FormPanel) => void,
+    state?: PageState,
+  ): Promise<FormPanel> {
     const located = await client.sendRequest<P.LocateResult>(P.SETTINGS_LOCATE_METHOD, { uri: specUri });
     const proposed = await client.sendRequest<P.ProposeResult>(P.SETTINGS_PROPOSE_METHOD, { specUri });
     if (!proposed.ok) throw new Error(proposed.reason);
@@ -180,19 +208,17 @@ class FormPanel {
       const parsed = parseSettings((await vscode.workspace.openTextDocument(settingsUri)).getText());
       if (typeof parsed !== 'string') (settings = parsed), (exists = true);
     }
-    const init: FormInit = { kind, specUri, settingsUri: located.settingsUri, specName: proposed.specName, settingsName: path.basename(settingsUri.fsPath), title: proposed.title, settingsExists: exists, settings, proposal: proposed.proposal };
+    const init: FormInit = { kind, specUri, settingsUri: located.settingsUri, specName: proposed.specName, settingsName: path.basename(settingsUri.fsPath), title: proposed.title, settingsExists: exists, settings, proposal: proposed.proposal, state };
     const form = new FormPanel(panel, init, client, openForm);
     panel.title = `Rewst ${kind === 'auth' ? 'Auth' : 'Pagination'}: ${proposed.title}`;
     const webview = panel.webview;
-    const load = () =>
-      (webview.html = renderForm(init, {
-        nonce: makeNonce(),
-        cspSource: webview.cspSource,
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'forms.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'forms.css')).toString(),
-      }));
-    load();
-    form.watchdog = new PageWatchdog(panel, load, (m) => log.warn(m));
+    webview.html = renderForm(init, {
+      nonce: makeNonce(),
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'forms.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'forms.css')).toString(),
+    });
+    form.watchdog = new PageWatchdog(panel, () => stalled(form), WATCHDOG_MS);
     form.listen();
     return form;
   }

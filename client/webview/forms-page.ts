@@ -16,7 +16,7 @@ declare function acquireVsCodeApi(): { postMessage(m: PageMessage): void; getSta
 
 const vscode = acquireVsCodeApi();
 const init = JSON.parse(document.body.dataset.init ?? '{}') as FormInit;
-const saved = vscode.getState();
+const saved = vscode.getState() ?? init.state;
 const restored = saved && saved.specUri === init.specUri && saved.kind === init.kind ? saved : undefined;
 
 const dirty = new Set<string>(restored?.dirty ?? []);
