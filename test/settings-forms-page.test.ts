@@ -56,7 +56,7 @@ async function open(init: FormInit, state?: PageState): Promise<Opened> {
     const url = route.request().url();
     if (url.endsWith('/form.html')) return route.fulfill({ contentType: 'text/html', body: html });
     if (url.endsWith('/forms.js')) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(path.join(ROOT, 'dist', 'webview', 'forms.js'), 'utf8') });
-    if (url.endsWith('/forms.css')) return route.fulfill({ contentType: 'text/css', body: readFileSync(path.join(ROOT, 'media', 'forms.css'), 'utf8') });
+    if (url.endsWith('/forms.css')) return route.fulfill({ contentType: 'text/css', body: readFileSync(path.join(ROOT, 'dist', 'webview', 'forms.css'), 'utf8') });
     return route.fulfill({ status: 404, body: '' });
   });
   await page.addInitScript((initial) => {

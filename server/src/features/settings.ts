@@ -5,7 +5,7 @@
  * setup sheet. The spec and the icon are read from the open documents when
  * they are open, from disk otherwise.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
@@ -14,12 +14,11 @@ import type { ServerContext } from '../context';
 import { analyzeSettings, FIXABLE_CODES, isSettingsName, listOperations, proposeSettings, settingsEdits, settingsFix, settingsNameFor, settingsNamesFor, settingsReports, setupSheet, specNamesFor, svgProblem, type IconContext, type IntegrationSettings, type SettingsCode, type SettingsContext, type SpecContext } from '../engine/settings';
 import { parseSpec } from '../engine/parse';
 import { quickFix, SOURCE, toDiagnostic, type DiagnosticData } from '../lsp-convert';
+import { insideFolder, readCapped } from './settings-files';
 import * as P from './settings-protocol';
 
 type Obj = Record<string, unknown>;
 
-/** Bigger icons are not read: an SVG logo is a few kilobytes. */
-const MAX_ICON_BYTES = 5 << 20;
 const DEBOUNCE_MS = 150;
 
 export function isSettingsUri(uri: string): boolean {
@@ -55,11 +54,16 @@ class SettingsService {
     }
   }
 
-  /** The spec for a settings file: its `spec` member, else a spec with the same base name beside it. */
-  specPathFor(settingsPath: string, value: unknown): { file?: string; tried: string[] } {
+  /**
+   * The spec for a settings file: its `spec` member (inside the settings file's folder), else a spec with
+   * the same base name beside it. `problem` when the member names a file outside that folder.
+   */
+  specPathFor(settingsPath: string, value: unknown): { file?: string; tried: string[]; problem?: string } {
     const dir = path.dirname(settingsPath);
     const named = value !== null && typeof value === 'object' && typeof (value as Obj).spec === 'string' ? String((value as Obj).spec) : undefined;
-    const tried = named ? [path.resolve(dir, named)] : specNamesFor(path.basename(settingsPath)).map((n) => path.join(dir, n));
+    const inside = named === undefined ? undefined : insideFolder(dir, named);
+    if (inside?.problem) return { tried: [path.resolve(dir, named!)], problem: inside.problem };
+    const tried = inside?.file ? [inside.file] : specNamesFor(path.basename(settingsPath)).map((n) => path.join(dir, n));
     return { file: tried.find((f) => this.exists(f)), tried };
   }
 
@@ -82,11 +86,11 @@ class SettingsService {
     const hit = this.diskSpecs.get(file);
     if (hit?.stamp === stamp) return { name, ...hit.spec };
     let spec: Omit<SpecContext, 'name'>;
-    try {
-      const parsed = parseSpec(readFileSync(file, 'utf8'), /\.ya?ml$/i.test(file) ? 'yaml' : /\.json$/i.test(file) ? 'json' : undefined);
+    const read = readCapped(file);
+    if (read.problem !== undefined) spec = { problem: `The spec cannot be read: ${read.problem}` };
+    else {
+      const parsed = parseSpec(read.text, /\.ya?ml$/i.test(file) ? 'yaml' : /\.json$/i.test(file) ? 'json' : undefined);
       spec = parsed.problems.length ? { problem: `The spec ${name} does not parse.` } : parsed.version ? { root: parsed.value as Obj } : { problem: `${name} is not an OpenAPI or Swagger document.` };
-    } catch (e) {
-      spec = { problem: `The spec ${name} cannot be read: ${e instanceof Error ? e.message : String(e)}.` };
     }
     this.diskSpecs.set(file, { stamp, spec });
     return { name, ...spec };
@@ -95,27 +99,25 @@ class SettingsService {
   private icon(settingsPath: string, value: unknown): (IconContext & { file: string }) | undefined {
     const icon = value !== null && typeof value === 'object' ? (value as Obj).icon : undefined;
     if (typeof icon !== 'string' || !/\.svg$/i.test(icon)) return undefined;
-    const file = path.resolve(path.dirname(settingsPath), icon);
+    const inside = insideFolder(path.dirname(settingsPath), icon);
+    if (inside.problem !== undefined) return { exists: false, problem: inside.problem, file: path.resolve(path.dirname(settingsPath), icon) };
+    const file = inside.file;
     const doc = this.openDoc(file);
     if (doc) return { exists: true, text: doc.getText(), file };
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) return { exists: false, file };
-      return { exists: true, text: st.size > MAX_ICON_BYTES ? '' : readFileSync(file, 'utf8'), file };
-    } catch {
-      return { exists: false, file };
-    }
+    const read = readCapped(file);
+    if (read.problem === undefined) return { exists: true, text: read.text, file };
+    return read.missing ? { exists: false, file } : { exists: true, problem: read.problem, file };
   }
 
   /** Everything a settings value is checked with. */
   contextFor(settingsUri: string, value: unknown): { context: SettingsContext; specFile?: string; iconFile?: string } {
     const settingsPath = pathOf(settingsUri);
     if (!settingsPath) return { context: {} };
-    const { file, tried } = this.specPathFor(settingsPath, value);
-    const spec: SpecContext = file ? this.spec(file) : { name: path.basename(tried[0]), problem: `No spec found for this settings file (looked for ${tried.map((t) => path.basename(t)).join(', ')}); set "spec" to its path.` };
+    const { file, tried, problem } = this.specPathFor(settingsPath, value);
+    const spec: SpecContext = file ? this.spec(file) : { name: path.basename(tried[0]), problem: problem ?? `No spec found for this settings file (looked for ${tried.map((t) => path.basename(t)).join(', ')}); set "spec" to its path.` };
     const icon = this.icon(settingsPath, value);
-    const iconOk = icon?.exists && !svgProblem(icon.text ?? '');
-    return { context: { spec, icon: icon ? { exists: icon.exists, text: icon.text } : undefined }, specFile: file, iconFile: iconOk ? icon?.file : undefined };
+    const iconOk = icon?.exists && !icon.problem && !svgProblem(icon.text ?? '');
+    return { context: { spec, icon: icon ? { exists: icon.exists, text: icon.text, problem: icon.problem } : undefined }, specFile: file, iconFile: iconOk ? icon?.file : undefined };
   }
 
   schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
@@ -158,11 +160,7 @@ class SettingsService {
   settingsText(file: string): string | undefined {
     const doc = this.openDoc(file);
     if (doc) return doc.getText();
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readCapped(file).text;
   }
 
   locate(uri: string): P.LocateResult {
@@ -176,8 +174,8 @@ class SettingsService {
       } catch {
         value = undefined;
       }
-      const { file: spec, tried } = this.specPathFor(file, value);
-      return { specUri: spec ? pathToFileURL(spec).href : undefined, settingsUri: uri, settingsExists: text !== undefined, problem: spec ? undefined : `No spec beside ${path.basename(file)} (looked for ${tried.map((t) => path.basename(t)).join(', ')}).` };
+      const { file: spec, tried, problem } = this.specPathFor(file, value);
+      return { specUri: spec ? pathToFileURL(spec).href : undefined, settingsUri: uri, settingsExists: text !== undefined, problem: spec ? undefined : (problem ?? `No spec beside ${path.basename(file)} (looked for ${tried.map((t) => path.basename(t)).join(', ')}).`) };
     }
     const dir = path.dirname(file);
     const existing = settingsNamesFor(path.basename(file)).map((n) => path.join(dir, n)).find((f) => this.exists(f));
