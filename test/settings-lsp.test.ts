@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { proposeSettings, serializeSettings, type IntegrationSettings } from '../server/src/engine/settings';
-import { MAX_READ_BYTES } from '../server/src/features/settings-files';
+import { MAX_READ_BYTES } from '../server/src/settings-files';
 import type { CheckResult, EditResult, LocateResult, ProposeResult, SheetResult } from '../server/src/features/settings-protocol';
 import { LspClient } from './support/lsp-client';
 import { applyLspEdits, editsForUri, textAt } from './support/lsp-edits';

@@ -12,7 +12,7 @@ import type { FormKind, IntegrationSettings } from '../../server/src/engine/sett
 import * as P from '../../server/src/features/settings-protocol';
 import { makeNonce, renderForm } from './forms-html';
 import { checkPageMessage, checkPageState } from './forms-messages';
-import { insideFolder, MAX_READ_BYTES } from '../../server/src/features/settings-files';
+import { insideFolder, MAX_READ_BYTES } from '../../server/src/settings-files';
 import { PageWatchdog } from './page-watchdog';
 import { isSettingsFile, looksLikeSpec } from './spec-sniff';
 import { VIEW_TYPES, type FormInit, type HostMessage, type PageMessage, type PageState } from './forms-protocol';

@@ -14,7 +14,7 @@ import type { ServerContext } from '../context';
 import { analyzeSettings, FIXABLE_CODES, isSettingsName, listOperations, proposeSettings, settingsEdits, settingsFix, settingsNameFor, settingsNamesFor, settingsReports, setupSheet, specNamesFor, svgProblem, type IconContext, type IntegrationSettings, type SettingsCode, type SettingsContext, type SpecContext } from '../engine/settings';
 import { parseSpec } from '../engine/parse';
 import { quickFix, SOURCE, toDiagnostic, type DiagnosticData } from '../lsp-convert';
-import { insideFolder, readCapped } from './settings-files';
+import { insideFolder, readCapped } from '../settings-files';
 import * as P from './settings-protocol';
 
 type Obj = Record<string, unknown>;
