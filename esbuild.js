@@ -32,6 +32,8 @@ const builds = [
   { entryPoints: ['server/src/spectral/index.ts'], outfile: 'dist/spectral.js', external: ['fsevents'], ...spectralMinify },
   // The settings forms' page script, for the webview (a browser, no Node).
   { entryPoints: ['client/webview/forms-page.ts'], outfile: 'dist/webview/forms.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // Its stylesheet beside it: the webview may read that one folder of the extension and no other.
+  { entryPoints: ['media/forms.css'], outfile: 'dist/webview/forms.css', platform: 'browser', format: undefined, target: 'chrome120' },
 ];
 
 async function main() {

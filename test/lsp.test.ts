@@ -18,8 +18,6 @@ const SERVER = path.join(ROOT, 'dist', 'server.js');
 const EXAMPLES = path.join(ROOT, 'examples');
 /** Per test: generous for a loaded machine, short enough that a hung server fails fast. */
 const TIMEOUT = { timeout: 8000 };
-/** The server's debounce after didChange is 200 ms; waiting this long after the last publish shows nothing else is coming. */
-const SETTLE_MS = 500;
 
 assert.ok(existsSync(SERVER), `${SERVER} is missing: run "npm run build" first`);
 
@@ -55,6 +53,18 @@ async function change(client: LspClient, doc: Doc, text: string): Promise<Diagno
   const published = client.waitForDiagnostics(doc.uri, { version: doc.version });
   client.notify('textDocument/didChange', { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: [{ text }] });
   return (await published).diagnostics;
+}
+
+/**
+ * Resolves once the server has done all that the notifications sent before this call can still make it
+ * publish: it edits another document and waits for that edit's publish. The server pauses after every edit
+ * alike, so a publish still owed to an earlier edit (a stale version, a document since closed) would have
+ * gone out first; whatever has arrived by then is all there will be. An event, not a guess at how long to sleep.
+ */
+async function settled(client: LspClient): Promise<void> {
+  const text = 'openapi: 3.0.3\ninfo:\n  title: barrier\n  version: "1"\n  description: d\npaths: {}\n';
+  const { doc } = await open(client, 'barrier.yaml', 'yaml', text);
+  await change(client, doc, `${text}# edited\n`);
 }
 
 function codeActions(client: LspClient, doc: Doc, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
@@ -401,7 +411,7 @@ describe('LSP: versions', () => {
     assert.deepEqual(published.diagnostics.map(fromDiagnostic), expectedFor(doc.text, 'yaml'));
     assert.ok(published.diagnostics.some((d) => messageOf(d).includes('/photo-records/{id}/')), 'the final text was linted');
 
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    await settled(client);
     const burst = client.published.slice(publishedBefore).filter((p) => p.uri === doc.uri);
     assert.equal(burst[burst.length - 1].version, lastVersion, 'nothing older published after the final version');
     const versions = burst.map((p) => p.version ?? -1);
@@ -456,7 +466,7 @@ describe('LSP: documents that are not clean specs', () => {
     const cleared = client.waitForDiagnostics(doc.uri);
     client.notify('textDocument/didClose', { textDocument: { uri: doc.uri } });
     assert.deepEqual((await cleared).diagnostics, []);
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    await settled(client);
     const later = client.published.slice(before).filter((p) => p.uri === doc.uri);
     assert.deepEqual(later.map((p) => p.diagnostics.length), [0], 'only the clearing publish');
   });

@@ -1,11 +1,32 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyEdits, applyFixAllIntents, applyIntents, fixAll, fixFor, parseSpec, RULES } from '../server/src/engine';
+import { analyze, applyEdits, applyFixAllIntents, applyIntents, fixAll, fixFor, parseSpec, RULES, type Analysis, type Finding } from '../server/src/engine';
 
-/** Runs every rule's own table of cases: findings by pointer, messages, severity, and the fix's exact text. */
+/**
+ * One finding's quick fix, checked as an editor would apply it: offered, stating its intent, its edit doing
+ * exactly that structurally, the text still parsing, and the finding gone. Returns the fixed text.
+ */
+function checkFix(text: string, analysis: Analysis, ruleId: string, finding: Finding): string {
+  const fix = fixFor(analysis, ruleId, { path: finding.path, data: finding.data });
+  assert.ok(fix, `a fix is offered for ${finding.pointer}`);
+  const after = applyEdits(text, fix.edits);
+  assert.ok(fix.intent?.length, 'a fix states its intent');
+  assert.deepEqual(parseSpec(after).value, applyIntents(parseSpec(text).value, fix.intent), `the fix for ${finding.pointer} does what its intent says`);
+  const again = analyze(after, { rules: [ruleId] });
+  assert.ok(!again.findings.some((f) => f.ruleId === 'parse-error'), `the text fixed at ${finding.pointer} parses`);
+  assert.ok(!again.findings.some((f) => f.ruleId === ruleId && f.pointer === finding.pointer && f.message === finding.message), `the finding at ${finding.pointer} is gone`);
+  return after;
+}
+
+/** Runs every rule's own table of cases: findings by pointer, messages, severity, and every fix, the first one's exact text. */
 for (const rule of RULES) {
   describe(`rule ${rule.id}`, () => {
     assert.ok(rule.cases.length >= 2, `${rule.id} needs a table of cases`);
+    if (rule.fix) {
+      it('has a case that pins the fixed text', () => {
+        assert.ok(rule.cases.some((c) => c.fixed !== undefined), `${rule.id} has a fix: one of its cases must say the text it leaves ("fixed")`);
+      });
+    }
     for (const c of rule.cases) {
       it(c.name, () => {
         const analysis = analyze(c.text, { rules: [rule.id] });
@@ -22,18 +43,15 @@ for (const rule of RULES) {
           // the range must sit on the text of the node it names
           assert.ok(got[i].offset.end > got[i].offset.start, 'non-empty range');
         });
+        // Every finding that says it is fixable gets a fix that works, each on its own; the others get none.
+        const fixedTexts: Array<string | undefined> = [];
+        for (const f of got) {
+          if (f.fixable) fixedTexts.push(checkFix(c.text, analysis, rule.id, f));
+          else assert.equal(fixFor(analysis, rule.id, { path: f.path, data: f.data }), undefined, `no fix for ${f.pointer}, which is not fixable`);
+        }
         if (c.fixed !== undefined) {
-          const first = got[0];
-          const fix = fixFor(analysis, rule.id, { path: first.path, data: first.data });
-          assert.ok(fix, 'a fix is offered');
-          const after = applyEdits(c.text, fix.edits);
-          assert.equal(after, c.fixed);
-          // the edit does exactly what the fix says it means to do, structurally
-          assert.ok(fix.intent?.length, 'a fix states its intent');
-          assert.deepEqual(parseSpec(after).value, applyIntents(parseSpec(c.text).value, fix.intent));
-          const again = analyze(after, { rules: [rule.id] });
-          assert.ok(!again.findings.some((f) => f.ruleId === 'parse-error'), 'fixed text parses');
-          assert.ok(!again.findings.some((f) => f.ruleId === rule.id && f.pointer === first.pointer && f.message === first.message), 'the finding is gone');
+          assert.ok(got[0]?.fixable, 'a case with a fixed text has a fixable first finding');
+          assert.equal(fixedTexts[0], c.fixed);
         }
         if (rule.fixAll && got.some((f) => f.fixable)) {
           // fix-all applies every fix of the rule at once: the text still parses, and nothing fixable is left

@@ -148,6 +148,17 @@ describe('rewst-openapi lint with a settings file beside the spec', () => {
     assert.match(r.stdout, /warning settings-spec: No spec found for this settings file \(looked for orphan\.json, orphan\.yaml, orphan\.yml\)/);
   });
 
+  it('reads the spec and icon a settings file names only inside its folder, as the editor does', () => {
+    const inner = path.join(dir, 'inner');
+    mkdirSync(inner, { recursive: true });
+    writeFileSync(path.join(dir, 'outside.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(path.join(inner, 'escape.rewst-integration.json'), JSON.stringify({ spec: '../rentcast.io.json', name: 'Escape', description: 'd', hostname: 'x.example.com', icon: '../outside.svg', auth: { method: 'none' }, pagination: { type: 'none' } }));
+    const r = cli(dir, 'lint', path.join('inner', 'escape.rewst-integration.json'));
+    assert.match(r.stdout, /error settings-icon: \.\.\/outside\.svg is outside the settings file's folder/);
+    assert.match(r.stdout, /warning settings-spec: \.\.\/rentcast\.io\.json is outside the settings file's folder/);
+    rmSync(inner, { recursive: true, force: true });
+  });
+
   it('a clean spec with a clean settings file passes', () => {
     const file = path.join(dir, 'rentcast.io.rewst-integration.json');
     assert.equal(cli(dir, 'init', 'rentcast.io.json', '--force').code, 0);

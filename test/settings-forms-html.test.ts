@@ -124,10 +124,24 @@ describe('form HTML content', () => {
     assert.match(html2, /<p class="reason">Not proposed: Results Key &quot;users&quot; does not lead to an array/);
   });
 
-  it('makeNonce: 32 letters and digits, different each time', () => {
+  it('makeNonce: 32 letters and digits, different each time, not from Math.random', () => {
     const a = makeNonce();
     assert.match(a, /^[A-Za-z0-9]{32}$/);
     assert.notEqual(a, makeNonce());
+    // With Math.random pinned, a nonce made from it would repeat: these come from crypto.
+    const random = Math.random;
+    Math.random = () => 0.5;
+    try {
+      const pinned = new Set(Array.from({ length: 50 }, () => makeNonce()));
+      assert.equal(pinned.size, 50);
+    } finally {
+      Math.random = random;
+    }
+    // Every character of the alphabet turns up, none far more often than the others.
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 500; i++) for (const c of makeNonce()) counts.set(c, (counts.get(c) ?? 0) + 1);
+    assert.equal(counts.size, 62);
+    assert.ok(Math.max(...counts.values()) < 3 * (16000 / 62), 'no character is three times as common as it should be');
   });
 
   it('the page script is a bundle for the browser, with no Node require', () => {

@@ -56,7 +56,7 @@ async function open(init: FormInit, state?: PageState): Promise<Opened> {
     const url = route.request().url();
     if (url.endsWith('/form.html')) return route.fulfill({ contentType: 'text/html', body: html });
     if (url.endsWith('/forms.js')) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(path.join(ROOT, 'dist', 'webview', 'forms.js'), 'utf8') });
-    if (url.endsWith('/forms.css')) return route.fulfill({ contentType: 'text/css', body: readFileSync(path.join(ROOT, 'media', 'forms.css'), 'utf8') });
+    if (url.endsWith('/forms.css')) return route.fulfill({ contentType: 'text/css', body: readFileSync(path.join(ROOT, 'dist', 'webview', 'forms.css'), 'utf8') });
     return route.fulfill({ status: 404, body: '' });
   });
   await page.addInitScript((initial) => {
@@ -85,7 +85,8 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
   it('a hostile spec and settings file run no script and inject no element', async () => {
     for (const kind of ['auth', 'pagination'] as const) {
       const { page, dialogs, errors } = await open(hostileInit(kind, { name: '<img src=x onerror=alert(1)>', hostname: '"><script>alert(2)</script>', auth: { method: 'api-key', apiKeyHeaderName: "'><svg onload=alert(3)>" }, pagination: { type: 'pointer', resultsKey: '<iframe src=javascript:alert(4)>' }, paginatedActions: [String(((HOSTILE_SPEC.paths as Record<string, { get: { operationId: string } }>)['/items/<script>alert("path")</script>']).get.operationId)] }));
-      await page.waitForTimeout(300);
+      // Images fail and inline handlers would run before the load event; a dialog would have been reported by then.
+      await page.waitForLoadState('load');
       assert.deepEqual(dialogs, []);
       assert.deepEqual(errors, []);
       assert.equal(await page.locator('iframe, svg, img[src], script:not([nonce])').count(), 0);
@@ -195,7 +196,29 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
     assert.deepEqual(save.draft!.auth, { method: 'basic' });
     await hostSends(page, { type: 'saved', ok: true, message: 'Saved.' });
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__state?.dirty.length === 0);
+    // The checks that follow a save (the file's change, then the server's answer) leave the save's message in place...
+    const drafts = (await posted(page)).filter((m) => m.type === 'draft').length;
+    await hostSends(page, { type: 'file', exists: true, settings: save.draft! });
+    await page.waitForFunction((n) => (globalThis as unknown as PageGlobals).__posted.filter((m) => m.type === 'draft').length > n, drafts);
+    const seq = (await posted(page)).filter((m) => m.type === 'draft').pop()!.seq!;
+    await hostSends(page, { type: 'reports', seq, reports: [{ code: 'settings-icon', path: ['icon'], severity: 'warning', message: 'A note about the icon.' }] });
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.getElementById('m-icon')?.textContent.includes('A note about the icon.'));
+    assert.equal(await page.locator('#status').innerText(), 'Saved.');
+    // ... until something is typed.
+    await page.getByLabel('Hostname').fill('changed.example.com');
+    assert.equal(await page.locator('#status').innerText(), 'Unsaved changes');
     await page.close();
+  });
+
+  it('a form opened again in a new webview (its first page never started) starts from the state carried in its HTML', async () => {
+    const first = await open(stripeInit('auth'));
+    await first.page.getByLabel('Hostname').fill('carried.example.com');
+    const state = await stateOf(first.page);
+    await first.page.close();
+    const again = await open({ ...stripeInit('auth'), state });
+    assert.equal(await again.page.getByLabel('Hostname').inputValue(), 'carried.example.com');
+    assert.deepEqual((await stateOf(again.page)).dirty, ['hostname'], 'still unsaved, and kept by the new webview');
+    await again.page.close();
   });
 
   it("the server's cross-checks show beside the action they are about; ticking updates the list", async () => {

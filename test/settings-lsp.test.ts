@@ -5,13 +5,14 @@
  * editor, and the requests behind the forms and the setup sheet.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { proposeSettings, serializeSettings, type IntegrationSettings } from '../server/src/engine/settings';
+import { MAX_READ_BYTES } from '../server/src/engine/spec-files';
 import type { CheckResult, EditResult, LocateResult, ProposeResult, SheetResult } from '../server/src/protocol';
 import { LspClient } from './support/lsp-client';
 import { applyLspEdits, editsForUri, textAt } from './support/lsp-edits';
@@ -125,7 +126,7 @@ describe('settings over LSP', () => {
   });
 
   it('rewst/settings/propose gives the proposal the engine gives', TIMEOUT, async () => {
-    const r = await client.request<ProposeResult>('rewst/settings/propose', { specUri });
+    const r = await client.request<ProposeResult>('rewst/settings/propose', { specUri }, 15_000);
     assert.ok(r.ok);
     assert.equal(r.title, 'Stripe API');
     assert.deepEqual(r.proposal.settings, proposeSettings(JSON.parse(readFileSync(STRIPE, 'utf8')) as Record<string, unknown>, { specName: 'stripe.com.json' }).settings);
@@ -142,6 +143,46 @@ describe('settings over LSP', () => {
     writeFileSync(path.join(dir, 'good.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     const good = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...draft, icon: 'good.svg' } });
     assert.equal(good.iconPath, path.join(dir, 'good.svg'));
+  });
+
+  it('a draft naming an icon or a spec outside the settings file\'s folder (.., absolute, a link) has neither read nor shown', TIMEOUT, async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'rewst-settings-elsewhere-'));
+    try {
+      writeFileSync(path.join(elsewhere, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+      copyFileSync(STRIPE, path.join(elsewhere, 'stripe.com.json'));
+      symlinkSync(path.join(elsewhere, 'logo.svg'), path.join(dir, 'linked.svg'));
+      mkdirSync(path.join(dir, 'icons'), { recursive: true });
+      writeFileSync(path.join(dir, 'icons', 'below.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+      const draft = brokenSettings();
+      const iconReport = (r: CheckResult) => r.reports.find((x) => x.code === 'settings-icon')?.message ?? '';
+      for (const icon of [path.relative(dir, path.join(elsewhere, 'logo.svg')), path.join(elsewhere, 'logo.svg'), 'linked.svg']) {
+        const r = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...draft, icon } });
+        assert.match(iconReport(r), /is outside the settings file's folder/, icon);
+        assert.equal(r.iconPath, undefined, `${icon} is not shown`);
+      }
+      const below = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...draft, icon: 'icons/below.svg' } });
+      assert.equal(below.iconPath, path.join(dir, 'icons', 'below.svg'), 'a folder below is inside');
+      const spec = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...draft, icon: 'icons/below.svg', spec: path.relative(dir, path.join(elsewhere, 'stripe.com.json')) } });
+      assert.match(spec.reports.find((x) => x.code === 'settings-spec')?.message ?? '', /is outside the settings file's folder/);
+      assert.ok(!spec.reports.some((x) => x.code === 'settings-operation-missing'), 'the spec outside was not read to check the actions against');
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+      rmSync(path.join(dir, 'linked.svg'), { force: true });
+      rmSync(path.join(dir, 'icons'), { recursive: true, force: true });
+    }
+  });
+
+  it('a file bigger than the read cap is not read, and says so', TIMEOUT, async () => {
+    const huge = path.join(dir, 'huge.svg');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_READ_BYTES + 1); // sparse: no disk, no time
+    try {
+      const r = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...brokenSettings(), icon: 'huge.svg' } });
+      assert.match(r.reports.find((x) => x.code === 'settings-icon')?.message ?? '', /huge\.svg is larger than 5 MB, the most read for an icon/);
+      assert.equal(r.iconPath, undefined);
+    } finally {
+      rmSync(huge, { force: true });
+    }
   });
 
   it('rewst/settings/edit turns the text into the draft with one minimal edit', TIMEOUT, async () => {

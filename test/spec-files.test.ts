@@ -64,12 +64,12 @@ describe('spec-files: the locator, with injected file access', () => {
     for (const odd of [undefined, null, 'text', [], { spec: 3 }]) assert.equal(specFileFor(files, at('tickets.rewst-integration.json'), odd).file, at('tickets.yml'), JSON.stringify(odd));
   });
 
-  it('reads an SVG icon named relative to the settings file; over MAX_ICON_BYTES its text is empty, not read', () => {
+  it('reads an SVG icon named relative to the settings file; over MAX_ICON_BYTES it is not read, and says so', () => {
     const big = `<svg>${' '.repeat(MAX_ICON_BYTES)}</svg>`;
     const files = new FakeFiles({ [at('img', 'logo.svg')]: SVG, [at('big.svg')]: big });
     const settings = at('t.rewst-integration.json');
     assert.deepEqual(iconFor(files, settings, { icon: 'img/logo.svg' }), { exists: true, text: SVG, file: at('img', 'logo.svg') });
-    assert.deepEqual(iconFor(files, settings, { icon: 'big.svg' }), { exists: true, text: '', file: at('big.svg') });
+    assert.deepEqual(iconFor(files, settings, { icon: 'big.svg' }), { exists: true, text: '', problem: 'big.svg is larger than 5 MB, the most read for an icon (an SVG logo is a few kilobytes).', file: at('big.svg') });
     assert.deepEqual(iconFor(files, settings, { icon: 'none.svg' }), { exists: false, file: at('none.svg') });
     assert.equal(iconFor(files, settings, { icon: 'logo.png' }), undefined, 'not an SVG: the validation speaks of it');
     assert.equal(iconFor(files, settings, {}), undefined);
@@ -152,7 +152,7 @@ describe('spec-files: the disk and the open documents', () => {
       const lsp = settingsContextFor(server, settings, value).context;
       assert.deepEqual(lsp, cli, icon);
     }
-    assert.deepEqual(settingsContext(settings, { icon: 'huge.svg' }).icon, { exists: true, text: '' });
+    assert.deepEqual(settingsContext(settings, { icon: 'huge.svg' }).icon, { exists: true, text: '', problem: 'huge.svg is larger than 5 MB, the most read for an icon (an SVG logo is a few kilobytes).' });
   });
 
   it('the language server reads an open document first: unsaved text, its version as the stamp', () => {

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -276,13 +276,34 @@ describe('a workspace ruleset replaces spectral:oas', () => {
 const spectralOf = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.source === 'spectral');
 const rewstOf = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.source === 'rewst');
 
-/** Waits (up to a generous limit, so a broken server fails instead of hanging) until a publish satisfies `ok`. */
-async function publishedUntil(client: LspClient, ok: (all: PublishDiagnosticsParams[]) => boolean, what: string, limitMs = 60_000): Promise<void> {
-  const start = Date.now();
-  while (!ok(client.published)) {
-    if (Date.now() - start > limitMs) throw new Error(`timed out waiting for ${what}; published: ${client.published.map((p) => `v${p.version}:${p.diagnostics.length}`).join(' ')}\n${client.stderrText.slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** Waits, publish by publish (up to a generous limit, so a broken server fails instead of hanging), until the publishes satisfy `ok`. */
+function publishedUntil(client: LspClient, ok: (all: PublishDiagnosticsParams[]) => boolean, what: string, limitMs = 60_000): Promise<void> {
+  return client.publishedUntil(ok, what, limitMs);
+}
+
+/**
+ * Resolves when `file` holds `text` (it is written by a rule function in the Spectral worker): watched, not
+ * polled. Rejects after `limitMs`.
+ */
+function fileHolds(file: string, text: string, limitMs = 60_000): Promise<void> {
+  const holds = () => {
+    try {
+      return readFileSync(file, 'utf8').includes(text);
+    } catch {
+      return false;
+    }
+  };
+  return new Promise((resolve, reject) => {
+    const watcher = watch(path.dirname(file), () => holds() && done());
+    const timer = setTimeout(() => done(new Error(`${file} did not come to hold ${JSON.stringify(text)} within ${limitMs} ms`)), limitMs);
+    const done = (e?: Error) => {
+      watcher.close();
+      clearTimeout(timer);
+      if (e) reject(e);
+      else resolve();
+    };
+    if (holds()) done();
+  });
 }
 
 async function startServer(rootUri: string | null = null, initializationOptions?: unknown): Promise<LspClient> {
@@ -295,7 +316,9 @@ function openDoc(client: LspClient, uri: string, languageId: string, text: strin
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
 }
 
-describe('Spectral in the language server', { timeout: 120_000 }, () => {
+// A backstop for the whole group only: each wait has its own limit, and the stuck-run test alone takes the
+// worker's 10 s grace plus a fresh worker's start, so on a loaded machine the group can pass two minutes.
+describe('Spectral in the language server', { timeout: 600_000 }, () => {
   const photo = readFileSync(path.join(ROOT, 'examples/photo-records.yaml'), 'utf8');
   const clients: LspClient[] = [];
   after(async () => {
@@ -375,10 +398,18 @@ describe('Spectral in the language server', { timeout: 120_000 }, () => {
   it('a run stuck in a rule (a custom pattern that backtracks for good) is cut short by a newer edit, and the newer version is linted', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rewst-spectral-stuck-'));
     try {
-      // A workspace rule whose regex backtracks catastrophically on a title it does not match.
+      // A workspace rule whose regex backtracks catastrophically on a title it does not match. It is a custom
+      // function that first notes the title it got in a file, so the test knows when the run is inside the regex.
+      const started = path.join(dir, 'started', 'titles.txt');
+      mkdirSync(path.dirname(started));
+      mkdirSync(path.join(dir, 'functions'));
+      writeFileSync(
+        path.join(dir, 'functions', 'titleShape.js'),
+        `import { appendFileSync } from 'fs';\nexport default function titleShape(title) {\n  appendFileSync(${JSON.stringify(started)}, title + '\\n');\n  return /^(a+)+$/.test(title) ? [] : [{ message: 'the title is not made of a' }];\n}\n`,
+      );
       writeFileSync(
         path.join(dir, '.spectral.yaml'),
-        'extends: [[spectral:oas, off]]\nrules:\n  title-shape:\n    severity: warn\n    given: "$.info.title"\n    then:\n      function: pattern\n      functionOptions:\n        match: "^(a+)+$"\n',
+        'extends: [[spectral:oas, off]]\nfunctions: [titleShape]\nrules:\n  title-shape:\n    severity: warn\n    given: "$.info.title"\n    then:\n      function: titleShape\n',
       );
       const client = await startServer(pathToFileURL(dir).href, { debounceMs: 0 });
       clients.push(client);
@@ -388,9 +419,10 @@ describe('Spectral in the language server', { timeout: 120_000 }, () => {
       openDoc(client, warm, 'yaml', spec('b'));
       await publishedUntil(client, (all) => all.some((p) => p.uri === warm && spectralOf(p).length > 0), 'a warm worker');
       const uri = pathToFileURL(path.join(dir, 'spec.yaml')).href;
-      openDoc(client, uri, 'yaml', spec(`${'a'.repeat(40)}!`));
+      const stuckTitle = `${'a'.repeat(40)}!`;
+      openDoc(client, uri, 'yaml', spec(stuckTitle));
       await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 1), "Rewst's publish");
-      await new Promise((r) => setTimeout(r, 1000)); // Spectral is now deep in the regex for version 1
+      await fileHolds(started, `${stuckTitle}\n`); // Spectral is now in the regex for version 1
       client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: spec('b') }] });
       await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 2 && spectralOf(p).some((d) => d.code === 'title-shape')), 'Spectral for version 2');
       assert.ok(

@@ -4,6 +4,7 @@
  * every string that comes from the spec or the settings escaped. No VS Code
  * imports, so tests render it directly.
  */
+import { randomBytes } from 'node:crypto';
 import { fieldsOf, toControl } from '../../server/src/engine/settings/form';
 import { AUTH_GUIDANCE, AUTH_LABELS, fieldApplies, getField, PAGINATION_GUIDANCE, PAGINATION_LABELS, type FieldSpec, type IntegrationSettings } from '../../server/src/engine/settings/model';
 import { SECRET_WHY } from '../../server/src/engine/settings/secrets';
@@ -25,11 +26,15 @@ export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-/** A random nonce for the CSP: 32 characters from [A-Za-z0-9]. */
-export function makeNonce(random: () => number = Math.random): string {
+/**
+ * A nonce for the CSP: 32 characters from [A-Za-z0-9], from the platform's cryptographic random source
+ * (a page must not be able to guess the next one, as it could Math.random's).
+ */
+export function makeNonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let out = '';
-  for (let i = 0; i < 32; i++) out += chars[Math.floor(random() * chars.length)];
+  // 248 is the largest multiple of 62 under 256: bytes from 248 up are skipped, so every character is equally likely.
+  while (out.length < 32) for (const b of randomBytes(32)) if (b < 248 && out.length < 32) out += chars[b % 62];
   return out;
 }
 

@@ -20,6 +20,8 @@ export interface FormInit {
   /** The settings file's content, or the proposal when there is no file yet. */
   settings: IntegrationSettings;
   proposal: Proposal;
+  /** A page opened again in a new webview (its first one never started) starts from what that one was given. */
+  state?: PageState;
 }
 
 /** What the page keeps with vscode.setState: enough to come back after a hide or a window reload. */

@@ -11,6 +11,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FormKind, IntegrationSettings } from '../../server/src/engine/settings';
 import * as P from '../../server/src/protocol';
 import { makeNonce, renderForm } from './forms-html';
+import { checkPageMessage, checkPageState } from './forms-messages';
+import { insideFolder, MAX_READ_BYTES } from '../../server/src/engine/spec-files';
 import { PageWatchdog } from './page-watchdog';
 import { isSettingsFile, looksLikeSpec } from './spec-sniff';
 import { VIEW_TYPES, type FormInit, type HostMessage, type PageMessage, type PageState } from './forms-protocol';
@@ -22,6 +24,10 @@ export const SETTINGS_COMMANDS = {
 } as const;
 
 const SHEET_SCHEME = 'rewst-setup';
+/** How many times a form whose page never starts is opened again in a new webview (see page-watchdog.ts). */
+const MAX_REOPENS = 3;
+/** How long a visible form's page has to say it started. */
+const WATCHDOG_MS = 8000;
 const SPEC_CONTEXT = 'rewstOpenapi.specResources';
 
 export function registerSettingsForms(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -113,33 +119,33 @@ class Forms {
       open.panel.reveal();
       return open.init;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], kind === 'auth' ? 'Rewst: Auth' : 'Rewst: Pagination', vscode.ViewColumn.Beside, this.options(vscode.Uri.parse(located.specUri)));
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], kind === 'auth' ? 'Rewst: Auth' : 'Rewst: Pagination', vscode.ViewColumn.Beside, formOptions(this.context.extensionUri));
     return (await this.attach(panel, kind, located.specUri))?.init;
   }
 
   serializer(kind: FormKind): vscode.WebviewPanelSerializer<PageState> {
     return {
-      deserializeWebviewPanel: async (panel, state) => {
-        this.log.info(`restoring the ${kind} form for ${state?.specUri ?? '(no state)'}`);
-        if (!state?.specUri) return panel.dispose();
-        panel.webview.options = this.options(vscode.Uri.parse(state.specUri));
-        await this.attach(panel, kind, state.specUri);
+      deserializeWebviewPanel: async (panel, saved: unknown) => {
+        const state = checkPageState(saved, kind);
+        if (!state.ok) {
+          this.log.warn(`not restoring a ${kind} form: ${state.reason}`);
+          return panel.dispose();
+        }
+        this.log.info(`restoring the ${kind} form for ${state.value.specUri}`);
+        panel.webview.options = formOptions(this.context.extensionUri);
+        await this.attach(panel, kind, state.value.specUri, state.value);
       },
     };
   }
 
-  private options(spec: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    const ext = this.context.extensionUri;
-    // The spec's folder too, for the icon preview.
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(ext, 'dist', 'webview'), vscode.Uri.joinPath(ext, 'media'), vscode.Uri.file(path.dirname(spec.fsPath))] };
-  }
-
-  private async attach(panel: vscode.WebviewPanel, kind: FormKind, specUri: string): Promise<FormPanel | undefined> {
+  /** `state`: what the page kept before a window reload, or what a stalled page was given (`reopens` times so far). */
+  private async attach(panel: vscode.WebviewPanel, kind: FormKind, specUri: string, state?: PageState, reopens = 0): Promise<FormPanel | undefined> {
     const key = `${kind} ${specUri}`;
     try {
-      const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => void this.open(k, vscode.Uri.parse(specUri)), this.log);
+      const stalled = (form: FormPanel) => void this.reopen(form, kind, specUri, state, reopens + 1);
+      const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => void this.open(k, vscode.Uri.parse(specUri)), stalled, this.log, reopens ? state : undefined);
       this.panels.set(key, form);
-      panel.onDidDispose(() => this.panels.delete(key));
+      panel.onDidDispose(() => this.panels.get(key) === form && this.panels.delete(key));
       this.log.info(`${kind} form open for ${specUri}`);
       return form;
     } catch (e) {
@@ -149,6 +155,30 @@ class Forms {
       return undefined;
     }
   }
+
+  /**
+   * A form whose page never started (page-watchdog.ts says why): the same form, from the same state, in a new
+   * webview in the same editor group; then the stalled one is closed.
+   */
+  private async reopen(stalled: FormPanel, kind: FormKind, specUri: string, state: PageState | undefined, reopens: number): Promise<void> {
+    const title = stalled.panel.title;
+    if (reopens > MAX_REOPENS) return void this.log.error(`the "${title}" page did not start, even in ${MAX_REOPENS} new webviews; close it and open it again`);
+    this.log.warn(`the "${title}" page did not start within ${WATCHDOG_MS / 1000} s; opening it in a new webview (${reopens} of ${MAX_REOPENS})`);
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], title, { viewColumn: stalled.panel.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: !stalled.panel.active }, formOptions(this.context.extensionUri));
+    await this.attach(panel, kind, specUri, state, reopens);
+    stalled.panel.dispose();
+  }
+}
+
+/**
+ * What a form's webview may do: run its script, and load files from the extension's webview folder (its
+ * script and stylesheet) and, once the settings file is known, from that file's folder (the icon preview;
+ * the icon must be there). Nothing else: not the extension's other files, not the rest of the workspace.
+ */
+function formOptions(extensionUri: vscode.Uri, settingsUri?: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  const roots = [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
+  if (settingsUri) roots.push(vscode.Uri.file(path.dirname(settingsUri.fsPath)));
+  return { enableScripts: true, localResourceRoots: roots };
 }
 
 function parseSettings(text: string): IntegrationSettings | string {
@@ -170,9 +200,20 @@ class FormPanel {
     readonly init: FormInit,
     private readonly client: LanguageClient,
     private readonly openForm: (kind: FormKind) => void,
+    private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  static async create(panel: vscode.WebviewPanel, kind: FormKind, specUri: string, client: LanguageClient, extensionUri: vscode.Uri, openForm: (kind: FormKind) => void, log: vscode.LogOutputChannel): Promise<FormPanel> {
+  static async create(
+    panel: vscode.WebviewPanel,
+    kind: FormKind,
+    specUri: string,
+    client: LanguageClient,
+    extensionUri: vscode.Uri,
+    openForm: (kind: FormKind) => void,
+    stalled: (form: FormPanel) => void,
+    log: vscode.LogOutputChannel,
+    state?: PageState,
+  ): Promise<FormPanel> {
     const located = await client.sendRequest(P.SettingsLocateRequest, { uri: specUri });
     const proposed = await client.sendRequest(P.SettingsProposeRequest, { specUri });
     if (!proposed.ok) throw new Error(proposed.reason);
@@ -186,19 +227,18 @@ class FormPanel {
         exists = true;
       }
     }
-    const init: FormInit = { kind, specUri, settingsUri: located.settingsUri, specName: proposed.specName, settingsName: path.basename(settingsUri.fsPath), title: proposed.title, settingsExists: exists, settings, proposal: proposed.proposal };
-    const form = new FormPanel(panel, init, client, openForm);
+    const init: FormInit = { kind, specUri, settingsUri: located.settingsUri, specName: proposed.specName, settingsName: path.basename(settingsUri.fsPath), title: proposed.title, settingsExists: exists, settings, proposal: proposed.proposal, state };
+    const form = new FormPanel(panel, init, client, openForm, log);
     panel.title = `Rewst ${kind === 'auth' ? 'Auth' : 'Pagination'}: ${proposed.title}`;
     const webview = panel.webview;
-    const load = () =>
-      (webview.html = renderForm(init, {
-        nonce: makeNonce(),
-        cspSource: webview.cspSource,
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'forms.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'forms.css')).toString(),
-      }));
-    load();
-    form.watchdog = new PageWatchdog(panel, load, (m) => log.warn(m));
+    webview.options = formOptions(extensionUri, settingsUri);
+    webview.html = renderForm(init, {
+      nonce: makeNonce(),
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'forms.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'forms.css')).toString(),
+    });
+    form.watchdog = new PageWatchdog(panel, () => stalled(form), WATCHDOG_MS);
     form.listen();
     return form;
   }
@@ -213,7 +253,13 @@ class FormPanel {
 
   private listen(): void {
     const subs: vscode.Disposable[] = [];
-    subs.push(this.panel.webview.onDidReceiveMessage((m: PageMessage) => void this.onMessage(m)));
+    subs.push(
+      this.panel.webview.onDidReceiveMessage((m: unknown) => {
+        const checked = checkPageMessage(m);
+        if (checked.ok) void this.onMessage(checked.value);
+        else this.log.warn(`ignored a message from the ${this.init.kind} form: ${checked.reason}`);
+      }),
+    );
     // The file edited by hand (open in an editor) or changed on disk: the form follows.
     subs.push(vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document.uri.fsPath === this.settingsUri.fsPath && e.contentChanges.length) this.sendFile(e.document.getText(), true);
@@ -223,6 +269,8 @@ class FormPanel {
     const fromDisk = async () => {
       if (vscode.workspace.textDocuments.some((d) => d.uri.fsPath === this.settingsUri.fsPath)) return; // the document event covers it
       try {
+        const { size } = await vscode.workspace.fs.stat(this.settingsUri);
+        if (size > MAX_READ_BYTES) return this.post({ type: 'fileBroken', message: `The settings file is larger than ${MAX_READ_BYTES >> 20} MB; the form keeps its values.` });
         this.sendFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.settingsUri)), true);
       } catch {
         this.post({ type: 'file', settings: {}, exists: false });
@@ -301,6 +349,8 @@ class FormPanel {
     const picked = await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: dir, filters: { 'SVG image': ['svg'] }, openLabel: 'Use as icon' });
     if (!picked?.[0]) return;
     const relative = path.relative(dir.fsPath, picked[0].fsPath).split(path.sep).join('/');
+    const inside = insideFolder(dir.fsPath, relative);
+    if (inside.problem !== undefined) return void vscode.window.showWarningMessage(`Choose an SVG in the settings file's folder (${dir.fsPath}) or below it: ${inside.problem}`);
     this.post({ type: 'iconPicked', path: relative });
   }
 

@@ -16,7 +16,7 @@ declare function acquireVsCodeApi(): { postMessage(m: PageMessage): void; getSta
 
 const vscode = acquireVsCodeApi();
 const init = JSON.parse(document.body.dataset.init ?? '{}') as FormInit;
-const saved = vscode.getState();
+const saved = vscode.getState() ?? init.state;
 const restored = saved && saved.specUri === init.specUri && saved.kind === init.kind ? saved : undefined;
 
 const dirty = new Set<string>(restored?.dirty ?? []);
@@ -25,6 +25,8 @@ let draft: IntegrationSettings = restored ? mergeFileChange(restored.draft, dirt
 /** Findings only the server can make (the icon on disk, the spec); shown until the next answer. */
 let serverReports: SettingsReport[] = [];
 let seq = 0;
+/** What the last save said; shown while nothing is unsaved (the checks that follow a save would otherwise blank it). */
+let saveMessage = '';
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 const SERVER_ONLY = new Set(['settings-icon', 'settings-spec', 'settings-operation-missing', 'settings-results-key', 'settings-param-not-accepted', 'settings-pointer-path', 'settings-next-page-key']);
@@ -108,7 +110,7 @@ function showMessages(): void {
   }
   write($('m-'), byField.get(''));
   const errors = all.filter((r) => r.severity === 'error').length;
-  status(errors ? `${errors} problem(s) to fix before Rewst accepts these values` : dirty.size ? 'Unsaved changes' : '');
+  status(errors ? `${errors} problem(s) to fix before Rewst accepts these values` : dirty.size ? 'Unsaved changes' : saveMessage);
 }
 
 function status(text: string): void {
@@ -189,6 +191,7 @@ function onHost(e: MessageEvent<HostMessage>): void {
     changed('icon');
   } else if (m.type === 'saved') {
     if (m.ok) dirty.clear();
+    saveMessage = m.ok ? m.message : '';
     keep();
     showMessages();
     status(m.message);

@@ -1,4 +1,4 @@
-/** Debian's chromium as both suites launch it (see shared/reference/real-vscode-offline.md). */
+/** Debian's chromium as both suites launch it (test/e2e/README.md, "The browser", says why these flags). */
 import { chromium, type BrowserContext } from 'playwright-core';
 
 const EXECUTABLE = process.env.REWST_E2E_CHROMIUM ?? '/usr/bin/chromium';

@@ -5,7 +5,7 @@
  * Everything lives in one scratch folder and is stopped by process group.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -35,6 +35,20 @@ function step(what: string, command: string, args: string[]): string {
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
   log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return r.stdout;
+}
+
+/**
+ * Keeps what chromium's console says (the workbench, every webview frame, the webviews' service worker) in
+ * `file`: a webview that never starts leaves its reason there, not on the page.
+ */
+function recordConsole(browser: BrowserContext, file: string): void {
+  const write = (where: string, type: string, text: string) => appendFileSync(file, `${new Date().toISOString()} [${type}] ${where}: ${text}\n`);
+  browser.on('console', (m) => write(m.page()?.url() === m.location().url ? 'page' : m.location().url.replace(/\?.*/, ''), m.type(), m.text()));
+  browser.on('weberror', (e) => write('page', 'uncaught', String(e.error())));
+  browser.on('serviceworker', (w) => {
+    write(w.url().replace(/\?.*/, ''), 'start', w.url());
+    w.on('console', (m) => write(w.url().replace(/\?.*/, ''), m.type(), m.text()));
+  });
 }
 
 export class Session {
@@ -73,6 +87,7 @@ export class Session {
     let browser: BrowserContext | undefined;
     try {
       browser = await launchChromium(path.join(runDir, 'chromium'));
+      recordConsole(browser, path.join(runDir, 'chromium-console.log'));
       const page = browser.pages()[0] ?? (await browser.newPage());
       page.setDefaultTimeout(20_000);
       await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
@@ -127,6 +142,7 @@ export class Session {
     await tryAdd('notifications', async () => JSON.stringify(await this.wb.notifications()));
     await tryAdd('Problems panel', async () => '\n' + (await this.wb.problemsText()));
     lines.push(`code-server log: ${this.server.log}`);
+    lines.push(`chromium console: ${path.join(this.runDir, 'chromium-console.log')}`);
     // The test report prints the stack, so the stack must carry the report too.
     const original = error.message;
     error.message += lines.join('\n');
@@ -149,8 +165,8 @@ export class Session {
     await this.server.stop();
     const left = await sweep(this.runDir);
     if (left.length) log(`stopped ${left.length} process(es) left after shutdown:\n  ${left.join('\n  ')}`);
-    if (this.failures) {
-      log(`kept ${this.runDir} (code-server log, workspace files) for the failure(s) above`);
+    if (this.failures || process.env.REWST_E2E_KEEP) {
+      log(`kept ${this.runDir} (code-server log, chromium console, workspace files)${this.failures ? ' for the failure(s) above' : ''}`);
     } else {
       rmSync(this.runDir, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@
 #   into a cache folder OUTSIDE the repository, so it is neither a project
 #   dependency nor reinstalled on every run.
 # Prints the code-server binary's path as its last line.
-# See shared/reference/real-vscode-offline.md for why each step is there.
+# test/e2e/README.md ("A real VS Code with no internet") says why each step is there.
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3

@@ -29,8 +29,10 @@ interface Pending {
 }
 
 interface DiagnosticsWaiter {
-  uri: string;
-  version?: number;
+  /** Whether the publish just received (the last of `all`) is the one awaited. */
+  matches(params: PublishDiagnosticsParams, all: PublishDiagnosticsParams[]): boolean;
+  /** A waitForDiagnostics: a publish goes to one of these only. */
+  one: boolean;
   resolve(params: PublishDiagnosticsParams): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
@@ -121,17 +123,32 @@ export class LspClient {
    */
   waitForDiagnostics(uri: string, options: { version?: number; timeoutMs?: number } = {}): Promise<PublishDiagnosticsParams> {
     const { version, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+    return this.awaitPublish(true, (p) => p.uri === uri && (version === undefined || version === p.version), timeoutMs, () => {
+      const seen = this.published.filter((p) => p.uri === uri).map((p) => p.version ?? 'none');
+      return `no diagnostics for ${uri}${version === undefined ? '' : ` version ${version}`} within ${timeoutMs} ms (versions published so far: ${seen.join(', ') || 'none'})`;
+    });
+  }
+
+  /**
+   * Resolves once every publish received so far, taken together, satisfies `ok`: checked now and again
+   * at each publish (no polling). `what` names the wait in the timeout's message.
+   */
+  publishedUntil(ok: (all: PublishDiagnosticsParams[]) => boolean, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    if (ok(this.published)) return Promise.resolve();
+    return this.awaitPublish(false, (_p, all) => ok(all), timeoutMs, () => `timed out after ${timeoutMs} ms waiting for ${what}; published: ${this.published.map((p) => `v${p.version}:${p.diagnostics.length}`).join(' ')}`).then(() => undefined);
+  }
+
+  private awaitPublish(one: boolean, matches: DiagnosticsWaiter['matches'], timeoutMs: number, failure: () => string): Promise<PublishDiagnosticsParams> {
     if (this.exited) return Promise.reject(new Error(`server has exited${this.stderrTail()}`));
     return new Promise((resolve, reject) => {
       const waiter: DiagnosticsWaiter = {
-        uri,
-        version,
+        one,
+        matches,
         resolve,
         reject,
         timer: setTimeout(() => {
           this.waiters = this.waiters.filter((w) => w !== waiter);
-          const seen = this.published.filter((p) => p.uri === uri).map((p) => p.version ?? 'none');
-          reject(new Error(`no diagnostics for ${uri}${version === undefined ? '' : ` version ${version}`} within ${timeoutMs} ms (versions published so far: ${seen.join(', ') || 'none'})${this.stderrTail()}`));
+          reject(new Error(`${failure()}${this.stderrTail()}`));
         }, timeoutMs),
       };
       this.waiters.push(waiter);
@@ -212,11 +229,15 @@ export class LspClient {
 
   private onDiagnostics(params: PublishDiagnosticsParams): void {
     this.published.push(params);
-    const waiter = this.waiters.find((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
-    if (!waiter) return;
-    this.waiters = this.waiters.filter((w) => w !== waiter);
-    clearTimeout(waiter.timer);
-    waiter.resolve(params);
+    // A publish answers the earliest waitForDiagnostics that wants it (one only), and every publishedUntil it satisfies.
+    let answered = false;
+    for (const w of [...this.waiters]) {
+      if ((w.one && answered) || !w.matches(params, this.published)) continue;
+      answered ||= w.one;
+      this.waiters = this.waiters.filter((x) => x !== w);
+      clearTimeout(w.timer);
+      w.resolve(params);
+    }
   }
 
   private failEverything(error: Error): void {

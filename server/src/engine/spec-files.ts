@@ -3,8 +3,13 @@
  * spec and icon are: the one home of these look-ups. File access is injected:
  * the language server reads open documents first and disk otherwise, the CLI
  * reads disk (`diskFiles`). Nothing here throws.
+ *
+ * A spec or icon that a settings file (or a form page) names is read only
+ * inside the settings file's own folder: neither may make us read or show a
+ * file elsewhere. Reads are capped the same way in the server, the CLI and the
+ * forms' host: MAX_ICON_BYTES for an icon, MAX_READ_BYTES for anything else.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseSpec, type Format } from './parse';
 import type { IconContext, SettingsContext, SpecContext } from './settings/analyze';
@@ -14,7 +19,35 @@ import { svgProblem } from './settings/svg';
 /** Bigger icons are not read (their text counts as empty): an SVG logo is a few kilobytes. */
 export const MAX_ICON_BYTES = 5 << 20;
 
+/** Far above any vendor spec seen (GitHub's REST description is 13 MB), far below what would stall the server. */
+export const MAX_READ_BYTES = 64 << 20;
+
 export type ReadResult = { text: string } | { tooLarge: true };
+
+export type Resolved = { file: string; problem?: undefined } | { file?: undefined; problem: string };
+
+function outside(folder: string, file: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}
+
+/**
+ * `named` (a path as the settings file or a form gives it, relative to `folder`) as an absolute path inside
+ * `folder`, or why not: it leads out of the folder, by `..`, as an absolute path, or through a link.
+ * A file that does not exist yet resolves (reading it then says it is missing).
+ */
+export function insideFolder(folder: string, named: string): Resolved {
+  const refused = { problem: `${named} is outside the settings file's folder; only files in that folder (or below it) are read.` };
+  if (named.includes('\0')) return refused;
+  const file = path.resolve(folder, named);
+  if (outside(folder, file)) return refused;
+  try {
+    if (outside(realpathSync(folder), realpathSync(file))) return refused;
+  } catch {
+    // Not there (yet): nothing to follow.
+  }
+  return { file };
+}
 
 export interface FileAccess {
   /** A file is there (an open document counts; a folder does not). */
@@ -84,27 +117,31 @@ function member(value: unknown, key: string): unknown {
  * file), else a spec with the same base name beside it. `tried` lists the
  * candidates, most likely first; `file` is the first that exists.
  */
-export function specFileFor(files: FileAccess, settingsFile: string, value: unknown): { file?: string; tried: string[] } {
+export function specFileFor(files: FileAccess, settingsFile: string, value: unknown): { file?: string; tried: string[]; problem?: string } {
   const dir = path.dirname(settingsFile);
   const named = member(value, 'spec');
-  const tried = typeof named === 'string' ? [path.resolve(dir, named)] : specNamesFor(path.basename(settingsFile)).map((n) => path.join(dir, n));
+  const inside = typeof named === 'string' ? insideFolder(dir, named) : undefined;
+  if (inside?.problem !== undefined) return { tried: [path.resolve(dir, named as string)], problem: inside.problem };
+  const tried = inside?.file ? [inside.file] : specNamesFor(path.basename(settingsFile)).map((n) => path.join(dir, n));
   return { file: tried.find((f) => files.exists(f)), tried };
 }
 
-/** An icon file as the settings checks take it: over MAX_ICON_BYTES its text is empty. */
+/** An icon file as the settings checks take it: over MAX_ICON_BYTES it is not read, and says so. */
 export function readIcon(files: FileAccess, file: string): IconContext {
   if (!files.exists(file)) return { exists: false };
   const r = files.readText(file, MAX_ICON_BYTES);
   if (!r) return { exists: false };
-  return { exists: true, text: 'text' in r ? r.text : '' };
+  if ('tooLarge' in r) return { exists: true, text: '', problem: `${path.basename(file)} is larger than ${MAX_ICON_BYTES >> 20} MB, the most read for an icon (an SVG logo is a few kilobytes).` };
+  return { exists: true, text: r.text };
 }
 
 /** The icon a settings value names (relative to the settings file), when it names an SVG; other images are the validation's business. */
 export function iconFor(files: FileAccess, settingsFile: string, value: unknown): (IconContext & { file: string }) | undefined {
   const icon = member(value, 'icon');
   if (typeof icon !== 'string' || !/\.svg$/i.test(icon)) return undefined;
-  const file = path.resolve(path.dirname(settingsFile), icon);
-  return { ...readIcon(files, file), file };
+  const inside = insideFolder(path.dirname(settingsFile), icon);
+  if (inside.problem !== undefined) return { exists: false, problem: inside.problem, file: path.resolve(path.dirname(settingsFile), icon) };
+  return { ...readIcon(files, inside.file), file: inside.file };
 }
 
 /** A spec's text parsed, as the settings checks take it. */
@@ -128,8 +165,13 @@ export function readSpecFile(files: FileAccess, file: string, cache?: SpecCache)
   const stamp = cache && files.stamp(file);
   const hit = stamp === undefined ? undefined : cache?.get(file);
   if (hit && hit.stamp === stamp) return hit.spec;
-  const text = textOf(files, file);
-  const spec = text === undefined ? { name, problem: `The spec ${name} cannot be read.` } : specFromText(name, text, formatOfName(file));
+  const read = files.readText(file, MAX_READ_BYTES);
+  const spec =
+    read === undefined
+      ? { name, problem: `The spec ${name} cannot be read.` }
+      : 'tooLarge' in read
+        ? { name, problem: `The spec cannot be read: ${name} is larger than ${MAX_READ_BYTES >> 20} MB, the most read for a settings file.` }
+        : specFromText(name, read.text, formatOfName(file));
   if (stamp !== undefined) cache?.set(file, { stamp, spec });
   return spec;
 }
@@ -145,11 +187,12 @@ export function settingsContextFor(
   value: unknown,
   readSpec: (file: string) => SpecContext = (file) => readSpecFile(files, file),
 ): { context: SettingsContext; specFile?: string; iconFile?: string } {
-  const { file, tried } = specFileFor(files, settingsFile, value);
+  const { file, tried, problem } = specFileFor(files, settingsFile, value);
   const spec: SpecContext = file
     ? readSpec(file)
-    : { name: path.basename(tried[0]), problem: `No spec found for this settings file (looked for ${tried.map((t) => path.basename(t)).join(', ')}); set "spec" to its path.` };
+    : { name: path.basename(tried[0]), problem: problem ?? `No spec found for this settings file (looked for ${tried.map((t) => path.basename(t)).join(', ')}); set "spec" to its path.` };
   const icon = iconFor(files, settingsFile, value);
-  const iconOk = icon?.exists && !svgProblem(icon.text ?? '');
-  return { context: { spec, icon: icon ? { exists: icon.exists, text: icon.text } : undefined }, specFile: file, iconFile: iconOk ? icon?.file : undefined };
+  const iconOk = icon?.exists && !icon.problem && !svgProblem(icon.text ?? '');
+  const iconContext = icon && { exists: icon.exists, text: icon.text, ...(icon.problem === undefined ? {} : { problem: icon.problem }) };
+  return { context: { spec, icon: iconContext }, specFile: file, iconFile: iconOk ? icon?.file : undefined };
 }

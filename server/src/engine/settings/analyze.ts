@@ -28,6 +28,8 @@ export interface IconContext {
   exists: boolean;
   /** The file's text, when it exists. */
   text?: string;
+  /** Why the file was not read (outside the settings file's folder, too big): said instead of the rest. */
+  problem?: string;
 }
 
 export interface SettingsContext {
@@ -59,7 +61,8 @@ export function settingsReports(value: unknown, context: SettingsContext = {}): 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return reports;
   const s = value as IntegrationSettings;
   if (context.icon && typeof s.icon === 'string' && /\.svg$/i.test(s.icon)) {
-    if (!context.icon.exists) reports.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: `${s.icon} does not exist (the path is relative to the settings file).` });
+    if (context.icon.problem) reports.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: context.icon.problem });
+    else if (!context.icon.exists) reports.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: `${s.icon} does not exist (the path is relative to the settings file).` });
     else {
       const why = svgProblem(context.icon.text ?? '');
       if (why) reports.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: `${s.icon} does not parse as SVG: ${why}. Rewst will not upload it.` });
