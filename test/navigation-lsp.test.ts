@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, Position, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { parse as parseYaml } from 'yaml';
 import { LspClient } from './support/lsp-client';
-import { applyLspEdits, positionAt, textAt } from './support/lsp-edits';
+import { applyLspEdits, offsetOf, positionAt, textAt } from './support/lsp-edits';
 import { ROOT } from './support/specs';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -36,15 +36,7 @@ const SPECS: Spec[] = [
   { name: 'JSON', file: 'tickets.json', languageId: 'json', key: (k) => `${JSON.stringify(k)}:`, fileRef: './schemas/ticket.json#/Ticket', schemaFile: 'schemas/ticket.json' },
 ];
 
-/** Offset of the `n`th occurrence of `needle`, plus `delta`. */
-function at(text: string, needle: string, delta = 1, n = 0): number {
-  let i = -1;
-  for (let k = 0; k <= n; k++) {
-    i = text.indexOf(needle, i + 1);
-    assert.ok(i >= 0, `${needle} (#${n}) not in the text`);
-  }
-  return i + delta;
-}
+const at = offsetOf;
 
 /** The range of a component key (`Name:` in YAML, `"Name":` in JSON) in the text, without the colon. */
 function keyRange(text: string, spec: Spec, name: string, indent: number): Range {

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { analyze, applyEdits } from '../server/src/engine';
 import * as nav from '../server/src/engine/navigation';
 import { encodeSegment } from '../server/src/engine/navigation/sections';
+import { offsetOf } from './support/lsp-edits';
 import { readRoot } from './support/specs';
 
 const YAML_TEXT = readRoot('test/fixtures/navigation/tickets.yaml');
@@ -22,15 +23,7 @@ function indexOf(text: string, format: 'json' | 'yaml') {
   return index;
 }
 
-/** Offset of the `n`th (0-based) occurrence of `needle`, plus `delta`. */
-function at(text: string, needle: string, delta = 1, n = 0): number {
-  let i = -1;
-  for (let k = 0; k <= n; k++) {
-    i = text.indexOf(needle, i + 1);
-    assert.ok(i >= 0, `${needle} (#${n}) not in the text`);
-  }
-  return i + delta;
-}
+const at = offsetOf;
 
 const FIXTURES = [
   { name: 'YAML', text: YAML_TEXT, format: 'yaml' as const, key: (k: string) => `${k}:`, fileRef: './schemas/ticket.yaml' },

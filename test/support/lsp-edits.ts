@@ -73,3 +73,13 @@ export function editsForUri(edit: WorkspaceEdit | undefined, uri: string): TextE
   );
   return [...fromChanges, ...fromDocumentChanges];
 }
+
+/** Offset of the `n`th (0-based) occurrence of `needle` in `text`, plus `delta`; throws when there is none. */
+export function offsetOf(text: string, needle: string, delta = 1, n = 0): number {
+  let i = -1;
+  for (let k = 0; k <= n; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`${needle} (#${n}) not in the text`);
+  }
+  return i + delta;
+}
