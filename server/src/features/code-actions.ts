@@ -16,6 +16,7 @@ import { fixAll, fixFor, RULES_BY_ID, type Analysis, type FixAllResult } from '.
 import type { SummaryData } from '../diagnostic-limit';
 import { quickFix, SOURCE, toLspEdits, type DiagnosticData } from '../lsp-convert';
 import { isSettingsUri, settingsCodeActions } from './settings';
+import { cancellable } from '../cancellable';
 
 /** Which whole-file action a lazily offered code action stands for: every fix, or one rule's. */
 type WholeFile = 'all' | string;
@@ -40,7 +41,11 @@ export function registerCodeActions(ctx: ServerContext): void {
     return result.edits.length ? { ...action, edit: { changes: { [doc.uri]: toLspEdits(analysis.doc.lines, result.edits) } } } : undefined;
   };
 
-  ctx.connection.onCodeAction((params: CodeActionParams) => {
+  // Cancellable: VS Code cancels the request of a cursor that has moved on; such a request does no work.
+  ctx.connection.onCodeAction((params, token) => cancellable(token, () => codeActions(params)));
+  ctx.connection.onCodeActionResolve((action, token) => cancellable(token, () => resolve(action)));
+
+  function codeActions(params: CodeActionParams): CodeAction[] {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
     if (isSettingsUri(doc.uri)) return settingsCodeActions(ctx, params);
@@ -78,9 +83,9 @@ export function registerCodeActions(ctx: ServerContext): void {
       if (action) actions.push(action);
     }
     return actions;
-  });
+  }
 
-  ctx.connection.onCodeActionResolve((action) => {
+  function resolve(action: CodeAction): CodeAction {
     const data = action.data as Partial<ResolveData> | undefined;
     if (!data || typeof data.uri !== 'string' || typeof data.wholeFile !== 'string' || (data.wholeFile !== 'all' && !RULES_BY_ID.has(data.wholeFile))) return action;
     const doc = ctx.documents.get(data.uri);
@@ -89,7 +94,7 @@ export function registerCodeActions(ctx: ServerContext): void {
     // Computed on the document as it is now: if it changed since the offer, these are the edits that apply.
     const result = fixes.get(doc, analysis, data.wholeFile);
     return { ...action, edit: { changes: { [doc.uri]: toLspEdits(analysis.doc.lines, result.edits) } } };
-  });
+  }
 }
 
 function countFindings(analysis: Analysis, pred: (f: Analysis['findings'][number]) => boolean): number {

@@ -5,7 +5,6 @@
  * operations. Files named by relative `$ref`s and the settings file are read
  * from the open documents first, else from disk, and never outside the spec's folder.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -14,7 +13,6 @@ import {
   MarkupKind,
   ResponseError,
   SymbolKind,
-  type CancellationToken,
   type CompletionItem,
   type DocumentSymbol,
   type Location,
@@ -26,11 +24,12 @@ import { operationsOf, paginatedActionsOf, readOperations, type SpecOperations }
 import type { Analysis } from '../engine/engine';
 import { LineIndex } from '../engine/line-index';
 import * as nav from '../engine/navigation';
-import { isSettingsName, settingsNamesFor, specNamesFor } from '../engine/settings';
+import { cancellable } from '../cancellable';
+import { isSettingsName } from '../engine/settings';
+import { formatOfName, insideFolder, MAX_READ_BYTES, settingsFileFor, specFileFor } from '../engine/spec-files';
+import { openFiles, pathOf } from './open-files';
 
 /** Files a `$ref` names are read only up to this size. */
-const MAX_FILE_BYTES = 64 << 20;
-
 const SYMBOL_KINDS: Record<nav.SymbolKind, SymbolKind> = {
   info: SymbolKind.Module,
   paths: SymbolKind.Namespace,
@@ -49,6 +48,7 @@ interface FileText {
 }
 
 export function registerNavigation(ctx: ServerContext): void {
+  const files = openFiles(ctx.documents);
   ctx.addCapabilities({
     definitionProvider: true,
     referencesProvider: true,
@@ -216,61 +216,44 @@ export function registerNavigation(ctx: ServerContext): void {
     return out;
   }
 
-  /** The spec a settings file belongs to: its `spec` member, else the spec named like it beside it. */
+  /** The spec a settings file belongs to, found by the one locator (engine/spec-files.ts). */
   function specOf(settings: TextDocument): { uri: string; operations: SpecOperations } | undefined {
     const file = pathOf(settings.uri);
     if (!file) return undefined;
-    const dir = path.dirname(file);
-    let named: unknown;
+    let value: unknown;
     try {
-      named = (JSON.parse(settings.getText().replace(/^\uFEFF/, '')) as { spec?: unknown }).spec;
+      value = JSON.parse(settings.getText().replace(/^\uFEFF/, ''));
     } catch {
-      named = undefined;
+      value = undefined;
     }
-    const candidates = typeof named === 'string' ? [path.resolve(dir, named)] : specNamesFor(path.basename(file)).map((n) => path.join(dir, n));
-    for (const candidate of candidates) {
-      const read = readFile(candidate);
-      if (!read) continue;
-      const analysis = read.doc && ctx.analysisOf(read.doc);
-      const operations = analysis ? operationsOf(analysis) : readOperations(read.text, /\.ya?ml$/i.test(candidate) ? 'yaml' : 'json');
-      if (operations.isSpec) return { uri: read.uri, operations };
-    }
-    return undefined;
+    const found = specFileFor(files, file, value).file;
+    const read = found === undefined ? undefined : readFile(found);
+    if (!found || !read) return undefined;
+    const analysis = read.doc && ctx.analysisOf(read.doc);
+    const operations = analysis ? operationsOf(analysis) : readOperations(read.text, formatOfName(found));
+    return operations.isSpec ? { uri: read.uri, operations } : undefined;
   }
 
-  /** The settings file beside a spec, if there is one. */
+  /** The settings file beside a spec, if there is one (the one locator). */
   function settingsOf(specUri: string): FileText | undefined {
     const file = pathOf(specUri);
-    if (!file) return undefined;
-    for (const name of settingsNamesFor(path.basename(file))) {
-      const read = readFile(path.join(path.dirname(file), name));
-      if (read) return read;
-    }
-    return undefined;
+    const settings = file === undefined ? undefined : settingsFileFor(files, file);
+    return settings?.exists ? readFile(settings.file) : undefined;
   }
 
   /** The file a relative `$ref` names, resolved against the spec's folder and kept inside it. */
   function refFile(specUri: string, relative: string): FileText | undefined {
     const spec = pathOf(specUri);
-    if (!spec || path.isAbsolute(relative)) return undefined;
-    const dir = path.dirname(spec);
-    const target = path.resolve(dir, relative);
-    const inside = path.relative(dir, target);
-    if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return undefined;
-    return readFile(target);
+    const inside = spec === undefined || path.isAbsolute(relative) ? undefined : insideFolder(path.dirname(spec), relative);
+    return inside?.file === undefined ? undefined : readFile(inside.file);
   }
 
-  /** An open document's text (unsaved edits count), else the file on disk. */
+  /** An open document's text (unsaved edits count), else the file on disk, capped. */
   function readFile(file: string): FileText | undefined {
-    const open = ctx.documents.all().find((d) => pathOf(d.uri) === file);
+    const open = files.openDoc(file);
     if (open) return { uri: open.uri, text: open.getText(), doc: open };
-    try {
-      const st = statSync(file);
-      if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
-      return { uri: pathToFileURL(file).toString(), text: readFileSync(file, 'utf8') };
-    } catch {
-      return undefined;
-    }
+    const read = files.readText(file, MAX_READ_BYTES);
+    return read && 'text' in read ? { uri: pathToFileURL(file).toString(), text: read.text } : undefined;
   }
 }
 
@@ -288,29 +271,3 @@ function spanRange(lines: LineIndex, span: nav.Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
-function pathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const tick = () => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * Runs a request after one turn of the event loop, so that a cancellation
- * already sent is seen, and looks again after the work (a first request on a
- * big file builds the index): a cancelled request is answered "cancelled".
- */
-async function cancellable<T>(token: CancellationToken, work: () => T): Promise<T | ResponseError<void>> {
-  await tick();
-  if (token.isCancellationRequested) return cancelled();
-  const result = work();
-  await tick();
-  return token.isCancellationRequested ? cancelled() : result;
-}
-
-function cancelled(): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-}
