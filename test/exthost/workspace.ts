@@ -1,8 +1,9 @@
 /**
- * The folder the extension-host suite opens: the repository's example specs
- * and this folder's fixtures, copied under the names the tests use (each test
- * owns its files, so tests that write do not disturb others), plus a settings
- * file made by the CLI's `init` for the setup-sheet test.
+ * The folder the extension-host suite opens: the repository's example specs,
+ * this folder's fixtures and test/fixtures/navigation/, copied under the
+ * names the tests use (each test owns its files, so tests that write do not
+ * disturb others), plus a settings file made by the CLI's `init` for the
+ * setup-sheet test.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ export const ROOT = (() => {
 
 const FIXTURES = path.join(ROOT, 'test', 'exthost', 'fixtures');
 const EXAMPLES = path.join(ROOT, 'examples');
+const NAVIGATION = path.join(ROOT, 'test', 'fixtures', 'navigation');
 
 /** Target name in the workspace → source file. */
 const COPIES: Record<string, string> = {
@@ -42,6 +44,15 @@ const COPIES: Record<string, string> = {
   'settings/spectral.yaml': path.join(FIXTURES, 'paged-api.yaml'),
   'settings/problems.yaml': path.join(FIXTURES, 'paged-api.yaml'),
   'settings/problems.rewst-integration.json': path.join(FIXTURES, 'problems.rewst-integration.json'),
+  // Navigation: each spec with its schema file and settings file beside it, and copies to rename in.
+  'navigation/json/tickets.json': path.join(NAVIGATION, 'tickets.json'),
+  'navigation/json/schemas/ticket.json': path.join(NAVIGATION, 'schemas', 'ticket.json'),
+  'navigation/json/tickets.rewst-integration.json': path.join(NAVIGATION, 'tickets.rewst-integration.json'),
+  'navigation/yaml/tickets.yaml': path.join(NAVIGATION, 'tickets.yaml'),
+  'navigation/yaml/schemas/ticket.yaml': path.join(NAVIGATION, 'schemas', 'ticket.yaml'),
+  'navigation/yaml/tickets.rewst-integration.json': path.join(NAVIGATION, 'tickets.rewst-integration.json'),
+  'navigation/rename/tickets.json': path.join(NAVIGATION, 'tickets.json'),
+  'navigation/rename/tickets.yaml': path.join(NAVIGATION, 'tickets.yaml'),
 };
 
 export function buildWorkspace(dir: string): string {
