@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -20,6 +20,7 @@ before(() => {
   for (const f of ['petstore.yaml', 'instagram.yaml']) copyFileSync(zooPath(f), join(dir, f));
   copyFileSync(join(ROOT, 'examples', 'photo-records.yaml'), join(dir, 'photo-records.yaml'));
   copyFileSync(join(API, 'docusign.net.json'), join(dir, 'docusign.json'));
+  cpSync(join(ROOT, 'test', 'fixtures', 'split'), join(dir, 'split'), { recursive: true });
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -99,10 +100,48 @@ describe('rewst-openapi prepare', () => {
     assert.deepEqual(leftovers(), []);
   });
 
+  it('a spec split over five files: bundled into one file with all three operations, and ready (exit 0)', () => {
+    const r = cli('prepare', 'split/openapi.yaml');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(readFileSync(file('split/openapi.rewst.json'), 'utf8'));
+    assert.deepEqual(Object.keys(out.paths['/tickets']), ['get', 'post']);
+    assert.ok(!JSON.stringify(out).includes('.yaml'), 'no reference to a file is left');
+    assert.match(r.stderr.split('\n')[1], /^Ready to upload/);
+    assert.match(r.stderr, /fixed: circular-ref ×\d+/);
+  });
+
+  it('a referenced file that is missing: named with its place, the file still written, not ready (exit 1)', () => {
+    writeFileSync(file('split/schemas/ticket.yaml'), readFileSync(file('split/schemas/ticket.yaml'), 'utf8') + '  tags:\n    $ref: ./tags.yaml\n');
+    const r = cli('prepare', 'split/openapi.yaml', '-o', 'split-out.json');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /split\/schemas\/ticket\.yaml: at \/properties\/tags: still needs a person: Not bundled: cannot read schemas\/tags\.yaml: no such file/);
+    assert.match(r.stderr, /^Not ready: 1 reference/m);
+    assert.ok(existsSync(file('split-out.json')));
+  });
+
   it('never writes over the original (exit 2)', () => {
     const before = readFileSync(file('photo-records.yaml'), 'utf8');
     assert.equal(cli('prepare', 'photo-records.yaml', '-o', 'photo-records.yaml').code, 2);
     assert.equal(readFileSync(file('photo-records.yaml'), 'utf8'), before);
+  });
+});
+
+describe('rewst-openapi bundle', () => {
+  it('writes one document in the input\'s format, lists the components it made (exit 0); a reference outside the folder is never read (exit 1)', () => {
+    cpSync(join(ROOT, 'test', 'fixtures', 'split'), file('b'), { recursive: true });
+    const r = cli('bundle', 'b/openapi.yaml');
+    assert.equal(r.code, 0, r.stderr);
+    const out = parseYaml(r.stdout);
+    assert.deepEqual(Object.keys(out.components.schemas), ['User', 'ticket']);
+    assert.match(r.stderr, /bundled 4 file\(s\): 3 component\(s\) added, 1 part\(s\) copied in place/);
+    const json = cli('bundle', 'b/openapi.yaml', '--to', 'json', '-o', 'b.json');
+    assert.equal(json.code, 0, json.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(file('b.json'), 'utf8')), out);
+    writeFileSync(file('b/schemas/user.yaml'), 'type: object\nproperties:\n  secret:\n    $ref: ../../photo-records.yaml\n');
+    const outside = cli('bundle', 'b/openapi.yaml');
+    assert.equal(outside.code, 1);
+    assert.match(outside.stderr, /b\/schemas\/user\.yaml: at \/properties\/secret: Not bundled: "\.\.\/\.\.\/photo-records\.yaml" is outside the spec's folder/);
+    assert.equal(cli('bundle', 'b/openapi.yaml', '-o', 'b/openapi.yaml').code, 2);
   });
 });
 

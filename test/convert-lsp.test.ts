@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../server/src/engine';
@@ -66,9 +67,27 @@ describe('LSP: conversion requests', () => {
     assert.ok(r.ok);
     assert.equal(r.errorsLeft, 1);
     assert.deepEqual(analyze(r.text, { format: 'json' }).findings.map((f) => f.ruleId), ['pattern-invalid']);
-    assert.match(r.report, /## Changes made/);
+    assert.match(r.report, /## What prepare did/);
+    assert.match(r.report, /^\*\*Not ready\*\*: 1 Rewst error/m);
+    assert.equal(r.ready, false);
     assert.ok(!r.report.includes('<img'), 'HTML from the spec is escaped');
     assert.match(r.report, /&lt;img src=x onerror=alert\\\(1\\\)&gt; \\\*Photo\\\*/);
+  });
+
+  it('rewst/prepare with the document\'s URI bundles the files its $refs name, from its folder', async () => {
+    const main = join(ROOT, 'test', 'fixtures', 'split', 'openapi.yaml');
+    const text = readFileSync(main, 'utf8');
+    const params = { text, format: 'yaml', source: 'openapi.yaml', output: 'openapi.rewst.json' };
+    const bundled = await client.request<PrepareResponse>(PREPARE_METHOD, { ...params, uri: pathToFileURL(main).toString() }, TIMEOUT_MS);
+    assert.ok(bundled.ok);
+    assert.equal(bundled.ready, true, bundled.verdict);
+    assert.deepEqual(Object.keys(JSON.parse(bundled.text).paths['/tickets']), ['get', 'post']);
+    // without a saved file there is nothing to read: the references stay, and the verdict says so
+    const unsaved = await client.request<PrepareResponse>(PREPARE_METHOD, { ...params, uri: 'untitled:Untitled-1' }, TIMEOUT_MS);
+    assert.ok(unsaved.ok);
+    assert.equal(unsaved.ready, false);
+    assert.equal(unsaved.referencesLeft, 4);
+    assert.match(unsaved.verdict, /^Not ready: 4 reference\(s\) to other files or URLs that Rewst cannot follow/);
   });
 
   it('rewst/reduceChoices lists tags and methods; rewst/reduce reduces', async () => {

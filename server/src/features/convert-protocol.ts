@@ -29,8 +29,20 @@ export type ConvertSwagger2Result = { ok: true; text: string; from: string; to: 
 
 export type YamlToJsonResult = { ok: true; text: string } | ConvertFailure;
 
-/** `report` is Markdown, ready to show; `errorsLeft` counts Rewst errors still in `text`. */
-export type PrepareResponse = { ok: true; text: string; report: string; errorsLeft: number; changes: number } | ConvertFailure;
+export interface PrepareParams extends ConvertParams {
+  source: string;
+  output: string;
+  /** The document's URI: a saved file's relative `$ref`s are bundled from its folder. */
+  uri?: string;
+}
+
+/**
+ * `report` is Markdown, ready to show; `errorsLeft` counts Rewst errors still in `text`, `referencesLeft`
+ * the references Rewst cannot follow; `ready` is true when both are zero, and `verdict` says it in one line.
+ */
+export type PrepareResponse =
+  | { ok: true; text: string; report: string; errorsLeft: number; referencesLeft: number; ready: boolean; verdict: string; changes: number }
+  | ConvertFailure;
 
 export type ReduceChoicesResult =
   | { ok: true; operations: number; tags: Array<{ name: string; operations: number }>; methods: Array<{ method: string; operations: number }> }

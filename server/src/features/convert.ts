@@ -4,8 +4,11 @@
  * Nothing is written here; the client writes files whole.
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { basename, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerContext } from '../context';
-import { CancelledError, ConvertError, convertSwagger2, prepareForRewst, prepareReport, readForReduce, reduceReport, reduceSpec, reduceSummary, tagsOf, yamlToJson } from '../engine/convert';
+import { bundleReaderWithin } from '../read-within';
+import { CancelledError, ConvertError, convertSwagger2, prepareForRewst, prepareReport, prepareVerdict, readForReduce, reduceReport, reduceSpec, reduceSummary, tagsOf, yamlToJson } from '../engine/convert';
 import { HTTP_METHODS, isObject } from '../engine/spec-index';
 import {
   CONVERT_SWAGGER2_METHOD,
@@ -16,6 +19,7 @@ import {
   type ConvertFailure,
   type ConvertParams,
   type ConvertSwagger2Result,
+  type PrepareParams,
   type PrepareResponse,
   type ReduceChoicesResult,
   type ReduceParams,
@@ -32,10 +36,23 @@ export function registerConvert(ctx: ServerContext): void {
     }),
   );
   connection.onRequest(YAML_TO_JSON_METHOD, (p: ConvertParams): Promise<YamlToJsonResult> => answer(async () => ({ ok: true, text: yamlToJson(p.text).text })));
-  connection.onRequest(PREPARE_METHOD, (p: ConvertParams & { source: string; output: string }, token: CancellationToken): Promise<PrepareResponse> =>
+  connection.onRequest(PREPARE_METHOD, (p: PrepareParams, token: CancellationToken): Promise<PrepareResponse> =>
     answer(async () => {
-      const r = await prepareForRewst(p.text, { format: p.format, isCancelled: () => token.isCancellationRequested });
-      return { ok: true, text: r.text, report: prepareReport(r, p.source, p.output), errorsLeft: r.remaining.filter((f) => f.severity === 'error').length, changes: r.changes.length };
+      // A saved spec's relative $refs are bundled from its folder (an open editor's text wins over the disk).
+      const file = p.uri?.startsWith('file:') ? fileURLToPath(p.uri) : undefined;
+      const opened = (f: string) => ctx.documents.get(pathToFileURL(f).toString())?.getText();
+      const bundling = file ? { entry: basename(file), read: bundleReaderWithin(dirname(file), opened) } : {};
+      const r = await prepareForRewst(p.text, { format: p.format, isCancelled: () => token.isCancellationRequested, ...bundling });
+      return {
+        ok: true,
+        text: r.text,
+        report: prepareReport(r, p.source, p.output),
+        errorsLeft: r.blocking.errors,
+        referencesLeft: r.blocking.references,
+        ready: r.ready,
+        verdict: prepareVerdict(r),
+        changes: r.changes.length,
+      };
     }),
   );
   connection.onRequest(REDUCE_CHOICES_METHOD, (p: ConvertParams): Promise<ReduceChoicesResult> =>

@@ -1,22 +1,34 @@
 /**
- * "Prepare for Rewst": any spec in, the file to upload out. Swagger 2.0 is
- * converted to OpenAPI 3.0, YAML becomes JSON, every safe Rewst fix is
- * applied, and the result is linted again. The report says what changed and
- * what still needs a person.
+ * "Prepare for Rewst": any spec in, the file to upload out. A spec split over
+ * several files is bundled into one, Swagger 2.0 is converted to OpenAPI 3.0,
+ * YAML becomes JSON, every safe Rewst fix is applied, and the result is linted
+ * again. The verdict says "ready" only when the written file has no Rewst
+ * error and no reference Rewst cannot follow.
  */
+import { bundleSpec, BundleTooLarge, hasExternalRefs, type BundleProblem, type ReadFile } from '../bundle';
 import { analyze, fixAll } from '../engine';
 import type { Format } from '../parse';
+import { collectOperations } from '../spec-index';
 import type { Finding } from '../types';
 import { checkpoint, ConvertError, type IsCancelled } from './problems';
 import { describeVersion, readSpecValue } from './read';
+import { byteLength } from './serialize';
 import { convertSwagger2Value } from './swagger2';
 
 export interface PrepareChange {
-  kind: 'convert' | 'warning' | 'fix';
+  kind: 'bundle' | 'convert' | 'warning' | 'fix';
   message: string;
   /** JSON pointer in the output, when the change has one place. */
   pointer?: string;
   ruleId?: string;
+}
+
+export interface PrepareOptions {
+  format?: Format;
+  isCancelled?: IsCancelled;
+  /** The spec's file name in its folder, and a reader for the files of that folder tree: relative `$ref`s are bundled. */
+  entry?: string;
+  read?: ReadFile;
 }
 
 export interface PrepareResult {
@@ -27,32 +39,56 @@ export interface PrepareResult {
   fixed: Array<{ ruleId: string; message: string; pointer: string }>;
   /** Findings on `text` after every safe fix, positioned in `text`. */
   remaining: Finding[];
+  /** References to other files that were not bundled (missing, unreadable, outside the folder), where they are written. */
+  unbundled: BundleProblem[];
+  /** Files read besides the spec itself. */
+  bundledFiles: string[];
+  /** Rewst errors left, plus references Rewst cannot follow (to URLs or files): zero means ready to upload. */
+  blocking: { errors: number; references: number };
+  ready: boolean;
+  bytes: number;
+  operations: number;
   from: string;
   to: string;
 }
 
-export async function prepareForRewst(text: string, options: { format?: Format; isCancelled?: IsCancelled } = {}): Promise<PrepareResult> {
+export async function prepareForRewst(text: string, options: PrepareOptions = {}): Promise<PrepareResult> {
   const input = readSpecValue(text, options.format);
   const from = describeVersion(input.value);
   const changes: PrepareChange[] = [];
-  let json: string;
-  switch (input.version) {
-    case 'swagger-2.0': {
-      await checkpoint(options.isCancelled);
-      const converted = await convertSwagger2Value(input.value);
-      changes.push({ kind: 'convert', message: `Converted ${converted.from} to ${converted.to} with swagger2openapi${input.format === 'yaml' ? ', and YAML to JSON' : ''}.` });
-      if (converted.patches) changes.push({ kind: 'convert', message: `swagger2openapi patched ${converted.patches} small error(s) of the source on the way.` });
-      for (const w of converted.warnings) changes.push({ kind: 'warning', message: `Conversion warning: ${w.message}`, pointer: w.pointer });
-      json = JSON.stringify(converted.value, null, 2) + '\n';
-      break;
+  if (input.version !== 'swagger-2.0' && input.version !== 'openapi-3.0' && input.version !== 'openapi-3.1') {
+    throw new ConvertError(`Cannot prepare this file for Rewst: it is ${from}. Rewst takes Swagger 2.0 or OpenAPI 3.`);
+  }
+  let value = input.value;
+  let unbundled: BundleProblem[] = [];
+  let bundledFiles: string[] = [];
+  if (options.read && options.entry && hasExternalRefs(value)) {
+    await checkpoint(options.isCancelled);
+    let b;
+    try {
+      b = bundleSpec(value, { entry: options.entry, read: options.read });
+    } catch (e) {
+      if (e instanceof BundleTooLarge) throw new ConvertError(e.message);
+      throw e;
     }
-    case 'openapi-3.0':
-    case 'openapi-3.1':
-      if (input.format === 'yaml') changes.push({ kind: 'convert', message: 'Converted YAML to JSON (2-space indentation, key order kept).' });
-      json = input.jsonText;
-      break;
-    default:
-      throw new ConvertError(`Cannot prepare this file for Rewst: it is ${from}. Rewst takes Swagger 2.0 or OpenAPI 3.`);
+    value = b.value;
+    unbundled = b.problems;
+    bundledFiles = b.files;
+    const parts = [`${b.components.length} component(s) added`, b.inlined ? `${b.inlined} path item(s) or part(s) copied in place` : '', `${b.rewritten} reference(s) made local`].filter(Boolean);
+    changes.push({ kind: 'bundle', message: `Bundled ${b.files.length} referenced file(s) into one document: ${parts.join(', ')}.` });
+    if (b.problems.length) changes.push({ kind: 'warning', message: `${b.problems.length} reference(s) could not be bundled and were left as they were (listed under what is left).` });
+  }
+  let json: string;
+  if (input.version === 'swagger-2.0') {
+    await checkpoint(options.isCancelled);
+    const converted = await convertSwagger2Value(value);
+    changes.push({ kind: 'convert', message: `Converted ${converted.from} to ${converted.to} with swagger2openapi${input.format === 'yaml' ? ', and YAML to JSON' : ''}.` });
+    if (converted.patches) changes.push({ kind: 'convert', message: `swagger2openapi patched ${converted.patches} small error(s) of the source on the way.` });
+    for (const w of converted.warnings) changes.push({ kind: 'warning', message: `Conversion warning: ${w.message}`, pointer: w.pointer });
+    json = JSON.stringify(converted.value, null, 2) + '\n';
+  } else {
+    if (input.format === 'yaml') changes.push({ kind: 'convert', message: 'Converted YAML to JSON (2-space indentation, key order kept).' });
+    json = value === input.value ? input.jsonText : JSON.stringify(value, null, 2) + '\n';
   }
   await checkpoint(options.isCancelled);
   const before = analyze(json, { format: 'json' }).findings;
@@ -63,7 +99,25 @@ export async function prepareForRewst(text: string, options: { format?: Format; 
   for (const fix of fixed.applied) changes.push({ kind: 'fix', message: fix.title, ruleId: fix.ruleId });
   await checkpoint(options.isCancelled);
   const version = input.version === 'swagger-2.0' ? 'OpenAPI 3.0.0' : from;
-  return { text: fixed.text, changes, fixed: solved, remaining: fixed.remaining, from, to: `${version} JSON` };
+  const blocking = {
+    errors: fixed.remaining.filter((f) => f.severity === 'error').length,
+    // ref-external reports every reference the bundle could not make local (URLs included); Rewst follows none of them.
+    references: fixed.remaining.filter((f) => f.ruleId === 'ref-external').length,
+  };
+  return {
+    text: fixed.text,
+    changes,
+    fixed: solved,
+    remaining: fixed.remaining,
+    unbundled,
+    bundledFiles,
+    blocking,
+    ready: blocking.errors === 0 && blocking.references === 0,
+    bytes: byteLength(fixed.text),
+    operations: collectOperations(JSON.parse(fixed.text) as Record<string, unknown>).length,
+    from: bundledFiles.length ? `${from}, ${bundledFiles.length + 1} files` : from,
+    to: `${version} JSON`,
+  };
 }
 
 /** `petstore.yaml` → `petstore.rewst.json`: beside the original, never over it. */
