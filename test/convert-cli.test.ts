@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -117,6 +117,30 @@ describe('rewst-openapi prepare', () => {
     assert.match(r.stderr, /split\/schemas\/ticket\.yaml: at \/properties\/tags: still needs a person: Not bundled: cannot read schemas\/tags\.yaml: no such file/);
     assert.match(r.stderr, /^Not ready: 1 reference/m);
     assert.ok(existsSync(file('split-out.json')));
+  });
+
+  it('carries the spec\'s settings file over: same settings, operationIds as in the prepared file, paths relative to it', () => {
+    mkdirSync(file('s/out'), { recursive: true });
+    // two operations share "listItems": prepare keeps it on the first and renames the second
+    const spec = 'openapi: 3.0.3\ninfo: {title: Items, description: Items., version: "1"}\npaths:\n  /items:\n    get: {operationId: listItems, responses: {"200": {description: ok}}}\n  /archive:\n    get: {operationId: listItems, responses: {"200": {description: ok}}}\n  /other:\n    get: {operationId: listOther, responses: {"200": {description: ok}}}\n';
+    writeFileSync(file('s/items.yaml'), spec);
+    const settings = '{\n  "name": "Items",\n  "icon": "icon.svg",\n  "x-note": "kept",\n  "paginatedActions": ["listItems", "listOther"]\n}\n';
+    writeFileSync(file('s/items.rewst-integration.json'), settings);
+    const r = cli('prepare', 's/items.yaml', '-o', 's/out/items.rewst.json');
+    assert.equal(r.code, 0, r.stderr);
+    const carried = readFileSync(file('s/out/items.rewst.rewst-integration.json'), 'utf8');
+    const renamed = JSON.parse(readFileSync(file('s/out/items.rewst.json'), 'utf8')).paths['/archive'].get.operationId;
+    assert.notEqual(renamed, 'listItems');
+    assert.deepEqual(JSON.parse(carried), { name: 'Items', icon: '../icon.svg', 'x-note': 'kept', paginatedActions: ['listItems', 'listOther'] });
+    assert.match(r.stderr, new RegExp(`"listItems" was the id of 2 operations; it now names one, and the other is "${renamed}"`));
+    assert.match(r.stderr, /settings: .*items\.rewst-integration\.json carried over to .*items\.rewst\.rewst-integration\.json/);
+    // lint checks the prepared file with its settings: every paginated action names an operation it has
+    const lint = cli('lint', '--no-spectral', 's/out/items.rewst.json');
+    assert.match(lint.stdout, /items\.rewst\.rewst-integration\.json:/);
+    assert.doesNotMatch(lint.stdout, /settings-operation-missing/);
+    // the original's settings named "listItems" for both operations; with prepare's ids it names one
+    writeFileSync(file('s/out/check.rewst-integration.json'), JSON.stringify({ spec: 'items.rewst.json', paginatedActions: [renamed, 'nope'] }));
+    assert.match(cli('lint', '--no-spectral', 's/out/check.rewst-integration.json').stdout, /settings-operation-missing.*"nope"/);
   });
 
   it('never writes over the original (exit 2)', () => {

@@ -1,9 +1,11 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { carrySettings, settingsNameFor, type OperationIdChange } from '../engine/settings';
 import { groupBy, kb, prepareForRewst, preparedFileName, prepareVerdict } from '../engine/convert';
 import { toPointer } from '../engine/pointer';
 import { bundleReaderWithin } from '../read-within';
 import { parseArgs, UsageError } from './args';
 import { formatOf, readText } from './io';
+import { settingsBeside } from './settings-check';
 import { reportConvertError, writeAtomically } from './out-file';
 
 export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT]';
@@ -43,6 +45,23 @@ export async function prepareCommand(rest: string[]): Promise<number> {
   const folder = dirname(file);
   for (const p of result.unbundled) log(`${join(folder, p.file)}: at ${toPointer(p.path) || '/'}: still needs a person: ${p.message}`);
   for (const f of result.remaining) log(`${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'error' ? 'still needs a person' : f.severity}: ${f.ruleId}: ${f.message}`);
+  carrySettingsOver(file, out, result.operationIds, log);
   if (result.remaining.length + result.unbundled.length > 3) log(verdict); // again, where a terminal leaves the eye
   return result.ready ? 0 : 1;
+}
+
+/** The spec's settings file, if it has one, written beside the prepared file with its operationIds and paths updated. */
+function carrySettingsOver(file: string, out: string, operations: OperationIdChange[], log: (line: string) => void): void {
+  const from = settingsBeside(file);
+  if (!from) return;
+  const to = join(dirname(out), settingsNameFor(basename(out)));
+  if (resolve(to) === resolve(from)) {
+    log(`  settings: not carried over: ${to} is the original's own settings file (choose another -o)`);
+    return;
+  }
+  const relocate = (rel: string) => relative(dirname(resolve(out)), resolve(dirname(file), rel)).split(sep).join('/');
+  const carried = carrySettings(readText(from), operations, { spec: basename(out), relocate });
+  writeAtomically(to, carried.text);
+  log(`  settings: ${from} carried over to ${to}${carried.changes.length ? '' : ' as it was'}`);
+  for (const c of carried.changes) log(`    ${c}`);
 }

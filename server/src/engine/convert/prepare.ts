@@ -8,7 +8,8 @@
 import { bundleSpec, BundleTooLarge, hasExternalRefs, type BundleProblem, type ReadFile } from '../bundle';
 import { analyze, fixAll } from '../engine';
 import type { Format } from '../parse';
-import { collectOperations } from '../spec-index';
+import type { OperationIdChange } from '../settings/carry-over';
+import { collectOperations, type OperationRef } from '../spec-index';
 import type { Finding } from '../types';
 import { checkpoint, ConvertError, type IsCancelled } from './problems';
 import { describeVersion, readSpecValue } from './read';
@@ -48,6 +49,8 @@ export interface PrepareResult {
   ready: boolean;
   bytes: number;
   operations: number;
+  /** Each operation's id before prepare's fixes and after (for the settings file carried over). */
+  operationIds: OperationIdChange[];
   from: string;
   to: string;
 }
@@ -79,6 +82,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     if (b.problems.length) changes.push({ kind: 'warning', message: `${b.problems.length} reference(s) could not be bundled and were left as they were (listed under what is left).` });
   }
   let json: string;
+  let converted3: Record<string, unknown> = value;
   if (input.version === 'swagger-2.0') {
     await checkpoint(options.isCancelled);
     const converted = await convertSwagger2Value(value);
@@ -86,6 +90,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     if (converted.patches) changes.push({ kind: 'convert', message: `swagger2openapi patched ${converted.patches} small error(s) of the source on the way.` });
     for (const w of converted.warnings) changes.push({ kind: 'warning', message: `Conversion warning: ${w.message}`, pointer: w.pointer });
     json = JSON.stringify(converted.value, null, 2) + '\n';
+    converted3 = converted.value as Record<string, unknown>;
   } else {
     if (input.format === 'yaml') changes.push({ kind: 'convert', message: 'Converted YAML to JSON (2-space indentation, key order kept).' });
     json = value === input.value ? input.jsonText : JSON.stringify(value, null, 2) + '\n';
@@ -104,6 +109,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     // ref-external reports every reference the bundle could not make local (URLs included); Rewst follows none of them.
     references: fixed.remaining.filter((f) => f.ruleId === 'ref-external').length,
   };
+  const afterOps = collectOperations(JSON.parse(fixed.text) as Record<string, unknown>);
   return {
     text: fixed.text,
     changes,
@@ -114,10 +120,19 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     blocking,
     ready: blocking.errors === 0 && blocking.references === 0,
     bytes: byteLength(fixed.text),
-    operations: collectOperations(JSON.parse(fixed.text) as Record<string, unknown>).length,
+    operations: afterOps.length,
+    operationIds: operationIdChanges(collectOperations(converted3), afterOps),
     from: bundledFiles.length ? `${from}, ${bundledFiles.length + 1} files` : from,
     to: `${version} JSON`,
   };
+}
+
+/** Operations matched by method and path (the fixes add a leading `/` and drop a trailing one). */
+function operationIdChanges(before: OperationRef[], after: OperationRef[]): OperationIdChange[] {
+  const norm = (key: string) => '/' + key.replace(/^\/+/, '').replace(/\/+$/, '');
+  const id = (op: OperationRef | undefined) => (typeof op?.operation.operationId === 'string' ? op.operation.operationId : undefined);
+  const byPlace = new Map(after.map((op) => [`${op.method} ${norm(op.pathKey)}`, op]));
+  return before.map((op) => ({ before: id(op), after: id(byPlace.get(`${op.method} ${norm(op.pathKey)}`)) }));
 }
 
 /** `petstore.yaml` → `petstore.rewst.json`: beside the original, never over it. */
