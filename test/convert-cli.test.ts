@@ -143,6 +143,15 @@ describe('rewst-openapi prepare', () => {
     assert.match(cli('lint', '--no-spectral', 's/out/check.rewst-integration.json').stdout, /settings-operation-missing.*"nope"/);
   });
 
+  it('structural errors the general lint finds are listed apart, and the verdict is not "ready" (exit 1)', () => {
+    // `type` written on an OpenAPI 3 parameter instead of in its schema: no Rewst rule, but the OpenAPI schema says no
+    writeFileSync(file('structural.yaml'), 'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n');
+    const r = cli('prepare', 'structural.yaml');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr.split('\n')[1], /^Not ready: 2 structural error\(s\) \(oas3-schema\)/);
+    assert.match(r.stderr, /structural\.rewst\.json:\d+:\d+: structural error \(may stop an importer that validates\): spectral\/oas3-schema: Property "type" is not expected to be here/);
+  });
+
   it('never writes over the original (exit 2)', () => {
     const before = readFileSync(file('photo-records.yaml'), 'utf8');
     assert.equal(cli('prepare', 'photo-records.yaml', '-o', 'photo-records.yaml').code, 2);

@@ -81,6 +81,8 @@ describe('LSP: conversion requests', () => {
     const bundled = await client.request<PrepareResponse>(PREPARE_METHOD, { ...params, uri: pathToFileURL(main).toString() }, TIMEOUT_MS);
     assert.ok(bundled.ok);
     assert.equal(bundled.ready, true, bundled.verdict);
+    assert.equal(bundled.structuralLeft, 0);
+    assert.match(bundled.verdict, /^Ready to upload: no Rewst errors, no reference Rewst cannot follow and no structural error\./);
     assert.deepEqual(Object.keys(JSON.parse(bundled.text).paths['/tickets']), ['get', 'post']);
     // without a saved file there is nothing to read: the references stay, and the verdict says so
     const unsaved = await client.request<PrepareResponse>(PREPARE_METHOD, { ...params, uri: 'untitled:Untitled-1' }, TIMEOUT_MS);

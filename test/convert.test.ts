@@ -6,6 +6,7 @@ import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'y
 import { analyze } from '../server/src/engine';
 import { ConvertError, convertSwagger2, prepareForRewst, prepareReport, prepareVerdict, reduceSpec, yamlToJson } from '../server/src/engine/convert';
 import { bundleReaderWithin } from '../server/src/read-within';
+import { lintWithSpectral } from '../server/src/spectral';
 import { zooPath } from './support/swagger-zoo';
 
 /**
@@ -264,7 +265,7 @@ describe('Prepare for Rewst', () => {
   it('the same spec without its files is not ready: the references Rewst cannot follow are counted', async () => {
     const r = await prepareForRewst(read(join(ROOT, 'test', 'fixtures', 'split', 'openapi.yaml')));
     assert.equal(r.ready, false);
-    assert.deepEqual(r.blocking, { errors: 0, references: 4 });
+    assert.deepEqual(r.blocking, { errors: 0, references: 4, structural: 0 });
     assert.match(prepareVerdict(r), /^Not ready: 4 reference\(s\) to other files or URLs that Rewst cannot follow/);
   });
 
@@ -278,7 +279,7 @@ describe('Prepare for Rewst', () => {
     const r = await prepareForRewst(spec, { entry: 'api.yaml', read: readMem });
     assert.deepEqual(r.unbundled.map((p) => [p.file, p.path.join('/'), p.ref]), [['pet.yaml', 'properties/owner', './owner.yaml']]);
     assert.equal(r.ready, false);
-    assert.deepEqual(r.blocking, { errors: 0, references: 1 });
+    assert.deepEqual(r.blocking, { errors: 0, references: 1, structural: 0 });
     const report = prepareReport(r, 'api.yaml', 'api.rewst.json');
     assert.match(report, /### References that could not be bundled \(1\)\n\n- in ` pet\.yaml ` at ` \/properties\/owner `: Not bundled: cannot read owner\.yaml: no such file\./);
   });
@@ -300,6 +301,18 @@ describe('Prepare for Rewst', () => {
     assert.equal(details.split('\n').filter((l) => l.startsWith('- ')).length, fixes.length);
     assert.ok(lines.length < fixes.length + 40, `short: ${lines.length} lines for ${fixes.length} fixes`);
     assert.ok(!/Problems fixed/.test(report), 'no second list of the same fixes');
+  });
+
+  it('the general lint\'s structural errors (oas3-schema) get their own heading and keep the verdict from "ready"', async () => {
+    const text = 'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n';
+    const r = await prepareForRewst(text, { structural: (t) => lintWithSpectral(t, { format: 'json', source: null }) });
+    assert.deepEqual(r.remaining, []);
+    assert.deepEqual(r.blocking, { errors: 0, references: 0, structural: 2 });
+    assert.equal(r.ready, false);
+    assert.ok(r.structural!.every((f) => f.rule === 'oas3-schema'), 'only the structural rules, not every Spectral warning');
+    const report = prepareReport(r, 't.yaml', 't.rewst.json');
+    assert.match(report, /^\*\*Not ready\*\*: 2 structural error/m);
+    assert.match(report, /### Structural errors the general lint finds \(2\)[\s\S]*Property "type" is not expected to be here/);
   });
 
   it('stops between steps when cancelled', async () => {

@@ -3,6 +3,7 @@ import { carrySettings, settingsNameFor, type OperationIdChange } from '../engin
 import { groupBy, kb, prepareForRewst, preparedFileName, prepareVerdict } from '../engine/convert';
 import { toPointer } from '../engine/pointer';
 import { bundleReaderWithin } from '../read-within';
+import { structuralCheck } from '../spectral/structural';
 import { parseArgs, UsageError } from './args';
 import { formatOf, readText } from './io';
 import { settingsBeside } from './settings-check';
@@ -28,7 +29,7 @@ export async function prepareCommand(rest: string[]): Promise<number> {
   const text = readText(file);
   let result;
   try {
-    result = await prepareForRewst(text, { format: formatOf(file), entry: basename(file), read: bundleReaderWithin(dirname(resolve(file))) });
+    result = await prepareForRewst(text, { format: formatOf(file), entry: basename(file), read: bundleReaderWithin(dirname(resolve(file))), structural: (t) => structuralCheck(t) });
   } catch (e) {
     return reportConvertError(file, e);
   }
@@ -44,6 +45,8 @@ export async function prepareCommand(rest: string[]): Promise<number> {
   }
   const folder = dirname(file);
   for (const p of result.unbundled) log(`${join(folder, p.file)}: at ${toPointer(p.path) || '/'}: still needs a person: ${p.message}`);
+  for (const f of result.structural ?? []) log(`${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: structural error (may stop an importer that validates): spectral/${f.rule}: ${f.message}`);
+  if (result.structuralUnavailable) log(`  the general lint (structural errors) could not run: ${result.structuralUnavailable}`);
   for (const f of result.remaining) log(`${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'error' ? 'still needs a person' : f.severity}: ${f.ruleId}: ${f.message}`);
   carrySettingsOver(file, out, result.operationIds, log);
   if (result.remaining.length + result.unbundled.length > 3) log(verdict); // again, where a terminal leaves the eye

@@ -38,10 +38,11 @@ export interface PrepareParams extends ConvertParams {
 
 /**
  * `report` is Markdown, ready to show; `errorsLeft` counts Rewst errors still in `text`, `referencesLeft`
- * the references Rewst cannot follow; `ready` is true when both are zero, and `verdict` says it in one line.
+ * the references Rewst cannot follow, `structuralLeft` the general lint's structural errors (oas3-schema);
+ * `ready` is true when all are zero, and `verdict` says it in one line.
  */
 export type PrepareResponse =
-  | { ok: true; text: string; report: string; errorsLeft: number; referencesLeft: number; ready: boolean; verdict: string; changes: number }
+  | { ok: true; text: string; report: string; errorsLeft: number; referencesLeft: number; structuralLeft: number; ready: boolean; verdict: string; changes: number }
   | ConvertFailure;
 
 export type ReduceChoicesResult =

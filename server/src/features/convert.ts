@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerContext } from '../context';
 import { bundleReaderWithin } from '../read-within';
+import { structuralCheck } from '../spectral/structural';
 import { CancelledError, ConvertError, convertSwagger2, prepareForRewst, prepareReport, prepareVerdict, readForReduce, reduceReport, reduceSpec, reduceSummary, tagsOf, yamlToJson } from '../engine/convert';
 import { HTTP_METHODS, isObject } from '../engine/spec-index';
 import {
@@ -42,13 +43,15 @@ export function registerConvert(ctx: ServerContext): void {
       const file = p.uri?.startsWith('file:') ? fileURLToPath(p.uri) : undefined;
       const opened = (f: string) => ctx.documents.get(pathToFileURL(f).toString())?.getText();
       const bundling = file ? { entry: basename(file), read: bundleReaderWithin(dirname(file), opened) } : {};
-      const r = await prepareForRewst(p.text, { format: p.format, isCancelled: () => token.isCancellationRequested, ...bundling });
+      const isCancelled = () => token.isCancellationRequested;
+      const r = await prepareForRewst(p.text, { format: p.format, isCancelled, ...bundling, structural: (t) => structuralCheck(t, isCancelled) });
       return {
         ok: true,
         text: r.text,
         report: prepareReport(r, p.source, p.output),
         errorsLeft: r.blocking.errors,
         referencesLeft: r.blocking.references,
+        structuralLeft: r.blocking.structural,
         ready: r.ready,
         verdict: prepareVerdict(r),
         changes: r.changes.length,

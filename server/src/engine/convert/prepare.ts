@@ -10,7 +10,7 @@ import { analyze, fixAll } from '../engine';
 import type { Format } from '../parse';
 import type { OperationIdChange } from '../settings/carry-over';
 import { collectOperations, type OperationRef } from '../spec-index';
-import type { Finding } from '../types';
+import type { Finding, Range } from '../types';
 import { checkpoint, ConvertError, type IsCancelled } from './problems';
 import { describeVersion, readSpecValue } from './read';
 import { byteLength } from './serialize';
@@ -30,7 +30,24 @@ export interface PrepareOptions {
   /** The spec's file name in its folder, and a reader for the files of that folder tree: relative `$ref`s are bundled. */
   entry?: string;
   read?: ReadFile;
+  /**
+   * The general lint of the written file (Spectral's `spectral:oas`, run by the caller): its structural
+   * errors (`oas3-schema`, `oas2-schema`) may stop an importer that validates the document. A string says why it could not run.
+   */
+  structural?: (text: string) => Promise<StructuralFinding[] | string>;
 }
+
+/** A finding of the general lint, positioned in the written file. */
+export interface StructuralFinding {
+  rule: string;
+  severity: string;
+  message: string;
+  pointer: string;
+  range: Range;
+}
+
+/** The general lint's rules that say the document does not follow the OpenAPI schema. */
+export const STRUCTURAL_RULES = new Set(['oas3-schema', 'oas2-schema']);
 
 export interface PrepareResult {
   /** OpenAPI 3 JSON, ready to upload (or to fix the remaining problems in). */
@@ -44,8 +61,12 @@ export interface PrepareResult {
   unbundled: BundleProblem[];
   /** Files read besides the spec itself. */
   bundledFiles: string[];
-  /** Rewst errors left, plus references Rewst cannot follow (to URLs or files): zero means ready to upload. */
-  blocking: { errors: number; references: number };
+  /** Structural errors the general lint found in `text`; undefined when it was not run. */
+  structural?: StructuralFinding[];
+  /** Why the general lint could not run, when it could not. */
+  structuralUnavailable?: string;
+  /** Rewst errors left, references Rewst cannot follow (to URLs or files) and structural errors: all zero means ready to upload. */
+  blocking: { errors: number; references: number; structural: number };
   ready: boolean;
   bytes: number;
   operations: number;
@@ -108,7 +129,20 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     errors: fixed.remaining.filter((f) => f.severity === 'error').length,
     // ref-external reports every reference the bundle could not make local (URLs included); Rewst follows none of them.
     references: fixed.remaining.filter((f) => f.ruleId === 'ref-external').length,
+    structural: 0,
   };
+  let structural: StructuralFinding[] | undefined;
+  let structuralUnavailable: string | undefined;
+  if (options.structural) {
+    await checkpoint(options.isCancelled);
+    const got = await options.structural(fixed.text);
+    if (typeof got === 'string') structuralUnavailable = got;
+    else {
+      structural = got.filter((f) => STRUCTURAL_RULES.has(f.rule) && f.severity === 'error');
+      blocking.structural = structural.length;
+    }
+    await checkpoint(options.isCancelled);
+  }
   const afterOps = collectOperations(JSON.parse(fixed.text) as Record<string, unknown>);
   return {
     text: fixed.text,
@@ -117,8 +151,10 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     remaining: fixed.remaining,
     unbundled,
     bundledFiles,
+    structural,
+    structuralUnavailable,
     blocking,
-    ready: blocking.errors === 0 && blocking.references === 0,
+    ready: blocking.errors === 0 && blocking.references === 0 && blocking.structural === 0,
     bytes: byteLength(fixed.text),
     operations: afterOps.length,
     operationIds: operationIdChanges(collectOperations(converted3), afterOps),

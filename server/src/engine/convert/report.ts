@@ -20,12 +20,13 @@ const EXAMPLES = 3;
 
 /** One line that says whether the file can be uploaded, and if not, why. */
 export function prepareVerdict(r: PrepareResult): string {
-  if (r.ready) return 'Ready to upload: no Rewst errors and no reference Rewst cannot follow.';
+  if (r.ready) return `Ready to upload: no Rewst errors, no reference Rewst cannot follow${r.structural ? ' and no structural error' : ''}.`;
   const why = [
     r.blocking.errors ? `${r.blocking.errors} Rewst error(s) left` : '',
     r.blocking.references ? `${r.blocking.references} reference(s) to other files or URLs that Rewst cannot follow` : '',
+    r.blocking.structural ? `${r.blocking.structural} structural error(s) (oas3-schema) that may stop an importer that validates the document` : '',
   ].filter(Boolean);
-  return `Not ready: ${why.join(', ')}. Rewst will reject the file or lose actions until a person fixes them.`;
+  return `Not ready: ${why.join(', ')}. Rewst may reject the file or lose actions until a person fixes them.`;
 }
 
 export interface Group<T> {
@@ -54,13 +55,23 @@ export function prepareReport(result: PrepareResult, source: string, output: str
   lines.push(`| size | ${kb(result.bytes)}, ${result.operations} operation(s), so ${result.operations} action(s) in Rewst |`, '');
 
   const where = (f: PrepareResult['remaining'][number]) => `line ${f.range.start.line + 1}, column ${f.range.start.character + 1}`;
-  lines.push(`## Left for a person (${result.remaining.length + result.unbundled.length})`, '');
-  if (!result.remaining.length && !result.unbundled.length) lines.push('Nothing.', '');
+  const left = result.remaining.length + result.unbundled.length + (result.structural?.length ?? 0);
+  lines.push(`## Left for a person (${left})`, '');
+  if (!left) lines.push('Nothing.', '');
   if (result.unbundled.length) {
     lines.push(`### References that could not be bundled (${result.unbundled.length})`, '');
     const item = (p: PrepareResult['unbundled'][number]) => `- in ${mdCode(p.file)} at ${mdCode(toPointer(p.path) || '/')}: ${mdText(p.message)}`;
     folded(lines, result.unbundled.map(item));
   }
+  if (result.structural?.length) {
+    lines.push(`### Structural errors the general lint finds (${result.structural.length})`, '');
+    lines.push('Not what Rewst names, but the OpenAPI schema says no: an importer that validates the document may stop here.', '');
+    for (const g of groupBy(result.structural, (f) => f.rule)) {
+      lines.push(`${mdCode(g.key)}: ${g.items.length}`, '');
+      folded(lines, g.items.map((f) => `- line ${f.range.start.line + 1}, column ${f.range.start.character + 1} (${mdCode(f.pointer || '/')}): ${mdText(f.message)}`));
+    }
+  }
+  if (result.structuralUnavailable) lines.push(`The general lint (structural errors) could not run: ${mdText(result.structuralUnavailable)}`, '');
   for (const g of groupBy(result.remaining, (f) => `${f.ruleId}\u0000${f.severity}`)) {
     const [ruleId, severity] = g.key.split('\u0000');
     lines.push(`### ${mdCode(ruleId)}: ${g.items.length} ${severity}(s)`, '');

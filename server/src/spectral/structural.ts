@@ -1,0 +1,25 @@
+import type { StructuralFinding } from '../engine/convert';
+import { SpectralWorker } from './worker-client';
+
+/**
+ * The general lint that prepare runs on the file it writes: `spectral:oas`
+ * (never the workspace's ruleset: the question is whether the document follows
+ * the OpenAPI schema), in a worker thread that is ended once the check is done.
+ * Answers the findings, or why Spectral could not run.
+ */
+export async function structuralCheck(text: string, isCancelled?: () => boolean): Promise<StructuralFinding[] | string> {
+  const worker = new SpectralWorker();
+  try {
+    const run = worker.lint({ text, format: 'json', source: null });
+    const poll = isCancelled ? setInterval(() => (isCancelled() ? run.cancel() : undefined), 200) : undefined;
+    try {
+      const response = await run.response;
+      if (response.kind === 'findings') return response.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, pointer: f.pointer, range: f.range }));
+      return response.kind === 'cancelled' ? 'cancelled' : response.message;
+    } finally {
+      clearInterval(poll);
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
