@@ -3,7 +3,8 @@
  * LSP connection: what the VS Code commands send and receive.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -90,6 +91,23 @@ describe('LSP: conversion requests', () => {
     assert.equal(unsaved.ready, false);
     assert.equal(unsaved.referencesLeft, 4);
     assert.match(unsaved.verdict, /^Not ready: 4 reference\(s\) to other files or URLs that Rewst cannot follow/);
+  });
+
+  it('rewst/prepare answers the settings file beside the spec, carried over for the prepared file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rewst-prepare-settings-'));
+    try {
+      const spec = join(dir, 'items.yaml');
+      writeFileSync(spec, 'openapi: 3.0.3\ninfo: {title: Items, description: Items., version: "1"}\npaths:\n  /a:\n    get: {operationId: list, responses: {"200": {description: ok}}}\n  /b:\n    get: {operationId: list, responses: {"200": {description: ok}}}\n');
+      writeFileSync(join(dir, 'items.rewst-integration.json'), '{\n  "spec": "items.yaml",\n  "paginatedActions": ["list"]\n}\n');
+      const r = await client.request<PrepareResponse>(PREPARE_METHOD, { text: readFileSync(spec, 'utf8'), format: 'yaml', source: 'items.yaml', output: 'items.rewst.json', uri: pathToFileURL(spec).toString() }, TIMEOUT_MS);
+      assert.ok(r.ok && r.settings);
+      assert.equal(r.settings.name, 'items.rewst.rewst-integration.json');
+      assert.deepEqual(JSON.parse(r.settings.text), { spec: 'items.rewst.json', paginatedActions: ['list'] });
+      const other = JSON.parse(r.text).paths['/b'].get.operationId;
+      assert.ok(r.settings.changes.some((c) => c.includes(`the other is "${other}"`)), r.settings.changes.join('\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rewst/reduceChoices lists tags and methods; rewst/reduce reduces', async () => {

@@ -227,6 +227,11 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: DocFormat): P
   const r = await withProgress<PrepareResponse>(env, 'Rewst: preparing for upload…', PREPARE_METHOD, { text: doc.getText(), format, source, output, uri: doc.uri.toString() });
   if (!r.ok) return failed(env, doc, r);
   const written = target ? (await writeWhole(target, r.text), target) : await showUntitled(r.text, 'json');
+  if (target && r.settings) {
+    // The spec's integration settings go with the prepared file, its paginated operationIds as prepare left them.
+    await writeWhole(vscode.Uri.joinPath(target, '..', r.settings.name), r.settings.text);
+    env.output.appendLine(`${output}: settings ${r.settings.from} carried over as ${r.settings.name}${r.settings.changes.length ? `: ${r.settings.changes.join(' ')}` : ''}`);
+  }
   await showReport(env, output, r.report);
   const message = r.ready ? `${output} is ready to upload (${r.changes} change(s)).` : `${output}: ${r.changes} change(s). ${r.verdict}`;
   const open = 'Open file';

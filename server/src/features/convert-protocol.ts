@@ -29,6 +29,14 @@ export type ConvertSwagger2Result = { ok: true; text: string; from: string; to: 
 
 export type YamlToJsonResult = { ok: true; text: string } | ConvertFailure;
 
+/** The spec's settings file (`from`), carried over as `name` beside the prepared file, with what changed. */
+export interface PrepareSettings {
+  from: string;
+  name: string;
+  text: string;
+  changes: string[];
+}
+
 export interface PrepareParams extends ConvertParams {
   source: string;
   output: string;
@@ -42,7 +50,7 @@ export interface PrepareParams extends ConvertParams {
  * `ready` is true when all are zero, and `verdict` says it in one line.
  */
 export type PrepareResponse =
-  | { ok: true; text: string; report: string; errorsLeft: number; referencesLeft: number; structuralLeft: number; ready: boolean; verdict: string; changes: number }
+  | { ok: true; text: string; report: string; errorsLeft: number; referencesLeft: number; structuralLeft: number; ready: boolean; verdict: string; changes: number; settings?: PrepareSettings }
   | ConvertFailure;
 
 export type ReduceChoicesResult =

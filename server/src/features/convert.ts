@@ -4,12 +4,14 @@
  * Nothing is written here; the client writes files whole.
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
-import { basename, dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerContext } from '../context';
 import { bundleReaderWithin } from '../read-within';
 import { structuralCheck } from '../spectral/structural';
 import { CancelledError, ConvertError, convertSwagger2, prepareForRewst, prepareReport, prepareVerdict, readForReduce, reduceReport, reduceSpec, reduceSummary, tagsOf, yamlToJson } from '../engine/convert';
+import { carrySettings, settingsNameFor, settingsNamesFor, type OperationIdChange } from '../engine/settings';
 import { HTTP_METHODS, isObject } from '../engine/spec-index';
 import {
   CONVERT_SWAGGER2_METHOD,
@@ -22,6 +24,7 @@ import {
   type ConvertSwagger2Result,
   type PrepareParams,
   type PrepareResponse,
+  type PrepareSettings,
   type ReduceChoicesResult,
   type ReduceParams,
   type ReduceResponse,
@@ -49,6 +52,7 @@ export function registerConvert(ctx: ServerContext): void {
         ok: true,
         text: r.text,
         report: prepareReport(r, p.source, p.output),
+        settings: file ? carriedSettings(file, p.output, r.operationIds, opened) : undefined,
         errorsLeft: r.blocking.errors,
         referencesLeft: r.blocking.references,
         structuralLeft: r.blocking.structural,
@@ -81,6 +85,23 @@ export function registerConvert(ctx: ServerContext): void {
       return { ok: true, text: r.text, summary: reduceSummary(r), report: reduceReport(r, p.source, p.output, p.selection) };
     }),
   );
+}
+
+/**
+ * The settings file beside a saved spec (an open editor's text wins), carried over for the prepared file
+ * `output`, which the client writes beside the original: paths relative to the spec stay as they are.
+ */
+function carriedSettings(file: string, output: string, operations: OperationIdChange[], opened: (f: string) => string | undefined): PrepareSettings | undefined {
+  const dir = dirname(file);
+  for (const name of settingsNamesFor(basename(file))) {
+    const from = join(dir, name);
+    let text = opened(from);
+    if (text === undefined && existsSync(from)) text = readFileSync(from, 'utf8');
+    if (text === undefined) continue;
+    const carried = carrySettings(text, operations, { spec: output });
+    return { from: name, name: settingsNameFor(output), text: carried.text, changes: carried.changes };
+  }
+  return undefined;
 }
 
 /** Engine refusals become answers; a cancellation becomes the LSP's own cancelled error. */
