@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../server/src/engine';
-import { bundleSpec, type ReadFile } from '../server/src/engine/bundle';
+import { bundleSpec, findingsInReferencedFiles, type ReadFile } from '../server/src/engine/bundle';
 import { bundleReaderWithin } from '../server/src/read-within';
 
 /**
@@ -231,5 +231,35 @@ describe('bundle: names, formats, depth and Swagger 2.0', () => {
     const c = (r.value as Json).components;
     assert.deepEqual(Object.fromEntries(Object.entries<Json>(c).map(([k, v]) => [k, Object.keys(v)])), { requestBodies: ['Body'], responses: ['Ok'], headers: ['Rate'], examples: ['Sample'] });
     assertSelfContained(r.value as Json);
+  });
+});
+
+describe('the Rewst rules in referenced files', () => {
+  it('each finding in the file it is in, at its line; the spec\'s own are left to its own analysis', () => {
+    const entry = parseYaml(readFileSync(join(SPLIT, 'openapi.yaml'), 'utf8'));
+    const found = findingsInReferencedFiles(entry, { entry: 'openapi.yaml', read: bundleReaderWithin(SPLIT) });
+    const where = found.map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.pointer}`);
+    assert.deepEqual(where, [
+      'paths/tickets.yaml:15:1 operation-id-missing /post',
+      'schemas/user.yaml:11:11 circular-ref /properties/manager/$ref',
+      'schemas/user.yaml:15:13 circular-ref /properties/tickets/items/$ref',
+      'schemas/ticket.yaml:9:11 circular-ref /properties/assignee/$ref',
+    ]);
+    // the line is where the text says it is
+    const user = readFileSync(join(SPLIT, 'schemas', 'user.yaml'), 'utf8').split('\n');
+    assert.match(user[10], /^\s+\$ref: '#'$/);
+  });
+
+  it('a missing file is one error at its $ref, in the file that holds it (the spec itself here)', () => {
+    const text = 'openapi: 3.0.0\ninfo: {title: A, description: A., version: "1"}\npaths:\n  /a:\n    $ref: ./paths/a.yaml\n';
+    const found = findingsInReferencedFiles(parseYaml(text), { entry: 'api.yaml', read: memory({ 'api.yaml': text }) });
+    assert.deepEqual(found.map((f) => [f.file, f.range.start.line + 1, f.ruleId, f.severity]), [['api.yaml', 5, 'ref-unresolved', 'error']]);
+    assert.match(found[0].message, /cannot read paths\/a\.yaml: no such file/);
+  });
+
+  it('a spec with no reference to another file reads nothing', () => {
+    const read = memory({});
+    assert.deepEqual(findingsInReferencedFiles({ openapi: '3.0.0', paths: {} }, { entry: 'api.yaml', read }), []);
+    assert.deepEqual(read.asked, []);
   });
 });

@@ -159,6 +159,18 @@ describe('rewst-openapi prepare', () => {
   });
 });
 
+describe('rewst-openapi lint on a split spec', () => {
+  it('reports what the Rewst rules find in the referenced files, in those files (exit 1)', () => {
+    cpSync(join(ROOT, 'test', 'fixtures', 'split'), file('l'), { recursive: true });
+    const r = cli('lint', '--no-spectral', 'l/openapi.yaml');
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /^l\/schemas\/user\.yaml:11:11: error circular-ref: .*\(found through openapi\.yaml\)/m);
+    assert.match(r.stdout, /^l\/paths\/tickets\.yaml:15:1: error operation-id-missing: .*POST \/tickets has no operationId/m);
+    const json = JSON.parse(cli('lint', '--no-spectral', '--format', 'json', 'l/openapi.yaml').stdout);
+    assert.ok(JSON.stringify(json).includes('schemas/ticket.yaml'));
+  });
+});
+
 describe('rewst-openapi bundle', () => {
   it('writes one document in the input\'s format, lists the components it made (exit 0); a reference outside the folder is never read (exit 1)', () => {
     cpSync(join(ROOT, 'test', 'fixtures', 'split'), file('b'), { recursive: true });
