@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../server/src/engine';
-import { bundleSpec, findingsInReferencedFiles, type ReadFile } from '../server/src/engine/bundle';
+import { bundleSpec, BundleTooLarge, findingsInReferencedFiles, type ReadFile } from '../server/src/engine/bundle';
 import { bundleReaderWithin } from '../server/src/read-within';
 
 /**
@@ -231,6 +231,23 @@ describe('bundle: names, formats, depth and Swagger 2.0', () => {
     const c = (r.value as Json).components;
     assert.deepEqual(Object.fromEntries(Object.entries<Json>(c).map(([k, v]) => [k, Object.keys(v)])), { requestBodies: ['Body'], responses: ['Ok'], headers: ['Rate'], examples: ['Sample'] });
     assertSelfContained(r.value as Json);
+  });
+});
+
+describe('bundle: hostile trees', () => {
+  it('path items that copy each other in place twice per level (2^40 copies) stop quickly, with a reason', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`l${i}.yaml`] = `get:\n  callbacks:\n    a:\n      "{$x}":\n        $ref: ./l${i + 1}.yaml\n    b:\n      "{$y}":\n        $ref: ./l${i + 1}.yaml\n  responses: {}\n`;
+    files['l40.yaml'] = 'get: {responses: {}}\n';
+    assert.throws(() => bundleSpec({ openapi: '3.0.0', paths: { '/a': { $ref: './l0.yaml' } } }, { entry: 'api.yaml', read: memory(files) }), (e: Error) => e instanceof BundleTooLarge && /l\d+\.yaml would be copied in place more than 100 times/.test(e.message));
+  });
+
+  it('a YAML alias bomb in a referenced file is refused at its $ref', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const r = bundleSpec({ openapi: '3.0.0', components: { schemas: { A: { $ref: './bomb.yaml#/a8' } } } }, { entry: 'api.yaml', read: memory({ 'bomb.yaml': lines.join('\n') }) });
+    assert.equal(r.problems.length, 1);
+    assert.match(r.problems[0].message, /cannot read bomb\.yaml: it is not valid YAML .*aliases expand/);
   });
 });
 

@@ -36,7 +36,8 @@ export function lintCommand(rest: string[]): number | Promise<number> {
     const beside = analysis.isSpec ? settingsBeside(file) : undefined;
     const extra = beside && !files.some((f) => resolve(f) === resolve(beside)) ? [checkSettingsFile(beside)] : [];
     const result: FileResult = { file, isSpec: analysis.isSpec, findings: analysis.findings };
-    const referenced = analysis.root ? referencedResults(file, analysis.root) : [];
+    const external = analysis.index?.refs.some((r) => !r.ref.startsWith('#'));
+    const referenced = analysis.root && external ? referencedResults(file, analysis.root) : [];
     // Spectral has nothing to add to a file that is not a spec or does not parse (the parse error says where).
     if (analysis.isSpec && !analysis.findings.some((f) => f.ruleId === PARSE_ERROR)) specs.push({ result, text, format: analysis.doc.format });
     return [result, ...referenced, ...extra];

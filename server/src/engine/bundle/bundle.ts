@@ -69,6 +69,8 @@ export interface BundleResult {
 
 /** Nodes copied, all together: a diamond of inlined parts cannot blow up memory. */
 export const MAX_BUNDLE_NODES = 5_000_000;
+/** Copies in place of one target: more means parts that include each other over and over (2, 4, 8… copies). */
+export const MAX_INLINE_COPIES = 100;
 const MAX_FILES = 2_000;
 
 export class BundleTooLarge extends Error {}
@@ -178,6 +180,7 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
   }
 
   let nodes = 0;
+  const inlineCount = new Map<string, number>();
   const reorderLater: Array<{ copy: Record<string, unknown>; keys: string[] }> = [];
   const holder: Record<string, unknown> = {};
   const stack: Task[] = [{ src: root, file: entry, srcChain: undefined, dst: holder, key: '', outChain: undefined, mode: TOP, inlining: undefined }];
@@ -268,6 +271,9 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
       problem(t, ref, `Not bundled: ${target.file} includes itself through this reference, so it cannot be copied in place.`);
       return false;
     }
+    const copies = (inlineCount.get(key) ?? 0) + 1;
+    if (copies > MAX_INLINE_COPIES) throw new BundleTooLarge(`${target.file}${pointer ? `#${pointer}` : ''} would be copied in place more than ${MAX_INLINE_COPIES} times (parts that include each other over and over); not bundled.`);
+    inlineCount.set(key, copies);
     const inlining = new Set(t.inlining ?? []).add(key);
     result.inlined++;
     result.origins.push({ path: toPath(t.outChain), file: target.file, sourcePath: target.pointer });

@@ -48,22 +48,26 @@ export interface Mode {
 }
 
 export const TOP: Mode = { schema: false, data: false, nameMap: false };
+// Shared, so the walk allocates no mode per node.
+const DATA: Mode = { schema: false, data: true, nameMap: false };
+const SCHEMA: Mode = { schema: true, data: false, nameMap: false };
+const SCHEMA_NAMES: Mode = { schema: true, data: false, nameMap: true };
 
 /** The mode of the member `key` of a node in `mode`, whose own path is `chain`. */
 export function childMode(mode: Mode, chain: Chain | undefined, key: string | number): Mode {
   if (mode.data) return mode;
   if (mode.schema) {
-    if (mode.nameMap) return { schema: true, data: false, nameMap: false };
-    if (typeof key === 'string' && (key === 'example' || key === 'examples' || key === 'default' || key === 'enum' || key === 'const' || key.startsWith('x-'))) return { schema: false, data: true, nameMap: false };
-    return { schema: true, data: false, nameMap: typeof key === 'string' && SCHEMA_NAME_MAPS.has(key) };
+    if (mode.nameMap) return SCHEMA;
+    if (typeof key === 'string' && (key === 'example' || key === 'examples' || key === 'default' || key === 'enum' || key === 'const' || key.startsWith('x-'))) return DATA;
+    return typeof key === 'string' && SCHEMA_NAME_MAPS.has(key) ? SCHEMA_NAMES : SCHEMA;
   }
-  if (typeof key === 'string' && (key === 'example' || key.startsWith('x-'))) return { schema: false, data: true, nameMap: false };
+  if (typeof key === 'string' && (key === 'example' || key.startsWith('x-'))) return DATA;
   // An Example object's value is data.
-  if (key === 'value' && chain?.up?.key === 'examples') return { schema: false, data: true, nameMap: false };
-  if (key === 'schema') return { schema: true, data: false, nameMap: false };
+  if (key === 'value' && chain?.up?.key === 'examples') return DATA;
+  if (key === 'schema') return SCHEMA;
   // components/schemas/NAME, and Swagger 2.0's top-level definitions/NAME
   const isSchemaSlot = chain && ((chain.depth === 2 && chain.key === 'schemas' && chain.up?.key === 'components') || (chain.depth === 1 && chain.key === 'definitions'));
-  if (isSchemaSlot) return { schema: true, data: false, nameMap: false };
+  if (isSchemaSlot) return SCHEMA;
   return TOP;
 }
 
