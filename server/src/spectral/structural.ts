@@ -2,15 +2,16 @@ import type { StructuralFinding } from '../engine/convert';
 import { SpectralWorker } from './worker-client';
 
 /**
- * The general lint that prepare runs on the file it writes: `spectral:oas`
- * (never the workspace's ruleset: the question is whether the document follows
- * the OpenAPI schema), in a worker thread that is ended once the check is done.
+ * The general lint's structural rules (`spectral:oas`'s `oas2-schema` and
+ * `oas3-schema`, never the workspace's ruleset: the question is whether the
+ * document follows the OpenAPI schema), run by prepare on the file it writes,
+ * in a worker thread that is ended once the check is done.
  * Answers the findings, or why Spectral could not run.
  */
 export async function structuralCheck(text: string, isCancelled?: () => boolean): Promise<StructuralFinding[] | string> {
   const worker = new SpectralWorker();
   try {
-    const run = worker.lint({ text, format: 'json', source: null });
+    const run = worker.lint({ text, format: 'json', source: null, structuralOnly: true });
     const poll = isCancelled ? setInterval(() => (isCancelled() ? run.cancel() : undefined), 200) : undefined;
     try {
       const response = await run.response;
