@@ -233,7 +233,12 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: DocFormat): P
     env.output.appendLine(`${output}: settings ${r.settings.from} carried over as ${r.settings.name}${r.settings.changes.length ? `: ${r.settings.changes.join(' ')}` : ''}`);
   }
   await showReport(env, output, r.report);
-  const message = r.ready ? `${output} is ready to upload (${r.changes} change(s)).` : `${output}: ${r.changes} change(s). ${r.verdict}`;
+  const left = [
+    r.errorsLeft ? `${r.errorsLeft} error(s) still need a person` : '',
+    r.referencesLeft ? `${r.referencesLeft} reference(s) Rewst cannot follow` : '',
+    r.structuralLeft ? `${r.structuralLeft} structural error(s) that may stop the import` : '',
+  ].filter(Boolean);
+  const message = r.ready ? `${output} is ready to upload (${r.changes} change(s)).` : `${output}: ${r.changes} change(s); ${left.join('; ')}.`;
   const open = 'Open file';
   // Not awaited: the command is done once the file is written; the notification stays until the user closes it.
   void (r.ready ? vscode.window.showInformationMessage(message, open) : vscode.window.showWarningMessage(message, open)).then((pick) => {
