@@ -95,6 +95,9 @@ describe('rewst-openapi prepare', () => {
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /fixed: operation-id-missing/);
     assert.match(r.stderr, /upload\.json:\d+:\d+: still needs a person: pattern-invalid/);
+    // the invalid regex fails Spectral's oas3-schema too (format: regex): counted once, as the Rewst error
+    assert.match(r.stderr.split('\n')[1], /^Not ready: 1 Rewst error\(s\) left\./);
+    assert.doesNotMatch(r.stderr, /structural error/);
     const text = readFileSync(file('upload.json'), 'utf8');
     assert.deepEqual(analyze(text).findings.map((f) => f.ruleId), ['pattern-invalid']);
     assert.deepEqual(leftovers(), []);

@@ -284,6 +284,16 @@ describe('Prepare for Rewst', () => {
     assert.match(report, /### References that could not be bundled \(1\)\n\n- in ` pet\.yaml ` at ` \/properties\/owner `: Not bundled: cannot read owner\.yaml: no such file\./);
   });
 
+  it('a reference to a URL is never read, nothing is said to be bundled, and the file is not ready', async () => {
+    const spec = '{"openapi":"3.0.3","info":{"title":"A","description":"A.","version":"1"},"paths":{"/a":{"get":{"operationId":"a","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"https://example.com/a.json#/A"}}}}}}}}}';
+    const asked: string[] = [];
+    const r = await prepareForRewst(spec, { entry: 'api.json', read: (f) => (asked.push(f), '') });
+    assert.deepEqual(asked, []);
+    assert.ok(!r.changes.some((c) => c.kind === 'bundle'));
+    assert.deepEqual(r.blocking, { errors: 0, references: 1, structural: 0 });
+    assert.equal(r.ready, false);
+  });
+
   it('the report: verdict and size on top, what is left grouped by rule with counts, every fix folded away', async () => {
     const file = join(API, 'stream-io-api.com.json');
     const r = await prepareForRewst(read(file));

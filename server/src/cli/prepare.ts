@@ -29,7 +29,7 @@ export async function prepareCommand(rest: string[]): Promise<number> {
   const text = readText(file);
   let result;
   try {
-    result = await prepareForRewst(text, { format: formatOf(file), entry: basename(file), read: bundleReaderWithin(dirname(resolve(file))), structural: (t) => structuralCheck(t) });
+    result = await prepareForRewst(text, { format: formatOf(file), entry: basename(file), read: bundleReaderWithin(dirname(resolve(file))), structural: (t, rewst) => structuralCheck(t, rewst) });
   } catch (e) {
     return reportConvertError(file, e);
   }

@@ -47,7 +47,7 @@ export function registerConvert(ctx: ServerContext): void {
       const opened = (f: string) => ctx.documents.get(pathToFileURL(f).toString())?.getText();
       const bundling = file ? { entry: basename(file), read: bundleReaderWithin(dirname(file), opened) } : {};
       const isCancelled = () => token.isCancellationRequested;
-      const r = await prepareForRewst(p.text, { format: p.format, isCancelled, ...bundling, structural: (t) => structuralCheck(t, isCancelled) });
+      const r = await prepareForRewst(p.text, { format: p.format, isCancelled, ...bundling, structural: (t, rewst) => structuralCheck(t, rewst, isCancelled) });
       return {
         ok: true,
         text: r.text,

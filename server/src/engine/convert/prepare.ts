@@ -32,9 +32,10 @@ export interface PrepareOptions {
   read?: ReadFile;
   /**
    * The general lint of the written file (Spectral's `spectral:oas`, run by the caller): its structural
-   * errors (`oas3-schema`, `oas2-schema`) may stop an importer that validates the document. A string says why it could not run.
+   * errors (`oas3-schema`, `oas2-schema`) may stop an importer that validates the document. It gets the Rewst findings
+   * left, so that a problem both report (an invalid regex) is counted once. A string says why it could not run.
    */
-  structural?: (text: string) => Promise<StructuralFinding[] | string>;
+  structural?: (text: string, rewst: readonly Finding[]) => Promise<StructuralFinding[] | string>;
 }
 
 /** A finding of the general lint, positioned in the written file. */
@@ -99,7 +100,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     unbundled = b.problems;
     bundledFiles = b.files;
     const parts = [`${b.components.length} component(s) added`, b.inlined ? `${b.inlined} path item(s) or part(s) copied in place` : '', `${b.rewritten} reference(s) made local`].filter(Boolean);
-    changes.push({ kind: 'bundle', message: `Bundled ${b.files.length} referenced file(s) into one document: ${parts.join(', ')}.` });
+    if (b.rewritten || b.inlined) changes.push({ kind: 'bundle', message: `Bundled ${b.files.length} referenced file(s) into one document: ${parts.join(', ')}.` });
     if (b.problems.length) changes.push({ kind: 'warning', message: `${b.problems.length} reference(s) could not be bundled and were left as they were (listed under what is left).` });
   }
   let json: string;
@@ -135,7 +136,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   let structuralUnavailable: string | undefined;
   if (options.structural) {
     await checkpoint(options.isCancelled);
-    const got = await options.structural(fixed.text);
+    const got = await options.structural(fixed.text, fixed.remaining);
     if (typeof got === 'string') structuralUnavailable = got;
     else {
       structural = got.filter((f) => STRUCTURAL_RULES.has(f.rule) && f.severity === 'error');
