@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
@@ -248,6 +249,23 @@ describe('bundle: hostile trees', () => {
     const r = bundleSpec({ openapi: '3.0.0', components: { schemas: { A: { $ref: './bomb.yaml#/a8' } } } }, { entry: 'api.yaml', read: memory({ 'bomb.yaml': lines.join('\n') }) });
     assert.equal(r.problems.length, 1);
     assert.match(r.problems[0].message, /cannot read bomb\.yaml: it is not valid YAML .*aliases expand/);
+  });
+});
+
+describe('bundle: the reader on disk', () => {
+  it('a symlink that leads out of the spec\'s folder is not followed', () => {
+    const root = mkdtempSync(join(tmpdir(), 'rewst-bundle-'));
+    try {
+      mkdirSync(join(root, 'spec'));
+      writeFileSync(join(root, 'secret.yaml'), 'type: string\n');
+      symlinkSync(join(root, 'secret.yaml'), join(root, 'spec', 'link.yaml'));
+      const r = bundleSpec({ openapi: '3.0.0', components: { schemas: { A: { $ref: './link.yaml' } } } }, { entry: 'api.yaml', read: bundleReaderWithin(join(root, 'spec')) });
+      assert.equal(r.problems.length, 1);
+      assert.match(r.problems[0].message, /cannot read link\.yaml: it is outside the spec's folder/);
+      assert.deepEqual((r.value as Json).components.schemas.A, { $ref: './link.yaml' });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
