@@ -3,8 +3,10 @@
  * LSP connection: what the VS Code commands send and receive.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../server/src/engine';
@@ -66,9 +68,46 @@ describe('LSP: conversion requests', () => {
     assert.ok(r.ok);
     assert.equal(r.errorsLeft, 1);
     assert.deepEqual(analyze(r.text, { format: 'json' }).findings.map((f) => f.ruleId), ['pattern-invalid']);
-    assert.match(r.report, /## Changes made/);
+    assert.match(r.report, /## What prepare did/);
+    assert.match(r.report, /^\*\*Not ready\*\*: 1 Rewst error/m);
+    assert.equal(r.ready, false);
     assert.ok(!r.report.includes('<img'), 'HTML from the spec is escaped');
     assert.match(r.report, /&lt;img src=x onerror=alert\\\(1\\\)&gt; \\\*Photo\\\*/);
+  });
+
+  it('rewst/prepare with the document\'s URI bundles the files its $refs name, from its folder', async () => {
+    const main = join(ROOT, 'test', 'fixtures', 'split', 'openapi.yaml');
+    const text = readFileSync(main, 'utf8');
+    const params = { text, format: 'yaml', source: 'openapi.yaml', output: 'openapi.rewst.json' };
+    const bundled = await client.request<PrepareResponse>(PrepareRequest.method, { ...params, uri: pathToFileURL(main).toString() }, TIMEOUT_MS);
+    assert.ok(bundled.ok);
+    assert.equal(bundled.ready, true, bundled.verdict);
+    assert.equal(bundled.structuralLeft, 0);
+    assert.match(bundled.verdict, /^Ready to upload: no Rewst errors, no reference Rewst cannot follow and no structural error\./);
+    assert.deepEqual(Object.keys(JSON.parse(bundled.text).paths['/tickets']), ['get', 'post']);
+    // without a saved file there is nothing to read: the references stay, and the verdict says so
+    const unsaved = await client.request<PrepareResponse>(PrepareRequest.method, { ...params, uri: 'untitled:Untitled-1' }, TIMEOUT_MS);
+    assert.ok(unsaved.ok);
+    assert.equal(unsaved.ready, false);
+    assert.equal(unsaved.referencesLeft, 4);
+    assert.match(unsaved.verdict, /^Not ready: 4 reference\(s\) to other files or URLs that Rewst cannot follow/);
+  });
+
+  it('rewst/prepare answers the settings file beside the spec, carried over for the prepared file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rewst-prepare-settings-'));
+    try {
+      const spec = join(dir, 'items.yaml');
+      writeFileSync(spec, 'openapi: 3.0.3\ninfo: {title: Items, description: Items., version: "1"}\npaths:\n  /a:\n    get: {operationId: list, responses: {"200": {description: ok}}}\n  /b:\n    get: {operationId: list, responses: {"200": {description: ok}}}\n');
+      writeFileSync(join(dir, 'items.rewst-integration.json'), '{\n  "spec": "items.yaml",\n  "paginatedActions": ["list"]\n}\n');
+      const r = await client.request<PrepareResponse>(PrepareRequest.method, { text: readFileSync(spec, 'utf8'), format: 'yaml', source: 'items.yaml', output: 'items.rewst.json', uri: pathToFileURL(spec).toString() }, TIMEOUT_MS);
+      assert.ok(r.ok && r.settings);
+      assert.equal(r.settings.name, 'items.rewst.rewst-integration.json');
+      assert.deepEqual(JSON.parse(r.settings.text), { spec: 'items.rewst.json', paginatedActions: ['list'] });
+      const other = JSON.parse(r.text).paths['/b'].get.operationId;
+      assert.ok(r.settings.changes.some((c) => c.includes(`the other is "${other}"`)), r.settings.changes.join('\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rewst/reduceChoices lists tags and methods; rewst/reduce reduces', async () => {

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { analyze } from '../server/src/engine';
-import { ConvertError, convertSwagger2, prepareForRewst, reduceSpec, yamlToJson } from '../server/src/engine/convert';
+import { ConvertError, convertSwagger2, prepareForRewst, prepareReport, prepareVerdict, reduceSpec, yamlToJson } from '../server/src/engine/convert';
+import { bundleReaderWithin } from '../server/src/read-within';
+import { lintWithSpectral } from '../server/src/spectral';
 import { zooPath } from './support/swagger-zoo';
 
 /**
@@ -238,6 +240,89 @@ describe('Prepare for Rewst', () => {
     assert.deepEqual([...new Set(r.changes.filter((c) => c.kind === 'fix').map((c) => c.ruleId))].sort(), ['circular-ref', 'info-description', 'operation-id-duplicate', 'operation-id-missing', 'path-trailing-slash', 'required-undefined']);
     assert.deepEqual(r.remaining.map((f) => f.ruleId), ['pattern-invalid']);
     assert.equal(r.changes[0].message, 'Converted YAML to JSON (2-space indentation, key order kept).');
+  });
+
+  it('a spec split over five files: bundled, fixed, and ready only once nothing external is left', async () => {
+    const split = join(ROOT, 'test', 'fixtures', 'split');
+    const text = read(join(split, 'openapi.yaml'));
+    const r = await prepareForRewst(text, { entry: 'openapi.yaml', read: bundleReaderWithin(split) });
+    const out = JSON.parse(r.text) as Json;
+    assert.deepEqual(operations(out), ['GET /tickets', 'POST /tickets', 'GET /tickets/{id}']);
+    assert.equal(r.operations, 3);
+    assert.deepEqual(refsIn(out).filter((x) => !x.ref.startsWith('#')), []);
+    assertRefsResolve(out, 'split');
+    assert.equal(r.changes[0].kind, 'bundle');
+    assert.match(r.changes[0].message, /^Bundled 4 referenced file\(s\) into one document: 3 component\(s\) added/);
+    // the self-reference in schemas/user.yaml and the ticket ↔ user cycle were found and broken
+    assert.ok(r.changes.some((c) => c.ruleId === 'circular-ref'));
+    assert.deepEqual(r.remaining, []);
+    assert.equal(r.ready, true);
+    assert.equal(r.bytes, Buffer.byteLength(r.text));
+    assert.equal(r.from, 'OpenAPI 3.0.3, 5 files');
+    assert.match(prepareVerdict(r), /^Ready to upload/);
+  });
+
+  it('the same spec without its files is not ready: the references Rewst cannot follow are counted', async () => {
+    const r = await prepareForRewst(read(join(ROOT, 'test', 'fixtures', 'split', 'openapi.yaml')));
+    assert.equal(r.ready, false);
+    assert.deepEqual(r.blocking, { errors: 0, references: 4, structural: 0 });
+    assert.match(prepareVerdict(r), /^Not ready: 4 reference\(s\) to other files or URLs that Rewst cannot follow/);
+  });
+
+  it('a missing referenced file is one problem at its $ref, and the verdict is not ready', async () => {
+    const files: Record<string, string> = { 'pet.yaml': 'type: object\nproperties:\n  owner:\n    $ref: ./owner.yaml\n' };
+    const readMem = (f: string) => {
+      if (!(f in files)) throw new Error('no such file');
+      return files[f];
+    };
+    const spec = 'openapi: 3.0.3\ninfo: {title: Pets, description: Pets., version: "1"}\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: ./pet.yaml}\n';
+    const r = await prepareForRewst(spec, { entry: 'api.yaml', read: readMem });
+    assert.deepEqual(r.unbundled.map((p) => [p.file, p.path.join('/'), p.ref]), [['pet.yaml', 'properties/owner', './owner.yaml']]);
+    assert.equal(r.ready, false);
+    assert.deepEqual(r.blocking, { errors: 0, references: 1, structural: 0 });
+    const report = prepareReport(r, 'api.yaml', 'api.rewst.json');
+    assert.match(report, /### References that could not be bundled \(1\)\n\n- in ` pet\.yaml ` at ` \/properties\/owner `: Not bundled: cannot read owner\.yaml: no such file\./);
+  });
+
+  it('a reference to a URL is never read, nothing is said to be bundled, and the file is not ready', async () => {
+    const spec = '{"openapi":"3.0.3","info":{"title":"A","description":"A.","version":"1"},"paths":{"/a":{"get":{"operationId":"a","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"https://example.com/a.json#/A"}}}}}}}}}';
+    const asked: string[] = [];
+    const r = await prepareForRewst(spec, { entry: 'api.json', read: (f) => (asked.push(f), '') });
+    assert.deepEqual(asked, []);
+    assert.ok(!r.changes.some((c) => c.kind === 'bundle'));
+    assert.deepEqual(r.blocking, { errors: 0, references: 1, structural: 0 });
+    assert.equal(r.ready, false);
+  });
+
+  it('the report: verdict and size on top, what is left grouped by rule with counts, every fix folded away', async () => {
+    const file = join(API, 'stream-io-api.com.json');
+    const r = await prepareForRewst(read(file));
+    const report = prepareReport(r, 'stream.json', 'stream.rewst.json');
+    const lines = report.split('\n');
+    assert.match(lines[2], /^\*\*(Ready to upload|Not ready)\*\*/);
+    assert.match(report, /\| size \| [\d.]+ KB, \d+ operation\(s\)/);
+    const fixes = r.changes.filter((c) => c.kind === 'fix');
+    assert.ok(fixes.length > 3, 'a spec with many fixes');
+    // each fix is listed once in the folded list, and its rule once in the table with its count
+    const byRule = new Map<string, number>();
+    for (const c of fixes) byRule.set(c.ruleId!, (byRule.get(c.ruleId!) ?? 0) + 1);
+    for (const [rule, n] of byRule) assert.match(report, new RegExp(`^\\| \` ${rule} \` \\| ${n} \\|`, 'm'));
+    const details = report.slice(report.indexOf('<details><summary>Every fix'));
+    assert.equal(details.split('\n').filter((l) => l.startsWith('- ')).length, fixes.length);
+    assert.ok(lines.length < fixes.length + 40, `short: ${lines.length} lines for ${fixes.length} fixes`);
+    assert.ok(!/Problems fixed/.test(report), 'no second list of the same fixes');
+  });
+
+  it('the general lint\'s structural errors (oas3-schema) get their own heading and keep the verdict from "ready"', async () => {
+    const text = 'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n';
+    const r = await prepareForRewst(text, { structural: (t) => lintWithSpectral(t, { format: 'json', source: null, structuralOnly: true }) });
+    assert.deepEqual(r.remaining, []);
+    assert.deepEqual(r.blocking, { errors: 0, references: 0, structural: 2 });
+    assert.equal(r.ready, false);
+    assert.ok(r.structural!.every((f) => f.rule === 'oas3-schema'), 'only the structural rules, not every Spectral warning');
+    const report = prepareReport(r, 't.yaml', 't.rewst.json');
+    assert.match(report, /^\*\*Not ready\*\*: 2 structural error/m);
+    assert.match(report, /### Structural errors the general lint finds \(2\)[\s\S]*Property "type" is not expected to be here/);
   });
 
   it('stops between steps when cancelled', async () => {

@@ -212,14 +212,24 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: DocFormat): P
   if (target && target.toString() === doc.uri.toString()) throw new Error('the prepared file would replace the original; rename the file first');
   const source = path.basename(doc.uri.path);
   const output = target ? path.basename(target.path) : 'untitled.rewst.json';
-  const r = await withProgress(env, 'Rewst: preparing for upload…', PrepareRequest, { text: doc.getText(), format, source, output });
+  const r = await withProgress(env, 'Rewst: preparing for upload…', PrepareRequest, { text: doc.getText(), format, source, output, uri: doc.uri.toString() });
   if (!r.ok) return failed(env, doc, r);
   const written = target ? (await writeWhole(target, r.text), target) : await showUntitled(r.text, 'json');
+  if (target && r.settings) {
+    // The spec's integration settings go with the prepared file, its paginated operationIds as prepare left them.
+    await writeWhole(vscode.Uri.joinPath(target, '..', r.settings.name), r.settings.text);
+    env.output.appendLine(`${output}: settings ${r.settings.from} carried over as ${r.settings.name}${r.settings.changes.length ? `: ${r.settings.changes.join(' ')}` : ''}`);
+  }
   await showReport(env, output, r.report);
-  const message = r.errorsLeft ? `${output}: ${r.changes} change(s); ${r.errorsLeft} error(s) still need a person.` : `${output} is ready to upload (${r.changes} change(s)).`;
+  const left = [
+    r.errorsLeft ? `${r.errorsLeft} error(s) still need a person` : '',
+    r.referencesLeft ? `${r.referencesLeft} reference(s) Rewst cannot follow` : '',
+    r.structuralLeft ? `${r.structuralLeft} structural error(s) that may stop the import` : '',
+  ].filter(Boolean);
+  const message = r.ready ? `${output} is ready to upload (${r.changes} change(s)).` : `${output}: ${r.changes} change(s); ${left.join('; ')}.`;
   const open = 'Open file';
   // Not awaited: the command is done once the file is written; the notification stays until the user closes it.
-  void (r.errorsLeft ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open)).then((pick) => {
+  void (r.ready ? vscode.window.showInformationMessage(message, open) : vscode.window.showWarningMessage(message, open)).then((pick) => {
     if (pick && target) void vscode.window.showTextDocument(target);
   });
   return written;

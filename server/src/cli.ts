@@ -4,6 +4,7 @@
  * Each command lives in cli/ and is listed in COMMANDS.
  */
 import { IoError, UsageError } from './cli/args';
+import { bundleCommand, bundleUsage } from './cli/bundle';
 import { convertCommand, convertUsage } from './cli/convert';
 import { fixCommand, fixUsage } from './cli/fix';
 import { initCommand, initUsage } from './cli/init';
@@ -24,7 +25,8 @@ const COMMANDS: Record<string, Command> = {
   fix: { usage: fixUsage, summary: 'applies every safe fix; prints the fixed document, or with --write saves it', run: fixCommand },
   rename: { usage: renameUsage, summary: 'renames actions (summary or description) with a regex; lists each change, writes only with --write', run: renameCommand },
   convert: { usage: convertUsage, summary: 'Swagger 2.0 to OpenAPI 3.0 (offline), or YAML to JSON with --to json; to stdout or -o OUT', run: convertCommand },
-  prepare: { usage: prepareUsage, summary: 'writes FILE.rewst.json to upload: OpenAPI 3 JSON, every safe fix applied, with a report', run: prepareCommand },
+  bundle: { usage: bundleUsage, summary: "one self-contained document from a spec split over several files (only files in FILE's folder are read)", run: bundleCommand },
+  prepare: { usage: prepareUsage, summary: 'writes FILE.rewst.json to upload: one OpenAPI 3 JSON document (split files bundled), every safe fix applied, with a report', run: prepareCommand },
   init: { usage: initUsage, summary: 'writes the Rewst integration settings the spec suggests (auth, pagination, paginated actions) beside it', run: initCommand },
   reduce: { usage: reduceUsage, summary: 'keeps the chosen operations and the components they reach, in a new file', run: reduceCommand },
 };

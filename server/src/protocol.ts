@@ -101,8 +101,22 @@ export type ConvertSwagger2Result = { ok: true; text: string; from: string; to: 
 
 export type YamlToJsonResult = { ok: true; text: string } | ConvertFailure;
 
-/** `report` is Markdown, ready to show; `errorsLeft` counts Rewst errors still in `text`. */
-export type PrepareResponse = { ok: true; text: string; report: string; errorsLeft: number; changes: number } | ConvertFailure;
+/** The spec's settings file (`from`), carried over as `name` beside the prepared file, with what changed. */
+export interface PrepareSettings {
+  from: string;
+  name: string;
+  text: string;
+  changes: string[];
+}
+
+/**
+ * `report` is Markdown, ready to show; `errorsLeft` counts Rewst errors still in `text`, `referencesLeft`
+ * the references Rewst cannot follow, `structuralLeft` the general lint's structural errors (oas3-schema);
+ * `ready` is true when all are zero, and `verdict` says it in one line.
+ */
+export type PrepareResponse =
+  | { ok: true; text: string; report: string; errorsLeft: number; referencesLeft: number; structuralLeft: number; ready: boolean; verdict: string; changes: number; settings?: PrepareSettings }
+  | ConvertFailure;
 
 export type ReduceChoicesResult =
   | { ok: true; operations: number; tags: Array<{ name: string; operations: number }>; methods: Array<{ method: string; operations: number }> }
@@ -120,6 +134,8 @@ export type ReduceResponse = { ok: true; text: string; summary: string; report: 
 export interface PrepareParams extends ConvertParams {
   source: string;
   output: string;
+  /** The document's URI: a saved file's relative `$ref`s are bundled from its folder. */
+  uri?: string;
 }
 
 export interface ReduceRequestParams extends ReduceParams {

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { findingsInReferencedFiles } from '../engine/bundle';
+import { bundleReaderWithin } from '../read-within';
 import { analyze, PARSE_ERROR, type Format } from '../engine';
 import { spectralDuplicates } from '../spectral/dedup';
 import { findRulesetFile } from '../spectral/ruleset-file';
@@ -34,9 +36,11 @@ export function lintCommand(rest: string[]): number | Promise<number> {
     const beside = analysis.isSpec ? settingsBeside(file) : undefined;
     const extra = beside && !files.some((f) => resolve(f) === resolve(beside)) ? [checkSettingsFile(beside)] : [];
     const result: FileResult = { file, isSpec: analysis.isSpec, findings: analysis.findings };
+    const external = analysis.index?.refs.some((r) => !r.ref.startsWith('#'));
+    const referenced = analysis.root && external ? referencedResults(file, analysis.root) : [];
     // Spectral has nothing to add to a file that is not a spec or does not parse (the parse error says where).
     if (analysis.isSpec && !analysis.findings.some((f) => f.ruleId === PARSE_ERROR)) specs.push({ result, text, format: analysis.doc.format });
-    return [result, ...extra];
+    return [result, ...referenced, ...extra];
   });
   const report = (failure?: string): number => {
     const format = flags.format ?? 'text';
@@ -49,6 +53,23 @@ export function lintCommand(rest: string[]): number | Promise<number> {
   };
   if (flags['no-spectral'] || !specs.length) return report();
   return spectral(specs).then(report);
+}
+
+/**
+ * What the Rewst rules find in the files a spec's relative `$ref`s name (read only inside its folder),
+ * each in its own file at its own line, the message saying which spec it was found through.
+ */
+function referencedResults(file: string, root: Record<string, unknown>): FileResult[] {
+  const folder = dirname(resolve(file));
+  const found = findingsInReferencedFiles(root, { entry: basename(file), read: bundleReaderWithin(folder) });
+  const byFile = new Map<string, FileResult>();
+  for (const f of found) {
+    const name = join(dirname(file), ...f.file.split('/'));
+    let r = byFile.get(name);
+    if (!r) byFile.set(name, (r = { file: name, isSpec: true, findings: [] }));
+    r.findings.push({ ...f, message: `${f.message} (found through ${basename(file)})` });
+  }
+  return [...byFile.values()];
 }
 
 /** Adds Spectral's findings to each spec's result; returns why the ruleset could not be used, if it could not. */

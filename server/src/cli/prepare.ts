@@ -1,16 +1,24 @@
-import { basename, dirname, join, resolve } from 'node:path';
-import { prepareForRewst, preparedFileName } from '../engine/convert';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { carrySettings, settingsNameFor, type OperationIdChange } from '../engine/settings';
+import { groupBy, kb, prepareForRewst, preparedFileName, prepareVerdict } from '../engine/convert';
+import { toPointer } from '../engine/pointer';
+import { bundleReaderWithin } from '../read-within';
+import { structuralCheck } from '../spectral/structural';
 import { parseArgs, UsageError } from './args';
 import { formatOf, readText } from './io';
+import { settingsBeside } from './settings-check';
 import { reportConvertError, writeAtomically } from './out-file';
 
 export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT]';
 
 /**
- * Writes the file to upload to Rewst: OpenAPI 3 JSON with every safe fix, as
- * FILE's name with .rewst.json (or OUT), never over FILE. The report goes to
- * stderr. Exit 0 ready to upload, 1 problems left that need a person (the file
- * is still written) or the file could not be prepared, 2 usage or I/O error.
+ * Writes the file to upload to Rewst: one OpenAPI 3 JSON document (relative
+ * `$ref`s to files in FILE's folder bundled in) with every safe fix, as FILE's
+ * name with .rewst.json (or OUT), never over FILE. The report goes to stderr:
+ * the verdict first, what needs a person one line each (file:line:column),
+ * what was done grouped by rule. Exit 0 ready to upload, 1 problems left that
+ * need a person (the file is still written) or the file could not be
+ * prepared, 2 usage or I/O error.
  */
 export async function prepareCommand(rest: string[]): Promise<number> {
   const { files, flags } = parseArgs(rest, { values: { out: undefined }, short: { o: 'out' } });
@@ -21,17 +29,42 @@ export async function prepareCommand(rest: string[]): Promise<number> {
   const text = readText(file);
   let result;
   try {
-    result = await prepareForRewst(text, { format: formatOf(file) });
+    result = await prepareForRewst(text, { format: formatOf(file), entry: basename(file), read: bundleReaderWithin(dirname(resolve(file))), structural: (t, rewst) => structuralCheck(t, rewst) });
   } catch (e) {
     return reportConvertError(file, e);
   }
   writeAtomically(out, result.text);
   const log = (line: string) => process.stderr.write(line + '\n');
-  log(`${file}: ${result.from} → ${result.to}, written to ${out}`);
-  for (const c of result.changes) log(`  ${c.kind === 'warning' ? 'warning' : 'changed'}: ${c.message}${c.pointer ? ` (at ${c.pointer})` : ''}`);
-  for (const f of result.fixed) log(`  fixed: ${f.ruleId}: ${f.message}`);
-  const errors = result.remaining.filter((f) => f.severity === 'error');
+  const verdict = prepareVerdict(result);
+  log(`${file}: ${result.from} → ${result.to}, written to ${out} (${kb(result.bytes)}, ${result.operations} operation(s))`);
+  log(verdict);
+  for (const c of result.changes) if (c.kind !== 'fix') log(`  ${c.kind === 'warning' ? 'warning' : 'changed'}: ${c.message}${c.pointer ? ` (at ${c.pointer})` : ''}`);
+  for (const g of groupBy(result.changes.filter((c) => c.kind === 'fix'), (c) => c.ruleId ?? '')) {
+    const distinct = [...new Set(g.items.map((c) => c.message))];
+    log(`  fixed: ${g.key} ×${g.items.length}: ${distinct.slice(0, 3).join('; ')}${distinct.length > 3 ? '; …' : ''}`);
+  }
+  const folder = dirname(file);
+  for (const p of result.unbundled) log(`${join(folder, p.file)}: at ${toPointer(p.path) || '/'}: still needs a person: ${p.message}`);
+  for (const f of result.structural ?? []) log(`${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: structural error (may stop an importer that validates): spectral/${f.rule}: ${f.message}`);
+  if (result.structuralUnavailable) log(`  the general lint (structural errors) could not run: ${result.structuralUnavailable}`);
   for (const f of result.remaining) log(`${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'error' ? 'still needs a person' : f.severity}: ${f.ruleId}: ${f.message}`);
-  log(errors.length ? `${errors.length} error(s) left: Rewst will reject the file until they are fixed.` : 'Ready to upload: no Rewst errors left.');
-  return errors.length ? 1 : 0;
+  carrySettingsOver(file, out, result.operationIds, log);
+  if (result.remaining.length + result.unbundled.length > 3) log(verdict); // again, where a terminal leaves the eye
+  return result.ready ? 0 : 1;
+}
+
+/** The spec's settings file, if it has one, written beside the prepared file with its operationIds and paths updated. */
+function carrySettingsOver(file: string, out: string, operations: OperationIdChange[], log: (line: string) => void): void {
+  const from = settingsBeside(file);
+  if (!from) return;
+  const to = join(dirname(out), settingsNameFor(basename(out)));
+  if (resolve(to) === resolve(from)) {
+    log(`  settings: not carried over: ${to} is the original's own settings file (choose another -o)`);
+    return;
+  }
+  const relocate = (rel: string) => relative(dirname(resolve(out)), resolve(dirname(file), rel)).split(sep).join('/');
+  const carried = carrySettings(readText(from), operations, { spec: basename(out), relocate });
+  writeAtomically(to, carried.text);
+  log(`  settings: ${from} carried over to ${to}${carried.changes.length ? '' : ' as it was'}`);
+  for (const c of carried.changes) log(`    ${c}`);
 }

@@ -26,7 +26,8 @@ export type ReadResult = { text: string } | { tooLarge: true };
 
 export type Resolved = { file: string; problem?: undefined } | { file?: undefined; problem: string };
 
-function outside(folder: string, file: string): boolean {
+/** True when `file` is not strictly below `folder` (both absolute, as given): the one confinement test. */
+export function outside(folder: string, file: string): boolean {
   const rel = path.relative(folder, file);
   return rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 }

@@ -24,7 +24,12 @@ export interface SpecIndex {
    * name (itself, or for a member of allOf/anyOf/oneOf or a not/if/then/else, the enclosing one).
    */
   requireds: Array<{ path: JsonPath; schema: Record<string, unknown>; scope: Record<string, unknown>; required: unknown[] }>;
+  /** Every object whose `type` is a list, or a string other than JSON Schema's six and the security schemes' (`int`, `datetime`, `null`, `file`). */
+  oddTypes: Array<{ path: JsonPath; type: string | unknown[]; schema: Record<string, unknown> }>;
 }
+
+/** The `type`s every OpenAPI version takes: JSON Schema's, and the security schemes' (`null` and `file` depend on the version). */
+const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'apiKey', 'http', 'oauth2', 'openIdConnect', 'mutualTLS', 'basic']);
 
 /** Maps whose keys are names chosen by the author, so a key like `example` there is not a keyword. */
 const NAME_MAPS = new Set([
@@ -48,7 +53,7 @@ function isDataKeyword(key: string): boolean {
  * `shared` says values may be shared or cyclic (YAML aliases): then each object is visited once.
  */
 export function indexSpec(root: Record<string, unknown>, shared = false): SpecIndex {
-  const index: SpecIndex = { operations: collectOperations(root), refs: [], patterns: [], requireds: [] };
+  const index: SpecIndex = { operations: collectOperations(root), refs: [], patterns: [], requireds: [], oddTypes: [] };
   const seen = shared ? new Set<object>() : undefined;
   const keys: Array<string | number> = []; // keys[d] leads from vals[d] to vals[d + 1]
   const vals: unknown[] = [];
@@ -88,6 +93,8 @@ export function indexSpec(root: Record<string, unknown>, shared = false): SpecIn
       if (typeof pattern === 'string') index.patterns.push({ path: keys.slice(0, depth), pattern });
       const required = value.required;
       if (Array.isArray(required)) index.requireds.push({ path: keys.slice(0, depth), schema: value, scope: scopeOf(vals, keys, depth), required });
+      const type = value.type;
+      if ((typeof type === 'string' && !KNOWN_TYPES.has(type)) || Array.isArray(type)) index.oddTypes.push({ path: keys.slice(0, depth), type, schema: value });
     }
     for (const k in value) {
       const child = value[k];
@@ -153,4 +160,9 @@ export function operationNamed(operations: OperationRef[], method: unknown, path
 
 export function isObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+/** True for a path inside a security scheme, whose `type` (apiKey, http…) is not a schema's. */
+export function inSecurityScheme(path: JsonPath): boolean {
+  return path[0] === 'securityDefinitions' || (path[0] === 'components' && path[1] === 'securitySchemes');
 }

@@ -3,11 +3,18 @@
  * and answers with the result or a failure that lists the places at fault.
  * Nothing is written here; the client writes files whole.
  */
+import { basename, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
-import { CancelledError, ConvertError, convertSwagger2, prepareForRewst, prepareReport, readForReduce, reduceReport, reduceSpec, reduceSummary, tagsOf, yamlToJson } from '../engine/convert';
+import { CancelledError, ConvertError, convertSwagger2, prepareForRewst, prepareReport, prepareVerdict, readForReduce, reduceReport, reduceSpec, reduceSummary, tagsOf, yamlToJson } from '../engine/convert';
+import { carrySettings, settingsNameFor, type OperationIdChange } from '../engine/settings';
 import { collectOperations } from '../engine/spec-index';
-import { ConvertSwagger2Request, PrepareRequest, ReduceChoicesRequest, ReduceRequest, YamlToJsonRequest, type ConvertFailure } from '../protocol';
+import { settingsFileFor, textOf, type FileAccess } from '../engine/spec-files';
+import { ConvertSwagger2Request, PrepareRequest, ReduceChoicesRequest, ReduceRequest, YamlToJsonRequest, type ConvertFailure, type PrepareSettings } from '../protocol';
+import { bundleReaderWithin } from '../read-within';
+import { structuralCheck } from '../spectral/structural';
+import { openFiles } from './open-files';
 
 export function registerConvert(ctx: ServerContext): void {
   const { connection } = ctx;
@@ -18,10 +25,27 @@ export function registerConvert(ctx: ServerContext): void {
     }),
   );
   connection.onRequest(YamlToJsonRequest, (p) => answer(async () => ({ ok: true, text: yamlToJson(p.text).text })));
+  const files = openFiles(ctx.documents);
   connection.onRequest(PrepareRequest, (p, token) =>
     answer(async () => {
-      const r = await prepareForRewst(p.text, { format: p.format, isCancelled: () => token.isCancellationRequested });
-      return { ok: true, text: r.text, report: prepareReport(r, p.source, p.output), errorsLeft: r.remaining.filter((f) => f.severity === 'error').length, changes: r.changes.length };
+      // A saved spec's relative $refs are bundled from its folder (an open editor's text wins over the disk).
+      const file = p.uri?.startsWith('file:') ? fileURLToPath(p.uri) : undefined;
+      const opened = (f: string) => ctx.documents.get(pathToFileURL(f).toString())?.getText();
+      const bundling = file ? { entry: basename(file), read: bundleReaderWithin(dirname(file), opened) } : {};
+      const isCancelled = () => token.isCancellationRequested;
+      const r = await prepareForRewst(p.text, { format: p.format, isCancelled, ...bundling, structural: (t, rewst) => structuralCheck(t, rewst, isCancelled) });
+      return {
+        ok: true,
+        text: r.text,
+        report: prepareReport(r, p.source, p.output),
+        settings: file ? carriedSettings(files, file, p.output, r.operationIds) : undefined,
+        errorsLeft: r.blocking.errors,
+        referencesLeft: r.blocking.references,
+        structuralLeft: r.blocking.structural,
+        ready: r.ready,
+        verdict: prepareVerdict(r),
+        changes: r.changes.length,
+      };
     }),
   );
   connection.onRequest(ReduceChoicesRequest, (p) =>
@@ -44,6 +68,18 @@ export function registerConvert(ctx: ServerContext): void {
       return { ok: true, text: r.text, summary: reduceSummary(r), report: reduceReport(r, p.source, p.output, p.selection) };
     }),
   );
+}
+
+/**
+ * The settings file beside a saved spec (found by the one locator; an open editor's text wins), carried over
+ * for the prepared file `output`, which the client writes beside the original: paths relative to the spec stay.
+ */
+function carriedSettings(files: FileAccess, file: string, output: string, operations: OperationIdChange[]): PrepareSettings | undefined {
+  const settings = settingsFileFor(files, file);
+  const text = settings.exists ? textOf(files, settings.file) : undefined;
+  if (text === undefined) return undefined;
+  const carried = carrySettings(text, operations, { spec: output });
+  return { from: basename(settings.file), name: settingsNameFor(output), text: carried.text, changes: carried.changes };
 }
 
 /** Engine refusals become answers; a cancellation becomes the LSP's own cancelled error. */

@@ -20,6 +20,10 @@ export const SAME_PROBLEM: readonly SamePlace[] = [
   { spectral: ['info-description'], rewst: 'info-description', member: 'description' },
   // An invalid regex fails the OpenAPI schema's `format: regex` at the same `pattern`.
   { spectral: ['oas2-schema', 'oas3-schema'], rewst: 'pattern-invalid', message: /regex/i },
+  // A path key without its "/" is not expected in paths; a type list in 3.0, or a made-up type name, fails the schema's type enum.
+  { spectral: ['oas2-schema', 'oas3-schema'], rewst: 'path-leading-slash', message: /not expected to be here/ },
+  { spectral: ['oas2-schema', 'oas3-schema'], rewst: 'type-null-in-3-0', message: /type/ },
+  { spectral: ['oas2-schema', 'oas3-schema'], rewst: 'type-name', message: /type/ },
 ];
 
 function samePlace(rule: SamePlace, spectralPointer: string, rewstPointer: string): boolean {

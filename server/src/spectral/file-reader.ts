@@ -1,6 +1,5 @@
-import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import * as path from 'node:path';
+import { realPathWithin } from '../read-within';
 
 /**
  * The reader Spectral's resolver uses for `$ref`s to files. It reads a file
@@ -14,15 +13,11 @@ export function fileReaderWithin(folder: string | undefined): (ref: { href(): st
     const file = ref.href();
     if (!folder) throw new Error(`not read: ${file} (the document is not saved in a folder)`);
     let real: string;
-    let root: string;
     try {
-      real = realpathSync(file);
-      root = realpathSync(folder);
+      real = realPathWithin(folder, file);
     } catch (e) {
-      throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { cause: e });
+      throw new Error(`not read: ${file}: ${(e as Error).message}`, { cause: e });
     }
-    const rel = path.relative(root, real);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`not read: ${file} is outside the spec's folder ${folder}`);
     return readFile(real, 'utf8');
   };
 }

@@ -10,7 +10,7 @@ import { oas } from '@stoplight/spectral-rulesets';
 import type { Range, Severity } from '../engine/types';
 import { toPointer } from '../engine/pointer';
 import { createDocument, normalizeSource } from './document';
-import { loadRulesetFile, oasRuleset } from './ruleset';
+import { loadRulesetFile, oasRuleset, structuralRuleset } from './ruleset';
 import { runRuleset, type RunOptions } from './runner';
 import type { RawResult } from './results';
 
@@ -35,6 +35,8 @@ export interface SpectralOptions extends RunOptions {
   source: string | null;
   /** A `.spectral.yaml`/`.spectral.json` to use instead of `spectral:oas`. */
   rulesetFile?: string;
+  /** Only the OpenAPI schema rules (`oas2-schema`, `oas3-schema`), whatever the ruleset file says. */
+  structuralOnly?: boolean;
 }
 
 const SEVERITY: Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -47,7 +49,7 @@ export function documentationUrlFor(rule: string, fromRuleset?: string): string 
 
 /** Spectral's results, as they come from the runner (code, path, severity 0-3, message, range). */
 export async function spectralResults(text: string, options: SpectralOptions): Promise<RawResult[]> {
-  const ruleset = options.rulesetFile ? await loadRulesetFile(options.rulesetFile) : oasRuleset();
+  const ruleset = options.structuralOnly ? structuralRuleset() : options.rulesetFile ? await loadRulesetFile(options.rulesetFile) : oasRuleset();
   const document = createDocument(text, options.format, options.source);
   return runRuleset(document, ruleset, options);
 }

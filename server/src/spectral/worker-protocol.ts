@@ -7,6 +7,8 @@ export interface LintRequest {
   format: 'json' | 'yaml';
   source: string | null;
   rulesetFile?: string;
+  /** Only the OpenAPI schema rules (prepare's structural check). */
+  structuralOnly?: boolean;
   /** One Int32: the server stores 1 to cancel this run. */
   cancel: SharedArrayBuffer;
 }

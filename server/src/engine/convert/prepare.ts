@@ -1,23 +1,54 @@
 /**
- * "Prepare for Rewst": any spec in, the file to upload out. Swagger 2.0 is
- * converted to OpenAPI 3.0, YAML becomes JSON, every safe Rewst fix is
- * applied, and the result is linted again. The report says what changed and
- * what still needs a person.
+ * "Prepare for Rewst": any spec in, the file to upload out. A spec split over
+ * several files is bundled into one, Swagger 2.0 is converted to OpenAPI 3.0,
+ * YAML becomes JSON, every safe Rewst fix is applied, and the result is linted
+ * again. The verdict says "ready" only when the written file has no Rewst
+ * error and no reference Rewst cannot follow.
  */
+import { bundleSpec, BundleTooLarge, hasExternalRefs, type BundleProblem, type ReadFile } from '../bundle';
 import { analyze, fixAll } from '../engine';
 import type { Format } from '../parse';
-import type { Finding } from '../types';
+import type { OperationIdChange } from '../settings/carry-over';
+import { collectOperations, type OperationRef } from '../spec-index';
+import type { Finding, Range } from '../types';
 import { checkpoint, ConvertError, type IsCancelled } from './problems';
 import { describeVersion, readSpecValue } from './read';
+import { byteLength } from './serialize';
 import { convertSwagger2Value } from './swagger2';
 
 export interface PrepareChange {
-  kind: 'convert' | 'warning' | 'fix';
+  kind: 'bundle' | 'convert' | 'warning' | 'fix';
   message: string;
   /** JSON pointer in the output, when the change has one place. */
   pointer?: string;
   ruleId?: string;
 }
+
+export interface PrepareOptions {
+  format?: Format;
+  isCancelled?: IsCancelled;
+  /** The spec's file name in its folder, and a reader for the files of that folder tree: relative `$ref`s are bundled. */
+  entry?: string;
+  read?: ReadFile;
+  /**
+   * The general lint of the written file (Spectral's `spectral:oas`, run by the caller): its structural
+   * errors (`oas3-schema`, `oas2-schema`) may stop an importer that validates the document. It gets the Rewst findings
+   * left, so that a problem both report (an invalid regex) is counted once. A string says why it could not run.
+   */
+  structural?: (text: string, rewst: readonly Finding[]) => Promise<StructuralFinding[] | string>;
+}
+
+/** A finding of the general lint, positioned in the written file. */
+export interface StructuralFinding {
+  rule: string;
+  severity: string;
+  message: string;
+  pointer: string;
+  range: Range;
+}
+
+/** The general lint's rules that say the document does not follow the OpenAPI schema. */
+export const STRUCTURAL_RULES = new Set(['oas3-schema', 'oas2-schema']);
 
 export interface PrepareResult {
   /** OpenAPI 3 JSON, ready to upload (or to fix the remaining problems in). */
@@ -27,32 +58,64 @@ export interface PrepareResult {
   fixed: Array<{ ruleId: string; message: string; pointer: string }>;
   /** Findings on `text` after every safe fix, positioned in `text`. */
   remaining: Finding[];
+  /** References to other files that were not bundled (missing, unreadable, outside the folder), where they are written. */
+  unbundled: BundleProblem[];
+  /** Files read besides the spec itself. */
+  bundledFiles: string[];
+  /** Structural errors the general lint found in `text`; undefined when it was not run. */
+  structural?: StructuralFinding[];
+  /** Why the general lint could not run, when it could not. */
+  structuralUnavailable?: string;
+  /** Rewst errors left, references Rewst cannot follow (to URLs or files) and structural errors: all zero means ready to upload. */
+  blocking: { errors: number; references: number; structural: number };
+  ready: boolean;
+  bytes: number;
+  operations: number;
+  /** Each operation's id before prepare's fixes and after (for the settings file carried over). */
+  operationIds: OperationIdChange[];
   from: string;
   to: string;
 }
 
-export async function prepareForRewst(text: string, options: { format?: Format; isCancelled?: IsCancelled } = {}): Promise<PrepareResult> {
+export async function prepareForRewst(text: string, options: PrepareOptions = {}): Promise<PrepareResult> {
   const input = readSpecValue(text, options.format);
   const from = describeVersion(input.value);
   const changes: PrepareChange[] = [];
-  let json: string;
-  switch (input.version) {
-    case 'swagger-2.0': {
-      await checkpoint(options.isCancelled);
-      const converted = await convertSwagger2Value(input.value);
-      changes.push({ kind: 'convert', message: `Converted ${converted.from} to ${converted.to} with swagger2openapi${input.format === 'yaml' ? ', and YAML to JSON' : ''}.` });
-      if (converted.patches) changes.push({ kind: 'convert', message: `swagger2openapi patched ${converted.patches} small error(s) of the source on the way.` });
-      for (const w of converted.warnings) changes.push({ kind: 'warning', message: `Conversion warning: ${w.message}`, pointer: w.pointer });
-      json = JSON.stringify(converted.value, null, 2) + '\n';
-      break;
+  if (input.version !== 'swagger-2.0' && input.version !== 'openapi-3.0' && input.version !== 'openapi-3.1') {
+    throw new ConvertError(`Cannot prepare this file for Rewst: it is ${from}. Rewst takes Swagger 2.0 or OpenAPI 3.`);
+  }
+  let value = input.value;
+  let unbundled: BundleProblem[] = [];
+  let bundledFiles: string[] = [];
+  if (options.read && options.entry && hasExternalRefs(value)) {
+    await checkpoint(options.isCancelled);
+    let b;
+    try {
+      b = bundleSpec(value, { entry: options.entry, read: options.read });
+    } catch (e) {
+      if (e instanceof BundleTooLarge) throw new ConvertError(e.message);
+      throw e;
     }
-    case 'openapi-3.0':
-    case 'openapi-3.1':
-      if (input.format === 'yaml') changes.push({ kind: 'convert', message: 'Converted YAML to JSON (2-space indentation, key order kept).' });
-      json = input.jsonText;
-      break;
-    default:
-      throw new ConvertError(`Cannot prepare this file for Rewst: it is ${from}. Rewst takes Swagger 2.0 or OpenAPI 3.`);
+    value = b.value;
+    unbundled = b.problems;
+    bundledFiles = b.files;
+    const parts = [`${b.components.length} component(s) added`, b.inlined ? `${b.inlined} path item(s) or part(s) copied in place` : '', `${b.rewritten} reference(s) made local`].filter(Boolean);
+    if (b.rewritten || b.inlined) changes.push({ kind: 'bundle', message: `Bundled ${b.files.length} referenced file(s) into one document: ${parts.join(', ')}.` });
+    if (b.problems.length) changes.push({ kind: 'warning', message: `${b.problems.length} reference(s) could not be bundled and were left as they were (listed under what is left).` });
+  }
+  let json: string;
+  let converted3: Record<string, unknown> = value;
+  if (input.version === 'swagger-2.0') {
+    await checkpoint(options.isCancelled);
+    const converted = await convertSwagger2Value(value);
+    changes.push({ kind: 'convert', message: `Converted ${converted.from} to ${converted.to} with swagger2openapi${input.format === 'yaml' ? ', and YAML to JSON' : ''}.` });
+    if (converted.patches) changes.push({ kind: 'convert', message: `swagger2openapi patched ${converted.patches} small error(s) of the source on the way.` });
+    for (const w of converted.warnings) changes.push({ kind: 'warning', message: `Conversion warning: ${w.message}`, pointer: w.pointer });
+    json = JSON.stringify(converted.value, null, 2) + '\n';
+    converted3 = converted.value as Record<string, unknown>;
+  } else {
+    if (input.format === 'yaml') changes.push({ kind: 'convert', message: 'Converted YAML to JSON (2-space indentation, key order kept).' });
+    json = value === input.value ? input.jsonText : JSON.stringify(value, null, 2) + '\n';
   }
   await checkpoint(options.isCancelled);
   const before = analyze(json, { format: 'json' }).findings;
@@ -63,7 +126,50 @@ export async function prepareForRewst(text: string, options: { format?: Format; 
   for (const fix of fixed.applied) changes.push({ kind: 'fix', message: fix.title, ruleId: fix.ruleId });
   await checkpoint(options.isCancelled);
   const version = input.version === 'swagger-2.0' ? 'OpenAPI 3.0.0' : from;
-  return { text: fixed.text, changes, fixed: solved, remaining: fixed.remaining, from, to: `${version} JSON` };
+  const blocking = {
+    errors: fixed.remaining.filter((f) => f.severity === 'error').length,
+    // ref-external reports every reference the bundle could not make local (URLs included); Rewst follows none of them.
+    references: fixed.remaining.filter((f) => f.ruleId === 'ref-external').length,
+    structural: 0,
+  };
+  let structural: StructuralFinding[] | undefined;
+  let structuralUnavailable: string | undefined;
+  if (options.structural) {
+    await checkpoint(options.isCancelled);
+    const got = await options.structural(fixed.text, fixed.remaining);
+    if (typeof got === 'string') structuralUnavailable = got;
+    else {
+      structural = got.filter((f) => STRUCTURAL_RULES.has(f.rule) && f.severity === 'error');
+      blocking.structural = structural.length;
+    }
+    await checkpoint(options.isCancelled);
+  }
+  const afterOps = collectOperations(JSON.parse(fixed.text) as Record<string, unknown>);
+  return {
+    text: fixed.text,
+    changes,
+    fixed: solved,
+    remaining: fixed.remaining,
+    unbundled,
+    bundledFiles,
+    structural,
+    structuralUnavailable,
+    blocking,
+    ready: blocking.errors === 0 && blocking.references === 0 && blocking.structural === 0,
+    bytes: byteLength(fixed.text),
+    operations: afterOps.length,
+    operationIds: operationIdChanges(collectOperations(converted3), afterOps),
+    from: bundledFiles.length ? `${from}, ${bundledFiles.length + 1} files` : from,
+    to: `${version} JSON`,
+  };
+}
+
+/** Operations matched by method and path (the fixes add a leading `/` and drop a trailing one). */
+function operationIdChanges(before: OperationRef[], after: OperationRef[]): OperationIdChange[] {
+  const norm = (key: string) => '/' + key.replace(/^\/+/, '').replace(/\/+$/, '');
+  const id = (op: OperationRef | undefined) => (typeof op?.operation.operationId === 'string' ? op.operation.operationId : undefined);
+  const byPlace = new Map(after.map((op) => [`${op.method} ${norm(op.pathKey)}`, op]));
+  return before.map((op) => ({ before: id(op), after: id(byPlace.get(`${op.method} ${norm(op.pathKey)}`)) }));
 }
 
 /** `petstore.yaml` → `petstore.rewst.json`: beside the original, never over it. */

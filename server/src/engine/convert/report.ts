@@ -1,4 +1,5 @@
 /** Reports of the conversions as Markdown, for an editor to show. Every string from a spec is escaped. */
+import { toPointer } from '../pointer';
 import type { PrepareResult } from './prepare';
 import type { ReduceResult } from './reduce';
 
@@ -14,21 +15,97 @@ export function mdCode(s: string): string {
   return `${fence} ${s.replace(/\r?\n/g, ' ')} ${fence}`;
 }
 
-export function prepareReport(result: PrepareResult, source: string, output: string): string {
-  const errors = result.remaining.filter((f) => f.severity === 'error');
-  const lines = [`# Prepared for Rewst: ${mdText(output)}`, '', `From ${mdCode(source)} (${mdText(result.from)}) to ${mdCode(output)} (${mdText(result.to)}).`, ''];
-  lines.push(errors.length ? `**${errors.length} error(s) left**: Rewst will reject the file until a person fixes them (listed below).` : '**Ready to upload**: no Rewst errors left.', '');
-  lines.push(`## Changes made (${result.changes.length})`, '');
-  for (const c of result.changes) lines.push(`- ${c.kind === 'warning' ? '⚠ ' : ''}${mdText(c.message)}${c.pointer ? ` at ${mdCode(c.pointer)}` : ''}`);
-  if (!result.changes.length) lines.push('- none: the file was already OpenAPI 3 JSON with no fixable problem');
-  if (result.fixed.length) {
-    lines.push('', `## Problems fixed (${result.fixed.length})`, '');
-    for (const f of result.fixed) lines.push(`- ${mdCode(f.ruleId)} ${mdText(f.message)}`);
+/** How many examples a group shows before the rest are folded. */
+const EXAMPLES = 3;
+
+/** One line that says whether the file can be uploaded, and if not, why. */
+export function prepareVerdict(r: PrepareResult): string {
+  if (r.ready) return `Ready to upload: no Rewst errors, no reference Rewst cannot follow${r.structural ? ' and no structural error' : ''}.`;
+  const why = [
+    r.blocking.errors ? `${r.blocking.errors} Rewst error(s) left` : '',
+    r.blocking.references ? `${r.blocking.references} reference(s) to other files or URLs that Rewst cannot follow` : '',
+    r.blocking.structural ? `${r.blocking.structural} structural error(s) (oas3-schema) that may stop an importer that validates the document` : '',
+  ].filter(Boolean);
+  return `Not ready: ${why.join(', ')}. Rewst may reject the file or lose actions until a person fixes them.`;
+}
+
+export interface Group<T> {
+  key: string;
+  items: T[];
+}
+
+/** Items grouped by a key, groups in order of first appearance. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => string): Array<Group<T>> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
   }
-  lines.push('', `## Left for a person (${result.remaining.length})`, '');
-  for (const f of result.remaining) lines.push(`- line ${f.range.start.line + 1}, column ${f.range.start.character + 1}: **${f.severity}** ${mdCode(f.ruleId)} ${mdText(f.message)}`);
-  if (!result.remaining.length) lines.push('- nothing');
+  return [...groups].map(([k, list]) => ({ key: k, items: list }));
+}
+
+export function prepareReport(result: PrepareResult, source: string, output: string): string {
+  const lines = [`# Prepared for Rewst: ${mdText(output)}`, ''];
+  lines.push(`**${result.ready ? 'Ready to upload' : 'Not ready'}**: ${mdText(prepareVerdict(result).replace(/^[^:]*: /, ''))}`, '');
+  lines.push('| | |', '|---|---|');
+  lines.push(`| from | ${mdCode(source)} (${mdText(result.from)}) |`);
+  lines.push(`| to | ${mdCode(output)} (${mdText(result.to)}) |`);
+  lines.push(`| size | ${kb(result.bytes)}, ${result.operations} operation(s), so ${result.operations} action(s) in Rewst |`, '');
+
+  const where = (f: PrepareResult['remaining'][number]) => `line ${f.range.start.line + 1}, column ${f.range.start.character + 1}`;
+  const left = result.remaining.length + result.unbundled.length + (result.structural?.length ?? 0);
+  lines.push(`## Left for a person (${left})`, '');
+  if (!left) lines.push('Nothing.', '');
+  if (result.unbundled.length) {
+    lines.push(`### References that could not be bundled (${result.unbundled.length})`, '');
+    const item = (p: PrepareResult['unbundled'][number]) => `- in ${mdCode(p.file)} at ${mdCode(toPointer(p.path) || '/')}: ${mdText(p.message)}`;
+    folded(lines, result.unbundled.map(item));
+  }
+  if (result.structural?.length) {
+    lines.push(`### Structural errors the general lint finds (${result.structural.length})`, '');
+    lines.push('Not what Rewst names, but the OpenAPI schema says no: an importer that validates the document may stop here.', '');
+    for (const g of groupBy(result.structural, (f) => f.rule)) {
+      lines.push(`${mdCode(g.key)}: ${g.items.length}`, '');
+      folded(lines, g.items.map((f) => `- line ${f.range.start.line + 1}, column ${f.range.start.character + 1} (${mdCode(f.pointer || '/')}): ${mdText(f.message)}`));
+    }
+  }
+  if (result.structuralUnavailable) lines.push(`The general lint (structural errors) could not run: ${mdText(result.structuralUnavailable)}`, '');
+  for (const g of groupBy(result.remaining, (f) => `${f.ruleId}\u0000${f.severity}`)) {
+    const [ruleId, severity] = g.key.split('\u0000');
+    lines.push(`### ${mdCode(ruleId)}: ${g.items.length} ${severity}(s)`, '');
+    folded(lines, g.items.map((f) => `- ${where(f)}: ${mdText(f.message)}`));
+  }
+
+  const fixes = result.changes.filter((c) => c.kind === 'fix');
+  const others = result.changes.filter((c) => c.kind !== 'fix');
+  lines.push(`## What prepare did (${result.changes.length} change(s))`, '');
+  for (const c of others.filter((c) => c.kind !== 'warning')) lines.push(`- ${mdText(c.message)}`);
+  if (!result.changes.length) lines.push('- nothing: the file was already OpenAPI 3 JSON with no fixable problem');
+  if (fixes.length) {
+    if (lines[lines.length - 1] !== '') lines.push('');
+    lines.push('| Rewst rule | fixes | for example |', '|---|---:|---|');
+    for (const g of groupBy(fixes, (c) => c.ruleId ?? '')) lines.push(`| ${mdCode(g.key)} | ${g.items.length} | ${[...new Set(g.items.map((c) => c.message))].slice(0, EXAMPLES).map(mdText).join('; ')} |`);
+  }
+  const warnings = others.filter((c) => c.kind === 'warning');
+  if (warnings.length) {
+    lines.push('', `Warnings on the way (${warnings.length}):`, '');
+    folded(lines, warnings.map((c) => `- ${mdText(c.message)}${c.pointer ? ` at ${mdCode(c.pointer)}` : ''}`));
+  }
+  if (fixes.length > EXAMPLES) {
+    lines.push('', `<details><summary>Every fix (${fixes.length})</summary>`, '');
+    for (const c of fixes) lines.push(`- ${mdCode(c.ruleId ?? '')} ${mdText(c.message)}`);
+    lines.push('', '</details>');
+  }
   return lines.join('\n') + '\n';
+}
+
+/** A list whose first few items show and the rest fold away. */
+function folded(lines: string[], items: string[]): void {
+  lines.push(...items.slice(0, EXAMPLES));
+  if (items.length > EXAMPLES) lines.push('', `<details><summary>${items.length - EXAMPLES} more</summary>`, '', ...items.slice(EXAMPLES), '', '</details>');
+  lines.push('');
 }
 
 export function reduceSummary(r: ReduceResult): string {
@@ -46,6 +123,6 @@ export function reduceReport(r: ReduceResult, source: string, output: string, se
   return lines.join('\n') + '\n';
 }
 
-function kb(bytes: number): string {
+export function kb(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 }

@@ -3,20 +3,26 @@ import { circularRef } from './circular-ref';
 import { infoDescription } from './info-description';
 import { operationIdDuplicate } from './operation-id-duplicate';
 import { operationIdMissing } from './operation-id-missing';
+import { pathLeadingSlash } from './path-leading-slash';
 import { pathTrailingSlash } from './path-trailing-slash';
 import { patternInvalid } from './pattern-invalid';
 import { refExternal } from './ref-external';
 import { requiredUndefined } from './required-undefined';
 import { swagger2 } from './swagger-2';
+import { typeName } from './type-name';
+import { typeNullIn30 } from './type-null-in-3-0';
 
 export const RULES: readonly Rule[] = [
   infoDescription,
   operationIdMissing,
   operationIdDuplicate,
   pathTrailingSlash,
+  pathLeadingSlash,
   circularRef,
   patternInvalid,
   requiredUndefined,
+  typeNullIn30,
+  typeName,
   refExternal,
   swagger2,
 ];

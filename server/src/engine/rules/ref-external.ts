@@ -17,10 +17,14 @@ export const refExternal: Rule = {
     for (const { path, ref } of index.refs) {
       if (ref.startsWith('#')) continue;
       const shown = ref.length > 120 ? ref.slice(0, 120) + '…' : ref;
+      const kind = kindOf(ref);
       report({
         path: [...path, '$ref'],
         target: 'value',
-        message: `External reference to ${kindOf(ref)} ("${shown}"): Rewst imports one self-contained file and will not follow it. It is never fetched or read here; bundle what it points at into this document.`,
+        message:
+          kind === 'another file'
+            ? `External reference to another file ("${shown}"): Rewst imports one self-contained file and will not follow it. Prepare for Rewst Upload (or rewst-openapi bundle) bundles the files of the spec's folder into one document.`
+            : `External reference to ${kind} ("${shown}"): Rewst imports one self-contained file and will not follow it. It is never fetched or read here; copy what it points at into this document.`,
       });
     }
   },
@@ -30,7 +34,7 @@ export const refExternal: Rule = {
       text: '{"openapi":"3.0.0","components":{"schemas":{"A":{"$ref":"https://evil.example.com/x.json#/A"},"B":{"$ref":"../../etc/passwd#/x"},"C":{"$ref":"#/components/schemas/A"}}}}',
       expect: [
         { pointer: '/components/schemas/A/$ref', message: /to a URL .*never fetched/ },
-        { pointer: '/components/schemas/B/$ref', message: /to another file/ },
+        { pointer: '/components/schemas/B/$ref', message: /to another file.*Prepare for Rewst Upload \(or rewst-openapi bundle\) bundles/ },
       ],
     },
     { name: 'local refs only (YAML)', text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    A: {type: string}\n    B:\n      $ref: "#/components/schemas/A"\n', expect: [] },

@@ -15,3 +15,4 @@ export { listOperations, type SpecOperation } from './spec-model';
 export { svgProblem } from './svg';
 export { cleanHostname, cleanName, validateSettings } from './validate';
 export { settingsEditorSchema, settingsJsonSchema } from './json-schema';
+export { carrySettings, type CarriedSettings, type OperationIdChange } from './carry-over';

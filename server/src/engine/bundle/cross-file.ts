@@ -1,0 +1,110 @@
+/**
+ * The Rewst rules over a spec's referenced files: the spec is bundled, the
+ * bundle is linted, and each finding that lies in a part copied from another
+ * file is placed back in that file, at the node it names there. A reference
+ * that cannot be bundled is one finding at its `$ref`, in the file that holds
+ * it. Findings in the spec's own text are left to its own analysis.
+ */
+import { analyze } from '../engine';
+import { parseSpec, type Format } from '../parse';
+import { toPointer } from '../pointer';
+import type { Finding, JsonPath } from '../types';
+import { bundleSpec, BundleTooLarge, hasExternalRefs, type BundleOrigin, type ReadFile } from './bundle';
+
+export const REF_UNRESOLVED = 'ref-unresolved';
+
+/** A finding in a referenced file; `file` is relative to the spec's folder, like the bundler's names. */
+export interface ReferencedFinding extends Finding {
+  file: string;
+}
+
+/** Rules whose findings in a bundle say nothing about the referenced files themselves. */
+const ABOUT_THE_BUNDLE = new Set(['ref-external', 'swagger-2', 'parse-error', 'info-description']);
+
+export function findingsInReferencedFiles(root: Record<string, unknown>, options: { entry: string; read: ReadFile }): ReferencedFinding[] {
+  if (!hasExternalRefs(root)) return [];
+  const texts = new Map<string, string>();
+  const read: ReadFile = (file) => {
+    const text = options.read(file);
+    texts.set(file, text);
+    return text;
+  };
+  let bundle;
+  try {
+    bundle = bundleSpec(root, { entry: options.entry, read });
+  } catch (e) {
+    if (e instanceof BundleTooLarge) return [];
+    throw e;
+  }
+  const byPointer = new Map<string, BundleOrigin>(bundle.origins.map((o) => [toPointer(o.path), o]));
+  const wanted: Array<{ file: string; path: JsonPath; target: 'key' | 'value'; finding: Omit<Finding, 'range' | 'offset' | 'pointer' | 'path'> }> = [];
+  for (const p of bundle.problems) {
+    wanted.push({
+      file: p.file,
+      path: [...p.path, '$ref'],
+      target: 'value',
+      finding: { ruleId: REF_UNRESOLVED, severity: 'error', message: `${p.message} Rewst imports one self-contained file: bundle it, or fix the reference.`, target: 'value', fixable: false },
+    });
+  }
+  const bundled = analyze(JSON.stringify(bundle.value), { format: 'json' });
+  for (const f of bundled.findings) {
+    if (ABOUT_THE_BUNDLE.has(f.ruleId)) continue;
+    const origin = originOf(byPointer, f.path);
+    if (!origin) continue; // in the spec's own text: its own analysis reports it
+    wanted.push({
+      file: origin.file,
+      path: [...origin.sourcePath, ...f.path.slice(origin.path.length)],
+      target: f.target,
+      finding: { ruleId: f.ruleId, severity: f.severity, message: f.message, target: f.target, fixable: false, data: f.data },
+    });
+  }
+  const out: ReferencedFinding[] = [];
+  const seen = new Set<string>();
+  const docs = new Map<string, ReturnType<typeof parseSpec>>();
+  for (const w of wanted) {
+    const key = `${w.file}\u0000${toPointer(w.path)}\u0000${w.finding.ruleId}\u0000${w.finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text = w.file === options.entry ? undefined : texts.get(w.file);
+    let doc = docs.get(w.file);
+    if (!doc) {
+      const source = text ?? safeRead(options.read, w.file);
+      if (source === undefined) continue;
+      doc = parseSpec(source, formatOf(w.file));
+      docs.set(w.file, doc);
+    }
+    const [span] = doc.locate([{ path: w.path, target: w.target }]);
+    out.push({
+      ...w.finding,
+      file: w.file,
+      path: w.path,
+      pointer: toPointer(w.path),
+      offset: span,
+      range: { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) },
+    });
+  }
+  return out;
+}
+
+/** The copied part a path lies in: the longest origin path that is a prefix of it. */
+function originOf(byPointer: Map<string, BundleOrigin>, path: JsonPath): BundleOrigin | undefined {
+  let pointer = toPointer(path);
+  for (let n = path.length; n > 0; n--) {
+    const hit = byPointer.get(pointer);
+    if (hit) return hit;
+    pointer = pointer.slice(0, pointer.lastIndexOf('/'));
+  }
+  return undefined;
+}
+
+function formatOf(file: string): Format | undefined {
+  return /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : undefined;
+}
+
+function safeRead(read: ReadFile, file: string): string | undefined {
+  try {
+    return read(file);
+  } catch {
+    return undefined;
+  }
+}

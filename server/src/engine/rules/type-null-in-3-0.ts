@@ -1,0 +1,85 @@
+import type { Rule } from '../rule';
+import { inSecurityScheme, isObject } from '../spec-index';
+import { getAt } from '../pointer';
+import type { FixIntent, TextEdit } from '../types';
+
+const TYPES_3_0 = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object']);
+
+export const typeNullIn30: Rule = {
+  id: 'type-null-in-3-0',
+  rewstError: 'Imported Swagger file throws red error messages',
+  description: 'In OpenAPI 3.0 a schema\'s type is one name: a list such as ["string", "null"] is OpenAPI 3.1; 3.0 says "string" with nullable: true.',
+  severity: 'error',
+  fixAll: true,
+  check({ doc, index, report }) {
+    if (doc.version !== 'openapi-3.0') return;
+    for (const { path, type, schema } of index.oddTypes) {
+      if (!Array.isArray(type) || inSecurityScheme(path)) continue;
+      const names = type.filter((t): t is string => typeof t === 'string');
+      const real = [...new Set(names.filter((t) => t !== 'null'))];
+      const nullable = names.includes('null');
+      const shown = JSON.stringify(type).slice(0, 120);
+      const fixable = real.length === 1 && TYPES_3_0.has(real[0]) && names.length === type.length;
+      const advice = fixable
+        ? `Write type: ${real[0]}${nullable ? ' with nullable: true' : ''}.`
+        : real.length > 1
+          ? 'A schema that takes several types needs anyOf with one type each (no automatic fix).'
+          : 'It needs a real type name (no automatic fix).';
+      report({
+        path: [...path, 'type'],
+        target: 'value',
+        message: `type is a list (${shown}), which OpenAPI 3.0 does not allow (lists of types are OpenAPI 3.1): an importer that validates the document rejects it. ${advice}`,
+        // The type only when the fix applies: a finding that needs a person carries nothing to fix with.
+        data: { schemaPath: path, type: fixable ? real[0] : undefined, nullable: nullable && schema.nullable !== true },
+        fixable,
+      });
+    }
+  },
+  fix({ data }, { editor, root }) {
+    const schemaPath = data?.schemaPath as Array<string | number> | undefined;
+    const type = String(data?.type);
+    const schema = Array.isArray(schemaPath) ? getAt(root, schemaPath) : undefined;
+    if (!isObject(schema) || !Array.isArray(schema.type) || !TYPES_3_0.has(type)) return undefined;
+    const edits: Array<TextEdit | undefined> = [editor.replaceValue([...schemaPath!, 'type'], type)];
+    const intent: FixIntent[] = [{ op: 'set', path: [...schemaPath!, 'type'], value: type }];
+    if (data?.nullable) {
+      // Before `type`, so the two edits never touch: `type`'s value may run to the end of its member.
+      edits.push('nullable' in schema ? editor.replaceValue([...schemaPath!, 'nullable'], true) : editor.insertMember(schemaPath!, 'nullable', true, 'start'));
+      intent.push({ op: 'set', path: [...schemaPath!, 'nullable'], value: true });
+    }
+    if (edits.some((e) => !e)) return undefined;
+    return { title: `Make type ${type}${data?.nullable ? ' with nullable: true' : ''}`, edits: edits as TextEdit[], intent };
+  },
+  cases: [
+    {
+      name: 'string or null (YAML flow list)',
+      text: 'openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        note:\n          type: [string, "null"]\n          maxLength: 10\n',
+      expect: [{ pointer: '/components/schemas/A/properties/note/type', message: /type is a list \(\["string","null"\]\).*Write type: string with nullable: true/, fixable: true }],
+      fixed: 'openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        note:\n          nullable: true\n          type: string\n          maxLength: 10\n',
+    },
+    {
+      name: 'block list, last member (YAML)',
+      text: 'openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      description: x\n      type:\n        - integer\n        - "null"\n',
+      expect: [{ pointer: '/components/schemas/A/type' }],
+      fixed: 'openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      nullable: true\n      description: x\n      type: integer\n',
+    },
+    {
+      name: 'JSON, nullable already false',
+      text: '{\n  "openapi": "3.0.0",\n  "paths": {},\n  "components": {\n    "schemas": {\n      "A": {\n        "nullable": false,\n        "type": ["null", "boolean"]\n      }\n    }\n  }\n}\n',
+      expect: [{ pointer: '/components/schemas/A/type' }],
+      fixed: '{\n  "openapi": "3.0.0",\n  "paths": {},\n  "components": {\n    "schemas": {\n      "A": {\n        "nullable": true,\n        "type": "boolean"\n      }\n    }\n  }\n}\n',
+    },
+    {
+      name: 'one type in a list, no null (JSON)',
+      text: '{"openapi":"3.0.1","components":{"schemas":{"A":{"type":["string"]}}}}',
+      expect: [{ pointer: '/components/schemas/A/type', message: /Write type: string\./ }],
+      fixed: '{"openapi":"3.0.1","components":{"schemas":{"A":{"type":"string"}}}}',
+    },
+    {
+      name: 'several real types: said so, no fix',
+      text: '{"openapi":"3.0.1","components":{"schemas":{"A":{"type":["string","integer"]}}}}',
+      expect: [{ pointer: '/components/schemas/A/type', message: /anyOf/, fixable: false }],
+    },
+    { name: 'OpenAPI 3.1 takes lists; a property named type is not a type', text: 'openapi: 3.1.0\ncomponents:\n  schemas:\n    A:\n      type: [string, "null"]\n    B:\n      properties:\n        type: {type: string}\n', expect: [] },
+  ],
+};

@@ -1,0 +1,38 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import * as path from 'node:path';
+import type { ReadFile } from './engine/bundle';
+import { outside } from './engine/spec-files';
+
+/**
+ * The one rule for reading the files a spec refers to: only inside the spec's
+ * own folder tree, after symlinks are followed, so a spec opened from
+ * anywhere can never make us read `../../etc/passwd` or `~/.ssh/id_rsa`.
+ * Returns the real path to read, or throws with the reason.
+ */
+export function realPathWithin(folder: string, file: string): string {
+  let real: string;
+  let root: string;
+  try {
+    real = realpathSync(file);
+    root = realpathSync(folder);
+  } catch (e) {
+    throw new Error((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+  }
+  if (outside(root, real)) throw new Error(`it is outside the spec's folder ${folder}`);
+  return real;
+}
+
+/** The bundler's reader for a spec saved in `folder`: relative POSIX names in, text out. */
+export function bundleReaderWithin(folder: string, opened?: (file: string) => string | undefined): ReadFile {
+  return (name) => {
+    const file = path.join(folder, ...name.split('/'));
+    const real = realPathWithin(folder, file);
+    const open = opened?.(file);
+    if (open !== undefined) return open;
+    try {
+      return readFileSync(real, 'utf8');
+    } catch (e) {
+      throw new Error(`cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+    }
+  };
+}
