@@ -11,6 +11,7 @@ import { registerConvertCommands } from './convert-commands';
 import { registerActionsView } from './actions-view';
 import { registerRenameActions } from './rename-actions';
 import { registerSettingsForms } from './settings-forms';
+import { openTiming } from './open-timing';
 import { isOurs } from './spec-sniff';
 import { registerSpectral } from './spectral';
 
@@ -28,7 +29,10 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // Logged to the client's output channel, which exists once the client does (hence the late binding).
+  const timing = openTiming((line) => lc.outputChannel.appendLine(line));
   const clientOptions: LanguageClientOptions = {
+    middleware: timing.middleware,
     documentSelector: ['json', 'jsonc', 'yaml'].flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
@@ -36,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   };
   const lc = new LanguageClient('rewstOpenapi', 'Rewst OpenAPI', serverOptions, clientOptions);
   client = lc;
+  timing.listen(context);
   // Not started here: a request from a command starts it (the client starts itself on its first request), and so does the first spec opened.
   let started = false;
   lc.onDidChangeState((e) => {
@@ -44,7 +49,9 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   const startFor = (doc: vscode.TextDocument) => {
     if (started || !isOurs(doc)) return;
     started = true;
-    lc.start().catch((e) => void vscode.window.showErrorMessage(`Rewst OpenAPI: the language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+    lc.start().catch(
+      (e) => void vscode.window.showErrorMessage(`Rewst OpenAPI: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(startFor),
