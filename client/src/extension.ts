@@ -11,6 +11,7 @@ import { registerConvertCommands } from './convert-commands';
 import { registerActionsView } from './actions-view';
 import { registerRenameActions } from './rename-actions';
 import { registerSettingsForms } from './settings-forms';
+import { registerOpenAhead } from './open-ahead';
 import { openTiming } from './open-timing';
 import { isOurs } from './spec-sniff';
 import { registerSpectral } from './spectral';
@@ -46,18 +47,23 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   lc.onDidChangeState((e) => {
     if (e.newState !== State.Stopped) started = true;
   });
-  const startFor = (doc: vscode.TextDocument) => {
-    if (started || !isOurs(doc)) return;
+  const start = () => {
+    if (started) return;
     started = true;
     lc.start().catch(
       (e) => void vscode.window.showErrorMessage(`Rewst OpenAPI: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
     );
+  };
+  const startFor = (doc: vscode.TextDocument) => {
+    if (!started && isOurs(doc)) start();
   };
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(startFor),
     vscode.workspace.onDidChangeTextDocument((e) => startFor(e.document)),
   );
   for (const doc of vscode.workspace.textDocuments) startFor(doc);
+  // A spec's tab opening: the server reads it from disk while the editor loads it.
+  registerOpenAhead(context, lc, start, timing.tabOpened);
 
   // Features: each registers its commands, views and listeners on `context`.
   registerConvertCommands(context, lc);

@@ -11,7 +11,11 @@ import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { timingLine } from '../../server/src/open-timing';
 
-export function openTiming(log: (line: string) => void): { middleware: Middleware; listen(context: vscode.ExtensionContext): void } {
+export function openTiming(log: (line: string) => void): {
+  middleware: Middleware;
+  listen(context: vscode.ExtensionContext): void;
+  tabOpened(uri: string): void;
+} {
   const pending = new Map<string, Record<string, number>>();
   const middleware: Middleware = {
     didOpen: async (doc, next) => {
@@ -27,15 +31,21 @@ export function openTiming(log: (line: string) => void): { middleware: Middlewar
       if (stages?.['client-open-start']) {
         pending.delete(uri.toString());
         log(timingLine(uri.toString(), { ...stages, 'client-diagnostics-received': Date.now() }));
+      } else if (stages?.['client-tab-opened'] && !stages['client-ahead-diagnostics-received']) {
+        // Diagnostics from the file on disk, before its document opened (open-ahead.ts).
+        stages['client-ahead-diagnostics-received'] = Date.now();
       }
       next(uri, diagnostics);
     },
   };
   return {
     middleware,
+    tabOpened: (uri) => pending.set(uri, { 'client-tab-opened': Date.now() }),
     listen: (context) =>
       context.subscriptions.push(
-        vscode.workspace.onDidOpenTextDocument((doc) => pending.set(doc.uri.toString(), { 'client-document-opened': Date.now() })),
+        vscode.workspace.onDidOpenTextDocument((doc) =>
+          pending.set(doc.uri.toString(), { ...pending.get(doc.uri.toString()), 'client-document-opened': Date.now() }),
+        ),
         vscode.workspace.onDidCloseTextDocument((doc) => pending.delete(doc.uri.toString())),
       ),
   };

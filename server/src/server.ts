@@ -11,12 +11,13 @@ import { registerActions } from './features/actions';
 import { registerCodeActions } from './features/code-actions';
 import { registerConvert } from './features/convert';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { registerOpenAhead } from './features/open-ahead';
 import { registerSettings } from './features/settings';
 import { registerSpectral } from './features/spectral';
 import { registerStats } from './features/stats';
 import { SettingsChangedNotification } from './protocol';
 import { DocumentScheduler } from './scheduler';
-import { OpenTiming } from './open-timing';
+import { OpenTiming, timingLine } from './open-timing';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => connection.console.error(`rewst-openapi: ${message}`);
@@ -64,6 +65,7 @@ registerActions(ctx);
 registerStats(ctx);
 registerSettings(ctx);
 registerSpectral(ctx);
+registerOpenAhead(ctx, analyses, publisher, (uri, stages) => connection.console.log(timingLine(uri, stages)));
 
 connection.onInitialize((params) => {
   ctx.initParams = params;

@@ -12,6 +12,7 @@
  */
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
+import type { Analysis } from '../engine';
 import { DEFAULT_MAX_PER_RULE, limitDiagnostics } from '../diagnostic-limit';
 import { toDiagnostic } from '../lsp-convert';
 import { shiftRange } from '../range-shift';
@@ -74,6 +75,12 @@ export class DiagnosticsPublisher {
     if (!bySource) this.extra.set(uri, (bySource = new Map()));
     bySource.set(source, { version, diagnostics });
     this.publish(uri);
+  }
+
+  /** Rewst's diagnostics of a file not open yet, analysed from disk (features/open-ahead.ts); its first version's replace them. */
+  publishAhead(uri: string, analysis: Analysis): Promise<void> {
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(uri, f));
+    return this.ctx.connection.sendDiagnostics({ uri, diagnostics: limitDiagnostics(diagnostics, this.maxPerRule) });
   }
 
   /** Sends Rewst's diagnostics for the current version with the other sources' latest. */
