@@ -11,6 +11,8 @@ import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { timingLine } from '../../server/src/open-timing';
 
+const SYNCED_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
+
 export function openTiming(log: (line: string) => void): {
   middleware: Middleware;
   listen(context: vscode.ExtensionContext): void;
@@ -43,9 +45,11 @@ export function openTiming(log: (line: string) => void): {
     tabOpened: (uri) => pending.set(uri, { 'client-tab-opened': Date.now() }),
     listen: (context) =>
       context.subscriptions.push(
-        vscode.workspace.onDidOpenTextDocument((doc) =>
-          pending.set(doc.uri.toString(), { ...pending.get(doc.uri.toString()), 'client-document-opened': Date.now() }),
-        ),
+        vscode.workspace.onDidOpenTextDocument((doc) => {
+          // Only documents the client syncs: output channels and other editors' documents open and close all the time.
+          if (!SYNCED_LANGUAGES.has(doc.languageId) || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled')) return;
+          pending.set(doc.uri.toString(), { ...pending.get(doc.uri.toString()), 'client-document-opened': Date.now() });
+        }),
         vscode.workspace.onDidCloseTextDocument((doc) => pending.delete(doc.uri.toString())),
       ),
   };
