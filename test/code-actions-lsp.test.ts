@@ -39,9 +39,16 @@ describe('LSP: whole-file code actions are resolved when chosen', () => {
   }
 
   const lightbulb = (uri: string, diagnostics: Diagnostic[], line = 0) =>
-    client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character: 2 }, end: { line, character: 2 } }, context: { diagnostics, triggerKind: 2 } });
+    client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line, character: 2 }, end: { line, character: 2 } },
+      context: { diagnostics, triggerKind: 2 },
+    });
 
-  for (const [file, languageId] of [['photo-records.yaml', 'yaml'], ['legacy-swagger.json', 'json']] as const) {
+  for (const [file, languageId] of [
+    ['photo-records.yaml', 'yaml'],
+    ['legacy-swagger.json', 'json'],
+  ] as const) {
     it(`${file}: the lightbulb offers "Fix all" with the count of fixable problems and no edit; resolve gives the engine's fix-all`, TIMEOUT, async () => {
       const text = readFileSync(path.join(ROOT, 'examples', file), 'utf8');
       const { uri } = await open(file, languageId, text);
@@ -49,7 +56,10 @@ describe('LSP: whole-file code actions are resolved when chosen', () => {
       assert.ok(fixable > 1, 'the example has fixable problems');
       const actions = await lightbulb(uri, []);
       const all = actions.filter((a) => a.kind === 'source.fixAll');
-      assert.deepEqual(all.map((a) => a.title), [`Fix all Rewst problems (${fixable})`]);
+      assert.deepEqual(
+        all.map((a) => a.title),
+        [`Fix all Rewst problems (${fixable})`],
+      );
       assert.equal(all[0].edit, undefined, 'no edit computed at a cursor move');
       assert.ok(all[0].data, 'carries what resolve needs');
       const resolved = await client.request<CodeAction>('codeAction/resolve', all[0]);
@@ -59,7 +69,23 @@ describe('LSP: whole-file code actions are resolved when chosen', () => {
   }
 
   it('"Add operationIds to all N" is offered lazily at a missing-id diagnostic and resolves to every id added', TIMEOUT, async () => {
-    const text = ['openapi: 3.0.0', 'info:', '  title: A', '  description: B', '  version: 1.0.0', 'paths:', '  /a:', '    get:', '      responses: {}', '    post:', '      responses: {}', '  /b:', '    get:', '      responses: {}', ''].join('\n');
+    const text = [
+      'openapi: 3.0.0',
+      'info:',
+      '  title: A',
+      '  description: B',
+      '  version: 1.0.0',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses: {}',
+      '    post:',
+      '      responses: {}',
+      '  /b:',
+      '    get:',
+      '      responses: {}',
+      '',
+    ].join('\n');
     const { uri, diagnostics } = await open('ids.yaml', 'yaml', text);
     assert.equal(diagnostics.length, 3);
     const actions = await lightbulb(uri, [diagnostics[0]], diagnostics[0].range.start.line);
@@ -108,5 +134,26 @@ describe('LSP: whole-file code actions are resolved when chosen', () => {
     assert.deepEqual(await client.request<CodeAction>('codeAction/resolve', stray), stray);
     const foreign = { title: 'y', data: { something: 'else' } };
     assert.deepEqual(await client.request<CodeAction>('codeAction/resolve', foreign), foreign);
+  });
+
+  it('Ctrl+. right after typing into a path key, with the old diagnostic in the request: the fix for the key as it now reads', TIMEOUT, async () => {
+    const text = readFileSync(path.join(ROOT, 'examples', 'photo-records.yaml'), 'utf8');
+    const { uri, diagnostics } = await open('photo-records.yaml', 'yaml', text);
+    const old = diagnostics.find((d) => d.code === 'path-trailing-slash' && d.range.start.line === 8);
+    assert.ok(old, 'path-trailing-slash on line 9 (/photo-records/)');
+    // "x" typed after the key's leading '/', and Ctrl+. at once: the request carries the diagnostic of version 1.
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 8, character: 3 }, end: { line: 8, character: 3 } }, text: 'x' }],
+    });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 8, character: 4 }, end: { line: 8, character: 4 } },
+      context: { diagnostics: [old], only: ['quickfix'], triggerKind: 1 },
+    });
+    const fix = actions.find((a) => a.title === 'Rename path to /xphoto-records');
+    assert.ok(fix, `offered ${JSON.stringify(actions.map((a) => a.title))}`);
+    const edited = text.replace('\n  /photo-records/:\n', '\n  /xphoto-records/:\n');
+    assert.equal(applyLspEdits(edited, editsForUri(fix.edit!, uri)), text.replace('\n  /photo-records/:\n', '\n  /xphoto-records:\n'));
   });
 });

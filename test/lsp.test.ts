@@ -252,7 +252,9 @@ for (const example of EXAMPLE_SPECS) {
         const after = await change(client, doc, fixed);
         assert.ok(!after.some((d) => d.code === 'parse-error'), `fixed text parses: ${JSON.stringify(after.filter((d) => d.code === 'parse-error'))}`);
         assert.ok(!after.some((d) => d.code === diagnostic.code && messageOf(d) === messageOf(diagnostic)), 'the diagnostic is gone');
-        assert.ok(after.length < diagnostics.length, 'fewer problems than before');
+        // Rewst's only: Spectral's results for the first version may be kept (moved with the text) when they came before the change.
+        const rewst = (ds: Diagnostic[]) => ds.filter((d) => d.source === 'rewst');
+        assert.ok(rewst(after).length < rewst(diagnostics).length, 'fewer problems than before');
         assert.deepEqual(after.map(fromDiagnostic), expectedFor(fixed, doc.format), 'diagnostics are those of the fixed text');
       });
     }

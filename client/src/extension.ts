@@ -11,6 +11,8 @@ import { registerConvertCommands } from './convert-commands';
 import { registerActionsView } from './actions-view';
 import { registerRenameActions } from './rename-actions';
 import { registerSettingsForms } from './settings-forms';
+import { registerOpenAhead } from './open-ahead';
+import { openTiming } from './open-timing';
 import { isOurs } from './spec-sniff';
 import { registerSpectral } from './spectral';
 
@@ -28,7 +30,10 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // Logged to the client's output channel, which exists once the client does (hence the late binding).
+  const timing = openTiming((line) => lc.outputChannel.appendLine(line));
   const clientOptions: LanguageClientOptions = {
+    middleware: timing.middleware,
     documentSelector: ['json', 'jsonc', 'yaml'].flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
@@ -36,21 +41,29 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   };
   const lc = new LanguageClient('rewstOpenapi', 'Rewst OpenAPI', serverOptions, clientOptions);
   client = lc;
+  timing.listen(context);
   // Not started here: a request from a command starts it (the client starts itself on its first request), and so does the first spec opened.
   let started = false;
   lc.onDidChangeState((e) => {
     if (e.newState !== State.Stopped) started = true;
   });
-  const startFor = (doc: vscode.TextDocument) => {
-    if (started || !isOurs(doc)) return;
+  const start = () => {
+    if (started) return;
     started = true;
-    lc.start().catch((e) => void vscode.window.showErrorMessage(`Rewst OpenAPI: the language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+    lc.start().catch(
+      (e) => void vscode.window.showErrorMessage(`Rewst OpenAPI: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  };
+  const startFor = (doc: vscode.TextDocument) => {
+    if (!started && isOurs(doc)) start();
   };
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(startFor),
     vscode.workspace.onDidChangeTextDocument((e) => startFor(e.document)),
   );
   for (const doc of vscode.workspace.textDocuments) startFor(doc);
+  // A spec's tab opening: the server reads it from disk while the editor loads it.
+  registerOpenAhead(context, lc, start, timing.tabOpened);
 
   // Features: each registers its commands, views and listeners on `context`.
   registerConvertCommands(context, lc);

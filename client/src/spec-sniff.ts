@@ -20,8 +20,16 @@ export function isSettingsFile(uri: vscode.Uri): boolean {
 export function looksLikeSpec(doc: vscode.TextDocument): boolean {
   if (!SPEC_LANGUAGES.has(doc.languageId) || isSettingsFile(doc.uri)) return false;
   // Only the head is read: this runs on every change of every JSON and YAML document until a spec shows up.
-  return VERSION_KEY.test(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(HEAD_CHARS))));
+  return looksLikeSpecHead(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(HEAD_CHARS))));
 }
+
+/** The same check on the first HEAD_CHARS of a text (a file's head read from disk). */
+export function looksLikeSpecHead(head: string): boolean {
+  return VERSION_KEY.test(head.slice(0, HEAD_CHARS));
+}
+
+/** How many bytes of a file the check needs. */
+export const HEAD_BYTES = HEAD_CHARS;
 
 /** A spec or a settings file: the documents the language server is started for. */
 export function isOurs(doc: vscode.TextDocument): boolean {

@@ -28,9 +28,14 @@ export function formatOf(doc: TextDocument): Format | undefined {
   return undefined;
 }
 
-/** Keeps one analysis per open document, for its latest version. */
+/**
+ * Keeps one analysis per open document, for its latest version. A file about
+ * to open can be analysed ahead from its text on disk (`analyseAhead`): its
+ * document's first version takes that analysis when the texts are equal.
+ */
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly ahead = new Map<string, { text: string; analysis: Analysis }>();
 
   constructor(private readonly onError: (uri: string, error: unknown) => void) {}
 
@@ -39,18 +44,47 @@ export class AnalysisCache {
     if (!format) return undefined;
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.analysis;
+    const text = doc.getText();
+    const early = this.ahead.get(doc.uri);
+    this.ahead.delete(doc.uri);
     let analysis: Analysis;
-    try {
-      analysis = analyze(doc.getText(), { format });
-    } catch (e) {
-      this.onError(doc.uri, e);
-      return undefined;
+    if (early && early.text === text) {
+      analysis = early.analysis;
+    } else {
+      try {
+        analysis = analyze(text, { format });
+      } catch (e) {
+        this.onError(doc.uri, e);
+        return undefined;
+      }
     }
     this.entries.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }
 
+  /** Analyses a file's text before its document opens; kept until `get` takes it or `forget` drops it. */
+  analyseAhead(uri: string, text: string, format: Format): Analysis | undefined {
+    try {
+      const analysis = analyze(text, { format });
+      this.ahead.set(uri, { text, analysis });
+      return analysis;
+    } catch (e) {
+      this.onError(uri, e);
+      return undefined;
+    }
+  }
+
+  /** Whether this analysis made ahead still waits for its document. */
+  waitsAhead(uri: string, analysis: Analysis): boolean {
+    return this.ahead.get(uri)?.analysis === analysis;
+  }
+
+  forgetAhead(uri: string): void {
+    this.ahead.delete(uri);
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.ahead.delete(uri);
   }
 }

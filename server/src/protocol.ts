@@ -5,7 +5,7 @@
  * rust-analyzer's editors/code does). Types only besides those objects, so
  * the client bundles it without the server or the engine.
  */
-import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Action, RenameChange, RenameField, TagGroup } from './engine';
 import type { IntegrationSettings, Note, Proposal, SettingsReport } from './engine/settings';
 
@@ -97,7 +97,8 @@ export interface ConvertFailure {
   problems: Array<{ line: number; column: number; message: string }>;
 }
 
-export type ConvertSwagger2Result = { ok: true; text: string; from: string; to: string; warnings: Array<{ pointer: string; message: string }>; patches: number } | ConvertFailure;
+export type ConvertSwagger2Result =
+  { ok: true; text: string; from: string; to: string; warnings: Array<{ pointer: string; message: string }>; patches: number } | ConvertFailure;
 
 export type YamlToJsonResult = { ok: true; text: string } | ConvertFailure;
 
@@ -119,8 +120,7 @@ export type PrepareResponse =
   | ConvertFailure;
 
 export type ReduceChoicesResult =
-  | { ok: true; operations: number; tags: Array<{ name: string; operations: number }>; methods: Array<{ method: string; operations: number }> }
-  | ConvertFailure;
+  { ok: true; operations: number; tags: Array<{ name: string; operations: number }>; methods: Array<{ method: string; operations: number }> } | ConvertFailure;
 
 export interface ReduceParams extends ConvertParams {
   tags: string[];
@@ -214,6 +214,14 @@ export const SettingsSheetRequest = new RequestType<SheetParams, SheetResult, vo
 
 /** Client → server: a `rewstOpenapi.*` setting or a workspace Spectral ruleset changed; read the settings again and lint every open document again. */
 export const SettingsChangedNotification = new NotificationType0('rewst/spectralRefresh');
+
+/** `rewst/opening`: an editor tab opened on a spec file whose document has not reached the extension host yet. */
+export interface OpeningParams {
+  uri: string;
+}
+
+/** Client → server: read the file from disk and publish its diagnostics now, while its text is on its way (server/src/features/open-ahead.ts). */
+export const OpeningNotification = new NotificationType<OpeningParams>('rewst/opening');
 
 /** The settings the server reads through workspace/configuration (contributed in package.json). */
 export const SPECTRAL_ENABLE_SETTING = 'rewstOpenapi.spectral.enable';

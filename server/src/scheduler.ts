@@ -47,8 +47,14 @@ export class DocumentScheduler {
     private readonly onError: (subscriber: string, uri: string, error: unknown) => void,
   ) {
     documents.onDidOpen((e) => this.justOpened.add(e.document.uri));
-    // TextDocuments fires onDidChangeContent for an open as well: run an opened document at once, an edited one after a pause.
-    documents.onDidChangeContent((e) => this.schedule(e.document.uri, this.justOpened.delete(e.document.uri) ? 0 : this.debounceMs));
+    // TextDocuments fires onDidChangeContent for an open as well: run an opened document at once (before the
+    // requests queued behind its didOpen, so its diagnostics go out first), an edited one after a pause.
+    documents.onDidChangeContent((e) => {
+      const uri = e.document.uri;
+      if (!this.justOpened.delete(uri)) return this.schedule(uri, this.debounceMs);
+      this.stop(uri);
+      this.run(uri);
+    });
     documents.onDidClose((e) => {
       const uri = e.document.uri;
       this.justOpened.delete(uri);
@@ -69,7 +75,10 @@ export class DocumentScheduler {
 
   private schedule(uri: string, delay: number): void {
     this.stop(uri);
-    this.timers.set(uri, setTimeout(() => this.run(uri), delay));
+    this.timers.set(
+      uri,
+      setTimeout(() => this.run(uri), delay),
+    );
   }
 
   /** Cancels the pending and the running work for `uri`. */

@@ -12,15 +12,17 @@ import { registerCodeActions } from './features/code-actions';
 import { registerConvert } from './features/convert';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { registerNavigation } from './features/navigation';
+import { registerOpenAhead } from './features/open-ahead';
 import { registerSettings } from './features/settings';
 import { registerSpectral } from './features/spectral';
 import { registerStats } from './features/stats';
 import { SettingsChangedNotification } from './protocol';
 import { DocumentScheduler } from './scheduler';
+import { OpenTiming, timingLine } from './open-timing';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => connection.console.error(`rewst-openapi: ${message}`);
-const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
+const describe = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 // Every incremental change passes here first, so diagnostics kept across edits move with the text.
 const documents = new TextDocuments<TextDocument>({
   create: TextDocument.create,
@@ -30,20 +32,31 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 const analyses = new AnalysisCache((uri, e) => log(`analysis failed for ${uri}: ${describe(e)}`));
-documents.onDidClose((e) => analyses.delete(e.document.uri));
-const scheduler = new DocumentScheduler(documents, (doc) => analyses.get(doc), (name, uri, e) => log(`${name} failed for ${uri}: ${describe(e)}`));
+// The stages of each document's way from didOpen to its first diagnostics, for the time-to-first-diagnostic scenario.
+const timing = new OpenTiming((line) => connection.console.log(line));
+documents.onDidOpen((e) => timing.opened(e.document.uri));
+documents.onDidClose((e) => {
+  analyses.delete(e.document.uri);
+  timing.closed(e.document.uri);
+});
+const analysisOf = (doc: TextDocument) => {
+  const analysis = analyses.get(doc);
+  timing.analysed(doc.uri);
+  return analysis;
+};
+const scheduler = new DocumentScheduler(documents, analysisOf, (name, uri, e) => log(`${name} failed for ${uri}: ${describe(e)}`));
 
 const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
 const ctx: ServerContext = {
   connection,
   documents,
-  analysisOf: (doc) => analyses.get(doc),
+  analysisOf,
   addCapabilities: (more) => Object.assign(capabilities, more),
   scheduler,
   configuration: new Configuration(connection, () => ctx.initParams),
   setExtraDiagnostics: (uri, source, version, diagnostics) => publisher.setExtra(uri, source, version, diagnostics),
 };
-const publisher = new DiagnosticsPublisher(ctx);
+const publisher = new DiagnosticsPublisher(ctx, (uri, sent) => timing.published(uri, sent));
 scheduler.subscribe(publisher.subscriber);
 
 // Features. Each adds its handlers and capabilities here, before the server listens.
@@ -54,6 +67,7 @@ registerStats(ctx);
 registerSettings(ctx);
 registerSpectral(ctx);
 registerNavigation(ctx);
+registerOpenAhead(ctx, analyses, publisher, (uri, stages) => connection.console.log(timingLine(uri, stages)));
 
 connection.onInitialize((params) => {
   ctx.initParams = params;

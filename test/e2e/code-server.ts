@@ -15,6 +15,8 @@ export interface CodeServer {
   url: string;
   /** code-server's own log: stdout and stderr. */
   log: string;
+  /** The logs folder under its user-data-dir: each window's and extension host's logs, output channels included. */
+  logsDir: string;
   stop(): Promise<void>;
 }
 
@@ -87,13 +89,17 @@ export async function startCodeServer(bin: string, runDir: string, workspace: st
   const child = spawn(
     bin,
     [
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      '--extensions-dir', dirs.extensions,
-      '--user-data-dir', dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+      '--user-data-dir',
+      dirs.userData,
       workspace,
     ],
     { env: envFor(runDir), detached: true, stdio: ['ignore', fd, fd] },
@@ -116,5 +122,5 @@ export async function startCodeServer(bin: string, runDir: string, workspace: st
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, log, stop };
+  return { url, log, logsDir: path.join(dirs.userData, 'logs'), stop };
 }

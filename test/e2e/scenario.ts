@@ -30,6 +30,8 @@ export interface ScenarioContext {
   rel(name: string): string;
   /** Saves a screenshot under test/e2e/screenshots/ (of the whole page, or of the given workbench parts) and returns its path. */
   screenshot(name: string, parts?: string[]): Promise<string>;
+  /** code-server's logs folder (output channels' files are under it, e.g. "… Rewst OpenAPI.log"). */
+  logsDir: string;
   /** Prints a line in the suite's output (measurements, what was checked). */
   log(message: string): void;
 }

@@ -63,7 +63,10 @@ export class Session {
   ) {}
 
   static async start(scenarios: NamedScenario[]): Promise<Session> {
-    const bin = step('set-up (Debian packages, code-server in its cache)', 'bash', [path.join(ROOT, 'test', 'e2e', 'setup.sh')]).trim().split('\n').pop()!;
+    const bin = step('set-up (Debian packages, code-server in its cache)', 'bash', [path.join(ROOT, 'test', 'e2e', 'setup.sh')])
+      .trim()
+      .split('\n')
+      .pop()!;
     step('npm run package', 'npm', ['run', '--silent', 'package']);
     log(`packaged ${path.relative(ROOT, VSIX)}: ${(statSync(VSIX).size / 1024).toFixed(0)} KB`);
 
@@ -112,6 +115,7 @@ export class Session {
       file: (name) => path.join(dir, name),
       rel: (name) => `${s.id}/${name}`,
       screenshot: (name, parts) => this.wb.screenshot(name, parts),
+      logsDir: this.server.logsDir,
       log: (message) => log(`[${s.id}] ${message}`),
     };
     try {

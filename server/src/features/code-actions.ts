@@ -12,7 +12,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { fixAll, fixFor, RULES_BY_ID, type Analysis, type FixAllResult } from '../engine';
+import { fixAll, fixFor, RULES_BY_ID, type Analysis, type Fix, type FixAllResult } from '../engine';
+import type { LspPosition, LspRange } from '../protocol';
 import type { SummaryData } from '../diagnostic-limit';
 import { quickFix, SOURCE, toLspEdits, type DiagnosticData } from '../lsp-convert';
 import { isSettingsUri, settingsCodeActions } from './settings';
@@ -62,18 +63,28 @@ export function registerCodeActions(ctx: ServerContext): void {
         if (data.summary) {
           // A summary of the problems not listed: the fix is the rule's fix-all.
           const count = countFindings(analysis, (f) => f.ruleId === data.ruleId && f.fixable);
-          const action = count ? wholeFile(doc, analysis, data.ruleId, { title: `Fix all ${count} ${data.ruleId} problems`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] }) : undefined;
+          const action = count
+            ? wholeFile(doc, analysis, data.ruleId, {
+                title: `Fix all ${count} ${data.ruleId} problems`,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+              })
+            : undefined;
           if (action) actions.push(action);
           continue;
         }
-        const fix = fixFor(analysis, data.ruleId, { path: data.path, data: data.data });
+        const fix = fixFor(analysis, data.ruleId, { path: data.path, data: data.data }) ?? fixOfEdited(analysis, data.ruleId, diagnostic.range);
         if (fix) actions.push(quickFix(doc, fix, diagnostic, analysis.doc.lines));
       }
       // One "all operations" action, however many missing-id diagnostics the context holds.
       const missingIds = ours.filter((d) => (d.data as DiagnosticData | undefined)?.ruleId === MISSING_ID);
       const missing = countFindings(analysis, (f) => f.ruleId === MISSING_ID && f.fixable);
       if (missingIds.length && missing > 1) {
-        const action = wholeFile(doc, analysis, MISSING_ID, { title: `Add operationIds to all ${missing} operations without one`, kind: CodeActionKind.QuickFix, diagnostics: missingIds });
+        const action = wholeFile(doc, analysis, MISSING_ID, {
+          title: `Add operationIds to all ${missing} operations without one`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: missingIds,
+        });
         if (action) actions.push(action);
       }
     }
@@ -87,7 +98,8 @@ export function registerCodeActions(ctx: ServerContext): void {
 
   function resolve(action: CodeAction): CodeAction {
     const data = action.data as Partial<ResolveData> | undefined;
-    if (!data || typeof data.uri !== 'string' || typeof data.wholeFile !== 'string' || (data.wholeFile !== 'all' && !RULES_BY_ID.has(data.wholeFile))) return action;
+    if (!data || typeof data.uri !== 'string' || typeof data.wholeFile !== 'string' || (data.wholeFile !== 'all' && !RULES_BY_ID.has(data.wholeFile)))
+      return action;
     const doc = ctx.documents.get(data.uri);
     const analysis = doc && ctx.analysisOf(doc);
     if (!doc || !analysis?.isSpec) return action;
@@ -95,6 +107,22 @@ export function registerCodeActions(ctx: ServerContext): void {
     const result = fixes.get(doc, analysis, data.wholeFile);
     return { ...action, edit: { changes: { [doc.uri]: toLspEdits(analysis.doc.lines, result.edits) } } };
   }
+}
+
+/**
+ * Ctrl+. right after an edit, before the new version's diagnostics arrive:
+ * the request still carries the old diagnostic, whose path may name what the
+ * edit changed (a character typed into a path key). The fix is then that of
+ * the current version's finding of the same rule over the same place.
+ */
+function fixOfEdited(analysis: Analysis, ruleId: string, range: LspRange): Fix | undefined {
+  const before = (a: LspPosition, b: LspPosition) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  for (const f of analysis.findings) {
+    if (f.ruleId !== ruleId || !f.fixable || !before(f.range.start, range.end) || !before(range.start, f.range.end)) continue;
+    const fix = fixFor(analysis, ruleId, { path: f.path, data: f.data });
+    if (fix) return fix;
+  }
+  return undefined;
 }
 
 function countFindings(analysis: Analysis, pred: (f: Analysis['findings'][number]) => boolean): number {

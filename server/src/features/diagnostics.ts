@@ -12,6 +12,7 @@
  */
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
+import type { Analysis } from '../engine';
 import { DEFAULT_MAX_PER_RULE, limitDiagnostics } from '../diagnostic-limit';
 import { toDiagnostic } from '../lsp-convert';
 import { shiftRange } from '../range-shift';
@@ -24,7 +25,11 @@ export class DiagnosticsPublisher {
   private readonly extra = new Map<string, Map<string, { version: number; diagnostics: Diagnostic[] }>>();
   private maxPerRule = DEFAULT_MAX_PER_RULE;
 
-  constructor(private readonly ctx: Context) {}
+  constructor(
+    private readonly ctx: Context,
+    /** Told of each publish (the open-to-diagnostic timing); `sent` settles once the message is written. */
+    private readonly onPublish: (uri: string, sent: Promise<void>) => void = () => undefined,
+  ) {}
 
   /** The scheduler's first subscriber: Rewst's findings for each version. */
   readonly subscriber: Subscriber = {
@@ -56,7 +61,9 @@ export class DiagnosticsPublisher {
       entry.diagnostics = entry.diagnostics.map((d) => {
         let range = d.range;
         for (const change of changes) range = shiftRange(range, change);
-        const related = d.relatedInformation?.map((r) => (r.location.uri === uri ? { ...r, location: { uri, range: changes.reduce((rr, c) => shiftRange(rr, c), r.location.range) } } : r));
+        const related = d.relatedInformation?.map((r) =>
+          r.location.uri === uri ? { ...r, location: { uri, range: changes.reduce((rr, c) => shiftRange(rr, c), r.location.range) } } : r,
+        );
         return { ...d, range, relatedInformation: related };
       });
     }
@@ -70,6 +77,12 @@ export class DiagnosticsPublisher {
     this.publish(uri);
   }
 
+  /** Rewst's diagnostics of a file not open yet, analysed from disk (features/open-ahead.ts); its first version's replace them. */
+  publishAhead(uri: string, analysis: Analysis): Promise<void> {
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(uri, f));
+    return this.ctx.connection.sendDiagnostics({ uri, diagnostics: limitDiagnostics(diagnostics, this.maxPerRule) });
+  }
+
   /** Sends Rewst's diagnostics for the current version with the other sources' latest. */
   private publish(uri: string): void {
     const own = this.rewst.get(uri);
@@ -77,6 +90,6 @@ export class DiagnosticsPublisher {
     if (!own || own.version !== version) return; // Rewst's run for this version comes first
     const diagnostics = [...own.diagnostics];
     for (const other of this.extra.get(uri)?.values() ?? []) diagnostics.push(...other.diagnostics);
-    void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: limitDiagnostics(diagnostics, this.maxPerRule) });
+    this.onPublish(uri, this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: limitDiagnostics(diagnostics, this.maxPerRule) }));
   }
 }

@@ -1,0 +1,56 @@
+/**
+ * Where the time to a document's first diagnostics goes, on the client's
+ * side: when the extension host learnt of the document, when the client
+ * began sending its didOpen and when that was written, and when its first
+ * diagnostics came back. One line per open in the language client's output
+ * channel, in the form the server logs its own stages
+ * (server/src/open-timing.ts); the end-to-end suite reads both from the
+ * channel's log file (test/e2e/scenarios/90-time-to-first-diagnostic.ts).
+ */
+import * as vscode from 'vscode';
+import type { Middleware } from 'vscode-languageclient/node';
+import { timingLine } from '../../server/src/open-timing';
+
+const SYNCED_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
+
+export function openTiming(log: (line: string) => void): {
+  middleware: Middleware;
+  listen(context: vscode.ExtensionContext): void;
+  tabOpened(uri: string): void;
+} {
+  const pending = new Map<string, Record<string, number>>();
+  const middleware: Middleware = {
+    didOpen: async (doc, next) => {
+      const uri = doc.uri.toString();
+      const stages = pending.get(uri) ?? {};
+      pending.set(uri, stages);
+      stages['client-open-start'] = Date.now();
+      await next(doc);
+      stages['client-open-written'] = Date.now();
+    },
+    handleDiagnostics: (uri, diagnostics, next) => {
+      const stages = pending.get(uri.toString());
+      if (stages?.['client-open-start']) {
+        pending.delete(uri.toString());
+        log(timingLine(uri.toString(), { ...stages, 'client-diagnostics-received': Date.now() }));
+      } else if (stages?.['client-tab-opened'] && !stages['client-ahead-diagnostics-received']) {
+        // Diagnostics from the file on disk, before its document opened (open-ahead.ts).
+        stages['client-ahead-diagnostics-received'] = Date.now();
+      }
+      next(uri, diagnostics);
+    },
+  };
+  return {
+    middleware,
+    tabOpened: (uri) => pending.set(uri, { 'client-tab-opened': Date.now() }),
+    listen: (context) =>
+      context.subscriptions.push(
+        vscode.workspace.onDidOpenTextDocument((doc) => {
+          // Only documents the client syncs: output channels and other editors' documents open and close all the time.
+          if (!SYNCED_LANGUAGES.has(doc.languageId) || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled')) return;
+          pending.set(doc.uri.toString(), { ...pending.get(doc.uri.toString()), 'client-document-opened': Date.now() });
+        }),
+        vscode.workspace.onDidCloseTextDocument((doc) => pending.delete(doc.uri.toString())),
+      ),
+  };
+}
