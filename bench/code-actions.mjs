@@ -34,7 +34,13 @@ let over = false;
 for (const spec of specs) {
   let text = readFileSync(spec.file, 'utf8');
   if (spec.toYaml) text = YAML.stringify(JSON.parse(text), { aliasDuplicateObjects: false });
-  const parseMs = median([0, 1, 2].map(() => { const t = performance.now(); JSON.parse(spec.toYaml ? readFileSync(spec.file, 'utf8') : text); return performance.now() - t; }));
+  const parseMs = median(
+    [0, 1, 2].map(() => {
+      const t = performance.now();
+      JSON.parse(spec.toYaml ? readFileSync(spec.file, 'utf8') : text);
+      return performance.now() - t;
+    }),
+  );
   const server = await startServer({ exposeGc: false });
   const file = spec.file.replace(/\.json$/, spec.toYaml ? '.yaml' : '.json');
   const uri = server.open(file, text, spec.languageId);
@@ -48,13 +54,24 @@ for (const spec of specs) {
     noop.push(await timeAsync(() => server.request('rewst/serverStats')));
     const line = Math.floor(((i + 0.5) * lines) / POSITIONS);
     const range = { start: { line, character: 4 }, end: { line, character: 4 } };
-    empty.push(await timeAsync(() => server.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], triggerKind: 2 } })));
+    empty.push(
+      await timeAsync(() => server.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], triggerKind: 2 } })),
+    );
     const d = diags[Math.floor((i * diags.length) / POSITIONS)];
-    if (d) atDiag.push(await timeAsync(() => server.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], triggerKind: 2 } })));
+    if (d)
+      atDiag.push(
+        await timeAsync(() =>
+          server.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], triggerKind: 2 } }),
+        ),
+      );
   }
   // The fix-all, when chosen: resolve of the lazily offered action (or the eager one on save).
   const fixAllMs = await timeAsync(async () => {
-    const actions = await server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 1 } });
+    const actions = await server.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 1 },
+    });
     for (const a of actions) if (!a.edit && a.data) await server.request('codeAction/resolve', a);
   });
   await server.stop();
@@ -64,7 +81,9 @@ for (const spec of specs) {
   console.log(`\n${spec.name}: ${(text.length / 1e6).toFixed(1)} MB, ${diags.length} Rewst diagnostics, ${POSITIONS} cursor positions`);
   console.log(`  baseline: no-op request round trip median ${base.toFixed(2)} ms; JSON.parse of the file ${parseMs.toFixed(0)} ms`);
   const row = (label, xs) => {
-    console.log(`  ${label.padEnd(44)} median ${m(xs).toFixed(1).padStart(7)} ms (${(m(xs) / base).toFixed(1)}× no-op, ${(m(xs) / parseMs).toFixed(3)}× JSON.parse)  max ${mx(xs).toFixed(1)} ms`);
+    console.log(
+      `  ${label.padEnd(44)} median ${m(xs).toFixed(1).padStart(7)} ms (${(m(xs) / base).toFixed(1)}× no-op, ${(m(xs) / parseMs).toFixed(3)}× JSON.parse)  max ${mx(xs).toFixed(1)} ms`,
+    );
     if (m(xs) > 20 || mx(xs) > 100) over = true;
   };
   row('code action, cursor, no diagnostics', empty);

@@ -33,7 +33,11 @@ export async function startServer({ initializationOptions = {}, exposeGc = true 
     rootUri: null,
     capabilities: {
       textDocument: {
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] }, dataSupport: true },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } },
+          resolveSupport: { properties: ['edit'] },
+          dataSupport: true,
+        },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
       },

@@ -67,7 +67,7 @@ function positionOf(text, offset) {
 function busiestRef(text) {
   const counts = new Map();
   const re = /\$ref"?:\s*["']?(#\/components\/schemas\/[^"'\s]+)/g;
-  for (let m; (m = re.exec(text)); ) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  for (let m; (m = re.exec(text));) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
   const [ref, count] = [...counts].sort((a, b) => b[1] - a[1])[0];
   re.lastIndex = 0;
   let m;
@@ -86,7 +86,12 @@ async function bench(label, file, text, format) {
   console.log(`\n${label}: ${file.replace(root, '')} (${(text.length / 1e6).toFixed(1)} MB), ${RUNS} interleaved runs`);
   const server = startServer();
   const { connection } = server;
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0, spectral: { enable: false } } });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+    initializationOptions: { debounceMs: 0, spectral: { enable: false } },
+  });
   connection.sendNotification('initialized', {});
   const uri = pathToFileURL(file).toString();
   const published = server.diagnostics(uri, 1);
@@ -131,7 +136,8 @@ async function bench(label, file, text, format) {
   const edits = answers.rename.documentChanges[0].edits.length;
   const items = answers.completion.items.length;
   const symbols = answers.outline.length;
-  if (refs < busy.count || edits !== refs + 1 || !items || !symbols || !answers.hover) throw new Error(`unexpected answers: ${refs} references, ${edits} edits, ${items} items, ${symbols} symbols`);
+  if (refs < busy.count || edits !== refs + 1 || !items || !symbols || !answers.hover)
+    throw new Error(`unexpected answers: ${refs} references, ${edits} edits, ${items} items, ${symbols} symbols`);
 
   const parse = [];
   if (format === 'json') for (let i = 0; i < Math.min(RUNS, 7); i++) parse.push(time(() => JSON.parse(text)));
@@ -139,8 +145,12 @@ async function bench(label, file, text, format) {
   const parseMs = median(parse);
   const base = median(samples['hover, nothing there (baseline)']);
 
-  console.log(`  document analysed (open → diagnostics): ${analysed.toFixed(0)} ms; ${format === 'json' ? 'JSON.parse' : 'yaml parseDocument'} here: ${parseMs.toFixed(0)} ms`);
-  console.log(`  first request (builds the navigation index): ${first.ms.toFixed(0)} ms (${(first.ms / parseMs).toFixed(2)}× ${format === 'json' ? 'JSON.parse' : 'parseDocument'})`);
+  console.log(
+    `  document analysed (open → diagnostics): ${analysed.toFixed(0)} ms; ${format === 'json' ? 'JSON.parse' : 'yaml parseDocument'} here: ${parseMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  first request (builds the navigation index): ${first.ms.toFixed(0)} ms (${(first.ms / parseMs).toFixed(2)}× ${format === 'json' ? 'JSON.parse' : 'parseDocument'})`,
+  );
   console.log(`  busiest schema: ${busy.ref} (${busy.count} references); references found ${refs}, rename edits ${edits}, completion items ${items}`);
   let ok = true;
   console.log(`  ${'request'.padEnd(34)} ${'median'.padStart(8)} ${'max'.padStart(8)} ${'× baseline'.padStart(11)}  goal`);
@@ -149,11 +159,17 @@ async function bench(label, file, text, format) {
     const goal = GOALS[name];
     const pass = goal === undefined || med <= goal;
     ok &&= pass;
-    console.log(`  ${name.padEnd(34)} ${med.toFixed(1).padStart(6)} ms ${Math.max(...list).toFixed(1).padStart(6)} ms ${(med / base).toFixed(2).padStart(10)}×  ${goal === undefined ? '' : `≤ ${goal} ms ${pass ? 'OK' : 'OVER'}`}`);
+    console.log(
+      `  ${name.padEnd(34)} ${med.toFixed(1).padStart(6)} ms ${Math.max(...list)
+        .toFixed(1)
+        .padStart(6)} ms ${(med / base).toFixed(2).padStart(10)}×  ${goal === undefined ? '' : `≤ ${goal} ms ${pass ? 'OK' : 'OVER'}`}`,
+    );
   }
   const growth = (heapAfter - heapBefore) / heapBefore;
   const heapOk = label !== 'JSON' || growth <= HEAP_GOAL;
-  console.log(`  server heap after a collection: ${(heapBefore / 1e6).toFixed(0)} MB analysed, ${(heapAfter / 1e6).toFixed(0)} MB with the navigation index: +${(growth * 100).toFixed(1)} %${label === 'JSON' ? ` (goal ≤ ${HEAP_GOAL * 100} %) ${heapOk ? 'OK' : 'OVER'}` : ''}`);
+  console.log(
+    `  server heap after a collection: ${(heapBefore / 1e6).toFixed(0)} MB analysed, ${(heapAfter / 1e6).toFixed(0)} MB with the navigation index: +${(growth * 100).toFixed(1)} %${label === 'JSON' ? ` (goal ≤ ${HEAP_GOAL * 100} %) ${heapOk ? 'OK' : 'OVER'}` : ''}`,
+  );
   await server.stop();
   return ok && heapOk;
 }
@@ -167,7 +183,13 @@ let ok = await bench('JSON', github, readFileSync(github, 'utf8'), 'json');
 const scratch = mkdtempSync(join(tmpdir(), 'rewst-nav-bench-'));
 try {
   const { file, yaml } = yamlSpec();
-  const out = join(scratch, file.split('/api/')[1].replace(/\//g, '_').replace(/\.json$/, '.yaml'));
+  const out = join(
+    scratch,
+    file
+      .split('/api/')[1]
+      .replace(/\//g, '_')
+      .replace(/\.json$/, '.yaml'),
+  );
   writeFileSync(out, yaml);
   ok = (await bench('YAML', out, yaml, 'yaml')) && ok;
 } finally {

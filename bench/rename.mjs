@@ -37,10 +37,15 @@ for (const fn of Object.values(candidates)) fn(); // warm up
 for (let i = 0; i < runs; i++) for (const [name, fn] of Object.entries(candidates)) samples[name].push(time(fn));
 const ms = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
 
-console.log(`\nRename preview: ${file.replace(root, '')} (${(text.length / 1e6).toFixed(1)} MB, ${operations} actions), /${request.match}/ → "${request.replace}" changes all ${check.changes.length}; ${runs} interleaved runs, medians`);
+console.log(
+  `\nRename preview: ${file.replace(root, '')} (${(text.length / 1e6).toFixed(1)} MB, ${operations} actions), /${request.match}/ → "${request.replace}" changes all ${check.changes.length}; ${runs} interleaved runs, medians`,
+);
 const ratio = ms['rewst rename preview'] / ms['JSON.parse'];
 console.log(`  ${'JSON.parse'.padEnd(34)} ${(1).toFixed(2).padStart(6)}× (baseline) ${ms['JSON.parse'].toFixed(0).padStart(5)} ms`);
-for (const name of Object.keys(candidates).slice(1)) console.log(`  ${name.padEnd(34)} ${(ms[name] / ms['JSON.parse']).toFixed(2).padStart(6)}×            ${ms[name].toFixed(0).padStart(5)} ms`);
+for (const name of Object.keys(candidates).slice(1))
+  console.log(`  ${name.padEnd(34)} ${(ms[name] / ms['JSON.parse']).toFixed(2).padStart(6)}×            ${ms[name].toFixed(0).padStart(5)} ms`);
 const ok = ms['rewst rename preview'] < GOAL_MS;
-console.log(`  => rename preview: ${ratio.toFixed(2)}× JSON.parse, ${ms['rewst rename preview'].toFixed(0)} ms (goal: well under ${GOAL_MS} ms) ${ok ? 'OK' : 'OVER'}`);
+console.log(
+  `  => rename preview: ${ratio.toFixed(2)}× JSON.parse, ${ms['rewst rename preview'].toFixed(0)} ms (goal: well under ${GOAL_MS} ms) ${ok ? 'OK' : 'OVER'}`,
+);
 process.exitCode = ok ? 0 : 1;

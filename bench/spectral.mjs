@@ -60,7 +60,11 @@ async function child(side) {
 }
 
 function run(side) {
-  const out = execFileSync(process.execPath, [new URL(import.meta.url).pathname, `--run=${side}`], { maxBuffer: 1 << 28, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, [new URL(import.meta.url).pathname, `--run=${side}`], {
+    maxBuffer: 1 << 28,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(out);
 }
 
@@ -83,7 +87,9 @@ async function main() {
   let stock;
   let note;
   if (full || !usable) {
-    console.log(`  running stock Spectral in this run (${full ? 'BENCH_FULL=1' : 'no cached stock run for this file and Node version'}): this takes minutes...`);
+    console.log(
+      `  running stock Spectral in this run (${full ? 'BENCH_FULL=1' : 'no cached stock run for this file and Node version'}): this takes minutes...`,
+    );
     stock = run('stock');
     mkdirSync(join(root, '.bench-cache'), { recursive: true });
     writeFileSync(CACHE, JSON.stringify({ sha, node: process.version, date: new Date().toISOString(), ...stock }));
@@ -104,14 +110,22 @@ async function main() {
   const extra = [...b].filter((k) => !a.has(k));
   const sameEveryRun = ours.every((o) => o.keys.length === ours[0].keys.length && o.keys.every((k) => b.has(k)));
 
-  const row = (name, x) => console.log(`  ${name.padEnd(30)} ${(x.ms / 1000).toFixed(1).padStart(7)} s wall ${(x.cpuMs / 1000).toFixed(1).padStart(7)} s CPU ${x.maxRssMb.toFixed(0).padStart(6)} MB peak RSS`);
+  const row = (name, x) =>
+    console.log(
+      `  ${name.padEnd(30)} ${(x.ms / 1000).toFixed(1).padStart(7)} s wall ${(x.cpuMs / 1000).toFixed(1).padStart(7)} s CPU ${x.maxRssMb.toFixed(0).padStart(6)} MB peak RSS`,
+    );
   row('stock Spectral (in-process)', stock);
   row('rewst-openapi Spectral (median)', { ms, cpuMs, maxRssMb: rss });
-  console.log(`  (${note}; ours: ${ours.map((o) => `${(o.ms / 1000).toFixed(1)} s`).join(', ')}; load average ${loadBefore} before, ${load()} after, on ${os.cpus().length} CPUs)`);
+  console.log(
+    `  (${note}; ours: ${ours.map((o) => `${(o.ms / 1000).toFixed(1)} s`).join(', ')}; load average ${loadBefore} before, ${load()} after, on ${os.cpus().length} CPUs)`,
+  );
   // CPU time counts every thread (ours overlaps garbage collection with the lint); on a loaded machine it is the steadier figure.
   console.log(`  CPU time ratio: ${(stock.cpuMs / cpuMs).toFixed(1)}x (wall time ratio ${ratio.toFixed(1)}x)`);
   const checks = [
-    [`same findings as stock Spectral (rule, path, severity): ${a.size} vs ${b.size}, ${missing.length} missing, ${extra.length} extra`, missing.length === 0 && extra.length === 0 && sameEveryRun],
+    [
+      `same findings as stock Spectral (rule, path, severity): ${a.size} vs ${b.size}, ${missing.length} missing, ${extra.length} extra`,
+      missing.length === 0 && extra.length === 0 && sameEveryRun,
+    ],
     [`${ratio.toFixed(1)}x faster than stock Spectral (goal >= ${GOAL_RATIO}x)`, ratio >= GOAL_RATIO],
     [`${(ms / 1000).toFixed(1)} s, redocly lint took ${REDOCLY_MS / 1000} s on this file (quoted from the issue, not measured here)`, ms <= REDOCLY_MS],
     [`peak memory ${rss.toFixed(0)} MB (goal < ${GOAL_RSS_MB} MB)`, rss < GOAL_RSS_MB],

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'dist/cli.js');
-const examples = readdirSync(join(root, 'examples')).filter((f) => /\.(json|ya?ml)$/.test(f)).map((f) => join('examples', f));
+const examples = readdirSync(join(root, 'examples'))
+  .filter((f) => /\.(json|ya?ml)$/.test(f))
+  .map((f) => join('examples', f));
 
 function run(args, title) {
   console.log(`\n$ rewst-openapi ${args.join(' ')}   # ${title}`);

@@ -98,7 +98,8 @@ function child() {
           const after = analyze(fixed.text, { format: 'yaml' });
           if (after.findings.some((f) => f.ruleId === 'parse-error')) result.yamlProblems.push('fixAll on the YAML gives text that does not parse');
           const before = errorsBy(asYaml.findings);
-          for (const [rule, n] of Object.entries(errorsBy(after.findings))) if (n > (before[rule] ?? 0)) result.yamlProblems.push(`fixAll on the YAML: ${rule}: ${before[rule] ?? 0} → ${n} errors`);
+          for (const [rule, n] of Object.entries(errorsBy(after.findings)))
+            if (n > (before[rule] ?? 0)) result.yamlProblems.push(`fixAll on the YAML: ${rule}: ${before[rule] ?? 0} → ${n} errors`);
         }
       }
       if (fix && analysis.isSpec && !result.counts['parse-error']) {
@@ -114,16 +115,22 @@ function child() {
         for (const [rule, n] of Object.entries(now)) if (n > (before[rule] ?? 0)) problems.push(`${rule}: ${before[rule] ?? 0} → ${n} errors`);
         if (fixed.text !== after.doc.text) problems.push('internal: texts differ');
         const leftFixable = after.findings.filter((f) => f.fixable);
-        if (leftFixable.length) problems.push(`still fixable after fixAll: ${leftFixable.slice(0, 3).map((f) => `${f.ruleId} ${f.pointer}`).join(', ')}`);
+        if (leftFixable.length)
+          problems.push(
+            `still fixable after fixAll: ${leftFixable
+              .slice(0, 3)
+              .map((f) => `${f.ruleId} ${f.pointer}`)
+              .join(', ')}`,
+          );
         if (!after.findings.some((f) => f.ruleId === 'parse-error')) {
           const expected = applyFixAllIntents(analysis.doc.value, fixed.rounds);
-          if (!isDeepStrictEqual(expected, after.doc.value)) problems.push('the fixed document differs from the original beyond the fixes\' stated intent');
+          if (!isDeepStrictEqual(expected, after.doc.value)) problems.push("the fixed document differs from the original beyond the fixes' stated intent");
         }
         result.fixProblems = problems;
         result.errorsAfterFix = now;
       }
     } catch (e) {
-      result.crash = e instanceof Error ? e.stack ?? e.message : String(e);
+      result.crash = e instanceof Error ? (e.stack ?? e.message) : String(e);
     }
     process.send(result);
   });
@@ -145,7 +152,17 @@ function errorsBy(findings) {
 // ---------------------------------------------------------------- parent
 
 function parseOptions(argv) {
-  const opts = { jobs: Math.min(4, availableParallelism()), timeout: 60, fix: false, yaml: false, sweep: false, bound: 250, top: 15, out: undefined, paths: [] };
+  const opts = {
+    jobs: Math.min(4, availableParallelism()),
+    timeout: 60,
+    fix: false,
+    yaml: false,
+    sweep: false,
+    bound: 250,
+    top: 15,
+    out: undefined,
+    paths: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -169,7 +186,9 @@ function parseOptions(argv) {
 }
 
 function usage(problem) {
-  const text = readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\*\*([\s\S]*?)\*\//)[1].replace(/^ \* ?/gm, '');
+  const text = readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .match(/\/\*\*([\s\S]*?)\*\//)[1]
+    .replace(/^ \* ?/gm, '');
   if (problem) console.error(`lint-corpus: ${problem}\n`);
   (problem ? console.error : console.log)(text.trim());
   process.exit(problem ? 2 : 0);
@@ -267,7 +286,11 @@ async function parent(argv) {
         active--;
         if (current && !finished) {
           // The child died on this file without throwing: out of memory, a native stack overflow.
-          results.push({ file: current.file, bytes: sizes.get(current.file), crash: `child process exited (code ${code}, signal ${signal})\n${stderr.trim()}` });
+          results.push({
+            file: current.file,
+            bytes: sizes.get(current.file),
+            crash: `child process exited (code ${code}, signal ${signal})\n${stderr.trim()}`,
+          });
           current = undefined;
           progress();
           if (queue.length) startWorker();
@@ -280,7 +303,15 @@ async function parent(argv) {
   if (process.stderr.isTTY) process.stderr.write('\n');
 
   report(results, opts, performance.now() - started);
-  if (opts.out) writeFileSync(opts.out, JSON.stringify(results.sort((a, b) => a.file.localeCompare(b.file)), null, 1) + '\n');
+  if (opts.out)
+    writeFileSync(
+      opts.out,
+      JSON.stringify(
+        results.sort((a, b) => a.file.localeCompare(b.file)),
+        null,
+        1,
+      ) + '\n',
+    );
   const overBound = (r) => opts.sweep && r.bytes >= 1 << 20 && r.cpuMs / mb(r.bytes) > opts.bound;
   process.exitCode = results.some((r) => r.crash || r.hang || r.fixProblems?.length || r.yamlProblems?.length || overBound(r)) ? 1 : 0;
 }
@@ -306,21 +337,30 @@ function report(results, opts, wallMs) {
 
   const lines = [];
   lines.push('Rewst OpenAPI corpus run');
-  lines.push(`  files        ${results.length} (${mb(bytes).toFixed(1)} MB), ${opts.jobs} jobs, timeout ${opts.timeout} s, wall ${(wallMs / 1000).toFixed(1)} s`);
-  lines.push(`  specs        ${specs.length} (${Object.entries(versions).map(([v, n]) => `${v} ${n}`).join(', ')}); not specs, skipped: ${skipped.length}; with parse errors: ${parseErrors.length}`);
+  lines.push(
+    `  files        ${results.length} (${mb(bytes).toFixed(1)} MB), ${opts.jobs} jobs, timeout ${opts.timeout} s, wall ${(wallMs / 1000).toFixed(1)} s`,
+  );
+  lines.push(
+    `  specs        ${specs.length} (${Object.entries(versions)
+      .map(([v, n]) => `${v} ${n}`)
+      .join(', ')}); not specs, skipped: ${skipped.length}; with parse errors: ${parseErrors.length}`,
+  );
   lines.push(`  crashes      ${crashes.length}`);
   lines.push(`  hangs        ${hangs.length} (over ${opts.timeout} s)`);
   const engineMs = ok.reduce((s, r) => s + r.ms, 0);
   const engineCpuMs = ok.reduce((s, r) => s + r.cpuMs, 0);
   const okMb = mb(ok.reduce((s, r) => s + r.bytes, 0)) || 1;
-  lines.push(`  engine time  ${(engineMs / 1000).toFixed(1)} s in analyze() (${(engineMs / okMb).toFixed(0)} ms/MB); CPU ${(engineCpuMs / 1000).toFixed(1)} s (${(engineCpuMs / okMb).toFixed(0)} ms/MB)`);
+  lines.push(
+    `  engine time  ${(engineMs / 1000).toFixed(1)} s in analyze() (${(engineMs / okMb).toFixed(0)} ms/MB); CPU ${(engineCpuMs / 1000).toFixed(1)} s (${(engineCpuMs / okMb).toFixed(0)} ms/MB)`,
+  );
 
   const perRule = {};
-  for (const r of ok) for (const [rule, n] of Object.entries(r.counts)) {
-    perRule[rule] ??= { findings: 0, files: 0 };
-    perRule[rule].findings += n;
-    perRule[rule].files++;
-  }
+  for (const r of ok)
+    for (const [rule, n] of Object.entries(r.counts)) {
+      perRule[rule] ??= { findings: 0, files: 0 };
+      perRule[rule].findings += n;
+      perRule[rule].files++;
+    }
   lines.push('', 'Findings per rule (total, in how many files)');
   for (const [rule, { findings, files }] of Object.entries(perRule).sort((a, b) => b[1].findings - a[1].findings)) {
     lines.push(`  ${rule.padEnd(24)} ${String(findings).padStart(8)}  ${String(files).padStart(5)} files`);
@@ -332,8 +372,17 @@ function report(results, opts, wallMs) {
     const bad = fixed.filter((r) => r.fixProblems.length);
     const left = {};
     for (const r of fixed) for (const [rule, n] of Object.entries(r.errorsAfterFix)) left[rule] = (left[rule] ?? 0) + n;
-    lines.push('', `fixAll: ${fixed.length} specs, ${fixed.reduce((s, r) => s + r.fixesApplied, 0)} fixes applied, ${(fixed.reduce((s, r) => s + r.fixMs, 0) / 1000).toFixed(1)} s; specs whose fix went wrong: ${bad.length}`);
-    lines.push(`  errors left after fixAll: ${Object.entries(left).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+    lines.push(
+      '',
+      `fixAll: ${fixed.length} specs, ${fixed.reduce((s, r) => s + r.fixesApplied, 0)} fixes applied, ${(fixed.reduce((s, r) => s + r.fixMs, 0) / 1000).toFixed(1)} s; specs whose fix went wrong: ${bad.length}`,
+    );
+    lines.push(
+      `  errors left after fixAll: ${
+        Object.entries(left)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none'
+      }`,
+    );
     for (const r of bad.slice(0, 20)) lines.push(`  ${rel(r.file)}: ${r.fixProblems.join('; ')}`);
   }
   if (opts.yaml) {
@@ -341,20 +390,29 @@ function report(results, opts, wallMs) {
     const bad = asYaml.filter((r) => r.yamlProblems.length);
     const yBytes = asYaml.reduce((s, r) => s + r.yamlBytes, 0);
     const yMs = asYaml.reduce((s, r) => s + r.yamlMs, 0);
-    lines.push('', `As YAML: ${asYaml.length} specs (${mb(yBytes).toFixed(1)} MB of YAML), ${(yMs / 1000).toFixed(1)} s in analyze(), ${(yMs / mb(yBytes || 1)).toFixed(0)} ms/MB; specs whose YAML findings or fixes differ: ${bad.length}`);
+    lines.push(
+      '',
+      `As YAML: ${asYaml.length} specs (${mb(yBytes).toFixed(1)} MB of YAML), ${(yMs / 1000).toFixed(1)} s in analyze(), ${(yMs / mb(yBytes || 1)).toFixed(0)} ms/MB; specs whose YAML findings or fixes differ: ${bad.length}`,
+    );
     for (const r of bad.slice(0, 20)) lines.push(`  ${rel(r.file)}: ${r.yamlProblems.join('; ')}`);
   }
 
   // ms/MB is noise for tiny files (fixed costs dominate), so rank files of 100 KB and more.
   // Ranked by CPU time, which a busy machine disturbs far less than wall time.
-  const ranked = ok.filter((r) => r.bytes >= 100 * 1024).map((r) => ({ ...r, rate: r.cpuMs / mb(r.bytes) })).sort((a, b) => b.rate - a.rate);
+  const ranked = ok
+    .filter((r) => r.bytes >= 100 * 1024)
+    .map((r) => ({ ...r, rate: r.cpuMs / mb(r.bytes) }))
+    .sort((a, b) => b.rate - a.rate);
   lines.push('', `Slowest files by CPU ms/MB (files of 100 KB or more: ${ranked.length})`);
   for (const r of ranked.slice(0, opts.top)) {
-    lines.push(`  ${r.rate.toFixed(0).padStart(6)} ms/MB  ${r.cpuMs.toFixed(0).padStart(6)} ms CPU  ${r.ms.toFixed(0).padStart(6)} ms wall  ${mb(r.bytes).toFixed(2).padStart(6)} MB  ${rel(r.file)}`);
+    lines.push(
+      `  ${r.rate.toFixed(0).padStart(6)} ms/MB  ${r.cpuMs.toFixed(0).padStart(6)} ms CPU  ${r.ms.toFixed(0).padStart(6)} ms wall  ${mb(r.bytes).toFixed(2).padStart(6)} MB  ${rel(r.file)}`,
+    );
   }
   const slowest = [...ok].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5);
   lines.push('', 'Slowest files by CPU time');
-  for (const r of slowest) lines.push(`  ${r.cpuMs.toFixed(0).padStart(6)} ms CPU  ${r.ms.toFixed(0).padStart(6)} ms wall  ${mb(r.bytes).toFixed(2).padStart(6)} MB  ${rel(r.file)}`);
+  for (const r of slowest)
+    lines.push(`  ${r.cpuMs.toFixed(0).padStart(6)} ms CPU  ${r.ms.toFixed(0).padStart(6)} ms wall  ${mb(r.bytes).toFixed(2).padStart(6)} MB  ${rel(r.file)}`);
 
   if (opts.sweep) {
     const over = ok.filter((r) => r.bytes >= 1 << 20 && r.cpuMs / mb(r.bytes) > opts.bound);
@@ -362,8 +420,16 @@ function report(results, opts, wallMs) {
     const worst = ranked[0];
     lines.push('', `Files of 1 MB or more over the bound of ${opts.bound} CPU ms/MB: ${over.length}`);
     for (const r of over) lines.push(`  ${(r.cpuMs / mb(r.bytes)).toFixed(0)} ms/MB  ${rel(r.file)}`);
-    lines.push('', 'Summary (Markdown, for the README)', '', '| files | MB | crashes | hangs | fix-all round trips (failed) | slowest file per MB | files over the bound |', '|---|---|---|---|---|---|---|');
-    lines.push(`| ${results.length} | ${mb(bytes).toFixed(0)} | ${crashes.length} | ${hangs.length} | ${fixed.length} (${fixed.filter((r) => r.fixProblems.length).length}) | ${worst ? `${worst.rate.toFixed(0)} CPU ms/MB, ${rel(worst.file)}` : '-'} | ${over.length} (bound ${opts.bound} ms/MB) |`);
+    lines.push(
+      '',
+      'Summary (Markdown, for the README)',
+      '',
+      '| files | MB | crashes | hangs | fix-all round trips (failed) | slowest file per MB | files over the bound |',
+      '|---|---|---|---|---|---|---|',
+    );
+    lines.push(
+      `| ${results.length} | ${mb(bytes).toFixed(0)} | ${crashes.length} | ${hangs.length} | ${fixed.length} (${fixed.filter((r) => r.fixProblems.length).length}) | ${worst ? `${worst.rate.toFixed(0)} CPU ms/MB, ${rel(worst.file)}` : '-'} | ${over.length} (bound ${opts.bound} ms/MB) |`,
+    );
   }
   if (crashes.length) {
     lines.push('', 'Crashes');

@@ -19,7 +19,8 @@ const roundRect = (x0, y0, x1, y1, r) => (x, y) => {
 };
 const circle = (cx, cy, r) => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 function segmentDistance(x, y, [ax, ay], [bx, by]) {
-  const vx = bx - ax, vy = by - ay;
+  const vx = bx - ax,
+    vy = by - ay;
   const t = Math.max(0, Math.min(1, ((x - ax) * vx + (y - ay) * vy) / (vx * vx + vy * vy)));
   return Math.hypot(x - (ax + t * vx), y - (ay + t * vy));
 }
@@ -29,7 +30,9 @@ const stroke = (points, width) => (x, y) => {
 };
 const triangle = (a, b, c) => (x, y) => {
   const side = (p, q) => (q[0] - p[0]) * (y - p[1]) - (q[1] - p[1]) * (x - p[0]);
-  const s1 = side(a, b), s2 = side(b, c), s3 = side(c, a);
+  const s1 = side(a, b),
+    s2 = side(b, c),
+    s3 = side(c, a);
   return (s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0);
 };
 const and = (f, g) => (x, y) => f(x, y) && g(x, y);
@@ -57,13 +60,32 @@ const layers = [
     [42, 70, 76],
     [36, 86, 66],
     [42, 98, 70],
-  ].map(([x0, y, x1]) => ({ shape: stroke([[x0, y], [x1, y]], 5), color: () => hex('#64748b') })),
+  ].map(([x0, y, x1]) => ({
+    shape: stroke(
+      [
+        [x0, y],
+        [x1, y],
+      ],
+      5,
+    ),
+    color: () => hex('#64748b'),
+  })),
   // The problem: a red squiggle under one line.
   { shape: stroke(squiggle, 2.6), color: () => hex('#dc2626') },
   // The fix: a green check badge with a white ring.
   { shape: circle(94, 94, 25), color: () => hex('#ffffff') },
   { shape: circle(94, 94, 21), color: () => hex('#16a34a') },
-  { shape: stroke([[83, 94], [91, 102], [105, 86]], 6), color: () => hex('#ffffff') },
+  {
+    shape: stroke(
+      [
+        [83, 94],
+        [91, 102],
+        [105, 86],
+      ],
+      6,
+    ),
+    color: () => hex('#ffffff'),
+  },
 ];
 
 function mix(a, b, t) {
@@ -120,7 +142,12 @@ ihdr.writeUInt32BE(SIZE, 0);
 ihdr.writeUInt32BE(SIZE, 4);
 ihdr[8] = 8; // bit depth
 ihdr[9] = 6; // RGBA
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  chunk('IHDR', ihdr),
+  chunk('IDAT', deflateSync(raw, { level: 9 })),
+  chunk('IEND', Buffer.alloc(0)),
+]);
 const out = new URL('../media/icon.png', import.meta.url);
 writeFileSync(out, png);
 console.log(`wrote ${out.pathname} (${png.length} bytes, ${SIZE}×${SIZE})`);

@@ -13,9 +13,19 @@ const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'rewst-schema-'));
 try {
   const out = join(dir, 'schema.cjs');
-  buildSync({ entryPoints: [join(root, 'server/src/engine/settings/json-schema.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+  buildSync({
+    entryPoints: [join(root, 'server/src/engine/settings/json-schema.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: out,
+    logLevel: 'warning',
+  });
   const { settingsJsonSchema, settingsEditorSchema } = createRequire(import.meta.url)(out);
-  for (const [file, schema] of [['rewst-integration.schema.json', settingsJsonSchema()], ['rewst-integration.editor-schema.json', settingsEditorSchema()]]) {
+  for (const [file, schema] of [
+    ['rewst-integration.schema.json', settingsJsonSchema()],
+    ['rewst-integration.editor-schema.json', settingsEditorSchema()],
+  ]) {
     writeFileSync(join(root, 'media', file), JSON.stringify(schema, null, 2) + '\n');
     console.log(`wrote media/${file}`);
   }

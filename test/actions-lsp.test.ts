@@ -67,14 +67,20 @@ describe('LSP: the actions view and rename requests', () => {
     const onDisk = await actions(uri);
     assert.ok(onDisk);
     assert.equal(onDisk.settingsUri, pathToFileURL(join(dir, 'photos.rewst-integration.json')).toString());
-    assert.deepEqual(onDisk.actions.filter((a) => a.paginated).map((a) => `${a.method} ${a.path}`), ['POST /photo-records/', 'GET /photo-records/{id}']);
+    assert.deepEqual(
+      onDisk.actions.filter((a) => a.paginated).map((a) => `${a.method} ${a.path}`),
+      ['POST /photo-records/', 'GET /photo-records/{id}'],
+    );
     // The editor holds an edit not yet saved: it wins over the file on disk.
     client.notify('textDocument/didOpen', { textDocument: { uri: onDisk.settingsUri, languageId: 'json', version: 1, text: '{"paginatedActions": []}' } });
     const edited = await actions(uri);
-    assert.deepEqual(edited?.actions.filter((a) => a.paginated), []);
+    assert.deepEqual(
+      edited?.actions.filter((a) => a.paginated),
+      [],
+    );
   });
 
-  it('rewst/renamePreview gives the engine\'s changes as LSP edits that produce the same text', TIMEOUT, async () => {
+  it("rewst/renamePreview gives the engine's changes as LSP edits that produce the same text", TIMEOUT, async () => {
     const uri = open('openaq-rename.json', 'json', OPENAQ);
     const result = await preview({ uri, field: 'name', match: '(.*?) Get', replace: 'Get $1' });
     assert.ok(result.ok, JSON.stringify(result));
@@ -82,7 +88,10 @@ describe('LSP: the actions view and rename requests', () => {
     assert.ok(engine.ok);
     assert.equal(result.version, 1);
     assert.equal(result.regex, '/(.*?) Get/');
-    assert.deepEqual(result.changes.map((c) => [c.method, c.path, c.old, c.new]), engine.changes.map((c) => [c.method, c.path, c.old, c.new]));
+    assert.deepEqual(
+      result.changes.map((c) => [c.method, c.path, c.old, c.new]),
+      engine.changes.map((c) => [c.method, c.path, c.old, c.new]),
+    );
     assert.deepEqual(result.collisions, engine.collisions);
     assert.equal(applyLspEdits(OPENAQ, result.edits), applyEdits(OPENAQ, engine.edits));
     for (const c of result.changes) assert.equal(JSON.parse(textAt(OPENAQ, c.edit.range)), c.old);
@@ -93,7 +102,10 @@ describe('LSP: the actions view and rename requests', () => {
     const typed = await preview({ uri, field: 'name', match: '/^(.*?) get$/i', literal: true, replace: 'Get $1' });
     assert.ok(typed.ok);
     assert.equal(typed.regex, '/^(.*?) get$/i');
-    assert.deepEqual(typed.changes.map((c) => c.new), ['Get Photo Records']);
+    assert.deepEqual(
+      typed.changes.map((c) => c.new),
+      ['Get Photo Records'],
+    );
     const invalid = await preview({ uri, field: 'name', match: '(.*? Get', literal: true, replace: 'Get $1' });
     assert.deepEqual(invalid, { ok: false, reason: 'a group opened with "(" is never closed' });
     const field = await preview({ uri, field: 'title' as 'name', match: 'a', replace: 'b' });
@@ -107,8 +119,14 @@ describe('LSP: the actions view and rename requests', () => {
     const result = await preview({ uri, field: 'name', match: '(.*?) Get', replace: 'Get $1' });
     assert.ok(result.ok);
     assert.equal(result.version, 2);
-    assert.deepEqual(result.changes.map((c) => c.new), ['Get Photo Records', 'Get Photo Records All']);
-    assert.equal(applyLspEdits(edited, result.edits), edited.replace('summary: Photo Records Get\n', 'summary: Get Photo Records\n').replace('Photo Records Get All', 'Get Photo Records All'));
+    assert.deepEqual(
+      result.changes.map((c) => c.new),
+      ['Get Photo Records', 'Get Photo Records All'],
+    );
+    assert.equal(
+      applyLspEdits(edited, result.edits),
+      edited.replace('summary: Photo Records Get\n', 'summary: Get Photo Records\n').replace('Photo Records Get All', 'Get Photo Records All'),
+    );
   });
 
   it('a catastrophic regex gets a reason, and the server goes on answering', TIMEOUT, async () => {

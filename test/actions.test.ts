@@ -48,9 +48,16 @@ function assertGrouping(list: ActionList, spec: { tags?: Array<{ name: string }>
     for (const tag of a.tags.length ? a.tags : ['']) assert.ok(seen.get(tag)?.includes(i), `${a.method} ${a.path} under "${tag}"`);
   });
   const memberships = list.actions.reduce((n, a) => n + Math.max(1, a.tags.length), 0);
-  assert.equal([...seen.values()].reduce((n, l) => n + l.length, 0), memberships);
+  assert.equal(
+    [...seen.values()].reduce((n, l) => n + l.length, 0),
+    memberships,
+  );
   const declared = (spec.tags ?? []).map((t) => t.name).filter((t) => seen.has(t));
-  assert.deepEqual(list.groups.slice(0, declared.length).map((g) => g.tag), declared, 'declared tags first, in their order');
+  assert.deepEqual(
+    list.groups.slice(0, declared.length).map((g) => g.tag),
+    declared,
+    'declared tags first, in their order',
+  );
 }
 
 describe('actions: the model on real specs of over 500 operations', () => {
@@ -84,11 +91,18 @@ describe('actions: paginated marks from the integration settings file', () => {
   it('marks exactly the operationIds listed in paginatedActions', () => {
     const ids = ['dcim_cables_list', 'dcim_devices_list', 'no_such_operation'];
     const list = listActions(NETBOX, 'json', { paginated: paginatedActionsOf(JSON.stringify({ name: 'NetBox', paginatedActions: ids })) });
-    assert.deepEqual(list.actions.filter((a) => a.paginated).map((a) => a.operationId).sort(), ['dcim_cables_list', 'dcim_devices_list']);
+    assert.deepEqual(
+      list.actions
+        .filter((a) => a.paginated)
+        .map((a) => a.operationId)
+        .sort(),
+      ['dcim_cables_list', 'dcim_devices_list'],
+    );
   });
 
   it('a missing, broken or odd settings file marks nothing', () => {
-    for (const text of [undefined, '', '{', '[]', '{"paginatedActions": "dcim_cables_list"}', '{"paginatedActions": [1, null]}']) assert.equal(paginatedActionsOf(text).size, 0, String(text));
+    for (const text of [undefined, '', '{', '[]', '{"paginatedActions": "dcim_cables_list"}', '{"paginatedActions": [1, null]}'])
+      assert.equal(paginatedActionsOf(text).size, 0, String(text));
     assert.deepEqual([...paginatedActionsOf('\uFEFF{"paginatedActions": ["a", 2, "b"]}')], ['a', 'b']);
   });
 
@@ -109,7 +123,10 @@ describe('actions: files that give no actions', () => {
 
   it('an operation with neither summary nor operationId is shown by method and path', () => {
     const list = listActions('openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: {}\n', 'yaml');
-    assert.deepEqual(list.actions.map((a) => [a.name, a.nameFrom]), [['GET /a', 'method-and-path']]);
+    assert.deepEqual(
+      list.actions.map((a) => [a.name, a.nameFrom]),
+      [['GET /a', 'method-and-path']],
+    );
     assert.deepEqual(list.groups, [{ tag: '', actions: [0] }]);
   });
 });

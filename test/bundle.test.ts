@@ -44,8 +44,16 @@ function at(doc: unknown, ref: string): unknown {
 
 function assertSelfContained(doc: Json): void {
   const refs = refsIn(doc);
-  assert.deepEqual(refs.filter((r) => !r.ref.startsWith('#')), [], 'no external reference left');
-  assert.deepEqual(refs.filter((r) => at(doc, r.ref) === undefined), [], 'every local reference resolves');
+  assert.deepEqual(
+    refs.filter((r) => !r.ref.startsWith('#')),
+    [],
+    'no external reference left',
+  );
+  assert.deepEqual(
+    refs.filter((r) => at(doc, r.ref) === undefined),
+    [],
+    'every local reference resolves',
+  );
 }
 
 /** A reader over an in-memory tree that records what was asked. */
@@ -60,7 +68,10 @@ function memory(files: Record<string, string>): ReadFile & { asked: string[] } {
   return read;
 }
 
-const ops = (doc: Json) => Object.entries<Json>(doc.paths).flatMap(([p, item]) => ['get', 'post', 'put', 'delete', 'patch'].filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${p}`));
+const ops = (doc: Json) =>
+  Object.entries<Json>(doc.paths).flatMap(([p, item]) =>
+    ['get', 'post', 'put', 'delete', 'patch'].filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${p}`),
+  );
 
 describe('bundle: the split helpdesk spec (five YAML files)', () => {
   const entry = parseYaml(readFileSync(join(SPLIT, 'openapi.yaml'), 'utf8')) as Json;
@@ -86,14 +97,18 @@ describe('bundle: the split helpdesk spec (five YAML files)', () => {
     assert.equal(doc.components.parameters.PageSize.schema.maximum, 100);
   });
 
-  it('the main file\'s own slot keeps its name; cycles (a self-reference, ticket ↔ user) end at the components', () => {
+  it("the main file's own slot keeps its name; cycles (a self-reference, ticket ↔ user) end at the components", () => {
     assert.equal(doc.components.schemas.User.properties.manager.$ref, '#/components/schemas/User');
     assert.equal(doc.components.schemas.User.properties.tickets.items.$ref, '#/components/schemas/ticket');
     assert.equal(doc.components.schemas.ticket.properties.assignee.$ref, '#/components/schemas/User');
     assert.deepEqual(
       r.components.map((c) => `${c.container.join('/')}/${c.name} ← ${c.file}${c.pointer}`),
       // in the order the document first names them: /tickets (copied in place) before /tickets/{id}
-      ['components/parameters/PageSize ← parameters.yaml#/PageSize', 'components/schemas/ticket ← schemas/ticket.yaml', 'components/parameters/TicketId ← parameters.yaml#/TicketId'],
+      [
+        'components/parameters/PageSize ← parameters.yaml#/PageSize',
+        'components/schemas/ticket ← schemas/ticket.yaml',
+        'components/parameters/TicketId ← parameters.yaml#/TicketId',
+      ],
     );
   });
 
@@ -108,7 +123,10 @@ describe('bundle: the split helpdesk spec (five YAML files)', () => {
     const circular = findings.filter((f) => f.ruleId === 'circular-ref').map((f) => f.pointer);
     assert.ok(circular.includes('/components/schemas/User/properties/manager/$ref'), JSON.stringify(circular));
     assert.ok(!findings.some((f) => f.ruleId === 'ref-external'));
-    assert.deepEqual(findings.filter((f) => f.ruleId === 'operation-id-missing').map((f) => f.pointer), ['/paths/~1tickets/post']);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'operation-id-missing').map((f) => f.pointer),
+      ['/paths/~1tickets/post'],
+    );
   });
 
   it('is the same every time (stable names and order)', () => {
@@ -120,7 +138,13 @@ describe('bundle: the split helpdesk spec (five YAML files)', () => {
 describe('bundle: references that cannot be followed', () => {
   it('a missing file: one problem at the $ref, the reference left as it was', () => {
     const read = memory({});
-    const r = bundleSpec({ openapi: '3.0.0', paths: { '/a': { get: { responses: { 200: { description: 'x', content: { 'application/json': { schema: { $ref: './gone.yaml' } } } } } } } } }, { entry: 'api.yaml', read });
+    const r = bundleSpec(
+      {
+        openapi: '3.0.0',
+        paths: { '/a': { get: { responses: { 200: { description: 'x', content: { 'application/json': { schema: { $ref: './gone.yaml' } } } } } } } },
+      },
+      { entry: 'api.yaml', read },
+    );
     assert.equal(r.problems.length, 1);
     assert.deepEqual(r.problems[0].path, ['paths', '/a', 'get', 'responses', '200', 'content', 'application/json', 'schema']);
     assert.equal(r.problems[0].file, 'api.yaml');
@@ -131,25 +155,44 @@ describe('bundle: references that cannot be followed', () => {
   it('outside the folder, absolute paths and URLs are never read', () => {
     const read = memory({ 'x.yaml': 'type: string' });
     const r = bundleSpec(
-      { openapi: '3.0.0', components: { schemas: { A: { $ref: '../../etc/passwd' }, B: { $ref: '/etc/passwd' }, C: { $ref: 'https://example.com/x.yaml#/X' }, D: { properties: { d: { $ref: 'sub/../../x.yaml' } } } } } },
+      {
+        openapi: '3.0.0',
+        components: {
+          schemas: {
+            A: { $ref: '../../etc/passwd' },
+            B: { $ref: '/etc/passwd' },
+            C: { $ref: 'https://example.com/x.yaml#/X' },
+            D: { properties: { d: { $ref: 'sub/../../x.yaml' } } },
+          },
+        },
+      },
       { entry: 'api.yaml', read },
     );
     assert.deepEqual(read.asked, []);
     assert.equal(r.urls, 1);
-    assert.deepEqual(r.problems.map((p) => [p.path.join('/'), /outside the spec's folder|absolute path/.test(p.message)]), [
-      ['components/schemas/A', true],
-      ['components/schemas/B', true],
-      ['components/schemas/D/properties/d', true],
-    ]);
+    assert.deepEqual(
+      r.problems.map((p) => [p.path.join('/'), /outside the spec's folder|absolute path/.test(p.message)]),
+      [
+        ['components/schemas/A', true],
+        ['components/schemas/B', true],
+        ['components/schemas/D/properties/d', true],
+      ],
+    );
   });
 
   it('a file that does not parse, and a pointer to nothing, are said so at their $ref in the file that holds it', () => {
     const read = memory({ 'a.yaml': 'b:\n  $ref: ./b.json#/Missing\nc:\n  $ref: ./bad.yaml\n', 'b.json': '{"X": {}}', 'bad.yaml': 'a: [\n' });
-    const r = bundleSpec({ openapi: '3.0.0', components: { schemas: { A: { properties: { b: { $ref: './a.yaml#/b' }, c: { $ref: './a.yaml#/c' } } } } } }, { entry: 'api.yaml', read });
-    assert.deepEqual(r.problems.map((p) => [p.file, p.path.join('/'), p.ref]), [
-      ['a.yaml', 'b', './b.json#/Missing'],
-      ['a.yaml', 'c', './bad.yaml'],
-    ]);
+    const r = bundleSpec(
+      { openapi: '3.0.0', components: { schemas: { A: { properties: { b: { $ref: './a.yaml#/b' }, c: { $ref: './a.yaml#/c' } } } } } },
+      { entry: 'api.yaml', read },
+    );
+    assert.deepEqual(
+      r.problems.map((p) => [p.file, p.path.join('/'), p.ref]),
+      [
+        ['a.yaml', 'b', './b.json#/Missing'],
+        ['a.yaml', 'c', './bad.yaml'],
+      ],
+    );
     assert.match(r.problems[0].message, /b\.json has nothing at #\/Missing/);
     assert.match(r.problems[1].message, /cannot read bad\.yaml: it is not valid YAML \(line \d+/);
   });
@@ -164,15 +207,33 @@ describe('bundle: references that cannot be followed', () => {
 });
 
 describe('bundle: names, formats, depth and Swagger 2.0', () => {
-  it('names never collide: the file\'s stem, then a number; the document\'s own names are kept', () => {
+  it("names never collide: the file's stem, then a number; the document's own names are kept", () => {
     const read = memory({ 'a.yaml': 'Error: {type: string}\n', 'b.json': '{"Error": {"type": "integer"}}', 'c/b.json': '{"Error": {"type": "boolean"}}' });
     const r = bundleSpec(
-      { openapi: '3.0.0', components: { schemas: { Error: { type: 'object' }, X: { properties: { a: { $ref: 'a.yaml#/Error' }, b: { $ref: './b.json#/Error' }, c: { $ref: './c/b.json#/Error' }, again: { $ref: './a.yaml#/Error' } } } } } },
+      {
+        openapi: '3.0.0',
+        components: {
+          schemas: {
+            Error: { type: 'object' },
+            X: {
+              properties: {
+                a: { $ref: 'a.yaml#/Error' },
+                b: { $ref: './b.json#/Error' },
+                c: { $ref: './c/b.json#/Error' },
+                again: { $ref: './a.yaml#/Error' },
+              },
+            },
+          },
+        },
+      },
       { entry: 'api.yaml', read },
     );
     const doc = r.value as Json;
     assert.deepEqual(Object.keys(doc.components.schemas), ['Error', 'X', 'a_Error', 'b_Error', 'Error-2']);
-    assert.deepEqual(Object.values<Json>(doc.components.schemas.X.properties).map((p) => p.$ref), ['#/components/schemas/a_Error', '#/components/schemas/b_Error', '#/components/schemas/Error-2', '#/components/schemas/a_Error']);
+    assert.deepEqual(
+      Object.values<Json>(doc.components.schemas.X.properties).map((p) => p.$ref),
+      ['#/components/schemas/a_Error', '#/components/schemas/b_Error', '#/components/schemas/Error-2', '#/components/schemas/a_Error'],
+    );
     assert.equal(doc.components.schemas['Error-2'].type, 'boolean');
     assertSelfContained(doc);
   });
@@ -188,8 +249,13 @@ describe('bundle: names, formats, depth and Swagger 2.0', () => {
   });
 
   it('a local reference inside a referenced file means that file; $ref in example data is left alone; other keys beside a $ref are kept in their order', () => {
-    const read = memory({ 'lib.yaml': 'Pet:\n  type: object\n  properties:\n    owner:\n      $ref: "#/Owner"\n  example:\n    $ref: not-a-reference\nOwner:\n  type: string\n' });
-    const r = bundleSpec({ openapi: '3.1.0', components: { schemas: { A: { description: 'first', $ref: './lib.yaml#/Pet' } } }, paths: {} }, { entry: 'api.yaml', read });
+    const read = memory({
+      'lib.yaml': 'Pet:\n  type: object\n  properties:\n    owner:\n      $ref: "#/Owner"\n  example:\n    $ref: not-a-reference\nOwner:\n  type: string\n',
+    });
+    const r = bundleSpec(
+      { openapi: '3.1.0', components: { schemas: { A: { description: 'first', $ref: './lib.yaml#/Pet' } } }, paths: {} },
+      { entry: 'api.yaml', read },
+    );
     const doc = r.value as Json;
     assert.deepEqual(Object.keys(doc.components.schemas.A), ['description', '$ref']);
     assert.equal(doc.components.schemas.A.$ref, '#/components/schemas/Pet');
@@ -199,17 +265,38 @@ describe('bundle: names, formats, depth and Swagger 2.0', () => {
 
   it('a reference from a referenced file back into the main file becomes local', () => {
     const read = memory({ 'x.yaml': 'type: object\nproperties:\n  e:\n    $ref: "../spec/api.yaml#/components/schemas/E"\n' });
-    const r = bundleSpec({ openapi: '3.0.0', components: { schemas: { E: { type: 'string' }, X: { $ref: '../spec/x.yaml' } } } }, { entry: '../spec/api.yaml'.replace('../spec/', ''), read });
+    const r = bundleSpec(
+      { openapi: '3.0.0', components: { schemas: { E: { type: 'string' }, X: { $ref: '../spec/x.yaml' } } } },
+      { entry: '../spec/api.yaml'.replace('../spec/', ''), read },
+    );
     // from api.yaml, ../spec/x.yaml is outside the folder: refused
     assert.equal(r.problems.length, 1);
-    const ok = bundleSpec({ openapi: '3.0.0', components: { schemas: { E: { type: 'string' }, X: { $ref: './x.yaml' } } } }, { entry: 'api.yaml', read: memory({ 'x.yaml': 'properties:\n  e:\n    $ref: "./api.yaml#/components/schemas/E"\n' }) });
+    const ok = bundleSpec(
+      { openapi: '3.0.0', components: { schemas: { E: { type: 'string' }, X: { $ref: './x.yaml' } } } },
+      { entry: 'api.yaml', read: memory({ 'x.yaml': 'properties:\n  e:\n    $ref: "./api.yaml#/components/schemas/E"\n' }) },
+    );
     assert.equal((ok.value as Json).components.schemas.X.properties.e.$ref, '#/components/schemas/E');
   });
 
   it('Swagger 2.0: definitions, parameters and responses', () => {
-    const read = memory({ 'defs.yaml': 'Pet:\n  type: object\n', 'params.yaml': 'Limit:\n  name: limit\n  in: query\n  type: integer\n', 'resp.yaml': 'NotFound:\n  description: Not found\n  schema:\n    $ref: ./defs.yaml#/Pet\n' });
+    const read = memory({
+      'defs.yaml': 'Pet:\n  type: object\n',
+      'params.yaml': 'Limit:\n  name: limit\n  in: query\n  type: integer\n',
+      'resp.yaml': 'NotFound:\n  description: Not found\n  schema:\n    $ref: ./defs.yaml#/Pet\n',
+    });
     const r = bundleSpec(
-      { swagger: '2.0', info: { title: 'x', version: '1' }, paths: { '/pets': { get: { parameters: [{ $ref: 'params.yaml#/Limit' }], responses: { 404: { $ref: 'resp.yaml#/NotFound' }, 200: { description: 'ok', schema: { $ref: 'defs.yaml#/Pet' } } } } } } },
+      {
+        swagger: '2.0',
+        info: { title: 'x', version: '1' },
+        paths: {
+          '/pets': {
+            get: {
+              parameters: [{ $ref: 'params.yaml#/Limit' }],
+              responses: { 404: { $ref: 'resp.yaml#/NotFound' }, 200: { description: 'ok', schema: { $ref: 'defs.yaml#/Pet' } } },
+            },
+          },
+        },
+      },
       { entry: 'api.json', read },
     );
     const doc = r.value as Json;
@@ -223,14 +310,28 @@ describe('bundle: names, formats, depth and Swagger 2.0', () => {
 
   it('OpenAPI 3: request bodies, headers, examples, responses', () => {
     const read = memory({
-      'parts.yaml': 'Body:\n  content:\n    application/json:\n      schema: {type: object}\nRate:\n  schema: {type: integer}\nSample:\n  value: {a: 1}\nOk:\n  description: ok\n  headers:\n    X-Rate:\n      $ref: "#/Rate"\n',
+      'parts.yaml':
+        'Body:\n  content:\n    application/json:\n      schema: {type: object}\nRate:\n  schema: {type: integer}\nSample:\n  value: {a: 1}\nOk:\n  description: ok\n  headers:\n    X-Rate:\n      $ref: "#/Rate"\n',
     });
     const r = bundleSpec(
-      { openapi: '3.0.0', paths: { '/a': { post: { requestBody: { $ref: 'parts.yaml#/Body' }, responses: { 200: { $ref: 'parts.yaml#/Ok' } } }, put: { requestBody: { content: { 'application/json': { examples: { s: { $ref: 'parts.yaml#/Sample' } } } } }, responses: {} } } } },
+      {
+        openapi: '3.0.0',
+        paths: {
+          '/a': {
+            post: { requestBody: { $ref: 'parts.yaml#/Body' }, responses: { 200: { $ref: 'parts.yaml#/Ok' } } },
+            put: { requestBody: { content: { 'application/json': { examples: { s: { $ref: 'parts.yaml#/Sample' } } } } }, responses: {} },
+          },
+        },
+      },
       { entry: 'api.yaml', read },
     );
     const c = (r.value as Json).components;
-    assert.deepEqual(Object.fromEntries(Object.entries<Json>(c).map(([k, v]) => [k, Object.keys(v)])), { requestBodies: ['Body'], responses: ['Ok'], headers: ['Rate'], examples: ['Sample'] });
+    assert.deepEqual(Object.fromEntries(Object.entries<Json>(c).map(([k, v]) => [k, Object.keys(v)])), {
+      requestBodies: ['Body'],
+      responses: ['Ok'],
+      headers: ['Rate'],
+      examples: ['Sample'],
+    });
     assertSelfContained(r.value as Json);
   });
 });
@@ -238,28 +339,44 @@ describe('bundle: names, formats, depth and Swagger 2.0', () => {
 describe('bundle: hostile trees', () => {
   it('path items that copy each other in place twice per level (2^40 copies) stop quickly, with a reason', () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 40; i++) files[`l${i}.yaml`] = `get:\n  callbacks:\n    a:\n      "{$x}":\n        $ref: ./l${i + 1}.yaml\n    b:\n      "{$y}":\n        $ref: ./l${i + 1}.yaml\n  responses: {}\n`;
+    for (let i = 0; i < 40; i++)
+      files[`l${i}.yaml`] =
+        `get:\n  callbacks:\n    a:\n      "{$x}":\n        $ref: ./l${i + 1}.yaml\n    b:\n      "{$y}":\n        $ref: ./l${i + 1}.yaml\n  responses: {}\n`;
     files['l40.yaml'] = 'get: {responses: {}}\n';
-    assert.throws(() => bundleSpec({ openapi: '3.0.0', paths: { '/a': { $ref: './l0.yaml' } } }, { entry: 'api.yaml', read: memory(files) }), (e: Error) => e instanceof BundleTooLarge && /l\d+\.yaml would be copied in place more than 100 times/.test(e.message));
+    assert.throws(
+      () => bundleSpec({ openapi: '3.0.0', paths: { '/a': { $ref: './l0.yaml' } } }, { entry: 'api.yaml', read: memory(files) }),
+      (e: Error) => e instanceof BundleTooLarge && /l\d+\.yaml would be copied in place more than 100 times/.test(e.message),
+    );
   });
 
   it('a YAML alias bomb in a referenced file is refused at its $ref', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
-    const r = bundleSpec({ openapi: '3.0.0', components: { schemas: { A: { $ref: './bomb.yaml#/a8' } } } }, { entry: 'api.yaml', read: memory({ 'bomb.yaml': lines.join('\n') }) });
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    const r = bundleSpec(
+      { openapi: '3.0.0', components: { schemas: { A: { $ref: './bomb.yaml#/a8' } } } },
+      { entry: 'api.yaml', read: memory({ 'bomb.yaml': lines.join('\n') }) },
+    );
     assert.equal(r.problems.length, 1);
     assert.match(r.problems[0].message, /cannot read bomb\.yaml: it is not valid YAML .*aliases expand/);
   });
 });
 
 describe('bundle: the reader on disk', () => {
-  it('a symlink that leads out of the spec\'s folder is not followed', () => {
+  it("a symlink that leads out of the spec's folder is not followed", () => {
     const root = mkdtempSync(join(tmpdir(), 'rewst-bundle-'));
     try {
       mkdirSync(join(root, 'spec'));
       writeFileSync(join(root, 'secret.yaml'), 'type: string\n');
       symlinkSync(join(root, 'secret.yaml'), join(root, 'spec', 'link.yaml'));
-      const r = bundleSpec({ openapi: '3.0.0', components: { schemas: { A: { $ref: './link.yaml' } } } }, { entry: 'api.yaml', read: bundleReaderWithin(join(root, 'spec')) });
+      const r = bundleSpec(
+        { openapi: '3.0.0', components: { schemas: { A: { $ref: './link.yaml' } } } },
+        { entry: 'api.yaml', read: bundleReaderWithin(join(root, 'spec')) },
+      );
       assert.equal(r.problems.length, 1);
       assert.match(r.problems[0].message, /cannot read link\.yaml: it is outside the spec's folder/);
       assert.deepEqual((r.value as Json).components.schemas.A, { $ref: './link.yaml' });
@@ -270,7 +387,7 @@ describe('bundle: the reader on disk', () => {
 });
 
 describe('the Rewst rules in referenced files', () => {
-  it('each finding in the file it is in, at its line; the spec\'s own are left to its own analysis', () => {
+  it("each finding in the file it is in, at its line; the spec's own are left to its own analysis", () => {
     const entry = parseYaml(readFileSync(join(SPLIT, 'openapi.yaml'), 'utf8'));
     const found = findingsInReferencedFiles(entry, { entry: 'openapi.yaml', read: bundleReaderWithin(SPLIT) });
     const where = found.map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.pointer}`);
@@ -288,7 +405,10 @@ describe('the Rewst rules in referenced files', () => {
   it('a missing file is one error at its $ref, in the file that holds it (the spec itself here)', () => {
     const text = 'openapi: 3.0.0\ninfo: {title: A, description: A., version: "1"}\npaths:\n  /a:\n    $ref: ./paths/a.yaml\n';
     const found = findingsInReferencedFiles(parseYaml(text), { entry: 'api.yaml', read: memory({ 'api.yaml': text }) });
-    assert.deepEqual(found.map((f) => [f.file, f.range.start.line + 1, f.ruleId, f.severity]), [['api.yaml', 5, 'ref-unresolved', 'error']]);
+    assert.deepEqual(
+      found.map((f) => [f.file, f.range.start.line + 1, f.ruleId, f.severity]),
+      [['api.yaml', 5, 'ref-unresolved', 'error']],
+    );
     assert.match(found[0].message, /cannot read paths\/a\.yaml: no such file/);
   });
 

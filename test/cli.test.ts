@@ -91,8 +91,23 @@ function locate(text: string, e: Expected): { start: number; end: number } {
 // photo-records.yaml: one of each error class, in the order of the file.
 const PHOTO_EXPECTED: Expected[] = [
   { ruleId: 'info-description', severity: 'error', pointer: '/info', token: 'info', anchor: '\ninfo:', fixable: true },
-  { ruleId: 'path-trailing-slash', severity: 'error', pointer: '/paths/~1photo-records~1', token: '/photo-records/', anchor: '/photo-records/:', fixable: true },
-  { ruleId: 'operation-id-missing', severity: 'error', pointer: '/paths/~1photo-records~1/get', token: 'get', anchor: 'get:', after: '/photo-records/:', fixable: true },
+  {
+    ruleId: 'path-trailing-slash',
+    severity: 'error',
+    pointer: '/paths/~1photo-records~1',
+    token: '/photo-records/',
+    anchor: '/photo-records/:',
+    fixable: true,
+  },
+  {
+    ruleId: 'operation-id-missing',
+    severity: 'error',
+    pointer: '/paths/~1photo-records~1/get',
+    token: 'get',
+    anchor: 'get:',
+    after: '/photo-records/:',
+    fixable: true,
+  },
   {
     ruleId: 'pattern-invalid',
     severity: 'error',
@@ -100,10 +115,38 @@ const PHOTO_EXPECTED: Expected[] = [
     token: "'^[0-9]{4}-[12-0][0-9]-[0-3][0-9]$'",
     fixable: false,
   },
-  { ruleId: 'operation-id-duplicate', severity: 'error', pointer: '/paths/~1photo-records~1/post/operationId', token: 'createPhotoRecord', after: 'post:', fixable: true },
-  { ruleId: 'operation-id-duplicate', severity: 'error', pointer: '/paths/~1photo-records~1{id}/get/operationId', token: 'createPhotoRecord', after: '/photo-records/{id}:', fixable: true },
-  { ruleId: 'required-undefined', severity: 'error', pointer: '/components/schemas/PhotoRecord/required/2', token: 'album', anchor: 'required: [id, url, album]', fixable: true },
-  { ruleId: 'circular-ref', severity: 'error', pointer: '/components/schemas/Tags/items/$ref', token: "'#/components/schemas/Tags'", after: '\n    Tags:', fixable: true },
+  {
+    ruleId: 'operation-id-duplicate',
+    severity: 'error',
+    pointer: '/paths/~1photo-records~1/post/operationId',
+    token: 'createPhotoRecord',
+    after: 'post:',
+    fixable: true,
+  },
+  {
+    ruleId: 'operation-id-duplicate',
+    severity: 'error',
+    pointer: '/paths/~1photo-records~1{id}/get/operationId',
+    token: 'createPhotoRecord',
+    after: '/photo-records/{id}:',
+    fixable: true,
+  },
+  {
+    ruleId: 'required-undefined',
+    severity: 'error',
+    pointer: '/components/schemas/PhotoRecord/required/2',
+    token: 'album',
+    anchor: 'required: [id, url, album]',
+    fixable: true,
+  },
+  {
+    ruleId: 'circular-ref',
+    severity: 'error',
+    pointer: '/components/schemas/Tags/items/$ref',
+    token: "'#/components/schemas/Tags'",
+    after: '\n    Tags:',
+    fixable: true,
+  },
 ];
 
 // legacy-swagger.json: Swagger 2.0, a two-schema cycle, a pattern with an unescaped "/".
@@ -114,9 +157,23 @@ const LEGACY_EXPECTED: Expected[] = [
   { ruleId: 'operation-id-missing', severity: 'error', pointer: '/paths/~1tickets~1/get', token: '"get"', after: '"/tickets/"', fixable: true },
   { ruleId: 'operation-id-missing', severity: 'error', pointer: '/paths/~1tickets~1{id}/get', token: '"get"', after: '"/tickets/{id}"', fixable: true },
   { ruleId: 'pattern-invalid', severity: 'warning', pointer: '/paths/~1tickets~1{id}/get/parameters/0/pattern', token: '"^TCK-[0-9]+/[a-z]+$"', fixable: true },
-  { ruleId: 'required-undefined', severity: 'error', pointer: '/definitions/Ticket/required/1', token: '"subject"', anchor: '"required": ["id", "subject"]', fixable: true },
+  {
+    ruleId: 'required-undefined',
+    severity: 'error',
+    pointer: '/definitions/Ticket/required/1',
+    token: '"subject"',
+    anchor: '"required": ["id", "subject"]',
+    fixable: true,
+  },
   { ruleId: 'circular-ref', severity: 'error', pointer: '/definitions/Ticket/properties/parent/$ref', token: '"#/definitions/Thread"', fixable: true },
-  { ruleId: 'circular-ref', severity: 'error', pointer: '/definitions/Thread/properties/first/$ref', token: '"#/definitions/Ticket"', after: '"Thread": {', fixable: true },
+  {
+    ruleId: 'circular-ref',
+    severity: 'error',
+    pointer: '/definitions/Thread/properties/first/$ref',
+    token: '"#/definitions/Ticket"',
+    after: '"Thread": {',
+    fixable: true,
+  },
 ];
 
 const CLEAN_YAML = `openapi: 3.0.3
@@ -217,11 +274,17 @@ describe('rewst-openapi lint', () => {
     assert.equal(r.code, 1, r.stderr);
     const json = JSON.parse(cli('lint', '--no-spectral', '--format', 'json', PHOTO, LEGACY).stdout) as JsonReport;
     const lines = r.stdout.trimEnd().split('\n');
-    const expectedLines = json.files.flatMap((file) => file.findings.map((f) => `${file.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message} (at ${f.pointer})`));
+    const expectedLines = json.files.flatMap((file) =>
+      file.findings.map((f) => `${file.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message} (at ${f.pointer})`),
+    );
     assert.deepEqual(lines.slice(0, -1), expectedLines);
     const errors = PHOTO_EXPECTED.concat(LEGACY_EXPECTED).filter((e) => e.severity === 'error').length;
     assert.equal(lines.at(-1), `${errors} error(s), ${PHOTO_EXPECTED.length + LEGACY_EXPECTED.length - errors} other finding(s) in 2 file(s).`);
-    assert.ok(lines.includes(`${PHOTO}:9:3: error path-trailing-slash: Rewst will report "Path must not end with a slash": /photo-records/ should be /photo-records. (at /paths/~1photo-records~1)`));
+    assert.ok(
+      lines.includes(
+        `${PHOTO}:9:3: error path-trailing-slash: Rewst will report "Path must not end with a slash": /photo-records/ should be /photo-records. (at /paths/~1photo-records~1)`,
+      ),
+    );
   });
 
   it('sarif format: SARIF 2.1.0 with results, rule ids and regions', () => {
@@ -274,7 +337,14 @@ describe('rewst-openapi lint', () => {
 
   it('warnings and information alone exit 0', () => {
     const file = join(tmp, 'warn.json');
-    writeFileSync(file, JSON.stringify({ swagger: '2.0', info: { title: 't', description: 'd', version: '1' }, paths: {}, definitions: { D: { type: 'string', pattern: '^a/b$' } } }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        { swagger: '2.0', info: { title: 't', description: 'd', version: '1' }, paths: {}, definitions: { D: { type: 'string', pattern: '^a/b$' } } },
+        null,
+        2,
+      ),
+    );
     const r = cli('lint', '--no-spectral', '--format', 'json', file);
     assert.equal(r.code, 0, r.stdout);
     assert.deepEqual(
@@ -335,7 +405,11 @@ describe('rewst-openapi lint', () => {
       assert.equal(r.code, 2, `${args.join(' ')}: exit code`);
       assert.equal(r.stdout, '', `${args.join(' ')}: nothing on stdout`);
       assert.match(r.stderr, reason, args.join(' '));
-      assert.match(r.stderr, /Usage:\n {2}rewst-openapi lint FILE\.\.\. \[--format text\|json\|sarif\] \[--no-spectral\][^\n]*\n {2}rewst-openapi fix FILE\.\.\. \[--write\]/, `${args.join(' ')}: usage`);
+      assert.match(
+        r.stderr,
+        /Usage:\n {2}rewst-openapi lint FILE\.\.\. \[--format text\|json\|sarif\] \[--no-spectral\][^\n]*\n {2}rewst-openapi fix FILE\.\.\. \[--write\]/,
+        `${args.join(' ')}: usage`,
+      );
     }
   });
 
@@ -352,7 +426,8 @@ function lineDiff(a: string, b: string): { removed: string[]; added: string[] } 
   const x = a.split('\n');
   const y = b.split('\n');
   const lcs: number[][] = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
-  for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = x.length - 1; i >= 0; i--)
+    for (let j = y.length - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const removed: string[] = [];
   const added: string[] = [];
   let i = 0;
@@ -389,7 +464,12 @@ const FIX_CASES: FixCase[] = [
   {
     file: PHOTO,
     exit: 1, // the out-of-order regex needs a person
-    removed: (t) => [lineWith(t, '/photo-records/:'), lineWith(t, 'createPhotoRecord  # copied'), lineWith(t, 'items:', '\n    Tags:'), lineWith(t, "$ref: '#/components/schemas/Tags'", '\n    Tags:')],
+    removed: (t) => [
+      lineWith(t, '/photo-records/:'),
+      lineWith(t, 'createPhotoRecord  # copied'),
+      lineWith(t, 'items:', '\n    Tags:'),
+      lineWith(t, "$ref: '#/components/schemas/Tags'", '\n    Tags:'),
+    ],
     added: [
       '  description: Photo Records API',
       '  /photo-records:',
@@ -416,7 +496,15 @@ const FIX_CASES: FixCase[] = [
       '        "first": {}',
     ],
     left: [['swagger-2', '/swagger']],
-    applied: ['info-description', 'path-trailing-slash', 'operation-id-missing', 'operation-id-missing', 'pattern-invalid', 'required-undefined', 'circular-ref'],
+    applied: [
+      'info-description',
+      'path-trailing-slash',
+      'operation-id-missing',
+      'operation-id-missing',
+      'pattern-invalid',
+      'required-undefined',
+      'circular-ref',
+    ],
   },
 ];
 
@@ -466,7 +554,10 @@ describe('rewst-openapi fix', () => {
           left.map((f) => [f.ruleId, f.pointer]),
           c.left,
         );
-        assert.ok(left.every((f) => !f.fixable), 'no fixable finding left');
+        assert.ok(
+          left.every((f) => !f.fixable),
+          'no fixable finding left',
+        );
         assert.equal(lint.code, c.exit);
 
         // line by line, only the intended changes

@@ -117,7 +117,10 @@ describe('LSP: whole-file code actions are resolved when chosen', () => {
     const at = { textDocument: { uri }, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, context: { diagnostics: [] } };
     const [offered] = (await client.request<CodeAction[]>('textDocument/codeAction', at)).filter((a) => a.kind === 'source.fixAll');
     const internals = client as unknown as { nextId: number; proc: { stdin: NodeJS.WritableStream & { cork(): void; uncork(): void } } };
-    for (const [method, params] of [['textDocument/codeAction', at], ['codeAction/resolve', offered]] as const) {
+    for (const [method, params] of [
+      ['textDocument/codeAction', at],
+      ['codeAction/resolve', offered],
+    ] as const) {
       const id = internals.nextId;
       // Corked, the request and its cancellation leave in one write: the server reads both before it runs the request.
       internals.proc.stdin.cork();

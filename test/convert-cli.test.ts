@@ -85,7 +85,10 @@ describe('rewst-openapi prepare', () => {
     assert.equal(r.code, 0, r.stderr);
     const text = readFileSync(file('petstore.rewst.json'), 'utf8');
     assert.equal(JSON.parse(text).openapi, '3.0.0');
-    assert.deepEqual(analyze(text).findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      analyze(text).findings.filter((f) => f.severity === 'error'),
+      [],
+    );
     assert.match(r.stderr, /Converted Swagger 2\.0 to OpenAPI 3\.0\.0/);
     assert.match(r.stderr, /Ready to upload/);
   });
@@ -99,7 +102,10 @@ describe('rewst-openapi prepare', () => {
     assert.match(r.stderr.split('\n')[1], /^Not ready: 1 Rewst error\(s\) left\./);
     assert.doesNotMatch(r.stderr, /structural error/);
     const text = readFileSync(file('upload.json'), 'utf8');
-    assert.deepEqual(analyze(text).findings.map((f) => f.ruleId), ['pattern-invalid']);
+    assert.deepEqual(
+      analyze(text).findings.map((f) => f.ruleId),
+      ['pattern-invalid'],
+    );
     assert.deepEqual(leftovers(), []);
   });
 
@@ -117,15 +123,19 @@ describe('rewst-openapi prepare', () => {
     writeFileSync(file('split/schemas/ticket.yaml'), readFileSync(file('split/schemas/ticket.yaml'), 'utf8') + '  tags:\n    $ref: ./tags.yaml\n');
     const r = cli('prepare', 'split/openapi.yaml', '-o', 'split-out.json');
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stderr, /split\/schemas\/ticket\.yaml: at \/properties\/tags: still needs a person: Not bundled: cannot read schemas\/tags\.yaml: no such file/);
+    assert.match(
+      r.stderr,
+      /split\/schemas\/ticket\.yaml: at \/properties\/tags: still needs a person: Not bundled: cannot read schemas\/tags\.yaml: no such file/,
+    );
     assert.match(r.stderr, /^Not ready: 1 reference/m);
     assert.ok(existsSync(file('split-out.json')));
   });
 
-  it('carries the spec\'s settings file over: same settings, operationIds as in the prepared file, paths relative to it', () => {
+  it("carries the spec's settings file over: same settings, operationIds as in the prepared file, paths relative to it", () => {
     mkdirSync(file('s/out'), { recursive: true });
     // two operations share "listItems": prepare keeps it on the first and renames the second
-    const spec = 'openapi: 3.0.3\ninfo: {title: Items, description: Items., version: "1"}\npaths:\n  /items:\n    get: {operationId: listItems, responses: {"200": {description: ok}}}\n  /archive:\n    get: {operationId: listItems, responses: {"200": {description: ok}}}\n  /other:\n    get: {operationId: listOther, responses: {"200": {description: ok}}}\n';
+    const spec =
+      'openapi: 3.0.3\ninfo: {title: Items, description: Items., version: "1"}\npaths:\n  /items:\n    get: {operationId: listItems, responses: {"200": {description: ok}}}\n  /archive:\n    get: {operationId: listItems, responses: {"200": {description: ok}}}\n  /other:\n    get: {operationId: listOther, responses: {"200": {description: ok}}}\n';
     writeFileSync(file('s/items.yaml'), spec);
     const settings = '{\n  "name": "Items",\n  "icon": "icon.svg",\n  "x-note": "kept",\n  "paginatedActions": ["listItems", "listOther"]\n}\n';
     writeFileSync(file('s/items.rewst-integration.json'), settings);
@@ -148,11 +158,17 @@ describe('rewst-openapi prepare', () => {
 
   it('structural errors the general lint finds are listed apart, and the verdict is not "ready" (exit 1)', () => {
     // `type` written on an OpenAPI 3 parameter instead of in its schema: no Rewst rule, but the OpenAPI schema says no
-    writeFileSync(file('structural.yaml'), 'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n');
+    writeFileSync(
+      file('structural.yaml'),
+      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n',
+    );
     const r = cli('prepare', 'structural.yaml');
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr.split('\n')[1], /^Not ready: 2 structural error\(s\) \(oas3-schema\)/);
-    assert.match(r.stderr, /structural\.rewst\.json:\d+:\d+: structural error \(may stop an importer that validates\): spectral\/oas3-schema: Property "type" is not expected to be here/);
+    assert.match(
+      r.stderr,
+      /structural\.rewst\.json:\d+:\d+: structural error \(may stop an importer that validates\): spectral\/oas3-schema: Property "type" is not expected to be here/,
+    );
   });
 
   it('never writes over the original (exit 2)', () => {
@@ -175,7 +191,7 @@ describe('rewst-openapi lint on a split spec', () => {
 });
 
 describe('rewst-openapi bundle', () => {
-  it('writes one document in the input\'s format, lists the components it made (exit 0); a reference outside the folder is never read (exit 1)', () => {
+  it("writes one document in the input's format, lists the components it made (exit 0); a reference outside the folder is never read (exit 1)", () => {
     cpSync(join(ROOT, 'test', 'fixtures', 'split'), file('b'), { recursive: true });
     const r = cli('bundle', 'b/openapi.yaml');
     assert.equal(r.code, 0, r.stderr);
@@ -188,7 +204,10 @@ describe('rewst-openapi bundle', () => {
     writeFileSync(file('b/schemas/user.yaml'), 'type: object\nproperties:\n  secret:\n    $ref: ../../photo-records.yaml\n');
     const outside = cli('bundle', 'b/openapi.yaml');
     assert.equal(outside.code, 1);
-    assert.match(outside.stderr, /b\/schemas\/user\.yaml: at \/properties\/secret: Not bundled: "\.\.\/\.\.\/photo-records\.yaml" is outside the spec's folder/);
+    assert.match(
+      outside.stderr,
+      /b\/schemas\/user\.yaml: at \/properties\/secret: Not bundled: "\.\.\/\.\.\/photo-records\.yaml" is outside the spec's folder/,
+    );
     assert.equal(cli('bundle', 'b/openapi.yaml', '-o', 'b/openapi.yaml').code, 2);
   });
 });
@@ -198,7 +217,9 @@ describe('rewst-openapi reduce', () => {
     const r = cli('reduce', 'docusign.json', '--tag', 'Envelopes', '--tag', 'Templates', '--method', 'GET', '--method', 'post', '-o', 'small.json');
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(readFileSync(file('small.json'), 'utf8'));
-    const ops = Object.values<Record<string, { tags?: string[] }>>(out.paths).flatMap((item) => Object.entries(item).filter(([m]) => ['get', 'post', 'put', 'delete', 'patch'].includes(m)));
+    const ops = Object.values<Record<string, { tags?: string[] }>>(out.paths).flatMap((item) =>
+      Object.entries(item).filter(([m]) => ['get', 'post', 'put', 'delete', 'patch'].includes(m)),
+    );
     assert.ok(ops.length > 0);
     for (const [m, op] of ops) {
       assert.ok(['get', 'post'].includes(m));

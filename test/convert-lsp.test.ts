@@ -64,10 +64,17 @@ describe('LSP: conversion requests', () => {
   it('rewst/prepare answers OpenAPI 3 JSON and a Markdown report with every spec string escaped', async () => {
     const hostile = PHOTO.replace('title: Photo Records\n', 'title: "<img src=x onerror=alert(1)> *Photo*"\n');
     assert.notEqual(hostile, PHOTO);
-    const r = await client.request<PrepareResponse>(PrepareRequest.method, { text: hostile, format: 'yaml', source: 'photo.yaml', output: 'photo.rewst.json' }, TIMEOUT_MS);
+    const r = await client.request<PrepareResponse>(
+      PrepareRequest.method,
+      { text: hostile, format: 'yaml', source: 'photo.yaml', output: 'photo.rewst.json' },
+      TIMEOUT_MS,
+    );
     assert.ok(r.ok);
     assert.equal(r.errorsLeft, 1);
-    assert.deepEqual(analyze(r.text, { format: 'json' }).findings.map((f) => f.ruleId), ['pattern-invalid']);
+    assert.deepEqual(
+      analyze(r.text, { format: 'json' }).findings.map((f) => f.ruleId),
+      ['pattern-invalid'],
+    );
     assert.match(r.report, /## What prepare did/);
     assert.match(r.report, /^\*\*Not ready\*\*: 1 Rewst error/m);
     assert.equal(r.ready, false);
@@ -75,7 +82,7 @@ describe('LSP: conversion requests', () => {
     assert.match(r.report, /&lt;img src=x onerror=alert\\\(1\\\)&gt; \\\*Photo\\\*/);
   });
 
-  it('rewst/prepare with the document\'s URI bundles the files its $refs name, from its folder', async () => {
+  it("rewst/prepare with the document's URI bundles the files its $refs name, from its folder", async () => {
     const main = join(ROOT, 'test', 'fixtures', 'split', 'openapi.yaml');
     const text = readFileSync(main, 'utf8');
     const params = { text, format: 'yaml', source: 'openapi.yaml', output: 'openapi.rewst.json' };
@@ -97,14 +104,24 @@ describe('LSP: conversion requests', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rewst-prepare-settings-'));
     try {
       const spec = join(dir, 'items.yaml');
-      writeFileSync(spec, 'openapi: 3.0.3\ninfo: {title: Items, description: Items., version: "1"}\npaths:\n  /a:\n    get: {operationId: list, responses: {"200": {description: ok}}}\n  /b:\n    get: {operationId: list, responses: {"200": {description: ok}}}\n');
+      writeFileSync(
+        spec,
+        'openapi: 3.0.3\ninfo: {title: Items, description: Items., version: "1"}\npaths:\n  /a:\n    get: {operationId: list, responses: {"200": {description: ok}}}\n  /b:\n    get: {operationId: list, responses: {"200": {description: ok}}}\n',
+      );
       writeFileSync(join(dir, 'items.rewst-integration.json'), '{\n  "spec": "items.yaml",\n  "paginatedActions": ["list"]\n}\n');
-      const r = await client.request<PrepareResponse>(PrepareRequest.method, { text: readFileSync(spec, 'utf8'), format: 'yaml', source: 'items.yaml', output: 'items.rewst.json', uri: pathToFileURL(spec).toString() }, TIMEOUT_MS);
+      const r = await client.request<PrepareResponse>(
+        PrepareRequest.method,
+        { text: readFileSync(spec, 'utf8'), format: 'yaml', source: 'items.yaml', output: 'items.rewst.json', uri: pathToFileURL(spec).toString() },
+        TIMEOUT_MS,
+      );
       assert.ok(r.ok && r.settings);
       assert.equal(r.settings.name, 'items.rewst.rewst-integration.json');
       assert.deepEqual(JSON.parse(r.settings.text), { spec: 'items.rewst.json', paginatedActions: ['list'] });
       const other = JSON.parse(r.text).paths['/b'].get.operationId;
-      assert.ok(r.settings.changes.some((c) => c.includes(`the other is "${other}"`)), r.settings.changes.join('\n'));
+      assert.ok(
+        r.settings.changes.some((c) => c.includes(`the other is "${other}"`)),
+        r.settings.changes.join('\n'),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -117,9 +134,15 @@ describe('LSP: conversion requests', () => {
     assert.equal(choices.operations, 26);
     assert.ok(choices.tags.some((t) => t.name === 'Users' && t.operations > 0));
     assert.deepEqual(choices.methods.map((m) => m.method).sort(), ['delete', 'get', 'post']);
-    const r = await client.request<ReduceResponse>(ReduceRequest.method, { text: ig, format: 'yaml', tags: ['Users'], paths: [], methods: ['get'], source: 'ig.yaml', output: 'ig.reduced.yaml', selection: 'Users' }, TIMEOUT_MS);
+    const r = await client.request<ReduceResponse>(
+      ReduceRequest.method,
+      { text: ig, format: 'yaml', tags: ['Users'], paths: [], methods: ['get'], source: 'ig.yaml', output: 'ig.reduced.yaml', selection: 'Users' },
+      TIMEOUT_MS,
+    );
     assert.ok(r.ok);
     assert.match(r.summary, /^operations 26 → \d+, components/);
-    assert.ok(Object.values<Record<string, unknown>>(parseYaml(r.text).paths).every((item) => Object.keys(item).every((k) => k === 'get' || k === 'parameters')));
+    assert.ok(
+      Object.values<Record<string, unknown>>(parseYaml(r.text).paths).every((item) => Object.keys(item).every((k) => k === 'get' || k === 'parameters')),
+    );
   });
 });

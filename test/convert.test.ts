@@ -27,7 +27,8 @@ const zoo = (name: string) => read(zooPath(name));
 
 function operations(doc: Json): string[] {
   const out: string[] = [];
-  for (const [p, item] of Object.entries<Json>(doc.paths ?? {})) for (const m of METHODS) if (item && typeof item[m] === 'object') out.push(`${m.toUpperCase()} ${p}`);
+  for (const [p, item] of Object.entries<Json>(doc.paths ?? {}))
+    for (const m of METHODS) if (item && typeof item[m] === 'object') out.push(`${m.toUpperCase()} ${p}`);
   return out;
 }
 
@@ -188,7 +189,19 @@ describe('YAML to JSON', () => {
   });
 
   it('refuses YAML with no faithful JSON form, listing every place', async () => {
-    const text = ['openapi: 3.0.3', 'info:', '  title: A', '  title: B', 'x-when: !custom 2024', '? [a, b]', ': pair', 'x-inf: .inf', 'x-loop: &loop', '  - *loop', ''].join('\n');
+    const text = [
+      'openapi: 3.0.3',
+      'info:',
+      '  title: A',
+      '  title: B',
+      'x-when: !custom 2024',
+      '? [a, b]',
+      ': pair',
+      'x-inf: .inf',
+      'x-loop: &loop',
+      '  - *loop',
+      '',
+    ].join('\n');
     const e = await rejects(() => yamlToJson(text), /no faithful JSON form/);
     const at = e.problems.map((p) => `${p.line}:${p.column}`);
     assert.ok(at.includes('4:3'), `duplicate key at 4:3 in ${at.join(' ')}`);
@@ -197,7 +210,19 @@ describe('YAML to JSON', () => {
     const rest = text.replace('  title: B\n', '');
     const e2 = await rejects(() => yamlToJson(rest), /no faithful JSON form \(4 places\)/);
     assert.deepEqual(
-      e2.problems.map((p) => [p.line, p.column, /custom|tag/.test(p.message) ? 'tag' : /sequence/.test(p.message) ? 'key' : /finite/.test(p.message) ? 'inf' : /forever/.test(p.message) ? 'loop' : p.message]),
+      e2.problems.map((p) => [
+        p.line,
+        p.column,
+        /custom|tag/.test(p.message)
+          ? 'tag'
+          : /sequence/.test(p.message)
+            ? 'key'
+            : /finite/.test(p.message)
+              ? 'inf'
+              : /forever/.test(p.message)
+                ? 'loop'
+                : p.message,
+      ]),
       [
         [4, 9, 'tag'],
         [5, 3, 'key'],
@@ -209,13 +234,24 @@ describe('YAML to JSON', () => {
 
   it('refuses an alias bomb quickly instead of expanding it', async () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     await rejects(() => yamlToJson(lines.join('\n')), /aliases expand to more than/);
   });
 });
 
 describe('Prepare for Rewst', () => {
-  const inputs = [...SWAGGER_SAMPLES.map((n) => zooPath(n)), join(ROOT, 'examples', 'legacy-swagger.json'), join(ROOT, 'examples', 'photo-records.yaml'), join(API, 'stream-io-api.com.json'), join(API, 'formapi.io.json')];
+  const inputs = [
+    ...SWAGGER_SAMPLES.map((n) => zooPath(n)),
+    join(ROOT, 'examples', 'legacy-swagger.json'),
+    join(ROOT, 'examples', 'photo-records.yaml'),
+    join(API, 'stream-io-api.com.json'),
+    join(API, 'formapi.io.json'),
+  ];
   for (const file of inputs) {
     it(file.slice(ROOT.length + 1), async () => {
       const text = read(file);
@@ -225,8 +261,16 @@ describe('Prepare for Rewst', () => {
       assert.match(String(out.openapi), /^3\.0\./, 'OpenAPI 3.0');
       assert.ok(r.text.trimStart().startsWith('{'), 'JSON');
       const after = analyze(r.text, { format: 'json' });
-      assert.deepEqual(after.findings.filter((f) => f.fixable).map((f) => f.ruleId), [], 'no fixable Rewst problem left');
-      assert.deepEqual(after.findings.map((f) => f.pointer), r.remaining.map((f) => f.pointer), 'the report lists what is left');
+      assert.deepEqual(
+        after.findings.filter((f) => f.fixable).map((f) => f.ruleId),
+        [],
+        'no fixable Rewst problem left',
+      );
+      assert.deepEqual(
+        after.findings.map((f) => f.pointer),
+        r.remaining.map((f) => f.pointer),
+        'the report lists what is left',
+      );
       const fixes = r.changes.filter((c) => c.kind === 'fix');
       const fixableBefore = before.findings.filter((f) => f.fixable);
       if (String(parseYaml(text).swagger) === '2.0') assert.match(r.changes[0].message, /Converted Swagger 2\.0 to OpenAPI 3\.0\.0/);
@@ -237,8 +281,18 @@ describe('Prepare for Rewst', () => {
 
   it('photo-records: each class of fix is listed, and the regex that needs a person is left', async () => {
     const r = await prepareForRewst(read(join(ROOT, 'examples', 'photo-records.yaml')));
-    assert.deepEqual([...new Set(r.changes.filter((c) => c.kind === 'fix').map((c) => c.ruleId))].sort(), ['circular-ref', 'info-description', 'operation-id-duplicate', 'operation-id-missing', 'path-trailing-slash', 'required-undefined']);
-    assert.deepEqual(r.remaining.map((f) => f.ruleId), ['pattern-invalid']);
+    assert.deepEqual([...new Set(r.changes.filter((c) => c.kind === 'fix').map((c) => c.ruleId))].sort(), [
+      'circular-ref',
+      'info-description',
+      'operation-id-duplicate',
+      'operation-id-missing',
+      'path-trailing-slash',
+      'required-undefined',
+    ]);
+    assert.deepEqual(
+      r.remaining.map((f) => f.ruleId),
+      ['pattern-invalid'],
+    );
     assert.equal(r.changes[0].message, 'Converted YAML to JSON (2-space indentation, key order kept).');
   });
 
@@ -249,7 +303,10 @@ describe('Prepare for Rewst', () => {
     const out = JSON.parse(r.text) as Json;
     assert.deepEqual(operations(out), ['GET /tickets', 'POST /tickets', 'GET /tickets/{id}']);
     assert.equal(r.operations, 3);
-    assert.deepEqual(refsIn(out).filter((x) => !x.ref.startsWith('#')), []);
+    assert.deepEqual(
+      refsIn(out).filter((x) => !x.ref.startsWith('#')),
+      [],
+    );
     assertRefsResolve(out, 'split');
     assert.equal(r.changes[0].kind, 'bundle');
     assert.match(r.changes[0].message, /^Bundled 4 referenced file\(s\) into one document: 3 component\(s\) added/);
@@ -275,17 +332,25 @@ describe('Prepare for Rewst', () => {
       if (!(f in files)) throw new Error('no such file');
       return files[f];
     };
-    const spec = 'openapi: 3.0.3\ninfo: {title: Pets, description: Pets., version: "1"}\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: ./pet.yaml}\n';
+    const spec =
+      'openapi: 3.0.3\ninfo: {title: Pets, description: Pets., version: "1"}\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: ./pet.yaml}\n';
     const r = await prepareForRewst(spec, { entry: 'api.yaml', read: readMem });
-    assert.deepEqual(r.unbundled.map((p) => [p.file, p.path.join('/'), p.ref]), [['pet.yaml', 'properties/owner', './owner.yaml']]);
+    assert.deepEqual(
+      r.unbundled.map((p) => [p.file, p.path.join('/'), p.ref]),
+      [['pet.yaml', 'properties/owner', './owner.yaml']],
+    );
     assert.equal(r.ready, false);
     assert.deepEqual(r.blocking, { errors: 0, references: 1, structural: 0 });
     const report = prepareReport(r, 'api.yaml', 'api.rewst.json');
-    assert.match(report, /### References that could not be bundled \(1\)\n\n- in ` pet\.yaml ` at ` \/properties\/owner `: Not bundled: cannot read owner\.yaml: no such file\./);
+    assert.match(
+      report,
+      /### References that could not be bundled \(1\)\n\n- in ` pet\.yaml ` at ` \/properties\/owner `: Not bundled: cannot read owner\.yaml: no such file\./,
+    );
   });
 
   it('a reference to a URL is never read, nothing is said to be bundled, and the file is not ready', async () => {
-    const spec = '{"openapi":"3.0.3","info":{"title":"A","description":"A.","version":"1"},"paths":{"/a":{"get":{"operationId":"a","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"https://example.com/a.json#/A"}}}}}}}}}';
+    const spec =
+      '{"openapi":"3.0.3","info":{"title":"A","description":"A.","version":"1"},"paths":{"/a":{"get":{"operationId":"a","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"https://example.com/a.json#/A"}}}}}}}}}';
     const asked: string[] = [];
     const r = await prepareForRewst(spec, { entry: 'api.json', read: (f) => (asked.push(f), '') });
     assert.deepEqual(asked, []);
@@ -314,12 +379,16 @@ describe('Prepare for Rewst', () => {
   });
 
   it('the general lint\'s structural errors (oas3-schema) get their own heading and keep the verdict from "ready"', async () => {
-    const text = 'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n';
+    const text =
+      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n';
     const r = await prepareForRewst(text, { structural: (t) => lintWithSpectral(t, { format: 'json', source: null, structuralOnly: true }) });
     assert.deepEqual(r.remaining, []);
     assert.deepEqual(r.blocking, { errors: 0, references: 0, structural: 2 });
     assert.equal(r.ready, false);
-    assert.ok(r.structural!.every((f) => f.rule === 'oas3-schema'), 'only the structural rules, not every Spectral warning');
+    assert.ok(
+      r.structural!.every((f) => f.rule === 'oas3-schema'),
+      'only the structural rules, not every Spectral warning',
+    );
     const report = prepareReport(r, 't.yaml', 't.rewst.json');
     assert.match(report, /^\*\*Not ready\*\*: 2 structural error/m);
     assert.match(report, /### Structural errors the general lint finds \(2\)[\s\S]*Property "type" is not expected to be here/);
@@ -339,7 +408,9 @@ function unreachableComponents(doc: Json): string[] {
   const swagger = 'swagger' in doc;
   const containers: Array<[string[], Json]> = swagger
     ? (['definitions', 'parameters', 'responses', 'securityDefinitions'] as const).filter((k) => doc[k]).map((k) => [[k], doc[k]])
-    : Object.entries<Json>(doc.components ?? {}).filter(([k]) => !k.startsWith('x-')).map(([k, v]) => [['components', k], v]);
+    : Object.entries<Json>(doc.components ?? {})
+        .filter(([k]) => !k.startsWith('x-'))
+        .map(([k, v]) => [['components', k], v]);
   const all = new Set(containers.flatMap(([c, map]) => Object.keys(map).map((n) => [...c, n].join('\u0000'))));
   const reached = new Set<string>();
   const visit = (value: unknown): void => {
@@ -348,25 +419,57 @@ function unreachableComponents(doc: Json): string[] {
     for (const [k, v] of Object.entries(value)) {
       const targets = k === '$ref' && typeof v === 'string' ? [v] : k === 'mapping' && v && typeof v === 'object' ? Object.values(v).map(String) : [];
       for (const t of targets) {
-        const segs = t.startsWith('#/') ? t.slice(2).split('/').map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~')) : ['components', 'schemas', t];
+        const segs = t.startsWith('#/')
+          ? t
+              .slice(2)
+              .split('/')
+              .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
+          : ['components', 'schemas', t];
         const depth = swagger ? 2 : 3;
         const key = segs.slice(0, depth).join('\u0000');
         if (all.has(key) && !reached.has(key)) {
           reached.add(key);
-          visit(resolvePointer(doc, '#/' + segs.slice(0, depth).map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')));
+          visit(
+            resolvePointer(
+              doc,
+              '#/' +
+                segs
+                  .slice(0, depth)
+                  .map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1'))
+                  .join('/'),
+            ),
+          );
         }
       }
-      if (k === 'security' && Array.isArray(v)) for (const req of v) for (const name of Object.keys(req ?? {})) reached.add([...(swagger ? ['securityDefinitions'] : ['components', 'securitySchemes']), name].join('\u0000'));
+      if (k === 'security' && Array.isArray(v))
+        for (const req of v)
+          for (const name of Object.keys(req ?? {}))
+            reached.add([...(swagger ? ['securityDefinitions'] : ['components', 'securitySchemes']), name].join('\u0000'));
       visit(v);
     }
   };
-  for (const [k, v] of Object.entries(doc)) if (k !== 'components' && !(swagger && ['definitions', 'parameters', 'responses', 'securityDefinitions'].includes(k))) visit(v);
+  for (const [k, v] of Object.entries(doc))
+    if (k !== 'components' && !(swagger && ['definitions', 'parameters', 'responses', 'securityDefinitions'].includes(k))) visit(v);
   return [...all].filter((k) => !reached.has(k)).map((k) => k.split('\u0000').join('/'));
 }
 
 function passingRules(text: string): Set<string> {
-  const failing = new Set(analyze(text).findings.filter((f) => f.severity === 'error').map((f) => f.ruleId));
-  return new Set(['info-description', 'operation-id-missing', 'operation-id-duplicate', 'path-trailing-slash', 'circular-ref', 'pattern-invalid', 'required-undefined'].filter((r) => !failing.has(r)));
+  const failing = new Set(
+    analyze(text)
+      .findings.filter((f) => f.severity === 'error')
+      .map((f) => f.ruleId),
+  );
+  return new Set(
+    [
+      'info-description',
+      'operation-id-missing',
+      'operation-id-duplicate',
+      'path-trailing-slash',
+      'circular-ref',
+      'pattern-invalid',
+      'required-undefined',
+    ].filter((r) => !failing.has(r)),
+  );
 }
 
 describe('Reduce', () => {
@@ -387,7 +490,11 @@ describe('Reduce', () => {
     assert.ok(assertRefsResolve(out, 'github issues') > 100);
     assert.deepEqual(unreachableComponents(out), [], 'no component is unreachable');
     assert.ok(r.components.after < r.components.before);
-    assert.deepEqual(out.tags.map((t: Json) => t.name), ['issues'], 'unused tags are dropped');
+    assert.deepEqual(
+      out.tags.map((t: Json) => t.name),
+      ['issues'],
+      'unused tags are dropped',
+    );
     assert.equal(out['x-webhooks'], undefined, 'webhooks are not operations: dropped');
     assert.match(r.notes.join('\n'), /Dropped x-webhooks \(\d+\)/);
     assert.ok(r.bytes.after < r.bytes.before / 10, `${r.bytes.after} bytes of ${r.bytes.before}`);
@@ -427,7 +534,11 @@ describe('Reduce', () => {
     assertRefsResolve(out, 'instagram');
     assert.deepEqual(unreachableComponents(out), []);
     assert.ok(Object.keys(out.definitions).length < Object.keys(parseYaml(text).definitions).length);
-    assert.deepEqual(Object.keys(out.securityDefinitions), Object.keys(parseYaml(text).securityDefinitions), 'schemes named by the global security requirement stay');
+    assert.deepEqual(
+      Object.keys(out.securityDefinitions),
+      Object.keys(parseYaml(text).securityDefinitions),
+      'schemes named by the global security requirement stay',
+    );
   });
 
   it('keeps security schemes only when a requirement names them', () => {

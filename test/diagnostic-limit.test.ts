@@ -6,7 +6,8 @@ import { limitDiagnostics, type SummaryData } from '../server/src/diagnostic-lim
 import { shiftRange } from '../server/src/range-shift';
 
 const at = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 5 } });
-const many = (code: string, n: number, source = 'rewst'): Diagnostic[] => Array.from({ length: n }, (_, i) => ({ range: at(i), message: `${code} ${i}`, code, source, severity: 1 }));
+const many = (code: string, n: number, source = 'rewst'): Diagnostic[] =>
+  Array.from({ length: n }, (_, i) => ({ range: at(i), message: `${code} ${i}`, code, source, severity: 1 }));
 const count = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code && !(d.data as SummaryData | undefined)?.summary).length;
 const summaries = (ds: Diagnostic[]) => ds.filter((d) => (d.data as SummaryData | undefined)?.summary);
 
@@ -16,7 +17,7 @@ describe('limitDiagnostics', () => {
     assert.equal(limitDiagnostics(ds, 100), ds);
   });
 
-  it("1,216 missing operationIds and 44 circular references: 100 of the first, a summary, and all 44", () => {
+  it('1,216 missing operationIds and 44 circular references: 100 of the first, a summary, and all 44', () => {
     const out = limitDiagnostics([...many('operation-id-missing', 1216), ...many('circular-ref', 44)], 100);
     assert.equal(count(out, 'operation-id-missing'), 100);
     assert.equal(count(out, 'circular-ref'), 44);

@@ -23,12 +23,26 @@ const codes = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === co
 function crowdedSpec(): string {
   const lines = ['openapi: 3.0.0', 'info:', '  title: Crowded', '  description: Many operations', '  version: "1"', 'paths:'];
   for (let i = 0; i < 150; i++) lines.push(`  /items${i}:`, '    get:', '      responses: {}');
-  lines.push('components:', '  schemas:', '    Node:', '      type: object', '      properties:', '        next:', "          $ref: '#/components/schemas/Node'", '');
+  lines.push(
+    'components:',
+    '  schemas:',
+    '    Node:',
+    '      type: object',
+    '      properties:',
+    '        next:',
+    "          $ref: '#/components/schemas/Node'",
+    '',
+  );
   return lines.join('\n');
 }
 
 /** Awaits publishes for `uri` (events, no polling) until one satisfies `ok`. */
-async function publishUntil(client: LspClient, uri: string, ok: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 60_000): Promise<PublishDiagnosticsParams> {
+async function publishUntil(
+  client: LspClient,
+  uri: string,
+  ok: (p: PublishDiagnosticsParams) => boolean,
+  timeoutMs = 60_000,
+): Promise<PublishDiagnosticsParams> {
   const seen = client.published.filter((p) => p.uri === uri).find(ok);
   if (seen) return seen;
   for (;;) {
@@ -65,7 +79,11 @@ describe('LSP: a limit per rule keeps every rule visible', { timeout: 30_000 }, 
     assert.equal(summaries.length, 1);
     assert.equal(summaries[0].code, 'operation-id-missing');
     assert.match(String(summaries[0].message), /^50 more operation-id-missing problems not listed \(150 in all/);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: summaries[0].range, context: { diagnostics: [summaries[0]] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: summaries[0].range,
+      context: { diagnostics: [summaries[0]] },
+    });
     const fixAll = actions.find((a) => a.title === 'Fix all 150 operation-id-missing problems');
     assert.ok(fixAll?.edit, `offered with its edit: ${JSON.stringify(actions.map((a) => a.title))}`);
     const fixed = applyLspEdits(text, editsForUri(fixAll.edit, uri));
@@ -94,9 +112,13 @@ describe("LSP: Spectral's problems stay through an edit, moved with the text", {
     const spectralOf = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.source === 'spectral');
     const v1 = spectralOf(await publishUntil(client, uri, (p) => p.version === 1 && spectralOf(p).length > 0));
     const firstV2 = client.waitForDiagnostics(uri, { version: 2, timeoutMs: 10_000 });
-    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a comment\n' }] });
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a comment\n' }],
+    });
     const kept = spectralOf(await firstV2);
-    const moved = (ds: Diagnostic[], by: number) => ds.map((d) => `${d.code} ${d.range.start.line + by}:${d.range.start.character}-${d.range.end.line + by}:${d.range.end.character} ${d.message}`).sort();
+    const moved = (ds: Diagnostic[], by: number) =>
+      ds.map((d) => `${d.code} ${d.range.start.line + by}:${d.range.start.character}-${d.range.end.line + by}:${d.range.end.character} ${d.message}`).sort();
     assert.deepEqual(moved(kept, 0), moved(v1, 1), "Rewst's publish for version 2 keeps Spectral's, one line lower");
     const own = spectralOf(await publishUntil(client, uri, (p) => p.version === 2 && p !== client!.published.find((q) => q.uri === uri && q.version === 2)));
     assert.deepEqual(moved(own, 0), moved(v1, 1), "Spectral's own run for version 2 agrees with where they were moved");

@@ -22,14 +22,20 @@ const refused = (m: unknown) => {
 
 describe('messages from a form page', () => {
   it('accepts each message the page sends, in its shape, and keeps only the members its type has', () => {
-    for (const type of ['ready', 'pickIcon', 'showSheet', 'openFile'] as const) assert.deepEqual(checkPageMessage({ type, extra: 'dropped' }), { ok: true, value: { type } });
+    for (const type of ['ready', 'pickIcon', 'showSheet', 'openFile'] as const)
+      assert.deepEqual(checkPageMessage({ type, extra: 'dropped' }), { ok: true, value: { type } });
     assert.deepEqual(checkPageMessage({ type: 'openForm', kind: 'pagination', extra: 1 }), { ok: true, value: { type: 'openForm', kind: 'pagination' } });
     assert.deepEqual(checkPageMessage({ type: 'draft', seq: 3, draft: DRAFT }), { ok: true, value: { type: 'draft', seq: 3, draft: DRAFT } });
     assert.deepEqual(checkPageMessage({ type: 'save', draft: DRAFT }), { ok: true, value: { type: 'save', draft: DRAFT } });
   });
 
   it('accepts values Rewst would refuse: the form shows those beside their fields', () => {
-    const odd = { ...DRAFT, name: 'Stripe (payments)!', pagination: { ...DRAFT.pagination, defaultPageSize: 5000, type: 'sideways' }, unknownMember: [1, 'two', { three: null }] };
+    const odd = {
+      ...DRAFT,
+      name: 'Stripe (payments)!',
+      pagination: { ...DRAFT.pagination, defaultPageSize: 5000, type: 'sideways' },
+      unknownMember: [1, 'two', { three: null }],
+    };
     assert.equal(checkDraft(odd).ok, true);
   });
 
@@ -44,7 +50,8 @@ describe('messages from a form page', () => {
   });
 
   it('refuses a draft that is not settings data', () => {
-    for (const draft of [undefined, null, 'name', [], [DRAFT], new Date(), new Map([['name', 'x']]), Object.create({ inherited: true })]) assert.match(refused({ type: 'save', draft }), /not an object/);
+    for (const draft of [undefined, null, 'name', [], [DRAFT], new Date(), new Map([['name', 'x']]), Object.create({ inherited: true })])
+      assert.match(refused({ type: 'save', draft }), /not an object/);
     assert.match(refused({ type: 'save', draft: { ...DRAFT, name: 42 } }), /draft\.name is not a string/);
     assert.match(refused({ type: 'save', draft: { ...DRAFT, icon: { path: 'x.svg' } } }), /draft\.icon is not a string/);
     assert.match(refused({ type: 'save', draft: { ...DRAFT, spec: ['a.json'] } }), /draft\.spec is not a string/);
@@ -65,7 +72,13 @@ describe('messages from a form page', () => {
 });
 
 describe('the state a page kept, before a form is restored from it', () => {
-  const state = { kind: 'auth', specUri: 'file:///w/stripe.com.json', settingsUri: 'file:///w/stripe.com.rewst-integration.json', draft: DRAFT, dirty: ['hostname'] };
+  const state = {
+    kind: 'auth',
+    specUri: 'file:///w/stripe.com.json',
+    settingsUri: 'file:///w/stripe.com.rewst-integration.json',
+    draft: DRAFT,
+    dirty: ['hostname'],
+  };
 
   it('is taken when it has the shape the page writes', () => {
     assert.deepEqual(checkPageState({ ...state, extra: true }, 'auth'), { ok: true, value: state });
@@ -73,7 +86,8 @@ describe('the state a page kept, before a form is restored from it', () => {
 
   it('is refused for another form, a spec that is not a file, or a draft that is not one', () => {
     assert.equal(checkPageState(state, 'pagination').ok, false);
-    for (const specUri of ['https://example.com/spec.json', 'untitled:1', 42, undefined]) assert.equal(checkPageState({ ...state, specUri }, 'auth').ok, false, String(specUri));
+    for (const specUri of ['https://example.com/spec.json', 'untitled:1', 42, undefined])
+      assert.equal(checkPageState({ ...state, specUri }, 'auth').ok, false, String(specUri));
     assert.equal(checkPageState({ ...state, dirty: 'hostname' }, 'auth').ok, false);
     assert.equal(checkPageState({ ...state, draft: { name: 7 } }, 'auth').ok, false);
     assert.equal(checkPageState(undefined, 'auth').ok, false);

@@ -23,7 +23,19 @@ const CLI = join(ROOT, 'dist/cli.js');
 const BOUND = { timeout: 60_000 };
 
 const alias9 = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(`*${of}`).join(',')}]`;
-const ALIAS_BOMB = ['openapi: 3.0.0', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', alias9('b', 'a'), alias9('c', 'b'), alias9('d', 'c'), alias9('e', 'd'), alias9('f', 'e'), alias9('g', 'f'), alias9('h', 'g'), alias9('i', 'h'), ''].join('\n');
+const ALIAS_BOMB = [
+  'openapi: 3.0.0',
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  alias9('b', 'a'),
+  alias9('c', 'b'),
+  alias9('d', 'c'),
+  alias9('e', 'd'),
+  alias9('f', 'e'),
+  alias9('g', 'f'),
+  alias9('h', 'g'),
+  alias9('i', 'h'),
+  '',
+].join('\n');
 
 function ruleIds(a: Analysis): string[] {
   return [...new Set(a.findings.map((f) => f.ruleId))].sort();
@@ -76,11 +88,17 @@ describe('hostile input: the engine', () => {
   it('invalid UTF-8 read by the CLI is linted, not a crash', BOUND, () => {
     const dir = fs.mkdtempSync(join(tmpdir(), 'rewst-hostile-'));
     const file = join(dir, 'bad-utf8.yaml');
-    fs.writeFileSync(file, Buffer.concat([Buffer.from('openapi: 3.0.0\ninfo:\n  title: "'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('"\npaths: {}\n')]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('openapi: 3.0.0\ninfo:\n  title: "'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('"\npaths: {}\n')]),
+    );
     const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', file], { encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(out.files[0].findings.map((f: { ruleId: string }) => f.ruleId), ['info-description']);
+    assert.deepEqual(
+      out.files[0].findings.map((f: { ruleId: string }) => f.ruleId),
+      ['info-description'],
+    );
   });
 
   it('a YAML alias bomb is refused with a parse error naming the cause', BOUND, () => {
@@ -112,7 +130,10 @@ describe('hostile input: the engine', () => {
     assert.ok(min.length > 40e6 && !min.includes('\n'), 'one line of tens of MB');
     const a = analyze(min, { format: 'json' });
     assert.equal(a.isSpec, true);
-    assert.ok(a.findings.every((f) => f.range.start.line === 0), 'positions on the one line');
+    assert.ok(
+      a.findings.every((f) => f.range.start.line === 0),
+      'positions on the one line',
+    );
   });
 
   it('a $ref cycle through 10,000 schemas is found, summarised, and fix-all breaks it with one edit', BOUND, () => {
@@ -129,14 +150,18 @@ describe('hostile input: the engine', () => {
   });
 
   it('$refs to URLs and files outside are reported, never fetched or read', BOUND, () => {
-    const text = 'openapi: 3.0.0\ninfo: {title: t, description: d}\ncomponents:\n  schemas:\n    A: {$ref: "https://evil.example.com/x.json#/A"}\n    B: {$ref: "http://127.0.0.1:9/x"}\n    C: {$ref: "../../../etc/passwd#/x"}\n    D: {$ref: "file:///etc/shadow"}\n';
+    const text =
+      'openapi: 3.0.0\ninfo: {title: t, description: d}\ncomponents:\n  schemas:\n    A: {$ref: "https://evil.example.com/x.json#/A"}\n    B: {$ref: "http://127.0.0.1:9/x"}\n    C: {$ref: "../../../etc/passwd#/x"}\n    D: {$ref: "file:///etc/shadow"}\n';
     const a = withoutIo(() => analyze(text, { format: 'yaml' }));
-    assert.deepEqual(a.findings.map((f) => [f.ruleId, f.pointer]), [
-      ['ref-external', '/components/schemas/A/$ref'],
-      ['ref-external', '/components/schemas/B/$ref'],
-      ['ref-external', '/components/schemas/C/$ref'],
-      ['ref-external', '/components/schemas/D/$ref'],
-    ]);
+    assert.deepEqual(
+      a.findings.map((f) => [f.ruleId, f.pointer]),
+      [
+        ['ref-external', '/components/schemas/A/$ref'],
+        ['ref-external', '/components/schemas/B/$ref'],
+        ['ref-external', '/components/schemas/C/$ref'],
+        ['ref-external', '/components/schemas/D/$ref'],
+      ],
+    );
     withoutIo(() => fixAll(text, { format: 'yaml' }));
   });
 
@@ -190,13 +215,20 @@ describe('hostile input: the server keeps serving other documents', () => {
     const published = client.waitForDiagnostics(uri, { version: 1, timeoutMs: 10_000 });
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     const { diagnostics } = await published;
-    assert.deepEqual(diagnostics.map((d) => d.code), analyze(text, { format: 'yaml' }).findings.map((f) => f.ruleId));
-    const actions = await client.request<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } }, 10_000);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      analyze(text, { format: 'yaml' }).findings.map((f) => f.ruleId),
+    );
+    const actions = await client.request<unknown[]>(
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } },
+      10_000,
+    );
     assert.ok(actions.length > 0);
   });
 });
 
-describe('hostile input: Spectral reads no file outside the spec\'s folder', () => {
+describe("hostile input: Spectral reads no file outside the spec's folder", () => {
   it('a $ref to ../secret.yaml is refused and reported; one inside the folder is read', BOUND, () => {
     const dir = fs.mkdtempSync(join(tmpdir(), 'rewst-refs-'));
     fs.mkdirSync(join(dir, 'specs'));
@@ -204,11 +236,19 @@ describe('hostile input: Spectral reads no file outside the spec\'s folder', () 
     fs.writeFileSync(join(dir, 'specs', 'common.yaml'), 'Thing:\n  type: string\n');
     fs.symlinkSync(join(dir, 'secret.yaml'), join(dir, 'specs', 'link.yaml'));
     const spec = join(dir, 'specs', 'a.yaml');
-    fs.writeFileSync(spec, 'openapi: 3.0.0\ninfo: {title: t, version: "1", description: d}\npaths: {}\ncomponents:\n  schemas:\n    Inside: {$ref: "./common.yaml#/Thing"}\n    Outside: {$ref: "../secret.yaml#/Thing"}\n    Linked: {$ref: "./link.yaml#/Thing"}\n');
+    fs.writeFileSync(
+      spec,
+      'openapi: 3.0.0\ninfo: {title: t, version: "1", description: d}\npaths: {}\ncomponents:\n  schemas:\n    Inside: {$ref: "./common.yaml#/Thing"}\n    Outside: {$ref: "../secret.yaml#/Thing"}\n    Linked: {$ref: "./link.yaml#/Thing"}\n',
+    );
     const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', spec], { encoding: 'utf8' });
-    const spectral: Array<{ rule: string; pointer: string; message: string }> = JSON.parse(r.stdout).files.flatMap((f: { spectral?: unknown[] }) => f.spectral ?? []);
+    const spectral: Array<{ rule: string; pointer: string; message: string }> = JSON.parse(r.stdout).files.flatMap(
+      (f: { spectral?: unknown[] }) => f.spectral ?? [],
+    );
     const invalid = spectral.filter((f) => f.rule === 'invalid-ref');
     assert.deepEqual(invalid.map((f) => f.pointer).sort(), ['/components/schemas/Linked/$ref', '/components/schemas/Outside/$ref']);
-    assert.ok(invalid.every((f) => /not read: .* is outside the spec's folder/.test(f.message)), JSON.stringify(invalid));
+    assert.ok(
+      invalid.every((f) => /not read: .* is outside the spec's folder/.test(f.message)),
+      JSON.stringify(invalid),
+    );
   });
 });

@@ -11,7 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { CompletionItem, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, Position, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+  CompletionItem,
+  CompletionList,
+  DocumentSymbol,
+  Hover,
+  Location,
+  MarkupContent,
+  Position,
+  Range,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { parse as parseYaml } from 'yaml';
 import { LspClient } from './support/lsp-client';
 import { applyLspEdits, offsetOf, positionAt, textAt } from './support/lsp-edits';
@@ -33,7 +43,14 @@ interface Spec {
 
 const SPECS: Spec[] = [
   { name: 'YAML', file: 'tickets.yaml', languageId: 'yaml', key: (k) => `${k}:`, fileRef: './schemas/ticket.yaml#/Ticket', schemaFile: 'schemas/ticket.yaml' },
-  { name: 'JSON', file: 'tickets.json', languageId: 'json', key: (k) => `${JSON.stringify(k)}:`, fileRef: './schemas/ticket.json#/Ticket', schemaFile: 'schemas/ticket.json' },
+  {
+    name: 'JSON',
+    file: 'tickets.json',
+    languageId: 'json',
+    key: (k) => `${JSON.stringify(k)}:`,
+    fileRef: './schemas/ticket.json#/Ticket',
+    schemaFile: 'schemas/ticket.json',
+  },
 ];
 
 const at = offsetOf;
@@ -73,7 +90,8 @@ describe('LSP: navigation', () => {
     return uri;
   }
   const pos = (uri: string, offset: number): Position => positionAt(texts.get(uri)!, offset);
-  const ask = <R>(method: string, uri: string, offset: number, extra: object = {}) => client.request<R>(method, { textDocument: { uri }, position: pos(uri, offset), ...extra }, 10_000);
+  const ask = <R>(method: string, uri: string, offset: number, extra: object = {}) =>
+    client.request<R>(method, { textDocument: { uri }, position: pos(uri, offset), ...extra }, 10_000);
 
   for (const spec of SPECS) {
     describe(spec.name, () => {
@@ -103,29 +121,47 @@ describe('LSP: navigation', () => {
         const found = await ask<Location | null>('textDocument/definition', uri, at(text, spec.fileRef, 3));
         const schemaText = readFileSync(join(dir, spec.schemaFile), 'utf8');
         const start = schemaText.indexOf(spec.name === 'YAML' ? 'Ticket:' : '"Ticket"');
-        assert.deepEqual(found, { uri: uriOf(spec.schemaFile), range: { start: positionAt(schemaText, start), end: positionAt(schemaText, start + (spec.name === 'YAML' ? 6 : 8)) } });
+        assert.deepEqual(found, {
+          uri: uriOf(spec.schemaFile),
+          range: { start: positionAt(schemaText, start), end: positionAt(schemaText, start + (spec.name === 'YAML' ? 6 : 8)) },
+        });
         assert.equal(await ask('textDocument/definition', uri, at(text, '#/components/schemas/Missing', 4)), null);
         assert.equal(await ask('textDocument/definition', uri, at(text, 'Tickets API', 2)), null);
       });
 
       it('references: a component key gives every $ref and the discriminator mapping; a $ref gives the same', TIMEOUT, async () => {
-        const expected = [at(text, '#/components/schemas/Dog', 0, 0), at(text, '#/components/schemas/Dog', 0, 1)].map((o) => textAt(text, { start: pos(uri, o - 1), end: pos(uri, o + 25) }));
+        const expected = [at(text, '#/components/schemas/Dog', 0, 0), at(text, '#/components/schemas/Dog', 0, 1)].map((o) =>
+          textAt(text, { start: pos(uri, o - 1), end: pos(uri, o + 25) }),
+        );
         const fromKey = await ask<Location[]>('textDocument/references', uri, at(text, spec.key('Dog'), 1), { context: { includeDeclaration: false } });
-        assert.deepEqual(fromKey.map((l) => textAt(text, l.range)), expected);
-        const fromRef = await ask<Location[]>('textDocument/references', uri, at(text, '#/components/schemas/Dog', 3, 1), { context: { includeDeclaration: true } });
-        assert.deepEqual(fromRef.map((l) => textAt(text, l.range)), [JSON.stringify('Dog').slice(spec.name === 'YAML' ? 1 : 0, spec.name === 'YAML' ? -1 : undefined), ...expected]);
+        assert.deepEqual(
+          fromKey.map((l) => textAt(text, l.range)),
+          expected,
+        );
+        const fromRef = await ask<Location[]>('textDocument/references', uri, at(text, '#/components/schemas/Dog', 3, 1), {
+          context: { includeDeclaration: true },
+        });
+        assert.deepEqual(
+          fromRef.map((l) => textAt(text, l.range)),
+          [JSON.stringify('Dog').slice(spec.name === 'YAML' ? 1 : 0, spec.name === 'YAML' ? -1 : undefined), ...expected],
+        );
         const cat = await ask<Location[]>('textDocument/references', uri, at(text, spec.key('Cat'), 1), { context: { includeDeclaration: false } });
-        assert.deepEqual(cat.map((l) => textAt(text, l.range).replace(/"/g, "'")), ['Cat', "'#/components/schemas/Cat'"].map((s) => (spec.name === 'JSON' && s === 'Cat' ? "'Cat'" : s)));
+        assert.deepEqual(
+          cat.map((l) => textAt(text, l.range).replace(/"/g, "'")),
+          ['Cat', "'#/components/schemas/Cat'"].map((s) => (spec.name === 'JSON' && s === 'Cat' ? "'Cat'" : s)),
+        );
       });
 
       it('references on an operationId: where the settings file lists it', TIMEOUT, async () => {
         const found = await ask<Location[]>('textDocument/references', uri, at(text, 'listTickets', 2), { context: { includeDeclaration: false } });
         const settingsText = readFileSync(join(dir, 'tickets.rewst-integration.json'), 'utf8');
         const start = settingsText.indexOf('"listTickets"');
-        assert.deepEqual(found, [{ uri: uriOf('tickets.rewst-integration.json'), range: { start: positionAt(settingsText, start), end: positionAt(settingsText, start + 13) } }]);
+        assert.deepEqual(found, [
+          { uri: uriOf('tickets.rewst-integration.json'), range: { start: positionAt(settingsText, start), end: positionAt(settingsText, start + 13) } },
+        ]);
       });
 
-      it('hover: a $ref\'s target with required properties marked, a cycle, an action', TIMEOUT, async () => {
+      it("hover: a $ref's target with required properties marked, a cycle, an action", TIMEOUT, async () => {
         const ticket = await ask<Hover>('textDocument/hover', uri, at(text, '#/components/schemas/Ticket', 3));
         const value = (ticket.contents as MarkupContent).value;
         assert.equal((ticket.contents as MarkupContent).kind, 'markdown');
@@ -134,7 +170,10 @@ describe('LSP: navigation', () => {
         const node = await ask<Hover>('textDocument/hover', uri, at(text, '#/components/schemas/Node', 3));
         assert.match((node.contents as MarkupContent).value, /cycle.*`#\/components\/schemas\/Node` → `#\/components\/schemas\/Node`/);
         const get = await ask<Hover>('textDocument/hover', uri, at(text, spec.key('get'), 1));
-        assert.match((get.contents as MarkupContent).value, /\*\*Rewst action:\*\* List tickets[\s\S]*Tag: `tickets`[\s\S]*Paginated: yes \(in `paginatedActions` of tickets\.rewst-integration\.json\)/);
+        assert.match(
+          (get.contents as MarkupContent).value,
+          /\*\*Rewst action:\*\* List tickets[\s\S]*Tag: `tickets`[\s\S]*Paginated: yes \(in `paginatedActions` of tickets\.rewst-integration\.json\)/,
+        );
         assert.equal(textAt(text, get.range!), spec.key('get').slice(0, -1));
         const file = await ask<Hover>('textDocument/hover', uri, at(text, spec.fileRef, 3));
         assert.match((file.contents as MarkupContent).value, /A ticket, from its own file\./);
@@ -148,8 +187,20 @@ describe('LSP: navigation', () => {
         const tree = (list: DocumentSymbol[] | undefined): unknown => list?.map((s) => (s.children?.length ? [s.name, tree(s.children)] : s.name));
         assert.deepEqual(tree(symbols), [
           'info',
-          ['paths', [['/tickets', ['GET /tickets', 'POST /tickets']], ['/pets', ['GET /pets']]]],
-          ['components', [['parameters', ['Limit']], ['schemas', ['Base', 'Ticket', 'Comment', 'Tag', 'a/b~c', 'Foo Bar', 'Node', 'Pet', 'Dog', 'Cat']]]],
+          [
+            'paths',
+            [
+              ['/tickets', ['GET /tickets', 'POST /tickets']],
+              ['/pets', ['GET /pets']],
+            ],
+          ],
+          [
+            'components',
+            [
+              ['parameters', ['Limit']],
+              ['schemas', ['Base', 'Ticket', 'Comment', 'Tag', 'a/b~c', 'Foo Bar', 'Node', 'Pet', 'Dog', 'Cat']],
+            ],
+          ],
         ]);
         const post = symbols[1].children![0].children![1];
         assert.equal(post.detail, 'createTicket');
@@ -159,7 +210,10 @@ describe('LSP: navigation', () => {
       it('completion inside a $ref: the section being typed, with descriptions; the edit replaces the value', TIMEOUT, async () => {
         const ref = '#/components/parameters/Limit';
         const list = await ask<CompletionList>('textDocument/completion', uri, at(text, ref, '#/components/parameters/'.length));
-        assert.deepEqual(list.items.map((i) => i.label), ['Limit']);
+        assert.deepEqual(
+          list.items.map((i) => i.label),
+          ['Limit'],
+        );
         const item = list.items[0];
         assert.equal(item.documentation, undefined); // sent when the list shows the item
         const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
@@ -167,7 +221,10 @@ describe('LSP: navigation', () => {
         assert.ok(item.textEdit && 'range' in item.textEdit);
         assert.equal(textAt(text, item.textEdit.range), ref);
         const schemas = await ask<CompletionList>('textDocument/completion', uri, at(text, '#/components/schemas/Comment', '#/components/schemas/'.length));
-        assert.deepEqual(schemas.items.map((i) => i.label), ['Base', 'Ticket', 'Comment', 'Tag', 'a/b~c', 'Foo Bar', 'Node', 'Pet', 'Dog', 'Cat']);
+        assert.deepEqual(
+          schemas.items.map((i) => i.label),
+          ['Base', 'Ticket', 'Comment', 'Tag', 'a/b~c', 'Foo Bar', 'Node', 'Pet', 'Dog', 'Cat'],
+        );
         assert.equal(await ask('textDocument/completion', uri, at(text, 'Tickets API', 2)), null);
       });
 
@@ -198,9 +255,15 @@ describe('LSP: navigation', () => {
     const found = await ask<Location>('textDocument/definition', uri, at(text, '"#/definitions/Line"', 3));
     assert.equal(textAt(text, found.range), '"Line"');
     const list = await ask<CompletionList>('textDocument/completion', uri, at(text, '#/definitions/Order', '#/definitions/'.length));
-    assert.deepEqual(list.items.map((i) => i.label), ['Order', 'Line']);
+    assert.deepEqual(
+      list.items.map((i) => i.label),
+      ['Order', 'Line'],
+    );
     const resolved = await Promise.all(list.items.map((i) => client.request<CompletionItem>('completionItem/resolve', i)));
-    assert.deepEqual(resolved.map((i) => (i.documentation as MarkupContent).value.slice(0, 9)), ['An order.', 'A line of']);
+    assert.deepEqual(
+      resolved.map((i) => (i.documentation as MarkupContent).value.slice(0, 9)),
+      ['An order.', 'A line of'],
+    );
     const edit = await ask<WorkspaceEdit>('textDocument/rename', uri, at(text, '"Line":', 1), { newName: 'OrderLine' });
     const value = JSON.parse(applyLspEdits(text, (edit.documentChanges![0] as { edits: Array<{ range: Range; newText: string }> }).edits));
     assert.equal(value.definitions.Order.properties.line.$ref, '#/definitions/OrderLine');
@@ -219,11 +282,14 @@ describe('LSP: navigation', () => {
     assert.equal(textAt(specText, found.range), '"get"');
     assert.deepEqual(found.range.start, positionAt(specText, at(specText, '"get"', 0)));
     const refs = await ask<Location[]>('textDocument/references', settingsUri, at(settingsText, 'listTickets', 2), { context: { includeDeclaration: true } });
-    assert.deepEqual(refs.map((l) => l.uri), [specUri, settingsUri]);
+    assert.deepEqual(
+      refs.map((l) => l.uri),
+      [specUri, settingsUri],
+    );
     assert.equal(await ask('textDocument/definition', settingsUri, at(settingsText, '"Tickets"', 2)), null);
   });
 
-  it('a relative reference that leaves the spec\'s folder is not followed, though the file exists', TIMEOUT, async () => {
+  it("a relative reference that leaves the spec's folder is not followed, though the file exists", TIMEOUT, async () => {
     const outside = join(dir, '..', `${dir.split(/[\\/]/).pop()}-outside.yaml`);
     writeFileSync(outside, 'A:\n  type: string\n  description: Outside the folder.\n');
     try {

@@ -34,18 +34,28 @@ describe('navigation index', () => {
   it('finds the same references in the JSON and the YAML form, each at its value', () => {
     const [y, j] = [indexOf(YAML_TEXT, 'yaml'), indexOf(JSON_TEXT, 'json')];
     // The JSON form names its schema file ticket.json.
-    const summary = (index: nav.NavIndex) => index.refs.map((r) => `${r.kind} ${r.raw} → ${r.meaning.target ?? r.meaning.file?.file ?? '?'}`.replace(/ticket\.json/g, 'ticket.yaml')).sort();
+    const summary = (index: nav.NavIndex) =>
+      index.refs.map((r) => `${r.kind} ${r.raw} → ${r.meaning.target ?? r.meaning.file?.file ?? '?'}`.replace(/ticket\.json/g, 'ticket.yaml')).sort();
     assert.deepEqual(summary(y), summary(j));
     assert.equal(y.refs.length, 15);
-    for (const [index, text] of [[y, YAML_TEXT], [j, JSON_TEXT]] as const) {
+    for (const [index, text] of [
+      [y, YAML_TEXT],
+      [j, JSON_TEXT],
+    ] as const) {
       for (const r of index.refs) assert.equal(parseYaml(text.slice(r.start, r.end)), r.raw); // a quoted or plain scalar reads back as the reference
     }
   });
 
   it('reads "$ref" in a string as text, not as a reference (JSON scan)', () => {
     const index = indexOf(SWAGGER, 'json');
-    assert.deepEqual(index.refs.map((r) => r.raw), ['#/parameters/Page', '#/definitions/Order', '#/definitions/Line']);
-    assert.deepEqual(index.components.map((c) => c.pointer), ['#/parameters/Page', '#/definitions/Order', '#/definitions/Line']);
+    assert.deepEqual(
+      index.refs.map((r) => r.raw),
+      ['#/parameters/Page', '#/definitions/Order', '#/definitions/Line'],
+    );
+    assert.deepEqual(
+      index.components.map((c) => c.pointer),
+      ['#/parameters/Page', '#/definitions/Order', '#/definitions/Line'],
+    );
   });
 
   it('canonicalises escaped and percent-encoded pointers, so they meet their component', () => {
@@ -97,11 +107,18 @@ describe('references, hover, symbols', () => {
     const found = nav.referencesAt(index, at(YAML_TEXT, '\n    Dog:', 6));
     assert.equal(found?.kind, 'target');
     const sites = (found as { sites: nav.RefSite[] }).sites;
-    assert.deepEqual(sites.map((s) => `${s.kind} ${YAML_TEXT.slice(s.start, s.end)}`), ["mapping '#/components/schemas/Dog'", "ref '#/components/schemas/Dog'"]);
+    assert.deepEqual(
+      sites.map((s) => `${s.kind} ${YAML_TEXT.slice(s.start, s.end)}`),
+      ["mapping '#/components/schemas/Dog'", "ref '#/components/schemas/Dog'"],
+    );
   });
   it('an operationId: handed to the caller, which reads the settings file', () => {
     const found = nav.referencesAt(index, at(YAML_TEXT, 'operationId: listTickets', 16));
-    assert.deepEqual(found, { kind: 'operationId', operationId: 'listTickets', declaration: { start: at(YAML_TEXT, 'listTickets', 0), end: at(YAML_TEXT, 'listTickets', 11) } });
+    assert.deepEqual(found, {
+      kind: 'operationId',
+      operationId: 'listTickets',
+      declaration: { start: at(YAML_TEXT, 'listTickets', 0), end: at(YAML_TEXT, 'listTickets', 11) },
+    });
   });
   it('hover on a $ref: type, description, properties with required marked, through allOf', () => {
     const hover = nav.hoverAt(index, at(YAML_TEXT, '"#/components/schemas/Ticket"', 2));
@@ -133,8 +150,20 @@ describe('references, hover, symbols', () => {
     const names = (list: nav.NavSymbol[] | undefined): unknown => list?.map((s) => (s.children ? [s.name, names(s.children)] : s.name));
     assert.deepEqual(names(nav.documentSymbols(index)), [
       'info',
-      ['paths', [['/tickets', ['GET /tickets', 'POST /tickets']], ['/pets', ['GET /pets']]]],
-      ['components', [['parameters', ['Limit']], ['schemas', ['Base', 'Ticket', 'Comment', 'Tag', 'a/b~c', 'Foo Bar', 'Node', 'Pet', 'Dog', 'Cat']]]],
+      [
+        'paths',
+        [
+          ['/tickets', ['GET /tickets', 'POST /tickets']],
+          ['/pets', ['GET /pets']],
+        ],
+      ],
+      [
+        'components',
+        [
+          ['parameters', ['Limit']],
+          ['schemas', ['Base', 'Ticket', 'Comment', 'Tag', 'a/b~c', 'Foo Bar', 'Node', 'Pet', 'Dog', 'Cat']],
+        ],
+      ],
     ]);
     const get = nav.documentSymbols(index)[1].children![0].children![0];
     assert.equal(get.detail, 'List tickets');
@@ -162,7 +191,10 @@ describe('completion inside a $ref', () => {
     const text = "x:\n  $ref: '#/components/schemas/'\n";
     const found = nav.refCompletion(text, 'yaml', text.indexOf("/'") + 1, root, 'openapi-3.0');
     assert.ok(found);
-    assert.deepEqual(found.items.map((i) => i.label), ['Base', 'Ticket', 'Comment', 'Tag', 'a/b~c', 'Foo Bar', 'Node', 'Pet', 'Dog', 'Cat']);
+    assert.deepEqual(
+      found.items.map((i) => i.label),
+      ['Base', 'Ticket', 'Comment', 'Tag', 'a/b~c', 'Foo Bar', 'Node', 'Pet', 'Dog', 'Cat'],
+    );
     assert.equal(found.items.find((i) => i.label === 'a/b~c')?.newText, '#/components/schemas/a~1b~0c');
     assert.equal(found.items.find((i) => i.label === 'Foo Bar')?.newText, '#/components/schemas/Foo%20Bar');
     assert.equal(nav.componentDescription(root, found.items.find((i) => i.label === 'Comment')!.pointer), 'A comment on a ticket.');
@@ -172,7 +204,10 @@ describe('completion inside a $ref', () => {
     assert.deepEqual(all?.items.map((i) => i.newText).slice(0, 2), ['#/components/schemas/Base', '#/components/schemas/Ticket']);
     assert.ok(all?.items.some((i) => i.newText === '#/components/parameters/Limit'));
     const plain = nav.refCompletion('$ref: #/components/parameters/', 'yaml', 30, root, 'openapi-3.0');
-    assert.deepEqual(plain?.items.map((i) => i.newText), ["'#/components/parameters/Limit'"]);
+    assert.deepEqual(
+      plain?.items.map((i) => i.newText),
+      ["'#/components/parameters/Limit'"],
+    );
   });
 });
 
@@ -204,7 +239,10 @@ describe('rename', () => {
     it(`${f.name}: refused with the reason`, () => {
       const index = indexOf(f.text, f.format);
       const taken = nav.renameAt(index, at(f.text, f.key('Comment'), 1), 'Tag');
-      assert.deepEqual(taken, { ok: false, reason: 'components/schemas already has a component named "Tag": renaming would merge two components into one key.' });
+      assert.deepEqual(taken, {
+        ok: false,
+        reason: 'components/schemas already has a component named "Tag": renaming would merge two components into one key.',
+      });
       const file = nav.prepareRenameAt(index, at(f.text, f.fileRef, 2));
       assert.equal(file.ok, false);
       assert.match((file as nav.Refusal).reason, /another file/);
@@ -252,19 +290,42 @@ describe('hostile input', () => {
     assert.equal(nav.documentSymbols(index).length, 1);
   });
   it('YAML whose aliases would expand beyond the limit gets no index, and no error', () => {
-    const bomb = ['openapi: 3.0.0', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill('*' + String.fromCharCode(97 + i)).join(',')}]`)].join('\n');
+    const bomb = [
+      'openapi: 3.0.0',
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill('*' + String.fromCharCode(97 + i))
+            .join(',')}]`,
+      ),
+    ].join('\n');
     assert.equal(nav.navIndexOf(analyze(bomb, { format: 'yaml' })), undefined);
   });
   it('a YAML alias to a schema holding a $ref is not counted twice; the anchor is where the reference sits', () => {
     const text = "openapi: 3.0.0\ncomponents:\n  schemas:\n    A: {type: string}\n    B: &b\n      $ref: '#/components/schemas/A'\n    C: *b\n";
     const index = indexOf(text, 'yaml');
-    assert.deepEqual(index.refs.map((r) => r.start), [text.indexOf("'#/components/schemas/A'")]);
-    assert.deepEqual(index.components.map((c) => c.name), ['A', 'B', 'C']);
+    assert.deepEqual(
+      index.refs.map((r) => r.start),
+      [text.indexOf("'#/components/schemas/A'")],
+    );
+    assert.deepEqual(
+      index.components.map((c) => c.name),
+      ['A', 'B', 'C'],
+    );
   });
 });
 
 describe('encodeSegment', () => {
-  for (const [name, written] of [['Plain', 'Plain'], ['a/b', 'a~1b'], ['t~', 't~0'], ['Foo Bar', 'Foo%20Bar'], ['50%', '50%25'], ['é😀', '%C3%A9%F0%9F%98%80']]) {
+  for (const [name, written] of [
+    ['Plain', 'Plain'],
+    ['a/b', 'a~1b'],
+    ['t~', 't~0'],
+    ['Foo Bar', 'Foo%20Bar'],
+    ['50%', '50%25'],
+    ['é😀', '%C3%A9%F0%9F%98%80'],
+  ]) {
     it(`${name} → ${written}`, () => assert.equal(encodeSegment(name), written));
   }
 });

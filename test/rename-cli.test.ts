@@ -70,7 +70,10 @@ describe('CLI: rename', () => {
     copies();
     const refused = cli('rename', openaq, '--match', '(.*?) Get', '--replace', 'Get $1', '--write');
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /collision: 3 actions would be named "Get Countries": GET \/v1\/countries\/\{country_id\}, GET \/v2\/countries, GET \/v2\/countries\/\{country_id\}/);
+    assert.match(
+      refused.stderr,
+      /collision: 3 actions would be named "Get Countries": GET \/v1\/countries\/\{country_id\}, GET \/v2\/countries, GET \/v2\/countries\/\{country_id\}/,
+    );
     assert.match(refused.stderr, /nothing written/);
     assert.equal(readFileSync(openaq, 'utf8'), openaqText);
     const forced = cli('rename', openaq, '--match', '(.*?) Get', '--replace', 'Get $1', '--write', '--allow-collisions');

@@ -120,7 +120,13 @@ describe('rename: a real JSON spec (openaq.local.json, minified)', () => {
     assert.ok(shared.includes('Get Countries'));
     assert.deepEqual(preview.collisions.map((c) => c.name).sort(), shared.sort());
     const countries = preview.collisions.find((c) => c.name === 'Get Countries')!;
-    assert.deepEqual(countries.actions.map((a) => a.path).sort(), finalNames.get('Get Countries')!.map((k) => k.split(' ')[1]).sort());
+    assert.deepEqual(
+      countries.actions.map((a) => a.path).sort(),
+      finalNames
+        .get('Get Countries')!
+        .map((k) => k.split(' ')[1])
+        .sort(),
+    );
   });
 
   it('capture groups, numbered and named, move words around', () => {
@@ -161,7 +167,11 @@ describe('rename: the same spec as YAML with comments', () => {
     const { preview, after } = renameAndCheck(yaml, 'yaml', { field: 'name', match: '(.*?) Get', replace: 'Get $1' });
     assert.ok(preview.changes.length >= 20);
     assertOnlyEditedLinesDiffer(yaml, after, preview);
-    const comments = (t: string) => t.split('\n').filter((l) => l.includes('#')).map((l) => l.slice(l.indexOf('#')));
+    const comments = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => l.includes('#'))
+        .map((l) => l.slice(l.indexOf('#')));
     assert.deepEqual(comments(after), comments(yaml), 'every comment is still there, in order');
     assert.ok(after.includes("summary: Get Countries  # vendor's name"));
   });
@@ -235,7 +245,8 @@ describe('rename: what it refuses or reports', () => {
   });
 
   it('two operations sharing one YAML definition through an alias are edited once', () => {
-    const shared = 'openapi: 3.0.0\ninfo: {title: t, version: "1", description: d}\npaths:\n  /a:\n    get: &op\n      operationId: listA\n      summary: A Get\n      responses: {}\n  /b:\n    get: *op\n';
+    const shared =
+      'openapi: 3.0.0\ninfo: {title: t, version: "1", description: d}\npaths:\n  /a:\n    get: &op\n      operationId: listA\n      summary: A Get\n      responses: {}\n  /b:\n    get: *op\n';
     const preview = ok(previewRename(shared, 'yaml', { field: 'name', match: '(.*?) Get', replace: 'Get $1' }));
     assert.equal(preview.edits.length, 1);
     assert.equal(preview.skipped.length, 1);

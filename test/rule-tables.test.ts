@@ -21,7 +21,12 @@ interface Row {
 /** The rows of the Markdown table whose header's first two cells are `first` and `second`; fails when there is no such table. */
 function tableAfter(file: string, first: string, second: string): Row[] {
   const lines = readFileSync(path.join(ROOT, file), 'utf8').split(/\r?\n/);
-  const cellsOf = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+  const cellsOf = (line: string) =>
+    line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((c) => c.trim());
   const header = lines.findIndex((l) => l.trim().startsWith('|') && cellsOf(l)[0] === first && cellsOf(l)[1] === second);
   assert.ok(header >= 0, `${file} has a table headed "${first} | ${second}"`);
   const rows: Row[] = [];

@@ -14,7 +14,10 @@ function checkFix(text: string, analysis: Analysis, ruleId: string, finding: Fin
   assert.deepEqual(parseSpec(after).value, applyIntents(parseSpec(text).value, fix.intent), `the fix for ${finding.pointer} does what its intent says`);
   const again = analyze(after, { rules: [ruleId] });
   assert.ok(!again.findings.some((f) => f.ruleId === 'parse-error'), `the text fixed at ${finding.pointer} parses`);
-  assert.ok(!again.findings.some((f) => f.ruleId === ruleId && f.pointer === finding.pointer && f.message === finding.message), `the finding at ${finding.pointer} is gone`);
+  assert.ok(
+    !again.findings.some((f) => f.ruleId === ruleId && f.pointer === finding.pointer && f.message === finding.message),
+    `the finding at ${finding.pointer} is gone`,
+  );
   return after;
 }
 
@@ -24,7 +27,10 @@ for (const rule of RULES) {
     assert.ok(rule.cases.length >= 2, `${rule.id} needs a table of cases`);
     if (rule.fix) {
       it('has a case that pins the fixed text', () => {
-        assert.ok(rule.cases.some((c) => c.fixed !== undefined), `${rule.id} has a fix: one of its cases must say the text it leaves ("fixed")`);
+        assert.ok(
+          rule.cases.some((c) => c.fixed !== undefined),
+          `${rule.id} has a fix: one of its cases must say the text it leaves ("fixed")`,
+        );
       });
     }
     for (const c of rule.cases) {
@@ -56,8 +62,16 @@ for (const rule of RULES) {
         if (rule.fixAll && got.some((f) => f.fixable)) {
           // fix-all applies every fix of the rule at once: the text still parses, and nothing fixable is left
           const all = fixAll(c.text, { rules: [rule.id] });
-          assert.deepEqual(analyze(all.text).findings.filter((f) => f.ruleId === 'parse-error'), [], 'fix-all text parses');
-          assert.deepEqual(all.remaining.filter((f) => f.fixable).map((f) => f.pointer), [], 'fix-all leaves nothing fixable');
+          assert.deepEqual(
+            analyze(all.text).findings.filter((f) => f.ruleId === 'parse-error'),
+            [],
+            'fix-all text parses',
+          );
+          assert.deepEqual(
+            all.remaining.filter((f) => f.fixable).map((f) => f.pointer),
+            [],
+            'fix-all leaves nothing fixable',
+          );
           assert.deepEqual(parseSpec(all.text).value, applyFixAllIntents(parseSpec(c.text).value, all.rounds), 'fix-all changes only what its fixes intend');
         }
       });

@@ -36,7 +36,10 @@ describe('rewst-openapi init', () => {
     const spec = JSON.parse(readFileSync(path.join(dir, 'rentcast.io.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(written, serializeSettings(proposeSettings(spec, { specName: 'rentcast.io.json' }).settings));
     const s = JSON.parse(written);
-    assert.deepEqual([s.name, s.hostname, s.auth, s.pagination.type, s.pagination.indexParam], ['RentCast API', 'api.rentcast.io', { method: 'api-key', apiKeyHeaderName: 'X-Api-Key' }, 'index', 'offset']);
+    assert.deepEqual(
+      [s.name, s.hostname, s.auth, s.pagination.type, s.pagination.indexParam],
+      ['RentCast API', 'api.rentcast.io', { method: 'api-key', apiKeyHeaderName: 'X-Api-Key' }, 'index', 'offset'],
+    );
     assert.match(r.stderr, /note \(icon\): Rewst needs an SVG/);
     assert.match(r.stderr, /warning settings-required: Icon is required/);
     assert.match(r.stderr, /wrote rentcast\.io\.rewst-integration\.json: api-key auth, index pagination, 3 paginated action\(s\)/);
@@ -60,14 +63,23 @@ describe('rewst-openapi init', () => {
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse(readFileSync(path.join(dir, 'out', 'meraki.json'), 'utf8'));
     assert.equal(s.spec, '../meraki.com.json');
-    assert.deepEqual(s.pagination, { type: 'link', resultsKey: '', pageSizeParam: 'perPage', defaultPageSize: 100, defaultPageLimit: 20, nextLinkLocation: 'header', responseHeaderName: 'Link', responseHeaderRel: 'next' });
+    assert.deepEqual(s.pagination, {
+      type: 'link',
+      resultsKey: '',
+      pageSizeParam: 'perPage',
+      defaultPageSize: 100,
+      defaultPageLimit: 20,
+      nextLinkLocation: 'header',
+      responseHeaderName: 'Link',
+      responseHeaderRel: 'next',
+    });
     const out = cli(dir, 'init', 'meraki.com.json', '-o', '-');
     assert.equal(out.code, 0);
     assert.equal(JSON.parse(out.stdout).auth.apiKeyHeaderName, 'X-Cisco-Meraki-API-Key');
     assert.ok(!existsSync(path.join(dir, 'meraki.com.rewst-integration.json')), 'stdout only');
   });
 
-  it('takes an SVG with the spec\'s base name as the icon', () => {
+  it("takes an SVG with the spec's base name as the icon", () => {
     writeFileSync(path.join(dir, 'meraki.com.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
     const r = cli(dir, 'init', 'meraki.com.json', '-o', '-');
     assert.equal(JSON.parse(r.stdout).icon, 'meraki.com.svg');
@@ -80,8 +92,14 @@ describe('rewst-openapi init', () => {
     const raw = cli(dir, 'init', 'orbit.love.json', '-o', '-');
     assert.equal(raw.code, 0, raw.stderr);
     const before = JSON.parse(raw.stdout);
-    assert.deepEqual([before.pagination.type, before.pagination.resultsKey, before.pagination.nextPageKey, before.paginatedActions], ['link', 'data', 'links.next', []]);
-    assert.match(raw.stderr, /note \(pagination\): 9 more fit these settings but have no operationId, which Rewst needs to make an action: GET \/\{workspace_slug\}\/activities, /);
+    assert.deepEqual(
+      [before.pagination.type, before.pagination.resultsKey, before.pagination.nextPageKey, before.paginatedActions],
+      ['link', 'data', 'links.next', []],
+    );
+    assert.match(
+      raw.stderr,
+      /note \(pagination\): 9 more fit these settings but have no operationId, which Rewst needs to make an action: GET \/\{workspace_slug\}\/activities, /,
+    );
     assert.match(raw.stderr, /note \(pagination\): The results key "data" is read from the response examples of 9 operation\(s\)/);
     const prepared = cli(dir, 'prepare', 'orbit.love.json', '-o', 'orbit.prepared.json');
     assert.ok(existsSync(path.join(dir, 'orbit.prepared.json')), prepared.stderr);
@@ -96,7 +114,13 @@ describe('rewst-openapi init', () => {
     copyFileSync(path.join(API, 'autotask.net.json'), path.join(dir, 'autotask.net.json'));
     const r = cli(dir, 'init', 'autotask.net.json', '-o', '-');
     const s = JSON.parse(r.stdout);
-    assert.deepEqual([s.auth, s.extraRequestHeaders], [{ method: 'api-key', apiKeyHeaderName: 'Secret' }, { ApiIntegrationCode: '', UserName: '' }]);
+    assert.deepEqual(
+      [s.auth, s.extraRequestHeaders],
+      [
+        { method: 'api-key', apiKeyHeaderName: 'Secret' },
+        { ApiIntegrationCode: '', UserName: '' },
+      ],
+    );
     assert.match(r.stderr, /note \(auth\): The spec declares no security scheme, but all 2958 operations take the header parameter Secret/);
   });
 
@@ -127,11 +151,15 @@ describe('rewst-openapi lint with a settings file beside the spec', () => {
     assert.ok(r.stdout.includes(`rentcast.io.rewst-integration.json:${lineOf('5000')}:`), r.stdout);
     assert.match(r.stdout, /error settings-range: Default Page Size must be between 1 and 1000 in Rewst; 5000 is too high/);
     assert.match(r.stdout, /error settings-operation-missing: The spec has no operation "gone"/);
-    const json = JSON.parse(cli(dir, 'lint', 'rentcast.io.json', '--format', 'json').stdout) as { files: Array<{ file: string; settings?: boolean; findings: Array<{ ruleId: string }> }> };
+    const json = JSON.parse(cli(dir, 'lint', 'rentcast.io.json', '--format', 'json').stdout) as {
+      files: Array<{ file: string; settings?: boolean; findings: Array<{ ruleId: string }> }>;
+    };
     const settings = json.files.find((f) => f.settings)!;
     assert.equal(settings.file, path.join('rentcast.io.rewst-integration.json'));
     assert.deepEqual(settings.findings.map((f) => f.ruleId).sort(), ['settings-operation-missing', 'settings-range']);
-    const sarif = JSON.parse(cli(dir, 'lint', 'rentcast.io.json', '--format', 'sarif').stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; ruleIndex: number }> }> };
+    const sarif = JSON.parse(cli(dir, 'lint', 'rentcast.io.json', '--format', 'sarif').stdout) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; ruleIndex: number }> }>;
+    };
     const run = sarif.runs[0];
     for (const res of run.results.filter((x) => x.ruleId.startsWith('settings-'))) assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId);
   });
@@ -142,7 +170,10 @@ describe('rewst-openapi lint with a settings file beside the spec', () => {
   });
 
   it('a settings file whose spec is gone says so', () => {
-    writeFileSync(path.join(dir, 'orphan.rewst-integration.json'), JSON.stringify({ name: 'Orphan', description: 'd', hostname: 'x.example.com', auth: { method: 'none' }, pagination: { type: 'none' } }));
+    writeFileSync(
+      path.join(dir, 'orphan.rewst-integration.json'),
+      JSON.stringify({ name: 'Orphan', description: 'd', hostname: 'x.example.com', auth: { method: 'none' }, pagination: { type: 'none' } }),
+    );
     const r = cli(dir, 'lint', 'orphan.rewst-integration.json');
     assert.equal(r.code, 0, 'a warning, not an error');
     assert.match(r.stdout, /warning settings-spec: No spec found for this settings file \(looked for orphan\.json, orphan\.yaml, orphan\.yml\)/);
@@ -152,7 +183,18 @@ describe('rewst-openapi lint with a settings file beside the spec', () => {
     const inner = path.join(dir, 'inner');
     mkdirSync(inner, { recursive: true });
     writeFileSync(path.join(dir, 'outside.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    writeFileSync(path.join(inner, 'escape.rewst-integration.json'), JSON.stringify({ spec: '../rentcast.io.json', name: 'Escape', description: 'd', hostname: 'x.example.com', icon: '../outside.svg', auth: { method: 'none' }, pagination: { type: 'none' } }));
+    writeFileSync(
+      path.join(inner, 'escape.rewst-integration.json'),
+      JSON.stringify({
+        spec: '../rentcast.io.json',
+        name: 'Escape',
+        description: 'd',
+        hostname: 'x.example.com',
+        icon: '../outside.svg',
+        auth: { method: 'none' },
+        pagination: { type: 'none' },
+      }),
+    );
     const r = cli(dir, 'lint', path.join('inner', 'escape.rewst-integration.json'));
     assert.match(r.stdout, /error settings-icon: \.\.\/outside\.svg is outside the settings file's folder/);
     assert.match(r.stdout, /warning settings-spec: \.\.\/rentcast\.io\.json is outside the settings file's folder/);

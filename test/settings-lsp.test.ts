@@ -46,10 +46,19 @@ async function diagnosticsWhere(uri: string, accept: (d: Diagnostic[]) => boolea
   const deadline = Date.now() + timeoutMs;
   const seen = () => client.published.filter((p: PublishDiagnosticsParams) => p.uri === uri);
   for (;;) {
-    const hit = seen().reverse().find((p) => accept(p.diagnostics));
+    const hit = seen()
+      .reverse()
+      .find((p) => accept(p.diagnostics));
     if (hit) return hit.diagnostics;
     const left = deadline - Date.now();
-    if (left <= 0) throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(seen().pop()?.diagnostics.map((d) => d.code))}`);
+    if (left <= 0)
+      throw new Error(
+        `no matching diagnostics for ${uri}; last: ${JSON.stringify(
+          seen()
+            .pop()
+            ?.diagnostics.map((d) => d.code),
+        )}`,
+      );
     await client.waitForDiagnostics(uri, { timeoutMs: left }).catch(() => undefined);
   }
 }
@@ -91,7 +100,11 @@ describe('settings over LSP', () => {
   it('offers the name fix as a quick fix that edits only the value', TIMEOUT, async () => {
     const ds = await diagnosticsWhere(settingsUri, (d) => d.some((x) => x.code === 'settings-name'));
     const name = ds.find((d) => d.code === 'settings-name')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: settingsUri }, range: name.range, context: { diagnostics: [name] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: settingsUri },
+      range: name.range,
+      context: { diagnostics: [name] },
+    });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].title, 'Remove special characters from the name: "Stripe payments"');
     const fixed = applyLspEdits(settingsText, editsForUri(actions[0].edit, settingsUri));
@@ -112,7 +125,10 @@ describe('settings over LSP', () => {
   it('follows edits of the settings file: a fixed value clears its finding', TIMEOUT, async () => {
     const fixedText = settingsText.replace('"per_page"', '"limit"');
     client.notify('textDocument/didChange', { textDocument: { uri: settingsUri, version: 2 }, contentChanges: [{ text: fixedText }] });
-    const ds = await diagnosticsWhere(settingsUri, (d) => !d.some((x) => x.code === 'settings-param-not-accepted') && d.some((x) => x.code === 'settings-name'));
+    const ds = await diagnosticsWhere(
+      settingsUri,
+      (d) => !d.some((x) => x.code === 'settings-param-not-accepted') && d.some((x) => x.code === 'settings-name'),
+    );
     assert.deepEqual(codes(ds), ['settings-icon', 'settings-name', 'settings-operation-missing']);
   });
 
@@ -129,7 +145,10 @@ describe('settings over LSP', () => {
     const r = await client.request<ProposeResult>('rewst/settings/propose', { specUri }, 15_000);
     assert.ok(r.ok);
     assert.equal(r.title, 'Stripe API');
-    assert.deepEqual(r.proposal.settings, proposeSettings(JSON.parse(readFileSync(STRIPE, 'utf8')) as Record<string, unknown>, { specName: 'stripe.com.json' }).settings);
+    assert.deepEqual(
+      r.proposal.settings,
+      proposeSettings(JSON.parse(readFileSync(STRIPE, 'utf8')) as Record<string, unknown>, { specName: 'stripe.com.json' }).settings,
+    );
     const bad = await client.request<ProposeResult>('rewst/settings/propose', { specUri: pathToFileURL(path.join(dir, 'stripe.svg')).href });
     assert.equal(bad.ok, false);
   });
@@ -138,14 +157,15 @@ describe('settings over LSP', () => {
     const draft = { ...brokenSettings(), pagination: { ...brokenSettings().pagination, defaultPageSize: 5000 } };
     const r = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: draft });
     const found = r.reports.map((x) => `${x.code} ${x.path.join('.')}`);
-    for (const want of ['settings-range pagination.defaultPageSize', 'settings-icon icon', 'settings-name name']) assert.ok(found.includes(want), `${want} in ${found}`);
+    for (const want of ['settings-range pagination.defaultPageSize', 'settings-icon icon', 'settings-name name'])
+      assert.ok(found.includes(want), `${want} in ${found}`);
     assert.equal(r.iconPath, undefined, 'an icon that does not parse is not shown');
     writeFileSync(path.join(dir, 'good.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     const good = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...draft, icon: 'good.svg' } });
     assert.equal(good.iconPath, path.join(dir, 'good.svg'));
   });
 
-  it('a draft naming an icon or a spec outside the settings file\'s folder (.., absolute, a link) has neither read nor shown', TIMEOUT, async () => {
+  it("a draft naming an icon or a spec outside the settings file's folder (.., absolute, a link) has neither read nor shown", TIMEOUT, async () => {
     const elsewhere = mkdtempSync(path.join(tmpdir(), 'rewst-settings-elsewhere-'));
     try {
       writeFileSync(path.join(elsewhere, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -162,7 +182,10 @@ describe('settings over LSP', () => {
       }
       const below = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...draft, icon: 'icons/below.svg' } });
       assert.equal(below.iconPath, path.join(dir, 'icons', 'below.svg'), 'a folder below is inside');
-      const spec = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...draft, icon: 'icons/below.svg', spec: path.relative(dir, path.join(elsewhere, 'stripe.com.json')) } });
+      const spec = await client.request<CheckResult>('rewst/settings/check', {
+        settingsUri,
+        settings: { ...draft, icon: 'icons/below.svg', spec: path.relative(dir, path.join(elsewhere, 'stripe.com.json')) },
+      });
       assert.match(spec.reports.find((x) => x.code === 'settings-spec')?.message ?? '', /is outside the settings file's folder/);
       assert.ok(!spec.reports.some((x) => x.code === 'settings-operation-missing'), 'the spec outside was not read to check the actions against');
     } finally {

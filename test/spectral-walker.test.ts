@@ -95,7 +95,11 @@ async function check(name: string, data: unknown) {
     for (const e of exprs) {
       const none = new Set<string>();
       assert.deepEqual([...(exact.paths.get(e) ?? none)].sort(), [...(expected.paths.get(e) ?? none)].sort(), `${name} ${which} ${e}: the paths nimma matches`);
-      assert.deepEqual([...(memo.places.get(e) ?? none)].sort(), [...(expected.places.get(e) ?? none)].sort(), `${name} ${which} ${e}: with the memo, the same places`);
+      assert.deepEqual(
+        [...(memo.places.get(e) ?? none)].sort(),
+        [...(expected.places.get(e) ?? none)].sort(),
+        `${name} ${which} ${e}: with the memo, the same places`,
+      );
     }
   }
 }
@@ -111,7 +115,10 @@ describe('the walker matches what nimma matches', { timeout: 120_000 }, () => {
   it('ancestor keys deep inside shared schemas (Swagger 2.0: definitions, parameters, responses)', async () => {
     // One schema reached under `definitions`, under `responses` and under `parameters`, with those words as property
     // names deep inside, where the walker's memo sees them; examples and defaults all the way down.
-    const leaf = { type: 'object', properties: { definitions: { type: 'string', example: 'x' }, responses: { type: 'object', properties: { parameters: { type: 'integer', default: 1 } } } } };
+    const leaf = {
+      type: 'object',
+      properties: { definitions: { type: 'string', example: 'x' }, responses: { type: 'object', properties: { parameters: { type: 'integer', default: 1 } } } },
+    };
     const data = {
       swagger: '2.0',
       info: { title: 't', version: '1' },
@@ -124,7 +131,10 @@ describe('the walker matches what nimma matches', { timeout: 120_000 }, () => {
         },
       },
       definitions: {
-        Deep: { type: 'object', properties: { one: { properties: { two: { properties: { three: { properties: { four: { $ref: '#/definitions/Leaf' } } } } } } } } },
+        Deep: {
+          type: 'object',
+          properties: { one: { properties: { two: { properties: { three: { properties: { four: { $ref: '#/definitions/Leaf' } } } } } } } },
+        },
         Leaf: leaf,
       },
     };

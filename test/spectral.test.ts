@@ -110,7 +110,10 @@ describe('Spectral findings equal stock Spectral on real specs', { timeout: 120_
       "        '200': *ok",
     ].join('\n');
     const { stock } = await compareWithStock(path.join(tmpdir(), 'anchors.yaml'), anchored, 'yaml');
-    assert.ok(stock.some((r) => r.code === 'oas3-valid-schema-example'), 'the aliased schema is checked where each alias puts it');
+    assert.ok(
+      stock.some((r) => r.code === 'oas3-valid-schema-example'),
+      'the aliased schema is checked where each alias puts it',
+    );
   });
 
   it('a schema pattern that backtracks catastrophically: stopped and reported where stock Spectral hangs, identical otherwise', async () => {
@@ -135,13 +138,19 @@ describe('Spectral findings equal stock Spectral on real specs', { timeout: 120_
         spec,
         "openapi: 3.0.3\ninfo:\n  title: Multi\n  version: '1'\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: './schemas.yaml#/Pet'\n              example: { id: 'x' }\n",
       );
-      writeFileSync(path.join(dir, 'schemas.yaml'), 'Pet:\n  type: object\n  properties:\n    id: { type: integer, example: nope }\n    kind: { type: string, enum: [a, a] }\n');
+      writeFileSync(
+        path.join(dir, 'schemas.yaml'),
+        'Pet:\n  type: object\n  properties:\n    id: { type: integer, example: nope }\n    kind: { type: string, enum: [a, a] }\n',
+      );
       const { stock } = await compareWithStock(spec);
       const elsewhere = stock.filter((r) => (r as { source?: string }).source === path.join(dir, 'schemas.yaml')).map((r) => r.code);
       assert.deepEqual(elsewhere.sort(), ['duplicated-entry-in-enum', 'oas3-valid-schema-example']);
       const shown = await lintWithSpectral(readFileSync(spec, 'utf8'), { format: 'yaml', source: spec });
       assert.equal(shown.length, stock.length - elsewhere.length, "the editor shows this file's findings only");
-      assert.ok(shown.some((f) => f.rule === 'oas3-valid-media-example'), 'the example is checked against the schema from the other file');
+      assert.ok(
+        shown.some((f) => f.rule === 'oas3-valid-media-example'),
+        'the example is checked against the schema from the other file',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -152,8 +161,18 @@ describe('Spectral findings equal stock Spectral on real specs', { timeout: 120_
     // operation and maps every finding back to the one place in components; so must we.
     const paths: Record<string, unknown> = {};
     for (let i = 0; i < 40; i++) {
-      paths[`/r${i}`] = { get: { operationId: `r${i}`, responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, example: { n: 'x' } } } } } } };
-    paths['/node'] = { get: { operationId: 'node', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } } } } };
+      paths[`/r${i}`] = {
+        get: {
+          operationId: `r${i}`,
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, example: { n: 'x' } } } } },
+        },
+      };
+      paths['/node'] = {
+        get: {
+          operationId: 'node',
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } } },
+        },
+      };
     }
     const spec = {
       openapi: '3.0.3',
@@ -184,7 +203,10 @@ describe('Rewst and Spectral report a problem once', () => {
     const findings = await lintWithSpectral(text, { format: 'yaml', source: file });
     const rewst = analyze(text, { format: 'yaml' }).findings;
     const duplicates = spectralDuplicates(findings, rewst);
-    const dropped = findings.filter((_, i) => duplicates.has(i)).map((f) => `${f.rule} ${f.pointer}`).sort();
+    const dropped = findings
+      .filter((_, i) => duplicates.has(i))
+      .map((f) => `${f.rule} ${f.pointer}`)
+      .sort();
     assert.deepEqual(dropped, [
       'info-description /info',
       'oas3-schema /paths/~1photo-records~1/get/parameters/0/schema/pattern',
@@ -195,7 +217,9 @@ describe('Rewst and Spectral report a problem once', () => {
     // Spectral's other findings stay, e.g. the missing tags Rewst does not check.
     const kept = findings.filter((_, i) => !duplicates.has(i));
     assert.ok(kept.some((f) => f.rule === 'operation-tags'));
-    assert.ok(kept.every((f) => !['info-description', 'operation-operationId', 'path-keys-no-trailing-slash', 'operation-operationId-unique'].includes(f.rule)));
+    assert.ok(
+      kept.every((f) => !['info-description', 'operation-operationId', 'path-keys-no-trailing-slash', 'operation-operationId-unique'].includes(f.rule)),
+    );
   });
 
   it('only at the same place: a Spectral finding elsewhere is kept', () => {
@@ -341,7 +365,8 @@ describe('Spectral in the language server', { timeout: 600_000 }, () => {
     const spectral = spectralOf(last);
     const codes = spectral.map((d) => String(d.code));
     assert.ok(codes.includes('operation-tags'));
-    for (const code of ['info-description', 'operation-operationId', 'path-keys-no-trailing-slash', 'operation-operationId-unique']) assert.ok(!codes.includes(code), `${code} is reported by Rewst only`);
+    for (const code of ['info-description', 'operation-operationId', 'path-keys-no-trailing-slash', 'operation-operationId-unique'])
+      assert.ok(!codes.includes(code), `${code} is reported by Rewst only`);
     const tags = spectral.find((d) => d.code === 'operation-tags')!;
     assert.equal(tags.codeDescription?.href, 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules#operation-tags');
     assert.equal(tags.severity, 2, 'warning');
@@ -383,7 +408,12 @@ describe('Spectral in the language server', { timeout: 600_000 }, () => {
     const v2 = JSON.parse(text);
     delete v2.paths[Object.keys(v2.paths)[0]];
     client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: JSON.stringify(v2) }] });
-    await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 2 && spectralOf(p).length > 0), 'Spectral diagnostics for version 2', 110_000);
+    await publishedUntil(
+      client,
+      (all) => all.some((p) => p.uri === uri && p.version === 2 && spectralOf(p).length > 0),
+      'Spectral diagnostics for version 2',
+      110_000,
+    );
     const forDoc = client.published.filter((p) => p.uri === uri);
     const firstV2 = forDoc.findIndex((p) => p.version === 2);
     assert.ok(firstV2 >= 0);
@@ -424,13 +454,24 @@ describe('Spectral in the language server', { timeout: 600_000 }, () => {
       await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 1), "Rewst's publish");
       await fileHolds(started, `${stuckTitle}\n`); // Spectral is now in the regex for version 1
       client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: spec('b') }] });
-      await publishedUntil(client, (all) => all.some((p) => p.uri === uri && p.version === 2 && spectralOf(p).some((d) => d.code === 'title-shape')), 'Spectral for version 2');
+      await publishedUntil(
+        client,
+        (all) => all.some((p) => p.uri === uri && p.version === 2 && spectralOf(p).some((d) => d.code === 'title-shape')),
+        'Spectral for version 2',
+      );
       assert.ok(
-        client.notifications.some((n) => n.method === 'window/logMessage' && /Spectral worker was restarted: a cancelled run did not stop/.test(String((n.params as { message?: unknown }).message))),
+        client.notifications.some(
+          (n) =>
+            n.method === 'window/logMessage' &&
+            /Spectral worker was restarted: a cancelled run did not stop/.test(String((n.params as { message?: unknown }).message)),
+        ),
         'the stuck worker was replaced',
       );
       const forDoc = client.published.filter((p) => p.uri === uri);
-      assert.ok(forDoc.every((p) => p.version === 2 || spectralOf(p).length === 0), 'no Spectral result for the stuck version');
+      assert.ok(
+        forDoc.every((p) => p.version === 2 || spectralOf(p).length === 0),
+        'no Spectral result for the stuck version',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -458,7 +499,8 @@ describe('Spectral in the language server', { timeout: 600_000 }, () => {
       const client = await startServer(pathToFileURL(dir).href);
       clients.push(client);
       const uri = pathToFileURL(path.join(dir, 'spec.yaml')).href;
-      const text = 'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\n  description: d\npaths:\n  /a:\n    delete:\n      operationId: del\n      responses:\n        "204":\n          description: gone\n';
+      const text =
+        'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\n  description: d\npaths:\n  /a:\n    delete:\n      operationId: del\n      responses:\n        "204":\n          description: gone\n';
       openDoc(client, uri, 'yaml', text);
       await publishedUntil(client, (all) => all.some((p) => p.uri === uri && spectralOf(p).length > 0), 'Spectral diagnostics');
       const last = client.published.filter((p) => p.uri === uri).at(-1)!;
@@ -492,7 +534,9 @@ describe('rewst-openapi lint with Spectral', { timeout: 120_000 }, () => {
     const file = 'examples/photo-records.yaml';
     const r = cli(['lint', '--format', 'json', file]);
     assert.equal(r.code, 1, r.stderr);
-    const report = JSON.parse(r.stdout) as { files: Array<{ findings: unknown[]; spectral?: Array<{ rule: string; pointer: string; severity: string; documentationUrl?: string }> }> };
+    const report = JSON.parse(r.stdout) as {
+      files: Array<{ findings: unknown[]; spectral?: Array<{ rule: string; pointer: string; severity: string; documentationUrl?: string }> }>;
+    };
     const text = readFileSync(path.join(ROOT, file), 'utf8');
     const expected = await lintWithSpectral(text, { format: 'yaml', source: path.join(ROOT, file) });
     const duplicates = spectralDuplicates(expected, analyze(text, { format: 'yaml' }).findings);
@@ -534,7 +578,10 @@ describe('rewst-openapi lint with Spectral', { timeout: 120_000 }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rewst-spectral-cli-'));
     try {
       writeFileSync(path.join(dir, 'spec.yaml'), 'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\n  description: d\npaths: {}\n');
-      writeFileSync(path.join(dir, '.spectral.yaml'), 'extends: [[spectral:oas, off]]\nrules:\n  needs-servers:\n    severity: error\n    given: "$"\n    then:\n      field: servers\n      function: truthy\n');
+      writeFileSync(
+        path.join(dir, '.spectral.yaml'),
+        'extends: [[spectral:oas, off]]\nrules:\n  needs-servers:\n    severity: error\n    given: "$"\n    then:\n      field: servers\n      function: truthy\n',
+      );
       const r = cli(['lint', '--format', 'json', 'spec.yaml'], dir);
       assert.equal(r.code, 1, r.stderr);
       assert.deepEqual(

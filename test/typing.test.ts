@@ -78,7 +78,13 @@ describe('under typing', () => {
       version++;
       client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
       if (i % 100 === 50) {
-        answered.push(client.request('textDocument/codeAction', { textDocument: { uri: other }, range: otherDiagnostics[0].range, context: { diagnostics: [otherDiagnostics[0]] } }, 30_000));
+        answered.push(
+          client.request(
+            'textDocument/codeAction',
+            { textDocument: { uri: other }, range: otherDiagnostics[0].range, context: { diagnostics: [otherDiagnostics[0]] } },
+            30_000,
+          ),
+        );
         answered.push(client.request('rewst/serverStats', {}, 30_000));
       }
     }
@@ -90,7 +96,10 @@ describe('under typing', () => {
     const freshOpened = client.waitForDiagnostics(fresh, { version: 1, timeoutMs: 30_000 });
     client.notify('textDocument/didOpen', { textDocument: { uri: fresh, languageId: 'json', version: 1, text } });
     assert.deepEqual(strip(final.diagnostics), strip((await freshOpened).diagnostics));
-    assert.ok(final.diagnostics.some((d) => d.code === 'path-trailing-slash'), 'the edits changed the findings');
+    assert.ok(
+      final.diagnostics.some((d) => d.code === 'path-trailing-slash'),
+      'the edits changed the findings',
+    );
     client.notify('textDocument/didClose', { textDocument: { uri: fresh } });
 
     const end = await client.request<Stats>('rewst/serverStats', {}, 10_000);

@@ -211,6 +211,11 @@ export function registerActionsView(context: vscode.ExtensionContext, client: La
     }),
   );
   const settingsWatcher = vscode.workspace.createFileSystemWatcher('**/*.rewst-integration.json');
-  context.subscriptions.push(settingsWatcher, settingsWatcher.onDidChange(() => provider.refreshSoon()), settingsWatcher.onDidCreate(() => provider.refreshSoon()), settingsWatcher.onDidDelete(() => provider.refreshSoon()));
+  context.subscriptions.push(
+    settingsWatcher,
+    settingsWatcher.onDidChange(() => provider.refreshSoon()),
+    settingsWatcher.onDidCreate(() => provider.refreshSoon()),
+    settingsWatcher.onDidDelete(() => provider.refreshSoon()),
+  );
   follow(vscode.window.activeTextEditor);
 }

@@ -7,7 +7,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, type LanguageClient, type RequestType } from 'vscode-languageclient/node';
-import { ConvertSwagger2Request, PrepareRequest, ReduceChoicesRequest, ReduceRequest, YamlToJsonRequest, type ConvertFailure, type DocFormat, type ReduceChoicesResult } from '../../server/src/protocol';
+import {
+  ConvertSwagger2Request,
+  PrepareRequest,
+  ReduceChoicesRequest,
+  ReduceRequest,
+  YamlToJsonRequest,
+  type ConvertFailure,
+  type DocFormat,
+  type ReduceChoicesResult,
+} from '../../server/src/protocol';
 
 export const CONVERT_COMMANDS = {
   swagger2: 'rewstOpenapi.convertSwagger2',
@@ -164,7 +173,9 @@ async function convertSwagger2(env: Env, doc: vscode.TextDocument, format: DocFo
   const newFile = 'Write a new file beside it';
   const pick = options.target
     ? { replace, newFile }[options.target]
-    : await vscode.window.showQuickPick([replace, newFile], { title: `Converted ${r.from} to ${r.to}${r.warnings.length ? ` with ${r.warnings.length} warning(s)` : ''}: where should it go?` });
+    : await vscode.window.showQuickPick([replace, newFile], {
+        title: `Converted ${r.from} to ${r.to}${r.warnings.length ? ` with ${r.warnings.length} warning(s)` : ''}: where should it go?`,
+      });
   if (!pick) return undefined;
   if (r.warnings.length) {
     env.output.appendLine(`${doc.uri.fsPath}: ${r.from} → ${r.to}, ${r.warnings.length} warning(s):`);
@@ -218,7 +229,9 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: DocFormat): P
   if (target && r.settings) {
     // The spec's integration settings go with the prepared file, its paginated operationIds as prepare left them.
     await writeWhole(vscode.Uri.joinPath(target, '..', r.settings.name), r.settings.text);
-    env.output.appendLine(`${output}: settings ${r.settings.from} carried over as ${r.settings.name}${r.settings.changes.length ? `: ${r.settings.changes.join(' ')}` : ''}`);
+    env.output.appendLine(
+      `${output}: settings ${r.settings.from} carried over as ${r.settings.name}${r.settings.changes.length ? `: ${r.settings.changes.join(' ')}` : ''}`,
+    );
   }
   await showReport(env, output, r.report);
   const left = [
@@ -239,7 +252,9 @@ async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat, opt
   const choices = await withProgress(env, 'Rewst: reading operations…', ReduceChoicesRequest, { text: doc.getText(), format });
   if (!choices.ok) return failed(env, doc, choices);
   const given = options.tags || options.methods || options.paths;
-  const selection = given ? { tags: options.tags ?? [], methods: (options.methods ?? []).map((m) => m.toLowerCase()), paths: options.paths ?? [] } : await askSelection(choices);
+  const selection = given
+    ? { tags: options.tags ?? [], methods: (options.methods ?? []).map((m) => m.toLowerCase()), paths: options.paths ?? [] }
+    : await askSelection(choices);
   if (!selection) return undefined;
   for (const p of selection.paths) new RegExp(p); // a bad pattern given as an argument fails here, with its message
   const described = [
@@ -250,7 +265,14 @@ async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat, opt
   const target = besideUri(doc, (b) => swapExt(b, path.extname(b) || '.json', '.reduced'));
   if (target && target.toString() === doc.uri.toString()) throw new Error('the reduced file would replace the original; rename the file first');
   const output = target ? path.basename(target.path) : 'untitled.reduced';
-  const r = await withProgress(env, 'Rewst: reducing the spec…', ReduceRequest, { text: doc.getText(), format, ...selection, source: path.basename(doc.uri.path), output, selection: described });
+  const r = await withProgress(env, 'Rewst: reducing the spec…', ReduceRequest, {
+    text: doc.getText(),
+    format,
+    ...selection,
+    source: path.basename(doc.uri.path),
+    output,
+    selection: described,
+  });
   if (!r.ok) return failed(env, doc, r);
   let written: vscode.Uri;
   if (target) {
@@ -260,7 +282,9 @@ async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat, opt
     written = target;
   } else written = await showUntitled(r.text, format);
   env.output.appendLine(`${output}: ${r.summary}`);
-  void vscode.window.showInformationMessage(`Reduced to ${output}: ${r.summary}`, 'Show report').then((pick) => (pick ? showReport(env, output, r.report) : undefined));
+  void vscode.window
+    .showInformationMessage(`Reduced to ${output}: ${r.summary}`, 'Show report')
+    .then((pick) => (pick ? showReport(env, output, r.report) : undefined));
   return written;
 }
 

@@ -6,7 +6,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fieldsOf, toControl } from '../../server/src/engine/settings/form';
-import { AUTH_GUIDANCE, AUTH_LABELS, fieldApplies, getField, PAGINATION_GUIDANCE, PAGINATION_LABELS, type FieldSpec, type IntegrationSettings } from '../../server/src/engine/settings/model';
+import {
+  AUTH_GUIDANCE,
+  AUTH_LABELS,
+  fieldApplies,
+  getField,
+  PAGINATION_GUIDANCE,
+  PAGINATION_LABELS,
+  type FieldSpec,
+  type IntegrationSettings,
+} from '../../server/src/engine/settings/model';
 import { SECRET_WHY } from '../../server/src/engine/settings/secrets';
 import type { OperationSummary } from '../../server/src/engine/settings/propose';
 import type { FormInit } from './forms-protocol';
@@ -80,7 +89,8 @@ function fieldHtml(f: FieldSpec, s: IntegrationSettings): string {
   const range = f.min !== undefined ? ` Range ${f.min}–${f.max}.` : '';
   const help = `<p class="help" id="h-${id}">${esc(f.help)}${f.help.includes('Range') || f.help.includes('higher than') ? '' : esc(range)}${f.default !== undefined ? ` Default: ${esc(String(f.default))}.` : ''}</p>`;
   const extra = f.key === 'icon' ? '<button type="button" id="pick-icon">Choose an SVG…</button><img id="icon-preview" alt="Icon preview" hidden>' : '';
-  const body = f.kind === 'boolean' ? `<div class="check">${control(f, getField(s, f.key))}${label}</div>` : `${label}${control(f, getField(s, f.key))}${extra}`;
+  const body =
+    f.kind === 'boolean' ? `<div class="check">${control(f, getField(s, f.key))}${label}</div>` : `${label}${control(f, getField(s, f.key))}${extra}`;
   return `<div class="field" data-key="${esc(f.key)}"${whenAttrs(f)}${fieldApplies(f, s) ? '' : ' hidden'}>${body}${help}<div class="messages" id="m-${id}" aria-live="polite"></div></div>`;
 }
 
@@ -88,8 +98,13 @@ function guidance(kind: 'auth' | 'pagination', s: IntegrationSettings): string {
   const table = kind === 'auth' ? AUTH_GUIDANCE : PAGINATION_GUIDANCE;
   const labels: Record<string, string> = kind === 'auth' ? AUTH_LABELS : PAGINATION_LABELS;
   const chosen = kind === 'auth' ? s.auth?.method : s.pagination?.type;
-  const blocks = Object.entries(table).map(([k, items]) => `<div class="guidance" data-guidance="${esc(k)}"${k === chosen ? '' : ' hidden'}><p>Rewst suggests <strong>${esc(labels[k])}</strong> when:</p><ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul></div>`);
-  const all = `<details class="all-guidance"><summary>When each ${kind === 'auth' ? 'method' : 'type'} fits</summary><dl>${Object.entries(table).map(([k, items]) => `<dt>${esc(labels[k])}</dt><dd>${items.map(esc).join('; ')}.</dd>`).join('')}</dl></details>`;
+  const blocks = Object.entries(table).map(
+    ([k, items]) =>
+      `<div class="guidance" data-guidance="${esc(k)}"${k === chosen ? '' : ' hidden'}><p>Rewst suggests <strong>${esc(labels[k])}</strong> when:</p><ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul></div>`,
+  );
+  const all = `<details class="all-guidance"><summary>When each ${kind === 'auth' ? 'method' : 'type'} fits</summary><dl>${Object.entries(table)
+    .map(([k, items]) => `<dt>${esc(labels[k])}</dt><dd>${items.map(esc).join('; ')}.</dd>`)
+    .join('')}</dl></details>`;
   return `<div class="guidance-box">${blocks.join('')}${all}</div>`;
 }
 
@@ -104,9 +119,15 @@ function notesHtml(init: FormInit): string {
 function resultsBadge(o: OperationSummary, key: string | undefined): string {
   if (o.resultsFrom === undefined) return '';
   const unknown = o.resultsFrom === 'unknown' || o.resultsKey === undefined;
-  const text = unknown ? 'results: unknown' : `results: ${o.resultsKey === '' ? '(the response)' : o.resultsKey}${o.resultsFrom === 'example' ? ' (example)' : ''}`;
+  const text = unknown
+    ? 'results: unknown'
+    : `results: ${o.resultsKey === '' ? '(the response)' : o.resultsKey}${o.resultsFrom === 'example' ? ' (example)' : ''}`;
   const differs = !unknown && key !== undefined && o.resultsKey !== key;
-  const title = unknown ? 'The spec does not describe this response: its results key is unknown.' : differs ? 'Differs from the Results Key above: Rewst uses one for all actions.' : `Read from the response ${o.resultsFrom === 'schema' ? 'schema' : o.resultsFrom}.`;
+  const title = unknown
+    ? 'The spec does not describe this response: its results key is unknown.'
+    : differs
+      ? 'Differs from the Results Key above: Rewst uses one for all actions.'
+      : `Read from the response ${o.resultsFrom === 'schema' ? 'schema' : o.resultsFrom}.`;
   return ` <span class="badge results${differs ? ' differs' : ''}${unknown ? ' unknown' : ''}" title="${esc(title)}">${esc(text)}</span>`;
 }
 
@@ -123,12 +144,21 @@ function actionsHtml(init: FormInit, s: IntegrationSettings): string {
     ...ops.map((o, i) => ({ id: o.operationId!, o, label: label(o), n: i })),
     ...missing.map((id, i) => ({ id, o: undefined, label: '(not a list operation in the spec)', n: ops.length + i })),
   ];
-  const detail = (o: OperationSummary | undefined) => (o ? `${o.summary ? ` <span class="summary">${esc(o.summary)}</span>` : ''}${o.style && o.style !== 'none' ? ` <span class="badge">${esc(o.style)}</span>` : ''}${resultsBadge(o, key)}` : '');
+  const detail = (o: OperationSummary | undefined) =>
+    o
+      ? `${o.summary ? ` <span class="summary">${esc(o.summary)}</span>` : ''}${o.style && o.style !== 'none' ? ` <span class="badge">${esc(o.style)}</span>` : ''}${resultsBadge(o, key)}`
+      : '';
   const why = (o: OperationSummary | undefined) => (o?.reason && !o.marked ? `<p class="reason">Not proposed: ${esc(o.reason)}</p>` : '');
-  const items = rows.map((r) => `<li data-op="${esc(r.id)}"><input type="checkbox" id="op-${r.n}" data-op="${esc(r.id)}"${chosen.has(r.id) ? ' checked' : ''} aria-describedby="mo-${r.n}"><label for="op-${r.n}"><code>${esc(r.id)}</code> <span class="op">${esc(r.label)}</span>${detail(r.o)}${proposed.has(r.id) ? ' <span class="badge proposed">proposed</span>' : ''}</label>${why(r.o)}<div class="messages" id="mo-${r.n}" aria-live="polite"></div></li>`);
+  const items = rows.map(
+    (r) =>
+      `<li data-op="${esc(r.id)}"><input type="checkbox" id="op-${r.n}" data-op="${esc(r.id)}"${chosen.has(r.id) ? ' checked' : ''} aria-describedby="mo-${r.n}"><label for="op-${r.n}"><code>${esc(r.id)}</code> <span class="op">${esc(r.label)}</span>${detail(r.o)}${proposed.has(r.id) ? ' <span class="badge proposed">proposed</span>' : ''}</label>${why(r.o)}<div class="messages" id="mo-${r.n}" aria-live="polite"></div></li>`,
+  );
   // Operations without an operationId cannot be actions yet: shown, not tickable, with how to fix it.
   const noId = all.filter((o) => !o.operationId);
-  const noIdItems = noId.map((o, i) => `<li data-op="${esc(label(o))}" class="no-id"><input type="checkbox" id="op-x${i}" disabled aria-describedby="ro-x${i}"><label for="op-x${i}"><span class="op">${esc(label(o))}</span>${detail(o)}</label><p class="reason" id="ro-x${i}">No operationId, so Rewst makes no action of it: <code>rewst-openapi prepare</code> (or Fix all in the editor) adds one.</p></li>`);
+  const noIdItems = noId.map(
+    (o, i) =>
+      `<li data-op="${esc(label(o))}" class="no-id"><input type="checkbox" id="op-x${i}" disabled aria-describedby="ro-x${i}"><label for="op-x${i}"><span class="op">${esc(label(o))}</span>${detail(o)}</label><p class="reason" id="ro-x${i}">No operationId, so Rewst makes no action of it: <code>rewst-openapi prepare</code> (or Fix all in the editor) adds one.</p></li>`,
+  );
   return `<section aria-labelledby="actions-h" class="actions-section" data-when-pagination="index page link pointer"${s.pagination?.type && s.pagination.type !== 'none' ? '' : ' hidden'}>
 <h2 id="actions-h">Paginated actions</h2>
 <p>Rewst shows organization mapping only when an action is paginated. ${all.length} operation(s) of the spec return a list${noId.length ? ` (${noId.length} without an operationId)` : ''}; <span id="actions-count">${chosen.size}</span> ticked. Each shows its own results key: Rewst uses the one Results Key above for all.</p>
@@ -150,7 +180,10 @@ export function renderForm(init: FormInit, env: HtmlEnv): string {
     return `<section aria-labelledby="s-${section}"${when}${hidden}><h2 id="s-${section}">${esc(SECTION_TITLES[section])}</h2>${body}</section>`;
   });
   const heading = init.kind === 'auth' ? 'Integration and authentication' : 'Pagination';
-  const secrets = init.kind === 'auth' ? `<section class="secrets" aria-labelledby="secrets-h"><h2 id="secrets-h">Secrets stay out of this file</h2><p>The API key, the password, the client ID and secret are not asked for here and never written. ${esc(SECRET_WHY)}</p></section>` : '';
+  const secrets =
+    init.kind === 'auth'
+      ? `<section class="secrets" aria-labelledby="secrets-h"><h2 id="secrets-h">Secrets stay out of this file</h2><p>The API key, the password, the client ID and secret are not asked for here and never written. ${esc(SECRET_WHY)}</p></section>`
+      : '';
   const csp = `default-src 'none'; style-src ${env.cspSource}; img-src ${env.cspSource}; script-src 'nonce-${env.nonce}';`;
   return `<!DOCTYPE html>
 <html lang="en">

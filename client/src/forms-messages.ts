@@ -56,9 +56,11 @@ export function checkDraft(v: unknown): Checked<IntegrationSettings> {
   if (why) return refuse(why);
   if (JSON.stringify(v).length > MAX_DRAFT_CHARS) return refuse(`the draft is longer than ${MAX_DRAFT_CHARS} characters`);
   for (const k of STRING_MEMBERS) if (v[k] !== undefined && typeof v[k] !== 'string') return refuse(`draft.${k} is not a string`);
-  for (const k of ['auth', 'pagination', 'extraRequestHeaders'] as const) if (v[k] !== undefined && !isPlainObject(v[k])) return refuse(`draft.${k} is not an object`);
+  for (const k of ['auth', 'pagination', 'extraRequestHeaders'] as const)
+    if (v[k] !== undefined && !isPlainObject(v[k])) return refuse(`draft.${k} is not an object`);
   const actions = v.paginatedActions;
-  if (actions !== undefined && !(Array.isArray(actions) && actions.every((a) => typeof a === 'string'))) return refuse('draft.paginatedActions is not a list of operation ids');
+  if (actions !== undefined && !(Array.isArray(actions) && actions.every((a) => typeof a === 'string')))
+    return refuse('draft.paginatedActions is not a list of operation ids');
   return { ok: true, value: v as IntegrationSettings };
 }
 
@@ -72,7 +74,9 @@ export function checkPageMessage(m: unknown): Checked<PageMessage> {
     case 'openFile':
       return { ok: true, value: { type: m.type } };
     case 'openForm':
-      return m.kind === 'auth' || m.kind === 'pagination' ? { ok: true, value: { type: 'openForm', kind: m.kind } } : refuse('openForm names no form (auth or pagination)');
+      return m.kind === 'auth' || m.kind === 'pagination'
+        ? { ok: true, value: { type: 'openForm', kind: m.kind } }
+        : refuse('openForm names no form (auth or pagination)');
     case 'draft': {
       if (typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq) || m.seq < 0) return refuse('draft.seq is not a whole number');
       const draft = checkDraft(m.draft);

@@ -37,7 +37,13 @@ function argsOf(value: unknown): RenameActionsArgs | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const v = value as Partial<RenameActionsArgs>;
   if (typeof v.match !== 'string' || typeof v.replace !== 'string') return undefined;
-  return { uri: v.uri instanceof vscode.Uri ? v.uri : undefined, field: v.field === 'description' ? 'description' : 'name', match: v.match, replace: v.replace, acceptProblems: v.acceptProblems === true };
+  return {
+    uri: v.uri instanceof vscode.Uri ? v.uri : undefined,
+    field: v.field === 'description' ? 'description' : 'name',
+    match: v.match,
+    replace: v.replace,
+    acceptProblems: v.acceptProblems === true,
+  };
 }
 
 export function registerRenameActions(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -45,7 +51,11 @@ export function registerRenameActions(context: vscode.ExtensionContext, client: 
   context.subscriptions.push(vscode.commands.registerCommand(RENAME_ACTIONS_COMMAND, (args?: unknown) => renameActions(client, last, argsOf(args))));
 }
 
-async function renameActions(client: LanguageClient, last: { match: string; replace: string }, given: RenameActionsArgs | undefined): Promise<RenameActionsResult> {
+async function renameActions(
+  client: LanguageClient,
+  last: { match: string; replace: string },
+  given: RenameActionsArgs | undefined,
+): Promise<RenameActionsResult> {
   const uri = given?.uri ?? targetSpec();
   if (!uri) {
     void vscode.window.showInformationMessage('Open an OpenAPI or Swagger file (JSON or YAML) first: the rename works on the actions of the active spec.');
@@ -58,10 +68,19 @@ async function renameActions(client: LanguageClient, last: { match: string; repl
 async function renameWith(client: LanguageClient, uri: vscode.Uri, given: RenameActionsArgs): Promise<RenameActionsResult> {
   const document = await vscode.workspace.openTextDocument(uri);
   const field = given.field ?? 'name';
-  const preview = await client.sendRequest(RenamePreviewRequest, { uri: client.code2ProtocolConverter.asUri(uri), field, match: given.match, literal: true, replace: given.replace } satisfies RenamePreviewParams);
+  const preview = await client.sendRequest(RenamePreviewRequest, {
+    uri: client.code2ProtocolConverter.asUri(uri),
+    field,
+    match: given.match,
+    literal: true,
+    replace: given.replace,
+  } satisfies RenamePreviewParams);
   if (!preview.ok) throw new Error(`Rename actions: ${preview.reason}`);
   if (!preview.changes.length) return { renamed: 0 };
-  if ((preview.collisions.length || preview.emptyNames) && !given.acceptProblems) throw new Error(`Rename actions: ${preview.collisions.length} shared name(s), ${preview.emptyNames} empty name(s); pass acceptProblems: true to apply anyway`);
+  if ((preview.collisions.length || preview.emptyNames) && !given.acceptProblems)
+    throw new Error(
+      `Rename actions: ${preview.collisions.length} shared name(s), ${preview.emptyNames} empty name(s); pass acceptProblems: true to apply anyway`,
+    );
   if (document.version !== preview.version) throw new Error('Rename actions: the file changed while the changes were computed; nothing was applied');
   return (await applyChanges(uri, preview.changes)) ? { renamed: preview.changes.length } : undefined;
 }
@@ -76,7 +95,13 @@ async function applyChanges(uri: vscode.Uri, changes: Change[]): Promise<boolean
 async function renameAsking(client: LanguageClient, uri: vscode.Uri, last: { match: string; replace: string }): Promise<RenameActionsResult> {
   const document = await vscode.workspace.openTextDocument(uri);
   const ask = (field: RenameField, match: string, replace: string) =>
-    client.sendRequest(RenamePreviewRequest, { uri: client.code2ProtocolConverter.asUri(uri), field, match, literal: true, replace } satisfies RenamePreviewParams);
+    client.sendRequest(RenamePreviewRequest, {
+      uri: client.code2ProtocolConverter.asUri(uri),
+      field,
+      match,
+      literal: true,
+      replace,
+    } satisfies RenamePreviewParams);
 
   const picked = await vscode.window.showQuickPick(
     [
@@ -97,7 +122,10 @@ async function renameAsking(client: LanguageClient, uri: vscode.Uri, last: { mat
     validate: async (typed) => {
       const r = await ask(field, typed, '$&');
       if (!r.ok) return { message: r.reason, severity: vscode.InputBoxValidationSeverity.Error };
-      return { message: `${r.regex} matches ${r.matched} of ${r.total} ${noun}s`, severity: r.matched ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning };
+      return {
+        message: `${r.regex} matches ${r.matched} of ${r.total} ${noun}s`,
+        severity: r.matched ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning,
+      };
     },
   });
   if (match === undefined) return;
@@ -115,7 +143,10 @@ async function renameAsking(client: LanguageClient, uri: vscode.Uri, last: { mat
       const first = r.changes[0];
       const more = r.changes.length > 1 ? `, and ${r.changes.length - 1} more` : '';
       const problems = r.collisions.length ? ` (${r.collisions.length} name${r.collisions.length > 1 ? 's' : ''} would be shared by several actions)` : '';
-      return { message: `"${first.old}" → "${first.new}"${more}${problems}`, severity: problems ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Info };
+      return {
+        message: `"${first.old}" → "${first.new}"${more}${problems}`,
+        severity: problems ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Info,
+      };
     },
   });
   if (replace === undefined) return;
@@ -129,7 +160,9 @@ async function renameAsking(client: LanguageClient, uri: vscode.Uri, last: { mat
     return;
   }
   if (!preview.changes.length) {
-    const why = preview.matched ? `matches ${preview.matched} ${noun}(s), but the replacement leaves them as they are` : `matches none of the ${preview.total} ${noun}s`;
+    const why = preview.matched
+      ? `matches ${preview.matched} ${noun}(s), but the replacement leaves them as they are`
+      : `matches none of the ${preview.total} ${noun}s`;
     void vscode.window.showInformationMessage(`Rename actions: ${preview.regex} ${why}. Nothing was changed.`);
     return;
   }
@@ -208,10 +241,20 @@ interface ChangeItem extends vscode.QuickPickItem {
  */
 function pickChanges(uri: vscode.Uri, preview: Preview, noun: string): Promise<Change[] | undefined> {
   const sharedBy = new Map<string, string[]>();
-  for (const c of preview.collisions) for (const a of c.actions) if (a.changed) sharedBy.set(`${a.method} ${a.path}`, c.actions.filter((o) => o !== a).map((o) => `${o.method} ${o.path}`));
+  for (const c of preview.collisions)
+    for (const a of c.actions)
+      if (a.changed)
+        sharedBy.set(
+          `${a.method} ${a.path}`,
+          c.actions.filter((o) => o !== a).map((o) => `${o.method} ${o.path}`),
+        );
   const items: ChangeItem[] = preview.changes.map((change) => {
     const where = `${change.method} ${change.path}`;
-    const notes = [sharedBy.has(where) ? `$(warning) Same name as ${sharedBy.get(where)!.join(', ')}` : '', change.added ? 'Adds a summary (the name was its operationId)' : '', change.new.trim() === '' ? '$(warning) Empty name' : ''].filter(Boolean);
+    const notes = [
+      sharedBy.has(where) ? `$(warning) Same name as ${sharedBy.get(where)!.join(', ')}` : '',
+      change.added ? 'Adds a summary (the name was its operationId)' : '',
+      change.new.trim() === '' ? '$(warning) Empty name' : '',
+    ].filter(Boolean);
     return { label: `${oneLine(change.old)}  →  ${oneLine(change.new)}`, description: where, detail: notes.join(' · ') || undefined, change, picked: true };
   });
   return new Promise((resolve) => {
@@ -259,13 +302,18 @@ function targetSpec(): vscode.Uri | undefined {
 /** Collisions and empty names are flagged before the changes are listed or written; the user decides. */
 async function acceptProblems(preview: Preview): Promise<boolean> {
   const lines: string[] = [];
-  for (const c of preview.collisions.slice(0, 8)) lines.push(`"${c.name}": ${c.actions.map((a) => `${a.method} ${a.path}${a.changed ? '' : ' (unchanged)'}`).join(', ')}`);
+  for (const c of preview.collisions.slice(0, 8))
+    lines.push(`"${c.name}": ${c.actions.map((a) => `${a.method} ${a.path}${a.changed ? '' : ' (unchanged)'}`).join(', ')}`);
   if (preview.collisions.length > 8) lines.push(`…and ${preview.collisions.length - 8} more names`);
   if (preview.emptyNames) lines.push(`${preview.emptyNames} action(s) would have an empty name.`);
   for (const s of preview.skipped.slice(0, 4)) lines.push(`${s.method} ${s.path} is left out: ${s.reason}.`);
   if (!lines.length) return true;
   const clash = preview.collisions.length ? `${preview.collisions.length} name(s) would be shared by more than one action. ` : '';
-  const choice = await vscode.window.showWarningMessage(`${clash}Rewst lists actions by name, so users could not tell them apart.`, { modal: true, detail: lines.join('\n') }, 'Review the Changes');
+  const choice = await vscode.window.showWarningMessage(
+    `${clash}Rewst lists actions by name, so users could not tell them apart.`,
+    { modal: true, detail: lines.join('\n') },
+    'Review the Changes',
+  );
   return choice === 'Review the Changes';
 }
 

@@ -93,14 +93,22 @@ async function targetUri(uri: vscode.Uri | undefined): Promise<vscode.Uri | unde
   const visibleSpec = vscode.window.visibleTextEditors.map((e) => e.document.uri).find((u) => specResources.has(u));
   const target = uri ?? vscode.window.activeTextEditor?.document.uri ?? activeFormSpec() ?? visibleSpec;
   if (target) return target;
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'OpenAPI or Swagger': ['json', 'yaml', 'yml'] }, openLabel: 'Open the spec' });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    filters: { 'OpenAPI or Swagger': ['json', 'yaml', 'yml'] },
+    openLabel: 'Open the spec',
+  });
   return picked?.[0];
 }
 
 class Forms {
   private readonly panels = new Map<string, FormPanel>();
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     activeFormSpec = () => {
       for (const [key, form] of this.panels) if (form.panel.active) return vscode.Uri.parse(key.slice(key.indexOf(' ') + 1));
       return undefined;
@@ -119,7 +127,12 @@ class Forms {
       open.panel.reveal();
       return open.init;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], kind === 'auth' ? 'Rewst: Auth' : 'Rewst: Pagination', vscode.ViewColumn.Beside, formOptions(this.context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPES[kind],
+      kind === 'auth' ? 'Rewst: Auth' : 'Rewst: Pagination',
+      vscode.ViewColumn.Beside,
+      formOptions(this.context.extensionUri),
+    );
     return (await this.attach(panel, kind, located.specUri))?.init;
   }
 
@@ -143,7 +156,17 @@ class Forms {
     const key = `${kind} ${specUri}`;
     try {
       const stalled = (form: FormPanel) => void this.reopen(form, kind, specUri, state, reopens + 1);
-      const form = await FormPanel.create(panel, kind, specUri, this.client, this.context.extensionUri, (k) => void this.open(k, vscode.Uri.parse(specUri)), stalled, this.log, reopens ? state : undefined);
+      const form = await FormPanel.create(
+        panel,
+        kind,
+        specUri,
+        this.client,
+        this.context.extensionUri,
+        (k) => void this.open(k, vscode.Uri.parse(specUri)),
+        stalled,
+        this.log,
+        reopens ? state : undefined,
+      );
       this.panels.set(key, form);
       panel.onDidDispose(() => this.panels.get(key) === form && this.panels.delete(key));
       this.log.info(`${kind} form open for ${specUri}`);
@@ -164,7 +187,12 @@ class Forms {
     const title = stalled.panel.title;
     if (reopens > MAX_REOPENS) return void this.log.error(`the "${title}" page did not start, even in ${MAX_REOPENS} new webviews; close it and open it again`);
     this.log.warn(`the "${title}" page did not start within ${WATCHDOG_MS / 1000} s; opening it in a new webview (${reopens} of ${MAX_REOPENS})`);
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], title, { viewColumn: stalled.panel.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: !stalled.panel.active }, formOptions(this.context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPES[kind],
+      title,
+      { viewColumn: stalled.panel.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: !stalled.panel.active },
+      formOptions(this.context.extensionUri),
+    );
     await this.attach(panel, kind, specUri, state, reopens);
     stalled.panel.dispose();
   }
@@ -184,7 +212,9 @@ function formOptions(extensionUri: vscode.Uri, settingsUri?: vscode.Uri): vscode
 function parseSettings(text: string): IntegrationSettings | string {
   try {
     const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IntegrationSettings) : 'The settings file does not hold a JSON object; the form keeps its values.';
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as IntegrationSettings)
+      : 'The settings file does not hold a JSON object; the form keeps its values.';
   } catch {
     return 'The settings file is not valid JSON right now; the form keeps its values until it is.';
   }
@@ -227,7 +257,18 @@ class FormPanel {
         exists = true;
       }
     }
-    const init: FormInit = { kind, specUri, settingsUri: located.settingsUri, specName: proposed.specName, settingsName: path.basename(settingsUri.fsPath), title: proposed.title, settingsExists: exists, settings, proposal: proposed.proposal, state };
+    const init: FormInit = {
+      kind,
+      specUri,
+      settingsUri: located.settingsUri,
+      specName: proposed.specName,
+      settingsName: path.basename(settingsUri.fsPath),
+      title: proposed.title,
+      settingsExists: exists,
+      settings,
+      proposal: proposed.proposal,
+      state,
+    };
     const form = new FormPanel(panel, init, client, openForm, log);
     panel.title = `Rewst ${kind === 'auth' ? 'Auth' : 'Pagination'}: ${proposed.title}`;
     const webview = panel.webview;
@@ -261,16 +302,21 @@ class FormPanel {
       }),
     );
     // The file edited by hand (open in an editor) or changed on disk: the form follows.
-    subs.push(vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document.uri.fsPath === this.settingsUri.fsPath && e.contentChanges.length) this.sendFile(e.document.getText(), true);
-      else if (e.document.uri.fsPath === vscode.Uri.parse(this.init.specUri).fsPath && this.lastDraft) void this.check(this.checkSeq, this.lastDraft);
-    }));
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(this.settingsUri.fsPath)), path.basename(this.settingsUri.fsPath)));
+    subs.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.fsPath === this.settingsUri.fsPath && e.contentChanges.length) this.sendFile(e.document.getText(), true);
+        else if (e.document.uri.fsPath === vscode.Uri.parse(this.init.specUri).fsPath && this.lastDraft) void this.check(this.checkSeq, this.lastDraft);
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.file(path.dirname(this.settingsUri.fsPath)), path.basename(this.settingsUri.fsPath)),
+    );
     const fromDisk = async () => {
       if (vscode.workspace.textDocuments.some((d) => d.uri.fsPath === this.settingsUri.fsPath)) return; // the document event covers it
       try {
         const { size } = await vscode.workspace.fs.stat(this.settingsUri);
-        if (size > MAX_READ_BYTES) return this.post({ type: 'fileBroken', message: `The settings file is larger than ${MAX_READ_BYTES >> 20} MB; the form keeps its values.` });
+        if (size > MAX_READ_BYTES)
+          return this.post({ type: 'fileBroken', message: `The settings file is larger than ${MAX_READ_BYTES >> 20} MB; the form keeps its values.` });
         this.sendFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.settingsUri)), true);
       } catch {
         this.post({ type: 'file', settings: {}, exists: false });
@@ -338,7 +384,11 @@ class FormPanel {
       }
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code refused the edit');
       const saved = await (await vscode.workspace.openTextDocument(uri)).save();
-      this.post({ type: 'saved', ok: true, message: `Saved to ${path.basename(uri.fsPath)}${saved ? '' : ' (unsaved in its editor)'}. Undo in that file's editor reverts it.` });
+      this.post({
+        type: 'saved',
+        ok: true,
+        message: `Saved to ${path.basename(uri.fsPath)}${saved ? '' : ' (unsaved in its editor)'}. Undo in that file's editor reverts it.`,
+      });
     } catch (e) {
       this.post({ type: 'saved', ok: false, message: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -350,7 +400,8 @@ class FormPanel {
     if (!picked?.[0]) return;
     const relative = path.relative(dir.fsPath, picked[0].fsPath).split(path.sep).join('/');
     const inside = insideFolder(dir.fsPath, relative);
-    if (inside.problem !== undefined) return void vscode.window.showWarningMessage(`Choose an SVG in the settings file's folder (${dir.fsPath}) or below it: ${inside.problem}`);
+    if (inside.problem !== undefined)
+      return void vscode.window.showWarningMessage(`Choose an SVG in the settings file's folder (${dir.fsPath}) or below it: ${inside.problem}`);
     this.post({ type: 'iconPicked', path: relative });
   }
 
@@ -378,9 +429,11 @@ class SheetProvider implements vscode.TextDocumentContentProvider {
     const located = await this.client.sendRequest(P.SettingsLocateRequest, { uri: target.toString() });
     if (!located.settingsExists) {
       // Not awaited: the command ends here; the notification waits for the user.
-      void vscode.window.showInformationMessage('There is no integration settings file yet: fill and save the Auth form first.', 'Open the Auth form').then((choice) => {
-        if (choice) void vscode.commands.executeCommand(SETTINGS_COMMANDS.auth, target);
-      });
+      void vscode.window
+        .showInformationMessage('There is no integration settings file yet: fill and save the Auth form first.', 'Open the Auth form')
+        .then((choice) => {
+          if (choice) void vscode.commands.executeCommand(SETTINGS_COMMANDS.auth, target);
+        });
       return undefined;
     }
     const name = path.basename(vscode.Uri.parse(located.settingsUri).fsPath).replace(/\.json$/i, '');
@@ -393,7 +446,9 @@ class SheetProvider implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const result = await this.client.sendRequest(P.SettingsSheetRequest, { settingsUri: uri.query });
-    return result.ok ? result.markdown : `# Setup sheet unavailable\n\n${result.reason.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}\n`;
+    return result.ok
+      ? result.markdown
+      : `# Setup sheet unavailable\n\n${result.reason.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}\n`;
   }
 
   changed(uri: vscode.Uri): void {

@@ -6,7 +6,16 @@
  * back from the host, and the draft survives a hide or a reload (setState).
  */
 // The pure modules only (not the settings index, which brings the parsers along).
-import { fromControl, mergeFileChange, messagesByField, normalizeForSave, parsePairs, toControl, withDefaults, type FieldMessage } from '../../server/src/engine/settings/form';
+import {
+  fromControl,
+  mergeFileChange,
+  messagesByField,
+  normalizeForSave,
+  parsePairs,
+  toControl,
+  withDefaults,
+  type FieldMessage,
+} from '../../server/src/engine/settings/form';
 import { FIELDS_BY_KEY, fieldApplies, getField, setField, type IntegrationSettings } from '../../server/src/engine/settings/model';
 import type { SettingsReport } from '../../server/src/engine/settings/findings';
 import { validateSettings } from '../../server/src/engine/settings/validate';
@@ -29,7 +38,15 @@ let seq = 0;
 let saveMessage = '';
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-const SERVER_ONLY = new Set(['settings-icon', 'settings-spec', 'settings-operation-missing', 'settings-results-key', 'settings-param-not-accepted', 'settings-pointer-path', 'settings-next-page-key']);
+const SERVER_ONLY = new Set([
+  'settings-icon',
+  'settings-spec',
+  'settings-operation-missing',
+  'settings-results-key',
+  'settings-param-not-accepted',
+  'settings-pointer-path',
+  'settings-next-page-key',
+]);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 const controls = () => [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[data-field]')];
@@ -82,12 +99,14 @@ function showMessages(): void {
   const byField = messagesByField(all, init.kind);
   const write = (box: HTMLElement | null, list: FieldMessage[] | undefined) => {
     if (!box) return;
-    box.replaceChildren(...(list ?? []).map((m) => {
-      const p = document.createElement('p');
-      p.className = `message ${m.severity}`;
-      p.textContent = m.message;
-      return p;
-    }));
+    box.replaceChildren(
+      ...(list ?? []).map((m) => {
+        const p = document.createElement('p');
+        p.className = `message ${m.severity}`;
+        p.textContent = m.message;
+        return p;
+      }),
+    );
   };
   for (const el of controls()) {
     const key = el.dataset.field!;
@@ -99,14 +118,24 @@ function showMessages(): void {
   for (const el of document.querySelectorAll<HTMLTextAreaElement>('textarea[data-field]')) {
     if (FIELDS_BY_KEY.get(el.dataset.field!)?.kind !== 'pairs') continue;
     const { errors } = parsePairs(el.value);
-    if (errors.length) write($(`m-${idOf(el.dataset.field!)}`), [...(byField.get(el.dataset.field!) ?? []), ...errors.map((message) => ({ severity: 'error' as const, message }))]);
+    if (errors.length)
+      write($(`m-${idOf(el.dataset.field!)}`), [
+        ...(byField.get(el.dataset.field!) ?? []),
+        ...errors.map((message) => ({ severity: 'error' as const, message })),
+      ]);
   }
-  write($('m-paginatedActions'), all.filter((r) => r.path[0] === 'paginatedActions' && r.path.length === 1).map((r) => ({ severity: r.severity, message: r.message })));
+  write(
+    $('m-paginatedActions'),
+    all.filter((r) => r.path[0] === 'paginatedActions' && r.path.length === 1).map((r) => ({ severity: r.severity, message: r.message })),
+  );
   // Findings about one action go beside it.
   const perAction = all.filter((r) => r.path[0] === 'paginatedActions' && typeof r.path[1] === 'number');
   for (const li of document.querySelectorAll<HTMLElement>('li[data-op]')) {
     const index = (draft.paginatedActions ?? []).indexOf(li.dataset.op!);
-    write(li.querySelector<HTMLElement>('.messages'), perAction.filter((r) => r.path[1] === index).map((r) => ({ severity: r.severity, message: r.message })));
+    write(
+      li.querySelector<HTMLElement>('.messages'),
+      perAction.filter((r) => r.path[1] === index).map((r) => ({ severity: r.severity, message: r.message })),
+    );
   }
   write($('m-'), byField.get(''));
   const errors = all.filter((r) => r.severity === 'error').length;

@@ -23,11 +23,27 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   lint: { usage: lintUsage, summary: "reports what Rewst's custom-integration importer would reject", run: lintCommand },
   fix: { usage: fixUsage, summary: 'applies every safe fix; prints the fixed document, or with --write saves it', run: fixCommand },
-  rename: { usage: renameUsage, summary: 'renames actions (summary or description) with a regex; lists each change, writes only with --write', run: renameCommand },
+  rename: {
+    usage: renameUsage,
+    summary: 'renames actions (summary or description) with a regex; lists each change, writes only with --write',
+    run: renameCommand,
+  },
   convert: { usage: convertUsage, summary: 'Swagger 2.0 to OpenAPI 3.0 (offline), or YAML to JSON with --to json; to stdout or -o OUT', run: convertCommand },
-  bundle: { usage: bundleUsage, summary: "one self-contained document from a spec split over several files (only files in FILE's folder are read)", run: bundleCommand },
-  prepare: { usage: prepareUsage, summary: 'writes FILE.rewst.json to upload: one OpenAPI 3 JSON document (split files bundled), every safe fix applied, with a report', run: prepareCommand },
-  init: { usage: initUsage, summary: 'writes the Rewst integration settings the spec suggests (auth, pagination, paginated actions) beside it', run: initCommand },
+  bundle: {
+    usage: bundleUsage,
+    summary: "one self-contained document from a spec split over several files (only files in FILE's folder are read)",
+    run: bundleCommand,
+  },
+  prepare: {
+    usage: prepareUsage,
+    summary: 'writes FILE.rewst.json to upload: one OpenAPI 3 JSON document (split files bundled), every safe fix applied, with a report',
+    run: prepareCommand,
+  },
+  init: {
+    usage: initUsage,
+    summary: 'writes the Rewst integration settings the spec suggests (auth, pagination, paginated actions) beside it',
+    run: initCommand,
+  },
   reduce: { usage: reduceUsage, summary: 'keeps the chosen operations and the components they reach, in a new file', run: reduceCommand },
 };
 

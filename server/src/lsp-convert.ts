@@ -44,7 +44,15 @@ export function toLspEdits(at: PositionSource, edits: ReadonlyArray<TextEdit>): 
   return edits.map((e) => ({ range: { start: at.positionAt(e.start), end: at.positionAt(e.end) }, newText: e.newText }));
 }
 
-export function toCodeAction(doc: TextDocument, title: string, kind: string, edits: ReadonlyArray<TextEdit>, diagnostics: Diagnostic[], preferred = false, at: PositionSource = doc): CodeAction {
+export function toCodeAction(
+  doc: TextDocument,
+  title: string,
+  kind: string,
+  edits: ReadonlyArray<TextEdit>,
+  diagnostics: Diagnostic[],
+  preferred = false,
+  at: PositionSource = doc,
+): CodeAction {
   return {
     title,
     kind,

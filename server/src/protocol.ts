@@ -116,7 +116,18 @@ export interface PrepareSettings {
  * `ready` is true when all are zero, and `verdict` says it in one line.
  */
 export type PrepareResponse =
-  | { ok: true; text: string; report: string; errorsLeft: number; referencesLeft: number; structuralLeft: number; ready: boolean; verdict: string; changes: number; settings?: PrepareSettings }
+  | {
+      ok: true;
+      text: string;
+      report: string;
+      errorsLeft: number;
+      referencesLeft: number;
+      structuralLeft: number;
+      ready: boolean;
+      verdict: string;
+      changes: number;
+      settings?: PrepareSettings;
+    }
   | ConvertFailure;
 
 export type ReduceChoicesResult =

@@ -16,7 +16,9 @@ export function realPathWithin(folder: string, file: string): string {
     real = realpathSync(file);
     root = realpathSync(folder);
   } catch (e) {
-    throw new Error((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+    throw new Error((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`, {
+      cause: e,
+    });
   }
   if (outside(root, real)) throw new Error(`it is outside the spec's folder ${folder}`);
   return real;

@@ -47,7 +47,6 @@ export function fixed(file: string): string {
   return r.stdout;
 }
 
-
 /** Any CLI command, e.g. `cli(['reduce', file, '--tag', 'Calls', '-o', out])`; exit 2 (usage or I/O error) throws. */
 export function cli(args: string[]): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });

@@ -24,7 +24,10 @@ export function rewstMarkers(markers: Marker[], file: string, source = SOURCE): 
 
 /** What the panel lacks and what it has beyond the engine's findings (as sorted lines); both empty when they agree. */
 export function compare(markers: Marker[], findings: CliFinding[], source = SOURCE): { missing: string[]; extra: string[] } {
-  const expected = findings.map((f) => keyOfFinding(f, source)).filter((k): k is string => !!k).sort();
+  const expected = findings
+    .map((f) => keyOfFinding(f, source))
+    .filter((k): k is string => !!k)
+    .sort();
   const shown = markers.map(keyOfMarker).sort();
   const missing = [...expected];
   const extra: string[] = [];

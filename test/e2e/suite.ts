@@ -32,13 +32,19 @@ describe('rewst-openapi in a real VS Code (code-server 4.100.3, chromium)', () =
   let session: Session | undefined;
 
   // First run on a fresh machine installs Debian packages and code-server: minutes, not seconds.
-  before(async () => {
-    session = await Session.start(scenarios.filter(chosen));
-  }, { timeout: 20 * 60_000 });
+  before(
+    async () => {
+      session = await Session.start(scenarios.filter(chosen));
+    },
+    { timeout: 20 * 60_000 },
+  );
 
-  after(async () => {
-    await session?.stop();
-  }, { timeout: 60_000 });
+  after(
+    async () => {
+      await session?.stop();
+    },
+    { timeout: 60_000 },
+  );
 
   for (const s of scenarios) {
     if (!chosen(s)) {

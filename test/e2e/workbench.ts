@@ -238,10 +238,20 @@ export class Workbench {
       if (index < 0) throw new Error(`the quick pick offers no "${label}"; it shows: ${JSON.stringify(await this.quickPickLabels())}`);
       const row = this.quickRow({ name: label });
       await row.locator('.monaco-checkbox').first().click();
-      await this.waitFor(`"${label}" ticked`, () => row.getAttribute('aria-checked'), (v) => v === 'true', 5000);
+      await this.waitFor(
+        `"${label}" ticked`,
+        () => row.getAttribute('aria-checked'),
+        (v) => v === 'true',
+        5000,
+      );
     }
     await this.page.locator(QUICK_INPUT_BOX).press('Enter');
-    await this.waitFor('the quick pick to move on', () => this.quickInputTitle(), (t) => t !== title, 10_000);
+    await this.waitFor(
+      'the quick pick to move on',
+      () => this.quickInputTitle(),
+      (t) => t !== title,
+      10_000,
+    );
   }
 
   /** Types into an open input box (a command's question) and accepts it. */
@@ -251,14 +261,24 @@ export class Workbench {
     const title = await this.quickInputTitle();
     await box.fill(text);
     await box.press('Enter');
-    await this.waitFor('the input box to move on', () => this.quickInputTitle(), (t) => t !== title, 10_000);
+    await this.waitFor(
+      'the input box to move on',
+      () => this.quickInputTitle(),
+      (t) => t !== title,
+      10_000,
+    );
   }
 
   /** The title of the quick input on screen, or '' when none shows. */
   async quickInputTitle(): Promise<string> {
     const widget = this.page.locator(QUICK_INPUT);
     if (!(await widget.isVisible())) return '';
-    return (await widget.locator('.quick-input-title').innerText().catch(() => '')).trim();
+    return (
+      await widget
+        .locator('.quick-input-title')
+        .innerText()
+        .catch(() => '')
+    ).trim();
   }
 
   async quickPickLabels(): Promise<string[]> {
@@ -267,7 +287,12 @@ export class Workbench {
 
   /** Waits for a file to exist on disk (written by a command) and returns its text. */
   async fileWritten(file: string, timeoutMs = 30_000): Promise<string> {
-    return this.waitFor(`${file} to be written`, async () => readFileSync(file, 'utf8'), (text) => text.length > 0, timeoutMs);
+    return this.waitFor(
+      `${file} to be written`,
+      async () => readFileSync(file, 'utf8'),
+      (text) => text.length > 0,
+      timeoutMs,
+    );
   }
 
   /** Waits for the active editor tab to be `name`. */
@@ -285,7 +310,12 @@ export class Workbench {
     await box.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await box.waitFor({ state: 'hidden' });
-    await this.waitFor(`the cursor at Ln ${line}, Col ${column}`, () => this.cursor(), (c) => c === `Ln ${line}, Col ${column}`, 5000);
+    await this.waitFor(
+      `the cursor at Ln ${line}, Col ${column}`,
+      () => this.cursor(),
+      (c) => c === `Ln ${line}, Col ${column}`,
+      5000,
+    );
   }
 
   /** The status bar's cursor position, e.g. "Ln 9, Col 3". */
@@ -306,9 +336,13 @@ export class Workbench {
   }
 
   private async actionTitles(what: string): Promise<string[]> {
-    await this.page.locator(ACTION_ROW).first().waitFor({ timeout: 10_000 }).catch(() => {
-      throw new Error(`${what} showed no actions`);
-    });
+    await this.page
+      .locator(ACTION_ROW)
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {
+        throw new Error(`${what} showed no actions`);
+      });
     return this.page.locator(`${ACTION_ROW} .title`).allInnerTexts();
   }
 
@@ -320,7 +354,11 @@ export class Workbench {
     const matches = (t: string) => (typeof title === 'string' ? t === title : title.test(t));
     const titles = await this.page.locator(`${ACTION_ROW} .title`).allInnerTexts();
     if (!titles.some(matches)) throw new Error(`no action matching ${title} among: ${JSON.stringify(titles)}`);
-    const focused = () => this.page.locator(`${ACTION_ROW}.focused .title`).innerText({ timeout: 2000 }).catch(() => '');
+    const focused = () =>
+      this.page
+        .locator(`${ACTION_ROW}.focused .title`)
+        .innerText({ timeout: 2000 })
+        .catch(() => '');
     for (let i = 0; i <= titles.length; i++) {
       const current = await focused();
       if (matches(current)) {
@@ -355,7 +393,13 @@ export class Workbench {
     await this.command('View: Close All Editors');
     const dontSave = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
     // A dialog shows only when something is dirty; answer it if it comes.
-    while (await dontSave.first().isVisible({ timeout: 500 }).catch(() => false)) await dontSave.first().click();
+    while (
+      await dontSave
+        .first()
+        .isVisible({ timeout: 500 })
+        .catch(() => false)
+    )
+      await dontSave.first().click();
     await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
     const closed = new Set(this.opened);
     this.opened.clear();
@@ -376,7 +420,13 @@ export class Workbench {
       let current: keyof typeof counts | undefined;
       for (const node of a.childNodes) {
         if (node instanceof HTMLElement && node.classList.contains('codicon')) {
-          current = node.classList.contains('codicon-error') ? 'errors' : node.classList.contains('codicon-warning') ? 'warnings' : node.classList.contains('codicon-info') ? 'infos' : undefined;
+          current = node.classList.contains('codicon-error')
+            ? 'errors'
+            : node.classList.contains('codicon-warning')
+              ? 'warnings'
+              : node.classList.contains('codicon-info')
+                ? 'infos'
+                : undefined;
         } else if (node.nodeType === Node.TEXT_NODE && current) {
           const n = Number.parseInt(node.textContent?.trim() ?? '', 10);
           if (!Number.isNaN(n)) counts[current] = n;
@@ -408,7 +458,9 @@ export class Workbench {
       const frame = () => new Promise((r) => setTimeout(r, 20));
       // VS Code reads Chrome's legacy wheelDeltaY (120 a notch) first; a synthetic event needs it set.
       const wheel = (notches: number) =>
-        scrollable.dispatchEvent(new WheelEvent('wheel', { deltaY: notches * 100, wheelDeltaY: -notches * 120, deltaMode: 0, bubbles: true, cancelable: true } as WheelEventInit));
+        scrollable.dispatchEvent(
+          new WheelEvent('wheel', { deltaY: notches * 100, wheelDeltaY: -notches * 120, deltaMode: 0, bubbles: true, cancelable: true } as WheelEventInit),
+        );
       const text = (row: Element, sel: string) => row.querySelector(sel)?.textContent?.trim() ?? '';
       const seen = new Map<number, RawRow>();
       const read = () => {
@@ -424,7 +476,16 @@ export class Workbench {
           } else if (row.querySelector('.marker-message')) {
             const icon = row.querySelector('.marker-icon');
             const severity = ['error', 'warning', 'info'].find((c) => icon?.classList.contains(c)) ?? 'unknown';
-            entry = { index, last, kind: 'marker', severity, message: text(row, '.marker-message'), source: text(row, '.marker-source'), code: text(row, '.marker-code'), position: text(row, '.marker-line') };
+            entry = {
+              index,
+              last,
+              kind: 'marker',
+              severity,
+              message: text(row, '.marker-message'),
+              source: text(row, '.marker-source'),
+              code: text(row, '.marker-code'),
+              position: text(row, '.marker-line'),
+            };
           } else {
             entry = { index, last, kind: 'other', text: (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim() };
           }
@@ -458,7 +519,12 @@ export class Workbench {
     const byFile = new Map<string, Marker[]>();
     for (const m of markers) byFile.set(m.file, [...(byFile.get(m.file) ?? []), m]);
     return [...byFile]
-      .map(([file, ms]) => [path.relative(this.workspace, file) || file, ...ms.map((m) => `  ${m.severity} ${m.source}(${m.code}) [Ln ${m.line}, Col ${m.column}] ${m.message}`)].join('\n'))
+      .map(([file, ms]) =>
+        [
+          path.relative(this.workspace, file) || file,
+          ...ms.map((m) => `  ${m.severity} ${m.source}(${m.code}) [Ln ${m.line}, Col ${m.column}] ${m.message}`),
+        ].join('\n'),
+      )
       .join('\n');
   }
 

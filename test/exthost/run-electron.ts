@@ -21,9 +21,16 @@ function oneLine(e: unknown): string {
 async function main(): Promise<number> {
   let vscodeExecutablePath: string;
   try {
-    vscodeExecutablePath = await downloadAndUnzipVSCode({ version: VERSION, reporter: new SilentReporter(), timeout: DOWNLOAD_TIMEOUT_MS, cachePath: path.join(ROOT, '.vscode-test') });
+    vscodeExecutablePath = await downloadAndUnzipVSCode({
+      version: VERSION,
+      reporter: new SilentReporter(),
+      timeout: DOWNLOAD_TIMEOUT_MS,
+      cachePath: path.join(ROOT, '.vscode-test'),
+    });
   } catch (e) {
-    console.error(`test:electron: could not download VS Code ${VERSION} (${oneLine(e)}); on a machine without access to update.code.visualstudio.com run the same suite in code-server: npm run test:exthost`);
+    console.error(
+      `test:electron: could not download VS Code ${VERSION} (${oneLine(e)}); on a machine without access to update.code.visualstudio.com run the same suite in code-server: npm run test:exthost`,
+    );
     return 1;
   }
   const workspace = buildWorkspace(path.join(mkdtempSync(path.join(tmpdir(), 'rewst-openapi-electron-')), 'workspace'));

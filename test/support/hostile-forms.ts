@@ -4,9 +4,18 @@ import { proposeSettings, type IntegrationSettings } from '../../server/src/engi
 
 export const HOSTILE_SPEC = {
   openapi: '3.0.0',
-  info: { title: '</title><script>alert("title")</script>', description: '"><img src=x onerror=alert("description")>', version: '1', 'x-logo': { url: 'javascript:alert("logo")' } },
+  info: {
+    title: '</title><script>alert("title")</script>',
+    description: '"><img src=x onerror=alert("description")>',
+    version: '1',
+    'x-logo': { url: 'javascript:alert("logo")' },
+  },
   servers: [{ url: 'https://api.example.com/v1' }],
-  components: { securitySchemes: { '<svg onload=alert("scheme")>': { type: 'apiKey', in: 'header', name: 'X-"><script>alert("header")</script>', description: 'Bearer <b>token</b>' } } },
+  components: {
+    securitySchemes: {
+      '<svg onload=alert("scheme")>': { type: 'apiKey', in: 'header', name: 'X-"><script>alert("header")</script>', description: 'Bearer <b>token</b>' },
+    },
+  },
   paths: {
     '/items/<script>alert("path")</script>': {
       get: {
@@ -16,7 +25,16 @@ export const HOSTILE_SPEC = {
           { name: 'limit"><b onmouseover=alert("param")>', in: 'query', schema: { type: 'integer', maximum: 50 } },
           { name: 'cursor', in: 'query', schema: { type: 'string' } },
         ],
-        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { type: 'object' } }, 'next_cursor': { type: 'string' } } } } } } },
+        responses: {
+          '200': {
+            description: 'ok',
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { data: { type: 'array', items: { type: 'object' } }, next_cursor: { type: 'string' } } },
+              },
+            },
+          },
+        },
       },
     },
   },
@@ -48,4 +66,3 @@ export function hostileInit(kind: FormInit['kind'], settings?: IntegrationSettin
     proposal,
   };
 }
-

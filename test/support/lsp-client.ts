@@ -76,7 +76,11 @@ export class LspClient {
   }
 
   /** Sends `initialize` then `initialized`, and returns the server's capabilities. */
-  async initialize(rootUri: string | null = null, initializationOptions?: unknown, extra: { workspace?: object; codeAction?: Record<string, unknown> } = {}): Promise<InitializeResult> {
+  async initialize(
+    rootUri: string | null = null,
+    initializationOptions?: unknown,
+    extra: { workspace?: object; codeAction?: Record<string, unknown> } = {},
+  ): Promise<InitializeResult> {
     const result = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
@@ -123,10 +127,15 @@ export class LspClient {
    */
   waitForDiagnostics(uri: string, options: { version?: number; timeoutMs?: number } = {}): Promise<PublishDiagnosticsParams> {
     const { version, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
-    return this.awaitPublish(true, (p) => p.uri === uri && (version === undefined || version === p.version), timeoutMs, () => {
-      const seen = this.published.filter((p) => p.uri === uri).map((p) => p.version ?? 'none');
-      return `no diagnostics for ${uri}${version === undefined ? '' : ` version ${version}`} within ${timeoutMs} ms (versions published so far: ${seen.join(', ') || 'none'})`;
-    });
+    return this.awaitPublish(
+      true,
+      (p) => p.uri === uri && (version === undefined || version === p.version),
+      timeoutMs,
+      () => {
+        const seen = this.published.filter((p) => p.uri === uri).map((p) => p.version ?? 'none');
+        return `no diagnostics for ${uri}${version === undefined ? '' : ` version ${version}`} within ${timeoutMs} ms (versions published so far: ${seen.join(', ') || 'none'})`;
+      },
+    );
   }
 
   /**
@@ -135,7 +144,12 @@ export class LspClient {
    */
   publishedUntil(ok: (all: PublishDiagnosticsParams[]) => boolean, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
     if (ok(this.published)) return Promise.resolve();
-    return this.awaitPublish(false, (_p, all) => ok(all), timeoutMs, () => `timed out after ${timeoutMs} ms waiting for ${what}; published: ${this.published.map((p) => `v${p.version}:${p.diagnostics.length}`).join(' ')}`).then(() => undefined);
+    return this.awaitPublish(
+      false,
+      (_p, all) => ok(all),
+      timeoutMs,
+      () => `timed out after ${timeoutMs} ms waiting for ${what}; published: ${this.published.map((p) => `v${p.version}:${p.diagnostics.length}`).join(' ')}`,
+    ).then(() => undefined);
   }
 
   private awaitPublish(one: boolean, matches: DiagnosticsWaiter['matches'], timeoutMs: number, failure: () => string): Promise<PublishDiagnosticsParams> {

@@ -21,10 +21,16 @@ export function bundleCommand(rest: string[]): number {
   const { files, flags } = parseArgs(rest, { values: { to: ['json', 'yaml'], out: undefined }, short: { o: 'out' } });
   if (files.length !== 1) throw new UsageError(files.length ? 'bundle takes one file' : 'no file given');
   const file = files[0];
-  if (typeof flags.out === 'string' && resolve(flags.out) === resolve(file)) throw new UsageError('the bundle must not replace the original: choose another -o');
+  if (typeof flags.out === 'string' && resolve(flags.out) === resolve(file))
+    throw new UsageError('the bundle must not replace the original: choose another -o');
   let r;
   try {
-    r = bundleText(readText(file), { format: formatOf(file), entry: basename(file), read: bundleReaderWithin(dirname(resolve(file))), to: flags.to as Format | undefined });
+    r = bundleText(readText(file), {
+      format: formatOf(file),
+      entry: basename(file),
+      read: bundleReaderWithin(dirname(resolve(file))),
+      to: flags.to as Format | undefined,
+    });
   } catch (e) {
     return reportConvertError(file, e);
   }
@@ -32,7 +38,9 @@ export function bundleCommand(rest: string[]): number {
   const folder = dirname(file);
   if (typeof flags.out === 'string') writeAtomically(flags.out, r.text);
   else process.stdout.write(r.text);
-  log(`${file}: bundled ${r.files.length} file(s): ${r.components.length} component(s) added, ${r.inlined} part(s) copied in place, ${r.rewritten} reference(s) made local${typeof flags.out === 'string' ? `; written to ${flags.out}` : ''}`);
+  log(
+    `${file}: bundled ${r.files.length} file(s): ${r.components.length} component(s) added, ${r.inlined} part(s) copied in place, ${r.rewritten} reference(s) made local${typeof flags.out === 'string' ? `; written to ${flags.out}` : ''}`,
+  );
   for (const c of r.components) log(`  ${c.container.join('/')}/${c.name} ← ${c.file}${c.pointer}`);
   if (r.urls) log(`  ${r.urls} reference(s) to URLs left as they are: Rewst will not follow them`);
   for (const p of r.problems) log(`${join(folder, p.file)}: at ${toPointer(p.path) || '/'}: ${p.message}`);

@@ -42,7 +42,9 @@ async function convertText(text: string, from: Format, to: Format, file: string)
   }
   if (from === to) {
     const what = describeVersion(input.value);
-    throw new ConvertError(`Nothing to convert: this is ${what}${input.version?.startsWith('openapi') ? ' already' : ''}, not Swagger 2.0, and ${from.toUpperCase()} already. Use --to ${from === 'json' ? 'yaml' : 'json'} to change its format.`);
+    throw new ConvertError(
+      `Nothing to convert: this is ${what}${input.version?.startsWith('openapi') ? ' already' : ''}, not Swagger 2.0, and ${from.toUpperCase()} already. Use --to ${from === 'json' ? 'yaml' : 'json'} to change its format.`,
+    );
   }
   return to === 'json' ? input.jsonText : toYaml(input.value);
 }

@@ -14,7 +14,8 @@ export function fixCommand(rest: string[]): number {
     const result = fixAll(text, { format: formatOf(file) });
     for (const f of result.applied) process.stderr.write(`${file}: ${f.title} (${f.ruleId})\n`);
     const left = result.remaining.filter((f) => f.severity === 'error');
-    for (const f of left) process.stderr.write(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: still needs a person: ${f.ruleId}: ${f.message}\n`);
+    for (const f of left)
+      process.stderr.write(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: still needs a person: ${f.ruleId}: ${f.message}\n`);
     failing ||= left.length > 0;
     if (flags.write) {
       if (result.text !== text) writeText(file, result.text);

@@ -35,8 +35,12 @@ export function initCommand(rest: string[]): number {
   const where = toStdout ? 'stdout' : out;
   for (const note of proposal.notes) process.stderr.write(`${where}: note (${note.field}): ${note.message}\n`);
   const findings = analyzeSettings(text, settingsContext(toStdout ? path.join(outDir, 'stdout') : path.resolve(out), settings)).findings;
-  for (const f of findings) process.stderr.write(`${where}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}\n`);
-  if (!toStdout) process.stderr.write(`wrote ${out}: ${settings.auth?.method} auth, ${settings.pagination?.type} pagination, ${settings.paginatedActions?.length ?? 0} paginated action(s)\n`);
+  for (const f of findings)
+    process.stderr.write(`${where}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}\n`);
+  if (!toStdout)
+    process.stderr.write(
+      `wrote ${out}: ${settings.auth?.method} auth, ${settings.pagination?.type} pagination, ${settings.paginatedActions?.length ?? 0} paginated action(s)\n`,
+    );
   return 0;
 }
 

@@ -32,12 +32,16 @@ export function formatText(results: ReadonlyArray<FileResult>): string {
     for (const f of r.findings) {
       if (f.severity === 'error') errors++;
       else others++;
-      lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}${f.pointer ? ` (at ${f.pointer})` : ''}`);
+      lines.push(
+        `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}${f.pointer ? ` (at ${f.pointer})` : ''}`,
+      );
     }
     for (const f of r.spectral ?? []) {
       if (f.severity === 'error') errors++;
       else others++;
-      lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} spectral/${f.rule}: ${f.message}${f.pointer ? ` (at ${f.pointer})` : ''}`);
+      lines.push(
+        `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} spectral/${f.rule}: ${f.message}${f.pointer ? ` (at ${f.pointer})` : ''}`,
+      );
     }
   }
   lines.push(errors + others === 0 ? 'No problems found.' : `${errors} error(s), ${others} other finding(s) in ${results.length} file(s).`);
@@ -84,7 +88,12 @@ function sarifLocations(file: string, f: { range: Finding['range']; pointer?: st
     {
       physicalLocation: {
         artifactLocation: { uri: file.split('\\').join('/') },
-        region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+        region: {
+          startLine: f.range.start.line + 1,
+          startColumn: f.range.start.character + 1,
+          endLine: f.range.end.line + 1,
+          endColumn: f.range.end.character + 1,
+        },
       },
       logicalLocations: f.pointer ? [{ fullyQualifiedName: f.pointer, kind: 'member' }] : undefined,
     },
@@ -94,9 +103,18 @@ function sarifLocations(file: string, f: { range: Finding['range']; pointer?: st
 /** SARIF 2.1.0, which GitHub code scanning and most CI dashboards read. */
 export function formatSarif(results: ReadonlyArray<FileResult>): string {
   const rules = [
-    ...RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, fullDescription: { text: `Rewst importer error: "${r.rewstError}". ${r.description}` }, defaultConfiguration: { level: LEVEL[r.severity] } })),
+    ...RULES.map((r) => ({
+      id: r.id,
+      shortDescription: { text: r.description },
+      fullDescription: { text: `Rewst importer error: "${r.rewstError}". ${r.description}` },
+      defaultConfiguration: { level: LEVEL[r.severity] },
+    })),
     { id: 'parse-error', shortDescription: { text: 'The file does not parse as JSON or YAML.' }, defaultConfiguration: { level: 'error' } },
-    ...Object.entries(SETTINGS_CODES).map(([id, text]) => ({ id, shortDescription: { text }, fullDescription: { text: `Rewst integration settings: ${text}` } })),
+    ...Object.entries(SETTINGS_CODES).map(([id, text]) => ({
+      id,
+      shortDescription: { text },
+      fullDescription: { text: `Rewst integration settings: ${text}` },
+    })),
   ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

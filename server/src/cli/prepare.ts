@@ -29,7 +29,12 @@ export async function prepareCommand(rest: string[]): Promise<number> {
   const text = readText(file);
   let result;
   try {
-    result = await prepareForRewst(text, { format: formatOf(file), entry: basename(file), read: bundleReaderWithin(dirname(resolve(file))), structural: (t, rewst) => structuralCheck(t, rewst) });
+    result = await prepareForRewst(text, {
+      format: formatOf(file),
+      entry: basename(file),
+      read: bundleReaderWithin(dirname(resolve(file))),
+      structural: (t, rewst) => structuralCheck(t, rewst),
+    });
   } catch (e) {
     return reportConvertError(file, e);
   }
@@ -38,16 +43,26 @@ export async function prepareCommand(rest: string[]): Promise<number> {
   const verdict = prepareVerdict(result);
   log(`${file}: ${result.from} → ${result.to}, written to ${out} (${kb(result.bytes)}, ${result.operations} operation(s))`);
   log(verdict);
-  for (const c of result.changes) if (c.kind !== 'fix') log(`  ${c.kind === 'warning' ? 'warning' : 'changed'}: ${c.message}${c.pointer ? ` (at ${c.pointer})` : ''}`);
-  for (const g of groupBy(result.changes.filter((c) => c.kind === 'fix'), (c) => c.ruleId ?? '')) {
+  for (const c of result.changes)
+    if (c.kind !== 'fix') log(`  ${c.kind === 'warning' ? 'warning' : 'changed'}: ${c.message}${c.pointer ? ` (at ${c.pointer})` : ''}`);
+  for (const g of groupBy(
+    result.changes.filter((c) => c.kind === 'fix'),
+    (c) => c.ruleId ?? '',
+  )) {
     const distinct = [...new Set(g.items.map((c) => c.message))];
     log(`  fixed: ${g.key} ×${g.items.length}: ${distinct.slice(0, 3).join('; ')}${distinct.length > 3 ? '; …' : ''}`);
   }
   const folder = dirname(file);
   for (const p of result.unbundled) log(`${join(folder, p.file)}: at ${toPointer(p.path) || '/'}: still needs a person: ${p.message}`);
-  for (const f of result.structural ?? []) log(`${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: structural error (may stop an importer that validates): spectral/${f.rule}: ${f.message}`);
+  for (const f of result.structural ?? [])
+    log(
+      `${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: structural error (may stop an importer that validates): spectral/${f.rule}: ${f.message}`,
+    );
   if (result.structuralUnavailable) log(`  the general lint (structural errors) could not run: ${result.structuralUnavailable}`);
-  for (const f of result.remaining) log(`${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'error' ? 'still needs a person' : f.severity}: ${f.ruleId}: ${f.message}`);
+  for (const f of result.remaining)
+    log(
+      `${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'error' ? 'still needs a person' : f.severity}: ${f.ruleId}: ${f.message}`,
+    );
   carrySettingsOver(file, out, result.operationIds, log);
   if (result.remaining.length + result.unbundled.length > 3) log(verdict); // again, where a terminal leaves the eye
   return result.ready ? 0 : 1;
@@ -62,7 +77,10 @@ function carrySettingsOver(file: string, out: string, operations: OperationIdCha
     log(`  settings: not carried over: ${to} is the original's own settings file (choose another -o)`);
     return;
   }
-  const relocate = (rel: string) => relative(dirname(resolve(out)), resolve(dirname(file), rel)).split(sep).join('/');
+  const relocate = (rel: string) =>
+    relative(dirname(resolve(out)), resolve(dirname(file), rel))
+      .split(sep)
+      .join('/');
   const carried = carrySettings(readText(from), operations, { spec: basename(out), relocate });
   writeAtomically(to, carried.text);
   log(`  settings: ${from} carried over to ${to}${carried.changes.length ? '' : ' as it was'}`);

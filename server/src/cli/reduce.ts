@@ -14,12 +14,17 @@ export const reduceUsage = 'rewst-openapi reduce FILE [--tag T]... [--path REGEX
  * written, 1 nothing matches or the file cannot be reduced, 2 usage or I/O error.
  */
 export function reduceCommand(rest: string[]): number {
-  const { files, flags, lists } = parseArgs(rest, { values: { tag: undefined, path: undefined, method: undefined, out: undefined }, lists: ['tag', 'path', 'method'], short: { o: 'out' } });
+  const { files, flags, lists } = parseArgs(rest, {
+    values: { tag: undefined, path: undefined, method: undefined, out: undefined },
+    lists: ['tag', 'path', 'method'],
+    short: { o: 'out' },
+  });
   if (files.length !== 1) throw new UsageError(files.length ? 'reduce takes one file' : 'no file given');
   const file = files[0];
   const out = typeof flags.out === 'string' ? flags.out : join(dirname(file), reducedFileName(basename(file)));
   if (resolve(out) === resolve(file)) throw new UsageError('the reduced file must not replace the original: choose another -o');
-  for (const m of lists.method ?? []) if (!(HTTP_METHODS as readonly string[]).includes(m.toLowerCase())) throw new UsageError(`--method must be one of ${HTTP_METHODS.join(', ')}, not "${m}"`);
+  for (const m of lists.method ?? [])
+    if (!(HTTP_METHODS as readonly string[]).includes(m.toLowerCase())) throw new UsageError(`--method must be one of ${HTTP_METHODS.join(', ')}, not "${m}"`);
   const text = readText(file);
   let r;
   try {

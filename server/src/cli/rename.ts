@@ -21,7 +21,12 @@ export function renameCommand(rest: string[]): number {
   const file = files[0];
   const field = (flags.field ?? 'name') as RenameField;
   const text = readText(file);
-  const preview = previewRename(text, formatOf(file), { field, match: flags.match, flags: typeof flags.flags === 'string' ? flags.flags : '', replace: flags.replace });
+  const preview = previewRename(text, formatOf(file), {
+    field,
+    match: flags.match,
+    flags: typeof flags.flags === 'string' ? flags.flags : '',
+    replace: flags.replace,
+  });
   if (!preview.ok) {
     process.stderr.write(`rewst-openapi: ${file}: ${preview.reason}\n`);
     return 2;
@@ -29,13 +34,17 @@ export function renameCommand(rest: string[]): number {
   const what = field === 'name' ? 'action name' : 'action description';
   const shown = `/${flags.match}/${typeof flags.flags === 'string' ? flags.flags : ''}`;
   if (!preview.changes.length) {
-    const why = preview.matched ? `matches ${preview.matched} ${what}(s) but the replacement leaves them as they are` : `matches none of the ${preview.total} ${what}s`;
+    const why = preview.matched
+      ? `matches ${preview.matched} ${what}(s) but the replacement leaves them as they are`
+      : `matches none of the ${preview.total} ${what}s`;
     process.stderr.write(`${file}: ${shown} ${why}; nothing to rename\n`);
     return 1;
   }
   for (const c of preview.changes) {
     const note = c.added ? '  (adds a summary: the name was its operationId)' : '';
-    process.stdout.write(`${c.method} ${c.path}${c.operationId ? ` (${c.operationId})` : ''}\n  - ${JSON.stringify(c.old)}\n  + ${JSON.stringify(c.new)}${note}\n`);
+    process.stdout.write(
+      `${c.method} ${c.path}${c.operationId ? ` (${c.operationId})` : ''}\n  - ${JSON.stringify(c.old)}\n  + ${JSON.stringify(c.new)}${note}\n`,
+    );
   }
   for (const s of preview.skipped) process.stderr.write(`${file}: ${s.method} ${s.path} not renamed: ${s.reason}\n`);
   for (const c of preview.collisions) {

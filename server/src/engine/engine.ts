@@ -44,7 +44,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       rule.check({ doc, root, index, report: (report) => reports.push({ rule, report }) });
     } catch (e) {
       // One rule failing on strange input must not cost the others; say so instead of crashing.
-      reports.push({ rule, report: { path: [], message: `rewst-openapi could not finish the ${rule.id} check on this file: ${e instanceof Error ? e.message : String(e)}`, severity: 'warning', fixable: false } });
+      reports.push({
+        rule,
+        report: {
+          path: [],
+          message: `rewst-openapi could not finish the ${rule.id} check on this file: ${e instanceof Error ? e.message : String(e)}`,
+          severity: 'warning',
+          fixable: false,
+        },
+      });
     }
   }
   return { doc, isSpec: true, root, index, findings: place(doc, reports) };

@@ -138,7 +138,11 @@ interface TrieNode {
  * descends only into members that some path names and skips the rest.
  * With duplicate keys the last one wins, as in JSON.parse.
  */
-export function locateJsonPaths(text: string, paths: ReadonlyArray<ReadonlyArray<string | number>>, found?: Map<string, { key?: Span; value?: Span }>): Array<{ key?: Span; value?: Span }> {
+export function locateJsonPaths(
+  text: string,
+  paths: ReadonlyArray<ReadonlyArray<string | number>>,
+  found?: Map<string, { key?: Span; value?: Span }>,
+): Array<{ key?: Span; value?: Span }> {
   const root: TrieNode = { children: new Map() };
   const leaves: TrieNode[] = [];
   for (const path of paths) {

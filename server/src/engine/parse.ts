@@ -94,7 +94,11 @@ function parseJson(text: string): SpecDocument {
     lines,
     located,
     locate(requests) {
-      const spans = locateJsonPaths(text, requests.map((r) => r.path), located);
+      const spans = locateJsonPaths(
+        text,
+        requests.map((r) => r.path),
+        located,
+      );
       return spans.map((s, i) => (requests[i].target === 'key' ? s.key : s.value) ?? s.value ?? nearestJson(text, requests[i].path));
     },
   };
@@ -104,7 +108,7 @@ function parseJson(text: string): SpecDocument {
 function nearestJson(text: string, path: JsonPath): Span {
   for (let n = path.length - 1; n >= 0; n--) {
     const [span] = locateJsonPaths(text, [path.slice(0, n)]);
-    const found = n === 0 ? span.value : span.key ?? span.value;
+    const found = n === 0 ? span.value : (span.key ?? span.value);
     if (found) return found;
   }
   return { start: 0, end: 0 };
@@ -116,8 +120,14 @@ function jsonSyntaxProblem(text: string, error: unknown): ParseProblem {
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first) {
-    const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    return { message: `JSON syntax error: ${what}. Rewst cannot import a file that does not parse.`, start: first.offset, end: first.offset + Math.max(1, first.length) };
+    const what = printParseErrorCode(first.error)
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase();
+    return {
+      message: `JSON syntax error: ${what}. Rewst cannot import a file that does not parse.`,
+      start: first.offset,
+      end: first.offset + Math.max(1, first.length),
+    };
   }
   const detail = error instanceof Error ? error.message : String(error);
   return { message: `JSON syntax error: ${detail}`, start: 0, end: Math.min(1, text.length) };
@@ -130,7 +140,12 @@ function parseYaml(text: string): SpecDocument {
   let doc: Document.Parsed | undefined;
   try {
     doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-    for (const err of doc.errors) problems.push({ message: /call stack/i.test(err.message) ? 'YAML is nested too deeply to read.' : `YAML syntax error: ${firstLine(err.message)}`, start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) });
+    for (const err of doc.errors)
+      problems.push({
+        message: /call stack/i.test(err.message) ? 'YAML is nested too deeply to read.' : `YAML syntax error: ${firstLine(err.message)}`,
+        start: err.pos[0],
+        end: Math.max(err.pos[1], err.pos[0] + 1),
+      });
     if (!problems.length) value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     value = undefined;
@@ -158,7 +173,8 @@ function firstLine(s: string): string {
 function yamlFailure(e: unknown): string {
   if (e instanceof RangeError) return 'YAML is nested too deeply to read.';
   const msg = e instanceof Error ? e.message : String(e);
-  if (/alias/i.test(msg)) return `YAML aliases expand beyond a safe size (more than ${MAX_ALIAS_COUNT} alias expansions): the file is refused, as a "billion laughs" file would exhaust memory.`;
+  if (/alias/i.test(msg))
+    return `YAML aliases expand beyond a safe size (more than ${MAX_ALIAS_COUNT} alias expansions): the file is refused, as a "billion laughs" file would exhaust memory.`;
   return `YAML could not be read: ${msg}`;
 }
 
@@ -204,7 +220,7 @@ function locateYaml(doc: Document.Parsed, path: JsonPath, target: Target): Span 
     if (isMap(parent)) {
       const pair = yamlPairAt(doc, parent, seg);
       if (pair) {
-        const span = n === path.length && target === 'value' ? rangeOf(deref(doc, pair.value)) ?? rangeOf(pair.key) : rangeOf(pair.key);
+        const span = n === path.length && target === 'value' ? (rangeOf(deref(doc, pair.value)) ?? rangeOf(pair.key)) : rangeOf(pair.key);
         if (span) return span;
       }
     } else if (isSeq(parent)) {

@@ -84,7 +84,10 @@ export function findCycles(refs: ReadonlyArray<{ path: JsonPath; ref: string }>)
       reported.add(ref);
       const size = componentSize.get(component[from]) ?? 1;
       // In a huge cycle a path per reference would cost O(V·E); name the ends and the size instead.
-      const chain = size <= MAX_CHAIN ? [from, ...shortestPath(edges, component, to, from)].map((n) => '#' + names[n]) : ['#' + names[from], '#' + names[to], `… (a cycle through ${size} schemas)`, '#' + names[from]];
+      const chain =
+        size <= MAX_CHAIN
+          ? [from, ...shortestPath(edges, component, to, from)].map((n) => '#' + names[n])
+          : ['#' + names[from], '#' + names[to], `… (a cycle through ${size} schemas)`, '#' + names[from]];
       out.push({ refPath: [...refs[ref].path], chain, breaks: backEdges.has(ref) });
     }
   });

@@ -82,7 +82,13 @@ export function renameIn(spec: SpecOperations, request: RenameRequest): RenamePr
     if (field === 'name') subjects.push({ op, current: actionName(op).name });
     else if (typeof op.operation.description === 'string') subjects.push({ op, current: op.operation.description });
   }
-  const run = replaceAll(subjects.map((s) => s.current), request.match, request.flags ?? '', request.replace, request.timeLimitMs);
+  const run = replaceAll(
+    subjects.map((s) => s.current),
+    request.match,
+    request.flags ?? '',
+    request.replace,
+    request.timeLimitMs,
+  );
   if (!run.ok) return run;
 
   const editor = editorFor(spec.doc);
@@ -97,10 +103,20 @@ export function renameIn(spec: SpecOperations, request: RenameRequest): RenamePr
     const key = field === 'name' ? 'summary' : 'description';
     // Decided by the key's presence, not by where the name came from: an empty summary is replaced, not duplicated.
     const has = Object.prototype.hasOwnProperty.call(op.operation, key);
-    const edit = has ? editor.replaceValue([...op.path, key], next) : editor.insertMember(op.path, key, next, 'operationId' in op.operation ? { after: 'operationId' } : 'start');
+    const edit = has
+      ? editor.replaceValue([...op.path, key], next)
+      : editor.insertMember(op.path, key, next, 'operationId' in op.operation ? { after: 'operationId' } : 'start');
     const ref = refOf(op);
     if (!edit) skipped.push({ ...ref, reason: `its ${key} cannot be edited safely in place` });
-    else changes.push({ ...ref, old: current, new: next, added: !has, edit, range: { start: spec.doc.lines.positionAt(edit.start), end: spec.doc.lines.positionAt(edit.end) } });
+    else
+      changes.push({
+        ...ref,
+        old: current,
+        new: next,
+        added: !has,
+        edit,
+        range: { start: spec.doc.lines.positionAt(edit.start), end: spec.doc.lines.positionAt(edit.end) },
+      });
   });
 
   const kept = dropOverlaps(changes, skipped);
@@ -134,7 +150,13 @@ function dropOverlaps(changes: RenameChange[], skipped: Array<ActionRef & { reas
   for (const cur of byStart) {
     if (kept && (cur.edit.start < kept.edit.end || cur.edit.start === kept.edit.start)) {
       drop.add(cur);
-      skipped.push({ method: cur.method, path: cur.path, operationId: cur.operationId, pointer: cur.pointer, reason: `it shares its text with ${kept.method} ${kept.path} (a YAML alias or a $ref), which is renamed instead` });
+      skipped.push({
+        method: cur.method,
+        path: cur.path,
+        operationId: cur.operationId,
+        pointer: cur.pointer,
+        reason: `it shares its text with ${kept.method} ${kept.path} (a YAML alias or a $ref), which is renamed instead`,
+      });
     } else {
       kept = cur;
     }

@@ -4,9 +4,7 @@
  * costs nothing here.
  */
 
-export type PatternVerdict =
-  | { ok: true }
-  | { ok: false; severity: 'error' | 'warning'; reason: string; fixed?: string };
+export type PatternVerdict = { ok: true } | { ok: false; severity: 'error' | 'warning'; reason: string; fixed?: string };
 
 const REASONS: Array<[RegExp, string]> = [
   [/Range out of order in character class/, 'character range is out of order'],

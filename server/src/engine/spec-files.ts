@@ -105,7 +105,9 @@ export function formatOfName(file: string): Format | undefined {
 export function settingsFileFor(files: FileAccess, specFile: string): { file: string; exists: boolean } {
   const dir = path.dirname(specFile);
   const name = path.basename(specFile);
-  const existing = settingsNamesFor(name).map((n) => path.join(dir, n)).find((f) => files.exists(f));
+  const existing = settingsNamesFor(name)
+    .map((n) => path.join(dir, n))
+    .find((f) => files.exists(f));
   return existing ? { file: existing, exists: true } : { file: path.join(dir, settingsNameFor(name)), exists: false };
 }
 
@@ -132,7 +134,12 @@ export function readIcon(files: FileAccess, file: string): IconContext {
   if (!files.exists(file)) return { exists: false };
   const r = files.readText(file, MAX_ICON_BYTES);
   if (!r) return { exists: false };
-  if ('tooLarge' in r) return { exists: true, text: '', problem: `${path.basename(file)} is larger than ${MAX_ICON_BYTES >> 20} MB, the most read for an icon (an SVG logo is a few kilobytes).` };
+  if ('tooLarge' in r)
+    return {
+      exists: true,
+      text: '',
+      problem: `${path.basename(file)} is larger than ${MAX_ICON_BYTES >> 20} MB, the most read for an icon (an SVG logo is a few kilobytes).`,
+    };
   return { exists: true, text: r.text };
 }
 
@@ -191,7 +198,10 @@ export function settingsContextFor(
   const { file, tried, problem } = specFileFor(files, settingsFile, value);
   const spec: SpecContext = file
     ? readSpec(file)
-    : { name: path.basename(tried[0]), problem: problem ?? `No spec found for this settings file (looked for ${tried.map((t) => path.basename(t)).join(', ')}); set "spec" to its path.` };
+    : {
+        name: path.basename(tried[0]),
+        problem: problem ?? `No spec found for this settings file (looked for ${tried.map((t) => path.basename(t)).join(', ')}); set "spec" to its path.`,
+      };
   const icon = iconFor(files, settingsFile, value);
   const iconOk = icon?.exists && !icon.problem && !svgProblem(icon.text ?? '');
   const iconContext = icon && { exists: icon.exists, text: icon.text, ...(icon.problem === undefined ? {} : { problem: icon.problem }) };

@@ -33,8 +33,25 @@ const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 
 
 /** Maps whose keys are names chosen by the author, so a key like `example` there is not a keyword. */
 const NAME_MAPS = new Set([
-  'properties', 'patternProperties', 'definitions', '$defs', 'schemas', 'parameters', 'responses', 'securitySchemes',
-  'securityDefinitions', 'headers', 'links', 'callbacks', 'requestBodies', 'paths', 'dependentSchemas', 'content', 'encoding', 'webhooks', 'pathItems',
+  'properties',
+  'patternProperties',
+  'definitions',
+  '$defs',
+  'schemas',
+  'parameters',
+  'responses',
+  'securitySchemes',
+  'securityDefinitions',
+  'headers',
+  'links',
+  'callbacks',
+  'requestBodies',
+  'paths',
+  'dependentSchemas',
+  'content',
+  'encoding',
+  'webhooks',
+  'pathItems',
 ]);
 
 export const COMPOSITIONS = new Set(['allOf', 'anyOf', 'oneOf']);
@@ -138,7 +155,8 @@ export function collectOperations(root: Record<string, unknown>): OperationRef[]
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (isObject(operation)) out.push({ path: ['paths', pathKey, method], pathKey, method, operation, item });
-      else if (target && isObject(target.value[method])) out.push({ path: [...target.path, method], pathKey, method, operation: target.value[method] as Record<string, unknown>, item: target.value });
+      else if (target && isObject(target.value[method]))
+        out.push({ path: [...target.path, method], pathKey, method, operation: target.value[method] as Record<string, unknown>, item: target.value });
     }
   }
   return out;

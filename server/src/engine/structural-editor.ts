@@ -99,7 +99,13 @@ class JsonEditor implements StructuralEditor {
         multiline,
         childIndent: multiline ? indentOfLine(this.text, first.keyStart) : '',
         sep: this.text.slice(first.keyEnd, first.valueStart).replace(/\s*\n\s*/g, ' '),
-        between: multiline ? this.eol + indentOfLine(this.text, first.keyStart) : lead.length ? ' ' : obj.members.length > 1 ? this.text.slice(first.valueEnd + 1, obj.members[1].keyStart) : '',
+        between: multiline
+          ? this.eol + indentOfLine(this.text, first.keyStart)
+          : lead.length
+            ? ' '
+            : obj.members.length > 1
+              ? this.text.slice(first.valueEnd + 1, obj.members[1].keyStart)
+              : '',
       };
     }
     const multiline = this.text.slice(0, Math.min(this.text.length, 2000)).includes('\n');
@@ -109,7 +115,9 @@ class JsonEditor implements StructuralEditor {
 
   private serialize(value: unknown, indent: string, multiline: boolean): string {
     if (!multiline) return JSON.stringify(value);
-    return JSON.stringify(value, null, this.indentUnit()).split('\n').join(this.eol + indent);
+    return JSON.stringify(value, null, this.indentUnit())
+      .split('\n')
+      .join(this.eol + indent);
   }
 
   insertMember(objectPath: JsonPath, key: string, value: unknown, placement: Placement): TextEdit | undefined {
@@ -160,7 +168,10 @@ class JsonEditor implements StructuralEditor {
 class YamlEditor implements StructuralEditor {
   private readonly eol: string;
 
-  constructor(private readonly text: string, private readonly doc: Document.Parsed) {
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document.Parsed,
+  ) {
     this.eol = eolOf(text);
   }
 
@@ -255,7 +266,8 @@ class YamlEditor implements StructuralEditor {
     if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) return this.replaceBlockScalar(node, value);
     if (isScalar(node)) return { start: node.range[0], end: node.range[1], newText: yamlScalarLike(node, value) };
     if (isMap(node) || isSeq(node)) {
-      if ((node as YAMLMap).flow || this.text[node.range[0]] === '{' || this.text[node.range[0]] === '[') return { start: node.range[0], end: node.range[1], newText: yamlValue(value) };
+      if ((node as YAMLMap).flow || this.text[node.range[0]] === '{' || this.text[node.range[0]] === '[')
+        return { start: node.range[0], end: node.range[1], newText: yamlValue(value) };
       let end = node.range[1];
       while (end > node.range[0] && /\s/.test(this.text[end - 1])) end--;
       return this.replaceCollection(node.range[0], end, yamlValue(value));
@@ -278,7 +290,7 @@ class YamlEditor implements StructuralEditor {
     const indent = firstLine?.[1] ?? ' '.repeat(this.column(start) + 2);
     if (typeof value !== 'string' || !blockable(value)) return { start, end, newText: yamlValue(value) + comment };
     const body = value.endsWith('\n') ? value.slice(0, -1) : value;
-    const style = body.includes('\n') ? '|' : headerLine?.[1] ?? '|';
+    const style = body.includes('\n') ? '|' : (headerLine?.[1] ?? '|');
     const chomp = value.endsWith('\n') ? '' : '-';
     const lines = body.split('\n').map((line) => (line === '' ? '' : indent + line));
     return { start, end, newText: `${style}${chomp}${comment}${this.eol}${lines.join(this.eol)}` };

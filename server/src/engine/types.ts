@@ -69,9 +69,7 @@ export interface Finding {
  * original and checks the edited text parses to exactly that.
  */
 export type FixIntent =
-  | { op: 'set'; path: JsonPath; value: unknown }
-  | { op: 'delete'; path: JsonPath }
-  | { op: 'rename'; path: JsonPath; from: string; to: string };
+  { op: 'set'; path: JsonPath; value: unknown } | { op: 'delete'; path: JsonPath } | { op: 'rename'; path: JsonPath; from: string; to: string };
 
 export interface Fix {
   title: string;

@@ -19,7 +19,8 @@ const KNOWN_FLAGS = 'dgimsuvy';
 export function checkUserRegex(source: string, flags = ''): RegexVerdict {
   if (source === '') return { ok: false, reason: 'the regular expression is empty: type what action names should match, e.g. (.*?) Get' };
   for (const f of flags) {
-    if (!KNOWN_FLAGS.includes(f)) return { ok: false, reason: `"${f}" is not a regular expression flag: use i (ignore case), g (every match), m, s, u, v, y or d` };
+    if (!KNOWN_FLAGS.includes(f))
+      return { ok: false, reason: `"${f}" is not a regular expression flag: use i (ignore case), g (every match), m, s, u, v, y or d` };
   }
   if (new Set(flags).size !== flags.length) return { ok: false, reason: `a flag is given twice in "${flags}"` };
   if (flags.includes('u') && flags.includes('v')) return { ok: false, reason: 'the u and v flags cannot be used together' };
@@ -61,7 +62,13 @@ const REPLACE_ALL = new Script(`(() => {
  * JavaScript's own `$1`, `$<name>`, `$&` and `$$`; null where the pattern does
  * not match. Gives up with a reason when the whole run exceeds the time limit.
  */
-export function replaceAll(inputs: readonly string[], source: string, flags: string, replacement: string, timeLimitMs = DEFAULT_REGEX_TIME_LIMIT_MS): ReplaceOutcome {
+export function replaceAll(
+  inputs: readonly string[],
+  source: string,
+  flags: string,
+  replacement: string,
+  timeLimitMs = DEFAULT_REGEX_TIME_LIMIT_MS,
+): ReplaceOutcome {
   const verdict = checkUserRegex(source, flags);
   if (!verdict.ok) return verdict;
   const context = createContext({ inputs, source, flags, replacement });

@@ -35,7 +35,8 @@ export function registerActions(ctx: ServerContext): void {
     const doc = ctx.documents.get(params.uri);
     const analysis = doc && ctx.analysisOf(doc);
     if (!doc || !analysis) return { ok: false, reason: 'the document is not open in the Rewst OpenAPI language server (only JSON and YAML files are)' };
-    if (params.field !== 'name' && params.field !== 'description') return { ok: false, reason: `the field must be "name" or "description", not ${JSON.stringify(params.field)}` };
+    if (params.field !== 'name' && params.field !== 'description')
+      return { ok: false, reason: `the field must be "name" or "description", not ${JSON.stringify(params.field)}` };
     const typed = String(params.match ?? '');
     const { source, flags } = params.literal ? splitRegexLiteral(typed) : { source: typed, flags: String(params.flags ?? '') };
     const preview = renameIn(operationsOf(analysis), { field: params.field, match: source, flags, replace: String(params.replace ?? '') });

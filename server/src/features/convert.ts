@@ -7,11 +7,32 @@ import { basename, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
-import { CancelledError, ConvertError, convertSwagger2, prepareForRewst, prepareReport, prepareVerdict, readForReduce, reduceReport, reduceSpec, reduceSummary, tagsOf, yamlToJson } from '../engine/convert';
+import {
+  CancelledError,
+  ConvertError,
+  convertSwagger2,
+  prepareForRewst,
+  prepareReport,
+  prepareVerdict,
+  readForReduce,
+  reduceReport,
+  reduceSpec,
+  reduceSummary,
+  tagsOf,
+  yamlToJson,
+} from '../engine/convert';
 import { carrySettings, settingsNameFor, type OperationIdChange } from '../engine/settings';
 import { collectOperations } from '../engine/spec-index';
 import { settingsFileFor, textOf, type FileAccess } from '../engine/spec-files';
-import { ConvertSwagger2Request, PrepareRequest, ReduceChoicesRequest, ReduceRequest, YamlToJsonRequest, type ConvertFailure, type PrepareSettings } from '../protocol';
+import {
+  ConvertSwagger2Request,
+  PrepareRequest,
+  ReduceChoicesRequest,
+  ReduceRequest,
+  YamlToJsonRequest,
+  type ConvertFailure,
+  type PrepareSettings,
+} from '../protocol';
 import { bundleReaderWithin } from '../read-within';
 import { structuralCheck } from '../spectral/structural';
 import { openFiles } from './open-files';

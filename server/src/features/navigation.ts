@@ -97,7 +97,8 @@ export function registerNavigation(ctx: ServerContext): void {
       if (found.kind === 'target') for (const s of found.sites) out.push({ uri: doc.uri, range: range(doc, s) });
       else {
         const settings = settingsOf(doc.uri);
-        for (const e of settings ? nav.paginatedEntries(settings.text) : []) if (e.operationId === found.operationId) out.push({ uri: settings!.uri, range: fileRange(settings!, e.span) });
+        for (const e of settings ? nav.paginatedEntries(settings.text) : [])
+          if (e.operationId === found.operationId) out.push({ uri: settings!.uri, range: fileRange(settings!, e.span) });
       }
       return out;
     }),
@@ -111,12 +112,17 @@ export function registerNavigation(ctx: ServerContext): void {
       const offset = doc.offsetAt(params.position);
       const under = nav.whatIsAt(index, offset);
       const settings = under?.kind === 'method' ? settingsOf(doc.uri) : undefined;
-      const hover = nav.hoverAt(index, offset, { paginated: settings && paginatedActionsOf(settings.text), settingsName: settings && path.basename(fileURLToPath(settings.uri)) });
+      const hover = nav.hoverAt(index, offset, {
+        paginated: settings && paginatedActionsOf(settings.text),
+        settingsName: settings && path.basename(fileURLToPath(settings.uri)),
+      });
       if (!hover) return null;
       if ('markdown' in hover) return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: range(doc, hover.span) };
       const file = refFile(doc.uri, hover.file.file);
       const resolved = file && nav.resolveInFile(file.text, file.uri, hover.file.fragment);
-      const value = resolved ? nav.describeTarget(resolved.doc.value, hover.site.raw, resolved.value) : `\`${hover.site.raw}\`: **not found** (the file is missing, outside the spec's folder, or holds nothing there).`;
+      const value = resolved
+        ? nav.describeTarget(resolved.doc.value, hover.site.raw, resolved.value)
+        : `\`${hover.site.raw}\`: **not found** (the file is missing, outside the spec's folder, or holds nothing there).`;
       return { contents: { kind: MarkupKind.Markdown, value }, range: range(doc, hover.span) };
     }),
   );
@@ -270,4 +276,3 @@ function fileRange(file: FileText, span: nav.Span): Range {
 function spanRange(lines: LineIndex, span: nav.Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
-

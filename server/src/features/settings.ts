@@ -10,7 +10,22 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { analyzeSettings, FIXABLE_CODES, isSettingsName, listOperations, listSummaries, proposeSettings, settingsEdits, settingsFix, settingsReports, setupSheet, type IntegrationSettings, type SettingsCode, type SettingsContext, type SpecContext } from '../engine/settings';
+import {
+  analyzeSettings,
+  FIXABLE_CODES,
+  isSettingsName,
+  listOperations,
+  listSummaries,
+  proposeSettings,
+  settingsEdits,
+  settingsFix,
+  settingsReports,
+  setupSheet,
+  type IntegrationSettings,
+  type SettingsCode,
+  type SettingsContext,
+  type SpecContext,
+} from '../engine/settings';
 import { diskFiles, readSpecFile, settingsContextFor, settingsFileFor, specFileFor, textOf, type SpecCache } from '../engine/spec-files';
 import { quickFix, SOURCE, toDiagnostic, type DiagnosticData } from '../lsp-convert';
 import { openFiles, pathOf, type OpenFiles } from './open-files';
@@ -66,7 +81,12 @@ class SettingsService {
     const { context, specFile } = this.contextFor(uri, value);
     if (specFile) this.specOf.set(uri, specFile);
     const analysis = analyzeSettings(text, context);
-    this.ctx.setExtraDiagnostics(uri, 'rewst-settings', doc.version, analysis.findings.map((f) => toDiagnostic(uri, f)));
+    this.ctx.setExtraDiagnostics(
+      uri,
+      'rewst-settings',
+      doc.version,
+      analysis.findings.map((f) => toDiagnostic(uri, f)),
+    );
   }
 
   /** A spec changed: check the open settings files that use it again. */
@@ -95,7 +115,12 @@ class SettingsService {
         value = undefined;
       }
       const { file: spec, tried } = specFileFor(this.files, file, value);
-      return { specUri: spec ? pathToFileURL(spec).href : undefined, settingsUri: uri, settingsExists: text !== undefined, problem: spec ? undefined : `No spec beside ${path.basename(file)} (looked for ${tried.map((t) => path.basename(t)).join(', ')}).` };
+      return {
+        specUri: spec ? pathToFileURL(spec).href : undefined,
+        settingsUri: uri,
+        settingsExists: text !== undefined,
+        problem: spec ? undefined : `No spec beside ${path.basename(file)} (looked for ${tried.map((t) => path.basename(t)).join(', ')}).`,
+      };
     }
     const settings = settingsFileFor(this.files, file);
     return { specUri: uri, settingsUri: pathToFileURL(settings.file).href, settingsExists: settings.exists };
@@ -107,7 +132,12 @@ class SettingsService {
     const spec = this.spec(file);
     if (!spec.root) return { ok: false, reason: spec.problem ?? `${spec.name} cannot be read.` };
     const info = spec.root.info as Obj | undefined;
-    return { ok: true, specName: spec.name, title: typeof info?.title === 'string' ? info.title : spec.name, proposal: proposeSettings(spec.root, { specName: spec.name }) };
+    return {
+      ok: true,
+      specName: spec.name,
+      title: typeof info?.title === 'string' ? info.title : spec.name,
+      proposal: proposeSettings(spec.root, { specName: spec.name }),
+    };
   }
 
   check(params: P.CheckParams): P.CheckResult {
@@ -128,10 +158,24 @@ class SettingsService {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: `${path.basename(file)} does not hold an object.` };
     const { context, specFile } = this.contextFor(settingsUri, value);
     const root = context.spec?.root;
-    const operations = root ? listOperations(root).map((op) => ({ operationId: op.operationId, method: op.method, path: op.pathKey, summary: op.summary })) : undefined;
-    const open = analyzeSettings(text, context).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.pointer || '/'}: ${f.message}`);
+    const operations = root
+      ? listOperations(root).map((op) => ({ operationId: op.operationId, method: op.method, path: op.pathKey, summary: op.summary }))
+      : undefined;
+    const open = analyzeSettings(text, context)
+      .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+      .map((f) => `${f.pointer || '/'}: ${f.message}`);
     const lists = root ? listSummaries(root, value as IntegrationSettings) : undefined;
-    return { ok: true, markdown: setupSheet({ settings: value as IntegrationSettings, settingsName: path.basename(file), specName: specFile ? path.basename(specFile) : undefined, operations, lists, open }) };
+    return {
+      ok: true,
+      markdown: setupSheet({
+        settings: value as IntegrationSettings,
+        settingsName: path.basename(file),
+        specName: specFile ? path.basename(specFile) : undefined,
+        operations,
+        lists,
+        open,
+      }),
+    };
   }
 }
 

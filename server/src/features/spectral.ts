@@ -31,7 +31,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-
 export function registerSpectral(ctx: ServerContext): void {
   ctx.scheduler.subscribe(new SpectralFeature(ctx).subscriber);
 }
@@ -54,7 +53,8 @@ class SpectralFeature {
     const publish = (diagnostics: Diagnostic[]) => this.ctx.setExtraDiagnostics(uri, SPECTRAL_SOURCE, version, diagnostics);
     const format = formatOf(doc);
     // Not a spec, or does not parse (Rewst already says where): nothing for Spectral to add.
-    if (!format || !analysis?.isSpec || analysis.findings.some((f) => f.ruleId === PARSE_ERROR) || !(await this.ctx.configuration.get('spectral.enable'))) return publish([]);
+    if (!format || !analysis?.isSpec || analysis.findings.some((f) => f.ruleId === PARSE_ERROR) || !(await this.ctx.configuration.get('spectral.enable')))
+      return publish([]);
     if (token.isCancellationRequested) return;
 
     const folder = this.folderOf(uri);
@@ -77,7 +77,15 @@ class SpectralFeature {
         if (response.ruleset) void this.ctx.connection.window.showWarningMessage(message);
         else this.ctx.connection.console.error(`rewst-openapi: ${message} (${uri})`);
       }
-      return publish([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: SPECTRAL_SOURCE, code: response.ruleset ? 'ruleset' : 'spectral-failed', message }]);
+      return publish([
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Warning,
+          source: SPECTRAL_SOURCE,
+          code: response.ruleset ? 'ruleset' : 'spectral-failed',
+          message,
+        },
+      ]);
     }
     const findings = response.findings;
     const duplicates = spectralDuplicates(findings, analysis.findings);

@@ -72,7 +72,7 @@ class JsonDocument implements SpectralDocument {
 function hasDuplicateKeys(text: string, value: unknown): boolean {
   // Members in the text (colons outside strings) against members in the parsed value.
   let colons = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const q = text.indexOf('"', i);
     const end = q < 0 ? text.length : q;
     for (let c = text.indexOf(':', i); c >= 0 && c < end; c = text.indexOf(':', c + 1)) colons++;
@@ -202,7 +202,9 @@ class YamlDocument implements SpectralDocument {
     for (const segment of path) {
       let next: YamlNode | null | undefined;
       if (node.kind === MAP) {
-        const m = mappingsOf(node).reverse().find((x) => x.key!.value === segment);
+        const m = mappingsOf(node)
+          .reverse()
+          .find((x) => x.key!.value === segment);
         if (m) {
           span = [m.key!.startPosition, m.key!.endPosition];
           next = m.value;

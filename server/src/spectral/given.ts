@@ -82,7 +82,8 @@ function memberValues(step: Step): ReadonlySet<Key> | null | undefined {
   // undefined: a wildcard (no test); null: a step this compiler does not handle
   if (step.type === 'WildcardExpression') return undefined;
   if (step.type === 'MemberExpression' && typeof step.value === 'string') return new Set([step.value]);
-  if (step.type === 'MultipleMemberExpression' && Array.isArray(step.value) && step.value.every((v) => typeof v === 'string')) return new Set(step.value as string[]);
+  if (step.type === 'MultipleMemberExpression' && Array.isArray(step.value) && step.value.every((v) => typeof v === 'string'))
+    return new Set(step.value as string[]);
   return null;
 }
 
@@ -117,7 +118,8 @@ export function compileGiven(expression: string): Predicate | null {
 
   if (deepAt.length === 0) {
     // `$.a.b`: nimma forks to the member chain instead of walking.
-    if (steps.every((s) => s.type === 'MemberExpression' && typeof s.value === 'string')) return { ...base, kind: 'fork', fork: steps.map((s) => s.value as string) };
+    if (steps.every((s) => s.type === 'MemberExpression' && typeof s.value === 'string'))
+      return { ...base, kind: 'fork', fork: steps.map((s) => s.value as string) };
     // `$.a[*][b,c]` (a filter only as the last step): exact depth, tests from the root.
     const tests = fixedTests(lastFilter ? steps.slice(0, -1) : steps, (i) => i);
     if (!tests) return null;
@@ -145,7 +147,15 @@ export function compileGiven(expression: string): Predicate | null {
     return { ...base, kind: 'walk', depthMin: n - 1, fromRoot: prefix, fromEnd: [{ index: suffixSteps.length, values }, ...suffix], filter: lastFilter };
   }
 
-  if (deepAt.length === 2 && deepAt[0] === 0 && deepAt[1] === 1 && n === 2 && steps[0].type === 'MemberExpression' && typeof steps[0].value === 'string' && lastFilter) {
+  if (
+    deepAt.length === 2 &&
+    deepAt[0] === 0 &&
+    deepAt[1] === 1 &&
+    n === 2 &&
+    steps[0].type === 'MemberExpression' &&
+    typeof steps[0].value === 'string' &&
+    lastFilter
+  ) {
     // `$..member..[?(...)]`: below the first `member` in the path, wherever it is.
     return { ...base, kind: 'walk', depthMin: 1, ancestor: steps[0].value as string, filter: lastFilter };
   }

@@ -35,11 +35,15 @@ let structural: Ruleset | undefined;
 
 /** Only `spectral:oas`'s schema rules (`oas2-schema`, `oas3-schema`): does the document follow the OpenAPI schema. */
 export function structuralRuleset(): Ruleset {
-  return (structural ??= new Ruleset({ extends: [[oas, 'off']], rules: { 'oas2-schema': 'error', 'oas3-schema': 'error' } } as never, { severity: 'recommended' }));
+  return (structural ??= new Ruleset({ extends: [[oas, 'off']], rules: { 'oas2-schema': 'error', 'oas3-schema': 'error' } } as never, {
+    severity: 'recommended',
+  }));
 }
 
 const offlineFetch = (async (resource: unknown) => {
-  throw new RulesetError(`it refers to ${String(resource)}, and rulesets are never fetched from the network: copy it into the workspace and extend the local file`);
+  throw new RulesetError(
+    `it refers to ${String(resource)}, and rulesets are never fetched from the network: copy it into the workspace and extend the local file`,
+  );
 }) as unknown as typeof fetch;
 
 const loaded = new Map<string, { mtimeMs: number; size: number; ruleset: Promise<Ruleset> }>();

@@ -107,7 +107,14 @@ export async function runRuleset(document: SpectralDocument, fullRuleset: Rulese
       document.formats = null;
       if (ruleset.formats.size > 0) {
         const names = [...ruleset.formats].map((fn) => (fn as { displayName?: string }).displayName ?? fn.name).join(', ');
-        immediate({ code: 'unrecognized-format', message: `The provided document does not match any of the registered formats [${names}]`, severity: DiagnosticSeverity.Warning, path: [], range: rangeOf(document, []), ...(document.source !== null ? { source: document.source } : null) });
+        immediate({
+          code: 'unrecognized-format',
+          message: `The provided document does not match any of the registered formats [${names}]`,
+          severity: DiagnosticSeverity.Warning,
+          path: [],
+          range: rangeOf(document, []),
+          ...(document.source !== null ? { source: document.source } : null),
+        });
       }
     } else {
       document.formats = new Set(found);
@@ -187,7 +194,12 @@ function runRules(context: Context, ruleset: Ruleset, options: RunOptions): void
         if (value !== undefined) emit(i, [...f.predicate.fork!], value, 0, undefined);
       }
     });
-    walk(input, fast.map((f) => f.predicate), emit, { memo: !shares, prefixes: MEDIA_PREFIXES });
+    walk(
+      input,
+      fast.map((f) => f.predicate),
+      emit,
+      { memo: !shares, prefixes: MEDIA_PREFIXES },
+    );
     if (slow.size) executeNimma(input, slow);
   }
 }
@@ -261,7 +273,9 @@ function lintNode(context: Context, node: Scope, rule: Rule): void {
       if (typeof (targetResults as Promise<unknown>).then === 'function') {
         const saved = { ...fnContext };
         context.promises.push(
-          (targetResults as Promise<FunctionResult[] | undefined>).then((results) => (results === undefined ? undefined : processTargetResults(context, saved, results))),
+          (targetResults as Promise<FunctionResult[] | undefined>).then((results) =>
+            results === undefined ? undefined : processTargetResults(context, saved, results),
+          ),
         );
       } else {
         processTargetResults(context, fnContext, targetResults as FunctionResult[]);
@@ -325,7 +339,14 @@ function resolverResults(document: SpectralDocument, errors: Resolution['errors'
     seen.add(error.message);
     const path = [...error.path, '$ref'];
     const source = error.uriStack.length > 0 ? error.uriStack[error.uriStack.length - 1] : document.source;
-    out.push({ code: 'invalid-ref', path, message: error.message.replace(/^Error\s*:\s*/, ''), severity: DiagnosticSeverity.Error, range: undefined as never, ...(source !== null ? { source } : null) });
+    out.push({
+      code: 'invalid-ref',
+      path,
+      message: error.message.replace(/^Error\s*:\s*/, ''),
+      severity: DiagnosticSeverity.Error,
+      range: undefined as never,
+      ...(source !== null ? { source } : null),
+    });
   }
   return out;
 }

@@ -20,7 +20,9 @@ export async function structuralCheck(text: string, rewst: readonly Finding[], i
       if (response.kind === 'findings') {
         // What a Rewst finding already reports (an invalid regex fails the schema's format: regex too) is left to it.
         const duplicates = spectralDuplicates(response.findings, rewst);
-        return response.findings.filter((_, i) => !duplicates.has(i)).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, pointer: f.pointer, range: f.range }));
+        return response.findings
+          .filter((_, i) => !duplicates.has(i))
+          .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, pointer: f.pointer, range: f.range }));
       }
       return response.kind === 'cancelled' ? 'cancelled' : response.message;
     } finally {

@@ -118,7 +118,9 @@ export class SpectralWorker {
       this.worker = undefined;
       for (const id of [...this.pending.keys()]) this.settle(id, { id, kind: 'error', message, ruleset: false });
     };
-    worker.on('error', (e) => fail((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needs more than ${WORKER_HEAP_MB} MB of memory` : e.message));
+    worker.on('error', (e) =>
+      fail((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needs more than ${WORKER_HEAP_MB} MB of memory` : e.message),
+    );
     worker.on('exit', (code) => fail(`the Spectral worker stopped (exit code ${code})`));
     return (this.worker = worker);
   }

@@ -18,7 +18,13 @@ async function run(request: LintRequest): Promise<LintResponse> {
   const isCancelled = () => Atomics.load(flag, 0) === 1;
   if (isCancelled()) return { id: request.id, kind: 'cancelled' };
   try {
-    const findings = await lintWithSpectral(request.text, { format: request.format, source: request.source, rulesetFile: request.rulesetFile, structuralOnly: request.structuralOnly, isCancelled });
+    const findings = await lintWithSpectral(request.text, {
+      format: request.format,
+      source: request.source,
+      rulesetFile: request.rulesetFile,
+      structuralOnly: request.structuralOnly,
+      isCancelled,
+    });
     return isCancelled() ? { id: request.id, kind: 'cancelled' } : { id: request.id, kind: 'findings', findings };
   } catch (e) {
     if (e instanceof Cancelled) return { id: request.id, kind: 'cancelled' };

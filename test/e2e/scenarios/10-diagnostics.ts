@@ -11,7 +11,17 @@ import { countBySeverity, waitForFindings } from '../expect';
 import { copyFromRepo, type Scenario } from '../scenario';
 
 /** Every class of problem the extension reports; the files below hold at least one of each. */
-const CLASSES = ['info-description', 'operation-id-missing', 'operation-id-duplicate', 'path-trailing-slash', 'circular-ref', 'pattern-invalid', 'required-undefined', 'swagger-2', 'parse-error'];
+const CLASSES = [
+  'info-description',
+  'operation-id-missing',
+  'operation-id-duplicate',
+  'path-trailing-slash',
+  'circular-ref',
+  'pattern-invalid',
+  'required-undefined',
+  'swagger-2',
+  'parse-error',
+];
 const FILES = ['photo-records.yaml', 'legacy-swagger.json', 'cut-short.json'];
 
 export const scenario: Scenario = {
@@ -37,7 +47,11 @@ export const scenario: Scenario = {
       rewstCount += markers.length;
       t.log(`${f}: ${markers.length} Rewst marker(s) as the engine finds: ${[...new Set(markers.map((m) => m.code))].join(', ')}`);
     }
-    assert.deepEqual(CLASSES.filter((c) => !shownRules.has(c)), [], 'every error class is shown at least once');
+    assert.deepEqual(
+      CLASSES.filter((c) => !shownRules.has(c)),
+      [],
+      'every error class is shown at least once',
+    );
 
     // The status bar counts every marker in the panel (other sources included, such as VS Code's own JSON syntax check).
     const { status } = await wb.waitFor(

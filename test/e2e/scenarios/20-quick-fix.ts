@@ -57,7 +57,10 @@ export const scenario: Scenario = {
 
       await wb.open(t.rel(c.file));
       const shown = await waitForFindings(wb, file, lint(file));
-      assert.ok(shown.some((m) => m.code === c.rule && m.line === c.line && m.column === c.column), `${c.rule} is shown at ${c.line}:${c.column}`);
+      assert.ok(
+        shown.some((m) => m.code === c.rule && m.line === c.line && m.column === c.column),
+        `${c.rule} is shown at ${c.line}:${c.column}`,
+      );
 
       await wb.goTo(c.line, c.column);
       const offered = await wb.quickFixMenu();

@@ -55,7 +55,11 @@ export const scenario: Scenario = {
     const converted = t.file('legacy-swagger.openapi3.json');
     const convertedText = await wb.fileWritten(converted);
     await wb.activeTab('legacy-swagger.openapi3.json');
-    assert.equal(convertedText, cliOutput(swagger, (copy) => ['convert', copy]), 'the converted file is what `rewst-openapi convert` prints');
+    assert.equal(
+      convertedText,
+      cliOutput(swagger, (copy) => ['convert', copy]),
+      'the converted file is what `rewst-openapi convert` prints',
+    );
     assert.match(String(JSON.parse(convertedText).openapi), /^3\.0\./);
     assert.equal(readFileSync(swagger, 'utf8'), swaggerText, 'the Swagger file is untouched');
     const convertedFindings = lint(converted);
@@ -70,7 +74,11 @@ export const scenario: Scenario = {
     const asJson = t.file('photo-records.json');
     const asJsonText = await wb.fileWritten(asJson);
     await wb.activeTab('photo-records.json');
-    assert.equal(asJsonText, cliOutput(yaml, (copy) => ['convert', copy, '--to', 'json']), 'the JSON is what `rewst-openapi convert --to json` prints');
+    assert.equal(
+      asJsonText,
+      cliOutput(yaml, (copy) => ['convert', copy, '--to', 'json']),
+      'the JSON is what `rewst-openapi convert --to json` prints',
+    );
     assert.equal(readFileSync(yaml, 'utf8'), yamlText, 'the YAML is untouched');
     await waitForFindings(wb, asJson, lint(asJson));
     t.log('convert YAML to JSON: photo-records.json written and opened, its findings shown');
@@ -80,10 +88,18 @@ export const scenario: Scenario = {
     await wb.command('Rewst: Prepare for Rewst Upload');
     const prepared = t.file('photo-records.rewst.json');
     const preparedText = await wb.fileWritten(prepared);
-    assert.equal(preparedText, cliOutput(yaml, (copy, out) => ['prepare', copy, '-o', path.join(out, 'photo-records.rewst.json')], 'photo-records.rewst.json'), 'the prepared file is what `rewst-openapi prepare` writes');
+    assert.equal(
+      preparedText,
+      cliOutput(yaml, (copy, out) => ['prepare', copy, '-o', path.join(out, 'photo-records.rewst.json')], 'photo-records.rewst.json'),
+      'the prepared file is what `rewst-openapi prepare` writes',
+    );
     assert.equal(readFileSync(yaml, 'utf8'), yamlText, 'the YAML original is untouched');
     const left = lint(prepared).filter((f) => f.severity === 'error');
-    const toast = await wb.waitFor('the prepare notification', () => wb.notifications(), (n) => n.some((m) => m.includes('photo-records.rewst.json')));
+    const toast = await wb.waitFor(
+      'the prepare notification',
+      () => wb.notifications(),
+      (n) => n.some((m) => m.includes('photo-records.rewst.json')),
+    );
     const message = toast.find((m) => m.includes('photo-records.rewst.json'))!;
     assert.match(message, new RegExp(`${left.length} error\\(s\\) still need a person`), `the notification counts the ${left.length} error(s) left`);
     await wb.page.locator('.tabs-container .tab', { hasText: 'photo-records.rewst.json' }).first().waitFor();
@@ -100,10 +116,16 @@ export const scenario: Scenario = {
     const reduced = t.file('voice.reduced.json');
     const reducedText = await wb.fileWritten(reduced);
     await wb.activeTab('voice.reduced.json');
-    assert.equal(reducedText, cliOutput(voice, (copy, out) => ['reduce', copy, '--tag', 'Calls', '--method', 'get', '-o', path.join(out, 'voice.reduced.json')], 'voice.reduced.json'), 'the reduced file is what `rewst-openapi reduce` writes');
+    assert.equal(
+      reducedText,
+      cliOutput(voice, (copy, out) => ['reduce', copy, '--tag', 'Calls', '--method', 'get', '-o', path.join(out, 'voice.reduced.json')], 'voice.reduced.json'),
+      'the reduced file is what `rewst-openapi reduce` writes',
+    );
     assert.equal(readFileSync(voice, 'utf8'), voiceText, 'the original is untouched');
     const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-    const operations = Object.values(JSON.parse(reducedText).paths as Record<string, object>).flatMap((item) => Object.keys(item).filter((k) => methods.includes(k)));
+    const operations = Object.values(JSON.parse(reducedText).paths as Record<string, object>).flatMap((item) =>
+      Object.keys(item).filter((k) => methods.includes(k)),
+    );
     assert.deepEqual(operations, ['get', 'get'], 'two GET operations of the Calls tag are kept');
     await wb.command('Notifications: Clear All Notifications');
     t.log('reduce: voice.reduced.json written with the 2 GET operations tagged Calls');

@@ -47,7 +47,9 @@ class ActionsView {
   }
 
   private row(name: string) {
-    return this.pane.locator('.monaco-list-row', { has: this.wb.page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+    return this.pane
+      .locator('.monaco-list-row', { has: this.wb.page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+      .first();
   }
 
   /** Opens the view (the Explorer's "Rewst Actions" section) and waits for its tree. */
@@ -60,9 +62,11 @@ class ActionsView {
 
   /** Group rows (tag → count shown), top level. */
   async groups(): Promise<Map<string, number>> {
-    const rows = await this.pane.locator('.monaco-list-row[aria-level="1"]').evaluateAll((els) =>
-      els.map((e) => [e.querySelector('.label-name')?.textContent?.trim() ?? '', e.querySelector('.label-description')?.textContent?.trim() ?? ''] as const),
-    );
+    const rows = await this.pane
+      .locator('.monaco-list-row[aria-level="1"]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.querySelector('.label-name')?.textContent?.trim() ?? '', e.querySelector('.label-description')?.textContent?.trim() ?? ''] as const),
+      );
     return new Map(rows.map(([tag, count]) => [tag, Number(count)]));
   }
 
@@ -74,7 +78,12 @@ class ActionsView {
   async collapse(tag: string): Promise<void> {
     const group = this.row(tag);
     if ((await group.getAttribute('aria-expanded')) === 'true') await group.locator('.monaco-tl-twistie').click();
-    await this.wb.waitFor(`"${tag}" to collapse`, () => this.pane.locator('.monaco-list-row[aria-level="2"]').count(), (n) => n === 0, 5000);
+    await this.wb.waitFor(
+      `"${tag}" to collapse`,
+      () => this.pane.locator('.monaco-list-row[aria-level="2"]').count(),
+      (n) => n === 0,
+      5000,
+    );
   }
 
   /** Expands a tag group, reads its actions, and collapses it again (the pane is small: few rows show at once). */
@@ -82,7 +91,10 @@ class ActionsView {
     await this.expand(tag);
     const read = () =>
       this.pane.locator('.monaco-list-row[aria-level="2"]').evaluateAll((els) =>
-        els.map((e) => ({ name: e.querySelector('.label-name')?.textContent?.trim() ?? '', description: e.querySelector('.label-description')?.textContent?.trim() ?? '' })),
+        els.map((e) => ({
+          name: e.querySelector('.label-name')?.textContent?.trim() ?? '',
+          description: e.querySelector('.label-description')?.textContent?.trim() ?? '',
+        })),
       );
     const rows = await this.wb.waitFor(`the ${expected} action(s) of "${tag}"`, read, (r) => r.length === expected, 10_000);
     await this.collapse(tag);
@@ -138,18 +150,33 @@ export const scenario: Scenario = {
       const putLine = lines.findIndex((l, i) => i > pathLine && l === '      "put": {');
       assert.ok(pathLine > 0 && putLine > pathLine, 'the spec has PUT /{uuid}/talk');
       await view.click('Play TTS', 'Play text to speech into a call');
-      await wb.waitFor('the cursor on PUT /{uuid}/talk', () => wb.cursor(), (c) => c.startsWith(`Ln ${putLine + 1},`));
-      t.log(`the view lists ${[...expectedActions(original).values()].flat().length} actions in ${expectedActions(original).size} groups; clicking one revealed line ${putLine + 1}`);
+      await wb.waitFor(
+        'the cursor on PUT /{uuid}/talk',
+        () => wb.cursor(),
+        (c) => c.startsWith(`Ln ${putLine + 1},`),
+      );
+      t.log(
+        `the view lists ${[...expectedActions(original).values()].flat().length} actions in ${expectedActions(original).size} groups; clicking one revealed line ${putLine + 1}`,
+      );
 
       // Rename Actions with a Regex: "Get …" becomes "Read …".
       await wb.command('Rewst: Rename Actions with a Regex');
       await wb.pick('Name');
       await wb.answer('^Get ');
       await wb.answer('Read ');
-      const list = await wb.waitFor('the list of changes', () => wb.quickInputTitle(), (title) => /: 2 action names change/.test(title), 10_000);
+      const list = await wb.waitFor(
+        'the list of changes',
+        () => wb.quickInputTitle(),
+        (title) => /: 2 action names change/.test(title),
+        10_000,
+      );
       assert.deepEqual((await wb.quickPickLabels()).length, 2, `two changes listed (${list})`);
       await wb.page.locator('.quick-input-widget input').press('Enter');
-      await wb.waitFor('the rename to reach the editor', () => wb.isDirty(), (dirty) => dirty);
+      await wb.waitFor(
+        'the rename to reach the editor',
+        () => wb.isDirty(),
+        (dirty) => dirty,
+      );
       await wb.save();
 
       const dir = mkdtempSync(path.join(tmpdir(), 'rewst-e2e-rename-'));
@@ -163,7 +190,11 @@ export const scenario: Scenario = {
       }
       const renamed = expectedActions(readFileSync(file, 'utf8'));
       assert.deepEqual(sorted(renamed.get('Calls')!).filter((r) => r.startsWith('Read ')).length, 2, 'two actions now start with "Read "');
-      await wb.waitFor('the view to follow the rename', () => view.actionsOf('Calls', 4), (rows) => rows.filter((r) => r.name.startsWith('Read ')).length === 2);
+      await wb.waitFor(
+        'the view to follow the rename',
+        () => view.actionsOf('Calls', 4),
+        (rows) => rows.filter((r) => r.name.startsWith('Read ')).length === 2,
+      );
       assertSameActions(await view.all(), renamed);
       t.log('rename "^Get " → "Read ": 2 actions renamed in the file and in the view');
     } finally {

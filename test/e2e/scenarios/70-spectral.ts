@@ -27,7 +27,9 @@ export const scenario: Scenario = {
       const expected = spectralFindings(file);
       const spectral = await waitForFindings(wb, file, expected, 60_000, 'spectral');
       if (name === 'voice.json') assert.ok(spectral.length > 0, 'Spectral finds something in voice.json');
-      t.log(`${name}: ${rewst.length} Rewst and ${spectral.length} Spectral marker(s) (${[...new Set(spectral.map((m) => m.code))].join(', ') || 'none'}), as the CLI reports`);
+      t.log(
+        `${name}: ${rewst.length} Rewst and ${spectral.length} Spectral marker(s) (${[...new Set(spectral.map((m) => m.code))].join(', ') || 'none'}), as the CLI reports`,
+      );
     }
     await t.screenshot('spectral', ['.part.editor', '.part.panel']);
   },

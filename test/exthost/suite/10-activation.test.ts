@@ -42,7 +42,8 @@ describe('activation', () => {
   it('a spec pasted into a new untitled YAML editor gets its diagnostics', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
     await vscode.window.showTextDocument(doc);
-    const spec = 'openapi: 3.0.3\ninfo:\n  title: Pasted\n  version: 1.0.0\npaths:\n  /things/:\n    get:\n      responses:\n        "200":\n          description: ok\n';
+    const spec =
+      'openapi: 3.0.3\ninfo:\n  title: Pasted\n  version: 1.0.0\npaths:\n  /things/:\n    get:\n      responses:\n        "200":\n          description: ok\n';
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(0, 0), spec);
     assert.ok(await vscode.workspace.applyEdit(edit));

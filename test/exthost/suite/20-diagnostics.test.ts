@@ -47,7 +47,10 @@ describe('diagnostics of every Rewst error class', () => {
       const seen: Expected[] = ds
         .map((d): Expected => [codeOf(d), d.range.start.line, document.getText(d.range), vscode.DiagnosticSeverity[d.severity] as Expected[3]])
         .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
-      assert.deepEqual(seen, [...expected].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])));
+      assert.deepEqual(
+        seen,
+        [...expected].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])),
+      );
     });
   }
 });

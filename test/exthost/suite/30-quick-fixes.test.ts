@@ -29,7 +29,9 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: vscode.Co
       // Whole-file actions carry their edits only once resolved (codeAction/resolve), as when a user picks one.
       return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind.value, RESOLVE_ALL);
     } catch (e) {
-      log(`code actions at ${range.start.line}:${range.start.character} (attempt ${attempt}): ${e instanceof Error ? e.message : String(e)}; version ${vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version}`);
+      log(
+        `code actions at ${range.start.line}:${range.start.character} (attempt ${attempt}): ${e instanceof Error ? e.message : String(e)}; version ${vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version}`,
+      );
       if (attempt === 3) throw e;
     }
   }
@@ -87,12 +89,17 @@ describe('quick fixes', () => {
     });
   }
 
-  it('settings file: the name and hostname fixes give what Rewst\'s wizard accepts, and touch only those values', async () => {
+  it("settings file: the name and hostname fixes give what Rewst's wizard accepts, and touch only those values", async () => {
     const file = 'fixes/assets.rewst-integration.json';
     const uri = workspaceUri(file);
     const { document: doc } = await open(file);
-    const initial = await waitForRewst(uri, 'the name and hostname errors', (ds) => ['settings-name', 'settings-hostname'].every((c) => ds.some((d) => codeOf(d) === c)));
-    for (const [code, value] of [['settings-name', 'Asset Register v2'], ['settings-hostname', 'assets.example.com']]) {
+    const initial = await waitForRewst(uri, 'the name and hostname errors', (ds) =>
+      ['settings-name', 'settings-hostname'].every((c) => ds.some((d) => codeOf(d) === c)),
+    );
+    for (const [code, value] of [
+      ['settings-name', 'Asset Register v2'],
+      ['settings-hostname', 'assets.example.com'],
+    ]) {
       const target = rewstDiagnostics(uri).find((d) => codeOf(d) === code)!;
       const before = doc.getText();
       const [fix, ...more] = (await codeActions(uri, target.range, vscode.CodeActionKind.QuickFix)).filter((a) => a.edit);

@@ -21,13 +21,15 @@ function cliOutput(name: string, ...args: string[]): string {
 }
 
 function webviewTabs(viewTypeSuffix: string): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewTypeSuffix));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewTypeSuffix));
 }
 
 describe('commands', () => {
   afterEach(closeAll);
 
-  it('Convert Swagger 2.0 to OpenAPI 3, into a new file: the CLI\'s conversion', async () => {
+  it("Convert Swagger 2.0 to OpenAPI 3, into a new file: the CLI's conversion", async () => {
     const source = workspaceUri('commands/convert-me.json');
     const written = await run<vscode.Uri>('rewstOpenapi.convertSwagger2', source, { target: 'newFile', overwrite: true });
     assert.equal(written?.toString(), workspaceUri('commands/convert-me.openapi3.json').toString());
@@ -84,7 +86,7 @@ describe('commands', () => {
     assert.equal(document.getText(), before);
   });
 
-  it('Refresh Actions lists the active spec\'s actions, and follows a rename; Reveal Operation selects one', async () => {
+  it("Refresh Actions lists the active spec's actions, and follows a rename; Reveal Operation selects one", async () => {
     const { document } = await open('commands/actions.yaml');
     const listed = await run<{ spec: vscode.Uri; names: string[] }>('rewstOpenapi.refreshActions');
     assert.equal(listed?.spec.toString(), document.uri.toString());
@@ -117,16 +119,24 @@ describe('commands', () => {
       assert.deepEqual(init.settings.auth, proposed.auth);
       assert.deepEqual(init.settings.pagination, proposed.pagination);
       assert.deepEqual(init.settings.auth, { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' });
-      await waitFor(`a ${viewType} panel`, () => webviewTabs(viewType).length, (n) => n === 1, [vscode.window.tabGroups.onDidChangeTabs]);
+      await waitFor(
+        `a ${viewType} panel`,
+        () => webviewTabs(viewType).length,
+        (n) => n === 1,
+        [vscode.window.tabGroups.onDidChangeTabs],
+      );
     });
   }
 
-  it('Show Setup Sheet: the values to type into Rewst\'s wizard, from the settings file', async () => {
+  it("Show Setup Sheet: the values to type into Rewst's wizard, from the settings file", async () => {
     const spec = workspaceUri('commands/sheet.yaml');
     const sheet = await run<vscode.Uri>('rewstOpenapi.showSetupSheet', spec);
     assert.ok(sheet, 'a sheet is shown');
     const text = (await vscode.workspace.openTextDocument(sheet)).getText();
-    const settings = JSON.parse(await readText(workspaceUri('commands/sheet.rewst-integration.json'))) as { hostname: string; pagination: { pageSizeParam: string } };
+    const settings = JSON.parse(await readText(workspaceUri('commands/sheet.rewst-integration.json'))) as {
+      hostname: string;
+      pagination: { pageSizeParam: string };
+    };
     assert.ok(text.includes(settings.hostname), `the sheet names the hostname ${settings.hostname}`);
     assert.ok(text.includes(settings.pagination.pageSizeParam), `the sheet names the page size parameter ${settings.pagination.pageSizeParam}`);
   });

@@ -10,6 +10,10 @@ describe('coverage of the contributed commands', () => {
     const manifest = extension().packageJSON as { contributes: { commands: Array<{ command: string }> } };
     const contributed = manifest.contributes.commands.map((c) => c.command);
     assert.ok(contributed.length >= 10);
-    assert.deepEqual(contributed.filter((c) => !exercised.has(c)), [], 'contributed commands no test ran');
+    assert.deepEqual(
+      contributed.filter((c) => !exercised.has(c)),
+      [],
+      'contributed commands no test ran',
+    );
   });
 });

@@ -59,7 +59,10 @@ export function waitFor<T>(what: string, probe: () => T, ok: (value: T) => boole
         done(() => reject(e));
       }
     };
-    const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${GUARD_MS / 1000} s waiting for ${what}; last seen: ${shown(last)}`))), GUARD_MS);
+    const timer = setTimeout(
+      () => done(() => reject(new Error(`timed out after ${GUARD_MS / 1000} s waiting for ${what}; last seen: ${shown(last)}`))),
+      GUARD_MS,
+    );
     subs.push(vscode.languages.onDidChangeDiagnostics(check), ...also.map((e) => e(check)));
     check();
   });
@@ -96,7 +99,12 @@ export function cli(...args: string[]): string {
   const script = path.join(extension().extensionPath, 'dist', 'cli.js');
   try {
     // The extension host's executable is Node in code-server and Electron on the desktop: run it as Node either way.
-    return execFileSync(process.execPath, [script, ...args], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(process.execPath, [script, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      maxBuffer: 64 << 20,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (e) {
     const r = e as { status?: number; stdout?: string; stderr?: string };
     if (r.status === 1 && typeof r.stdout === 'string') return r.stdout;

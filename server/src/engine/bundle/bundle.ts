@@ -166,7 +166,12 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
   // A component slot of the document that is itself a reference (`components/schemas/User: {$ref: ./user.yaml}`)
   // gives its name to the target, so the bundle keeps the author's names. A slot with other keys beside
   // its `$ref` (a description, say) stays a reference, so those keys keep their meaning.
-  for (const container of swagger ? [['definitions'], ['parameters'], ['responses']] : (['schemas', 'parameters', 'responses', 'requestBodies', 'headers', 'examples', 'links', 'callbacks', 'securitySchemes'] as const).map((k) => ['components', k])) {
+  for (const container of swagger
+    ? [['definitions'], ['parameters'], ['responses']]
+    : (['schemas', 'parameters', 'responses', 'requestBodies', 'headers', 'examples', 'links', 'callbacks', 'securitySchemes'] as const).map((k) => [
+        'components',
+        k,
+      ])) {
     let map: unknown = root;
     for (const seg of container) map = isObject(map) ? map[seg] : undefined;
     if (!isObject(map)) continue;
@@ -188,7 +193,10 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
 
   while (stack.length) {
     const t = stack.pop()!;
-    if (++nodes > MAX_BUNDLE_NODES) throw new BundleTooLarge(`The bundle would have more than ${MAX_BUNDLE_NODES.toLocaleString('en-US')} nodes (parts copied in place many times over); not bundled.`);
+    if (++nodes > MAX_BUNDLE_NODES)
+      throw new BundleTooLarge(
+        `The bundle would have more than ${MAX_BUNDLE_NODES.toLocaleString('en-US')} nodes (parts copied in place many times over); not bundled.`,
+      );
     const src = t.src;
     if (src === null || typeof src !== 'object') {
       set(t.dst, t.key, src);
@@ -272,7 +280,10 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
       return false;
     }
     const copies = (inlineCount.get(key) ?? 0) + 1;
-    if (copies > MAX_INLINE_COPIES) throw new BundleTooLarge(`${target.file}${pointer ? `#${pointer}` : ''} would be copied in place more than ${MAX_INLINE_COPIES} times (parts that include each other over and over); not bundled.`);
+    if (copies > MAX_INLINE_COPIES)
+      throw new BundleTooLarge(
+        `${target.file}${pointer ? `#${pointer}` : ''} would be copied in place more than ${MAX_INLINE_COPIES} times (parts that include each other over and over); not bundled.`,
+      );
     inlineCount.set(key, copies);
     const inlining = new Set(t.inlining ?? []).add(key);
     result.inlined++;
@@ -281,7 +292,8 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
     if (siblings.length && isObject(value)) {
       const copy: Record<string, unknown> = {};
       set(t.dst, t.key, copy);
-      for (const k of Object.keys(value)) if (!siblings.includes(k)) stack.push({ ...child(t, copy, k, value[k]), file: target.file, srcChain: fromPath([...target.pointer, k]), inlining });
+      for (const k of Object.keys(value))
+        if (!siblings.includes(k)) stack.push({ ...child(t, copy, k, value[k]), file: target.file, srcChain: fromPath([...target.pointer, k]), inlining });
       for (const k of siblings) stack.push({ ...child(t, copy, k, obj[k]), inlining });
     } else {
       stack.push({ ...t, src: value, file: target.file, srcChain: fromPath(target.pointer), inlining });
@@ -326,7 +338,16 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
 }
 
 function child(t: Task, dst: Record<string, unknown> | unknown[], key: string | number, src: unknown): Task {
-  return { src, file: t.file, srcChain: push(t.srcChain, key), dst, key, outChain: push(t.outChain, key), mode: childMode(t.mode, t.outChain, key), inlining: t.inlining };
+  return {
+    src,
+    file: t.file,
+    srcChain: push(t.srcChain, key),
+    dst,
+    key,
+    outChain: push(t.outChain, key),
+    mode: childMode(t.mode, t.outChain, key),
+    inlining: t.inlining,
+  };
 }
 
 function set(dst: Record<string, unknown> | unknown[], key: string | number, value: unknown): void {

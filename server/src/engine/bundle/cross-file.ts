@@ -43,7 +43,13 @@ export function findingsInReferencedFiles(root: Record<string, unknown>, options
       file: p.file,
       path: [...p.path, '$ref'],
       target: 'value',
-      finding: { ruleId: REF_UNRESOLVED, severity: 'error', message: `${p.message} Rewst imports one self-contained file: bundle it, or fix the reference.`, target: 'value', fixable: false },
+      finding: {
+        ruleId: REF_UNRESOLVED,
+        severity: 'error',
+        message: `${p.message} Rewst imports one self-contained file: bundle it, or fix the reference.`,
+        target: 'value',
+        fixable: false,
+      },
     });
   }
   const bundled = analyze(JSON.stringify(bundle.value), { format: 'json' });

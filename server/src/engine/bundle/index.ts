@@ -1,4 +1,15 @@
 /** Bundling a spec split over several files into one document; file access is the caller's. */
-export { bundleSpec, hasExternalRefs, BundleTooLarge, MAX_BUNDLE_NODES, type BundleOptions, type BundleOrigin, type BundleProblem, type BundleResult, type BundledComponent, type ReadFile } from './bundle';
+export {
+  bundleSpec,
+  hasExternalRefs,
+  BundleTooLarge,
+  MAX_BUNDLE_NODES,
+  type BundleOptions,
+  type BundleOrigin,
+  type BundleProblem,
+  type BundleResult,
+  type BundledComponent,
+  type ReadFile,
+} from './bundle';
 export { resolveRef, isUrl, type RefTarget } from './refs';
 export { findingsInReferencedFiles, REF_UNRESOLVED, type ReferencedFinding } from './cross-file';

@@ -58,7 +58,8 @@ export function childMode(mode: Mode, chain: Chain | undefined, key: string | nu
   if (mode.data) return mode;
   if (mode.schema) {
     if (mode.nameMap) return SCHEMA;
-    if (typeof key === 'string' && (key === 'example' || key === 'examples' || key === 'default' || key === 'enum' || key === 'const' || key.startsWith('x-'))) return DATA;
+    if (typeof key === 'string' && (key === 'example' || key === 'examples' || key === 'default' || key === 'enum' || key === 'const' || key.startsWith('x-')))
+      return DATA;
     return typeof key === 'string' && SCHEMA_NAME_MAPS.has(key) ? SCHEMA_NAMES : SCHEMA;
   }
   if (typeof key === 'string' && (key === 'example' || key.startsWith('x-'))) return DATA;
@@ -66,7 +67,8 @@ export function childMode(mode: Mode, chain: Chain | undefined, key: string | nu
   if (key === 'value' && chain?.up?.key === 'examples') return DATA;
   if (key === 'schema') return SCHEMA;
   // components/schemas/NAME, and Swagger 2.0's top-level definitions/NAME
-  const isSchemaSlot = chain && ((chain.depth === 2 && chain.key === 'schemas' && chain.up?.key === 'components') || (chain.depth === 1 && chain.key === 'definitions'));
+  const isSchemaSlot =
+    chain && ((chain.depth === 2 && chain.key === 'schemas' && chain.up?.key === 'components') || (chain.depth === 1 && chain.key === 'definitions'));
   if (isSchemaSlot) return SCHEMA;
   return TOP;
 }

@@ -7,10 +7,7 @@
 import { posix } from 'node:path';
 import { parseLocalRef } from '../pointer';
 
-export type RefTarget =
-  | { kind: 'local'; file: string; pointer: string[] }
-  | { kind: 'url' }
-  | { kind: 'refused'; message: string };
+export type RefTarget = { kind: 'local'; file: string; pointer: string[] } | { kind: 'url' } | { kind: 'refused'; message: string };
 
 /** `http:`, `https:`, `file:`, `urn:`…: never read here (a Windows drive letter is refused as outside). */
 export function isUrl(ref: string): boolean {

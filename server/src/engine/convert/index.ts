@@ -4,7 +4,15 @@ export { convertSwagger2, convertSwagger2Value, type ConvertWarning, type Swagge
 export { yamlToJson, MAX_ALIAS_EXPANSION } from './yaml-to-json';
 export { byteLength, jsonIndentOf, serializeLike, toYaml } from './serialize';
 export { describeVersion, readSpecValue } from './read';
-export { prepareForRewst, preparedFileName, STRUCTURAL_RULES, type PrepareChange, type PrepareOptions, type PrepareResult, type StructuralFinding } from './prepare';
+export {
+  prepareForRewst,
+  preparedFileName,
+  STRUCTURAL_RULES,
+  type PrepareChange,
+  type PrepareOptions,
+  type PrepareResult,
+  type StructuralFinding,
+} from './prepare';
 export { readForReduce, reducedFileName, reduceSpec, tagsOf, type ReduceResult, type ReduceSelection } from './reduce';
 export { matchAny, DEFAULT_MATCH_TIME_LIMIT_MS } from './path-match';
 export { groupBy, kb, mdCode, mdText, prepareReport, prepareVerdict, reduceReport, reduceSummary } from './report';

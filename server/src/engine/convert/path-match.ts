@@ -27,9 +27,14 @@ export function matchAny(patterns: ReadonlyArray<string>, inputs: ReadonlyArray<
     } catch (e) {
       const err = e as { code?: string; name?: string; message?: string };
       if (err.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-        throw new ConvertError(`The path pattern ${JSON.stringify(source)} took more than ${timeLimitMs} ms on ${inputs.length} paths and was stopped: it backtracks catastrophically (nested repetition such as (a+)+). Simplify it.`);
+        throw new ConvertError(
+          `The path pattern ${JSON.stringify(source)} took more than ${timeLimitMs} ms on ${inputs.length} paths and was stopped: it backtracks catastrophically (nested repetition such as (a+)+). Simplify it.`,
+        );
       }
-      if (err.name === 'SyntaxError') throw new ConvertError(`The path pattern ${JSON.stringify(source)} is not a valid regular expression: ${String(err.message).replace(/^Invalid regular expression: /, '')}`);
+      if (err.name === 'SyntaxError')
+        throw new ConvertError(
+          `The path pattern ${JSON.stringify(source)} is not a valid regular expression: ${String(err.message).replace(/^Invalid regular expression: /, '')}`,
+        );
       throw e;
     }
     (result as boolean[]).forEach((hit, i) => {

@@ -99,16 +99,28 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     value = b.value;
     unbundled = b.problems;
     bundledFiles = b.files;
-    const parts = [`${b.components.length} component(s) added`, b.inlined ? `${b.inlined} path item(s) or part(s) copied in place` : '', `${b.rewritten} reference(s) made local`].filter(Boolean);
-    if (b.rewritten || b.inlined) changes.push({ kind: 'bundle', message: `Bundled ${b.files.length} referenced file(s) into one document: ${parts.join(', ')}.` });
-    if (b.problems.length) changes.push({ kind: 'warning', message: `${b.problems.length} reference(s) could not be bundled and were left as they were (listed under what is left).` });
+    const parts = [
+      `${b.components.length} component(s) added`,
+      b.inlined ? `${b.inlined} path item(s) or part(s) copied in place` : '',
+      `${b.rewritten} reference(s) made local`,
+    ].filter(Boolean);
+    if (b.rewritten || b.inlined)
+      changes.push({ kind: 'bundle', message: `Bundled ${b.files.length} referenced file(s) into one document: ${parts.join(', ')}.` });
+    if (b.problems.length)
+      changes.push({
+        kind: 'warning',
+        message: `${b.problems.length} reference(s) could not be bundled and were left as they were (listed under what is left).`,
+      });
   }
   let json: string;
   let converted3: Record<string, unknown> = value;
   if (input.version === 'swagger-2.0') {
     await checkpoint(options.isCancelled);
     const converted = await convertSwagger2Value(value);
-    changes.push({ kind: 'convert', message: `Converted ${converted.from} to ${converted.to} with swagger2openapi${input.format === 'yaml' ? ', and YAML to JSON' : ''}.` });
+    changes.push({
+      kind: 'convert',
+      message: `Converted ${converted.from} to ${converted.to} with swagger2openapi${input.format === 'yaml' ? ', and YAML to JSON' : ''}.`,
+    });
     if (converted.patches) changes.push({ kind: 'convert', message: `swagger2openapi patched ${converted.patches} small error(s) of the source on the way.` });
     for (const w of converted.warnings) changes.push({ kind: 'warning', message: `Conversion warning: ${w.message}`, pointer: w.pointer });
     json = JSON.stringify(converted.value, null, 2) + '\n';
@@ -122,7 +134,9 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   await checkpoint(options.isCancelled);
   const fixed = fixAll(json, { format: 'json' });
   const left = new Set(fixed.remaining.map((f) => `${f.ruleId}\u0000${f.message}`));
-  const solved = before.filter((f) => f.fixable && !left.has(`${f.ruleId}\u0000${f.message}`)).map((f) => ({ ruleId: f.ruleId, message: f.message, pointer: f.pointer }));
+  const solved = before
+    .filter((f) => f.fixable && !left.has(`${f.ruleId}\u0000${f.message}`))
+    .map((f) => ({ ruleId: f.ruleId, message: f.message, pointer: f.pointer }));
   for (const fix of fixed.applied) changes.push({ kind: 'fix', message: fix.title, ruleId: fix.ruleId });
   await checkpoint(options.isCancelled);
   const version = input.version === 'swagger-2.0' ? 'OpenAPI 3.0.0' : from;

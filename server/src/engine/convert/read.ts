@@ -19,13 +19,21 @@ export function readSpecValue(text: string, format?: Format): SpecValue {
   let jsonText: string;
   if (fmt === 'json') {
     const doc = parseSpec(text, 'json');
-    if (doc.problems.length) throw new ConvertError('The JSON does not parse.', problemsAt(text, doc.problems.map((p) => ({ message: p.message, offset: p.start }))));
+    if (doc.problems.length)
+      throw new ConvertError(
+        'The JSON does not parse.',
+        problemsAt(
+          text,
+          doc.problems.map((p) => ({ message: p.message, offset: p.start })),
+        ),
+      );
     jsonText = text;
   } else {
     jsonText = yamlToJson(text).text;
   }
   const value: unknown = JSON.parse(jsonText.charCodeAt(0) === 0xfeff ? jsonText.slice(1) : jsonText);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConvertError('This is not an OpenAPI or Swagger document: its top level is not an object.');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new ConvertError('This is not an OpenAPI or Swagger document: its top level is not an object.');
   return { format: fmt, value: value as Record<string, unknown>, version: specVersionOf(value), jsonText };
 }
 

@@ -56,13 +56,26 @@ interface Op {
 }
 
 function operationsOf(value: Json): Op[] {
-  return collectOperations(value).map(({ pathKey, method, operation, item }) => ({ pathKey, method, operation, item, tags: Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === 'string') : [] }));
+  return collectOperations(value).map(({ pathKey, method, operation, item }) => ({
+    pathKey,
+    method,
+    operation,
+    item,
+    tags: Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === 'string') : [],
+  }));
 }
 
 /** Reads a spec for reducing; throws ConvertError when it does not parse or is not a spec. */
 export function readForReduce(text: string, format?: Format): { value: Json; format: Format; yaml?: Document.Parsed } {
   const doc = parseSpec(text, format);
-  if (doc.problems.length) throw new ConvertError(`The ${doc.format.toUpperCase()} does not parse.`, problemsAt(text, doc.problems.map((p) => ({ message: p.message, offset: p.start }))));
+  if (doc.problems.length)
+    throw new ConvertError(
+      `The ${doc.format.toUpperCase()} does not parse.`,
+      problemsAt(
+        text,
+        doc.problems.map((p) => ({ message: p.message, offset: p.start })),
+      ),
+    );
   if (!doc.version) throw new ConvertError('This is not an OpenAPI or Swagger document (no top-level "openapi" or "swagger").');
   return { value: doc.value as Json, format: doc.format, yaml: doc.yaml };
 }
@@ -97,7 +110,11 @@ export function reduceSpec(text: string, selection: ReduceSelection, options: { 
   const containerKeys = new Set(containers.map((c) => c[0]));
   const roots: unknown[] = [...keptPaths.values()];
   for (const [k, v] of Object.entries(root)) if (k !== 'paths' && k !== 'tags' && !containerKeys.has(k) && !WEBHOOK_KEYS.has(k)) roots.push(v);
-  for (const k of WEBHOOK_KEYS) if (isObject(root[k])) notes.push(`Dropped ${k} (${Object.keys(root[k] as Json).length}): webhooks are events sent to you, not actions, and Rewst makes actions from paths only.`);
+  for (const k of WEBHOOK_KEYS)
+    if (isObject(root[k]))
+      notes.push(
+        `Dropped ${k} (${Object.keys(root[k] as Json).length}): webhooks are events sent to you, not actions, and Rewst makes actions from paths only.`,
+      );
   if (isObject(root.components)) for (const [k, v] of Object.entries(root.components)) if (k.startsWith('x-')) roots.push(v);
   const security = [root.security, ...[...keep].map((op) => op.security)];
   const reach = reachFrom(root, roots, security, (key) => {
@@ -179,12 +196,15 @@ function selectOperations(root: Json, ops: Op[], selection: ReduceSelection, reg
   const tags = selection.tags?.filter((t) => t !== '') ?? [];
   const methods = (selection.methods ?? []).map((m) => m.toLowerCase());
   const patterns = selection.paths?.filter((p) => p !== '') ?? [];
-  for (const m of methods) if (!(HTTP_METHODS as readonly string[]).includes(m)) throw new ConvertError(`"${m}" is not an HTTP method: use ${HTTP_METHODS.join(', ')}.`);
+  for (const m of methods)
+    if (!(HTTP_METHODS as readonly string[]).includes(m)) throw new ConvertError(`"${m}" is not an HTTP method: use ${HTTP_METHODS.join(', ')}.`);
   const known = tagsOf(root);
   const unknown = tags.filter((t) => !known.has(t));
   if (unknown.length) {
     const list = [...known.keys()];
-    throw new ConvertError(`No tag named ${unknown.map((t) => JSON.stringify(t)).join(', ')} in this document. Its tags: ${list.length ? list.slice(0, 40).join(', ') + (list.length > 40 ? `, … (${list.length} in all)` : '') : '(none)'}.`);
+    throw new ConvertError(
+      `No tag named ${unknown.map((t) => JSON.stringify(t)).join(', ')} in this document. Its tags: ${list.length ? list.slice(0, 40).join(', ') + (list.length > 40 ? `, … (${list.length} in all)` : '') : '(none)'}.`,
+    );
   }
   const pathKeys = [...new Set(ops.map((op) => op.pathKey))];
   const pathHit = new Map<string, boolean>();

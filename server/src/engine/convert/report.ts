@@ -68,14 +68,20 @@ export function prepareReport(result: PrepareResult, source: string, output: str
     lines.push('Not what Rewst names, but the OpenAPI schema says no: an importer that validates the document may stop here.', '');
     for (const g of groupBy(result.structural, (f) => f.rule)) {
       lines.push(`${mdCode(g.key)}: ${g.items.length}`, '');
-      folded(lines, g.items.map((f) => `- line ${f.range.start.line + 1}, column ${f.range.start.character + 1} (${mdCode(f.pointer || '/')}): ${mdText(f.message)}`));
+      folded(
+        lines,
+        g.items.map((f) => `- line ${f.range.start.line + 1}, column ${f.range.start.character + 1} (${mdCode(f.pointer || '/')}): ${mdText(f.message)}`),
+      );
     }
   }
   if (result.structuralUnavailable) lines.push(`The general lint (structural errors) could not run: ${mdText(result.structuralUnavailable)}`, '');
   for (const g of groupBy(result.remaining, (f) => `${f.ruleId}\u0000${f.severity}`)) {
     const [ruleId, severity] = g.key.split('\u0000');
     lines.push(`### ${mdCode(ruleId)}: ${g.items.length} ${severity}(s)`, '');
-    folded(lines, g.items.map((f) => `- ${where(f)}: ${mdText(f.message)}`));
+    folded(
+      lines,
+      g.items.map((f) => `- ${where(f)}: ${mdText(f.message)}`),
+    );
   }
 
   const fixes = result.changes.filter((c) => c.kind === 'fix');
@@ -86,12 +92,16 @@ export function prepareReport(result: PrepareResult, source: string, output: str
   if (fixes.length) {
     if (lines[lines.length - 1] !== '') lines.push('');
     lines.push('| Rewst rule | fixes | for example |', '|---|---:|---|');
-    for (const g of groupBy(fixes, (c) => c.ruleId ?? '')) lines.push(`| ${mdCode(g.key)} | ${g.items.length} | ${[...new Set(g.items.map((c) => c.message))].slice(0, EXAMPLES).map(mdText).join('; ')} |`);
+    for (const g of groupBy(fixes, (c) => c.ruleId ?? ''))
+      lines.push(`| ${mdCode(g.key)} | ${g.items.length} | ${[...new Set(g.items.map((c) => c.message))].slice(0, EXAMPLES).map(mdText).join('; ')} |`);
   }
   const warnings = others.filter((c) => c.kind === 'warning');
   if (warnings.length) {
     lines.push('', `Warnings on the way (${warnings.length}):`, '');
-    folded(lines, warnings.map((c) => `- ${mdText(c.message)}${c.pointer ? ` at ${mdCode(c.pointer)}` : ''}`));
+    folded(
+      lines,
+      warnings.map((c) => `- ${mdText(c.message)}${c.pointer ? ` at ${mdCode(c.pointer)}` : ''}`),
+    );
   }
   if (fixes.length > EXAMPLES) {
     lines.push('', `<details><summary>Every fix (${fixes.length})</summary>`, '');

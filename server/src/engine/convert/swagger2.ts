@@ -69,7 +69,11 @@ export async function convertSwagger2Value(source: Record<string, unknown>): Pro
   }
   const value = result.openapi;
   const warnings = collectWarnings(value);
-  for (const ref of externalRefs(value)) warnings.push({ message: `External reference ${JSON.stringify(ref.ref)} left unresolved: conversion is offline and fetches nothing. Rewst needs every definition in the one file.`, pointer: ref.pointer });
+  for (const ref of externalRefs(value))
+    warnings.push({
+      message: `External reference ${JSON.stringify(ref.ref)} left unresolved: conversion is offline and fetches nothing. Rewst needs every definition in the one file.`,
+      pointer: ref.pointer,
+    });
   return { value, warnings, patches: result.patches ?? 0, from, to: `OpenAPI ${String(value.openapi)}` };
 }
 

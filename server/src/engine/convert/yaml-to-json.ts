@@ -52,7 +52,10 @@ function failure(text: string, problems: Problem[]): ConvertError {
   const unique = new Map<string, Problem>();
   for (const p of problems) unique.set(`${p.offset}\u0000${p.message}`, p);
   const sorted = [...unique.values()].sort((a, b) => a.offset - b.offset);
-  return new ConvertError(`This YAML has no faithful JSON form (${sorted.length} place${sorted.length === 1 ? '' : 's'}); no JSON was written.`, problemsAt(text, sorted));
+  return new ConvertError(
+    `This YAML has no faithful JSON form (${sorted.length} place${sorted.length === 1 ? '' : 's'}); no JSON was written.`,
+    problemsAt(text, sorted),
+  );
 }
 
 function firstLine(s: string): string {
@@ -90,7 +93,10 @@ class JsonWriter {
   write(node: unknown, depth: number, viaAlias = false): string {
     if (depth > MAX_DEPTH) throw new RangeError('too deep');
     if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) {
-      throw new TooBig({ message: `aliases expand to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} nodes; a file that grows this much is refused`, offset: offsetOf(node) });
+      throw new TooBig({
+        message: `aliases expand to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} nodes; a file that grows this much is refused`,
+        offset: offsetOf(node),
+      });
     }
     if (node === null || node === undefined) return 'null'; // an empty document or value
     if (isAlias(node)) {
@@ -174,7 +180,8 @@ class JsonWriter {
     const out: Array<{ items: unknown[] }> = [];
     for (const item of list) {
       const target = isAlias(item) ? item.resolve(this.doc) : item;
-      if (isMap(target) && this.active.has(target as unknown as YamlNode)) this.report(item, 'a << merge names a mapping that contains it: it would expand forever');
+      if (isMap(target) && this.active.has(target as unknown as YamlNode))
+        this.report(item, 'a << merge names a mapping that contains it: it would expand forever');
       else if (isMap(target)) out.push(target as { items: unknown[] });
       else this.report(item, 'a << merge must name a mapping');
     }
@@ -192,7 +199,8 @@ class JsonWriter {
       }
       if (typeof node.value === 'number' || typeof node.value === 'boolean' || node.value === null) return node.source ?? String(node.value);
     }
-    if (report) this.report(key, `a key that is a ${isMap(node) ? 'mapping' : isSeq(node) ? 'sequence' : 'non-string value'} has no JSON form: JSON keys are strings`);
+    if (report)
+      this.report(key, `a key that is a ${isMap(node) ? 'mapping' : isSeq(node) ? 'sequence' : 'non-string value'} has no JSON form: JSON keys are strings`);
     return undefined;
   }
 

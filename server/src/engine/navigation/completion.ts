@@ -29,7 +29,13 @@ export interface RefCompletion {
   items: RefCompletionItem[];
 }
 
-export function refCompletion(text: string, format: Format, offset: number, root: Record<string, unknown>, version: SpecVersion | undefined): RefCompletion | undefined {
+export function refCompletion(
+  text: string,
+  format: Format,
+  offset: number,
+  root: Record<string, unknown>,
+  version: SpecVersion | undefined,
+): RefCompletion | undefined {
   const value = refValueAt(text, format, offset);
   if (!value) return undefined;
   const typed = text.slice(value.start, offset);

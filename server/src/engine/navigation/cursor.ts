@@ -22,7 +22,14 @@ export function whatIsAt(index: NavIndex, offset: number): Under | undefined {
 function operationIdAt(index: NavIndex, offset: number): Under | undefined {
   const id = index.operations.find((o) => o.value.start <= offset && offset <= o.value.end);
   if (!id || typeof id.op.operation.operationId !== 'string') return undefined;
-  const members = membersOf(index.doc, { key: id.op.method, keyStart: id.key.start, keyEnd: id.key.end, valueStart: id.value.start, valueEnd: id.value.end, node: id.node });
+  const members = membersOf(index.doc, {
+    key: id.op.method,
+    keyStart: id.key.start,
+    keyEnd: id.key.end,
+    valueStart: id.value.start,
+    valueEnd: id.value.end,
+    node: id.node,
+  });
   const m = members?.filter((x) => x.key === 'operationId').pop();
   if (!m || offset < m.valueStart || offset > m.valueEnd) return undefined;
   return { kind: 'operationId', site: id, operationId: id.op.operation.operationId, span: { start: m.valueStart, end: m.valueEnd } };

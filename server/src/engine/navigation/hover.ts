@@ -55,24 +55,39 @@ export function describeTarget(root: unknown, pointer: string, value: unknown, c
   }
   const kind = kindOf(value);
   if (kind) lines.push('', kind);
-  const description = typeof value.description === 'string' ? value.description : typeof value.summary === 'string' ? value.summary : typeof value.title === 'string' ? value.title : undefined;
+  const description =
+    typeof value.description === 'string'
+      ? value.description
+      : typeof value.summary === 'string'
+        ? value.summary
+        : typeof value.title === 'string'
+          ? value.title
+          : undefined;
   if (description) lines.push('', description.length > MAX_DESCRIPTION ? description.slice(0, MAX_DESCRIPTION) + '…' : description);
   const { properties, required } = propertiesOf(root, value);
   if (properties.length) {
     const shown = properties.slice(0, MAX_PROPERTIES);
-    lines.push('', `Properties${properties.length > shown.length ? ` (first ${shown.length} of ${properties.length})` : ''}${required.size ? ', required marked \\*' : ''}:`, '');
+    lines.push(
+      '',
+      `Properties${properties.length > shown.length ? ` (first ${shown.length} of ${properties.length})` : ''}${required.size ? ', required marked \\*' : ''}:`,
+      '',
+    );
     for (const [key, schema] of shown) lines.push(`- ${code(key)}${required.has(key) ? ' \\*' : ''}${typeText(schema) ? `: ${typeText(schema)}` : ''}`);
   }
   if (cycle?.length) lines.push('', `**On a \`$ref\` cycle** (Rewst reports "Circular reference detected"): ${cycle.map((c) => `${code(c)}`).join(' → ')}`);
   return lines.join('\n');
 }
 
-function describeAction(op: { method: string; pathKey: string; operation: Record<string, unknown>; path: ReadonlyArray<string | number> }, context: ActionContext): string {
+function describeAction(
+  op: { method: string; pathKey: string; operation: Record<string, unknown>; path: ReadonlyArray<string | number> },
+  context: ActionContext,
+): string {
   const { name, nameFrom } = actionName(op as Parameters<typeof actionName>[0]);
   const tags = tagsOf(op as Parameters<typeof tagsOf>[0]);
   const operationId = typeof op.operation.operationId === 'string' ? op.operation.operationId : undefined;
   const paginated = operationId !== undefined && Boolean(context.paginated?.has(operationId));
-  const from = nameFrom === 'summary' ? 'its summary' : nameFrom === 'operationId' ? 'its operationId (no summary)' : 'nothing: it has neither summary nor operationId';
+  const from =
+    nameFrom === 'summary' ? 'its summary' : nameFrom === 'operationId' ? 'its operationId (no summary)' : 'nothing: it has neither summary nor operationId';
   return [
     `**Rewst action:** ${md(name)}`,
     '',
@@ -86,10 +101,15 @@ function describeAction(op: { method: string; pathKey: string; operation: Record
 
 function kindOf(value: Record<string, unknown>): string | undefined {
   const parts: string[] = [];
-  if (typeof value.in === 'string') parts.push(`parameter ${code(String(value.name ?? ''))} in ${md(String(value.in))}${value.required === true ? ', required' : ''}`);
+  if (typeof value.in === 'string')
+    parts.push(`parameter ${code(String(value.name ?? ''))} in ${md(String(value.in))}${value.required === true ? ', required' : ''}`);
   const t = typeText(value);
   if (t) parts.push(t);
-  for (const k of ['allOf', 'oneOf', 'anyOf']) if (Array.isArray(value[k])) parts.push(`${k} of ${(value[k] as unknown[]).map((m) => (isObject(m) && typeof m.$ref === 'string' ? `${code(decodeName(m.$ref))}` : 'an inline schema')).join(', ')}`);
+  for (const k of ['allOf', 'oneOf', 'anyOf'])
+    if (Array.isArray(value[k]))
+      parts.push(
+        `${k} of ${(value[k] as unknown[]).map((m) => (isObject(m) && typeof m.$ref === 'string' ? `${code(decodeName(m.$ref))}` : 'an inline schema')).join(', ')}`,
+      );
   return parts.length ? parts.join(' · ') : undefined;
 }
 

@@ -79,7 +79,14 @@ export function yamlMembers(doc: Document.Parsed, node: unknown): Member[] | und
     const value = deref(doc, pair.value) as { range?: [number, number, number] } | null;
     const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const own = (pair.value as { range?: [number, number, number] } | null)?.range; // an alias sits here; its target elsewhere
-    out.push({ key: name, keyStart: key.range[0], keyEnd: key.range[1], valueStart: own?.[0] ?? key.range[1], valueEnd: own?.[1] ?? key.range[1], node: value ?? undefined });
+    out.push({
+      key: name,
+      keyStart: key.range[0],
+      keyEnd: key.range[1],
+      valueStart: own?.[0] ?? key.range[1],
+      valueEnd: own?.[1] ?? key.range[1],
+      node: value ?? undefined,
+    });
   }
   return out;
 }

@@ -120,12 +120,18 @@ function buildIndex(analysis: Analysis): NavIndex {
   sections.forEach((section, i) => {
     const members = sectionMembers[i];
     if (!members) return;
-    const holder = section.path.length === 1 ? top : componentsMembers ?? [];
+    const holder = section.path.length === 1 ? top : (componentsMembers ?? []);
     const own = lastNamed(holder, section.path[section.path.length - 1]);
     if (!own) return;
     const list: ComponentSite[] = [];
     for (const m of members) {
-      const site: ComponentSite = { section, name: m.key, pointer: componentPointer(section, m.key), key: { start: m.keyStart, end: m.keyEnd }, value: { start: m.valueStart, end: m.valueEnd } };
+      const site: ComponentSite = {
+        section,
+        name: m.key,
+        pointer: componentPointer(section, m.key),
+        key: { start: m.keyStart, end: m.keyEnd },
+        value: { start: m.valueStart, end: m.valueEnd },
+      };
       list.push(site);
       byPointer.set(site.pointer, site); // duplicates: the last wins, as in the parsed value
     }
@@ -145,7 +151,12 @@ function buildIndex(analysis: Analysis): NavIndex {
       for (const op of pathItem(m) ?? []) {
         const operation = item[op.key];
         if (!(HTTP_METHODS as readonly string[]).includes(op.key) || !isObject(operation)) continue;
-        const opSite: OperationSite = { op: { path: ['paths', m.key, op.key], pathKey: m.key, method: op.key, operation, item }, key: { start: op.keyStart, end: op.keyEnd }, value: { start: op.valueStart, end: op.valueEnd }, node: op.node };
+        const opSite: OperationSite = {
+          op: { path: ['paths', m.key, op.key], pathKey: m.key, method: op.key, operation, item },
+          key: { start: op.keyStart, end: op.keyEnd },
+          value: { start: op.valueStart, end: op.valueEnd },
+          node: op.node,
+        };
         site.operations.push(opSite);
         operations.push(opSite);
       }
@@ -226,7 +237,8 @@ export function lastNamed(members: ReadonlyArray<Member>, key: string): Member |
 function meaningOf(raw: string, kind: RefSite['kind'], sections: Section[]): RefMeaning {
   let ref = raw;
   // A mapping value is a schema's name or a reference (OpenAPI 3.x, Discriminator Object).
-  if (kind === 'mapping' && !raw.startsWith('#') && !raw.includes('/') && !/\.(json|ya?ml)$/i.test(raw)) ref = '#/components/schemas/' + raw.replace(/~/g, '~0');
+  if (kind === 'mapping' && !raw.startsWith('#') && !raw.includes('/') && !/\.(json|ya?ml)$/i.test(raw))
+    ref = '#/components/schemas/' + raw.replace(/~/g, '~0');
   const local = canonicalRef(ref);
   if (local) {
     const c = componentOfPath(sections, local.path);
@@ -254,7 +266,8 @@ function scanJson(text: string): Found[] {
     const mapping = node.members.filter((m) => m.key === 'mapping').pop();
     if (!mapping) return;
     for (const m of readNode(text, mapping.valueStart).members) {
-      if (text.charCodeAt(m.valueStart) === 34) out.push({ kind: 'mapping', start: m.valueStart, end: m.valueEnd, raw: readKey(text, m.valueStart, m.valueEnd) });
+      if (text.charCodeAt(m.valueStart) === 34)
+        out.push({ kind: 'mapping', start: m.valueStart, end: m.valueEnd, raw: readKey(text, m.valueStart, m.valueEnd) });
     }
   });
   return out;

@@ -11,7 +11,8 @@ export type References =
 export function referencesAt(index: NavIndex, offset: number): References | undefined {
   const under = whatIsAt(index, offset);
   if (!under) return undefined;
-  if (under.kind === 'component') return { kind: 'target', pointer: under.site.pointer, declaration: under.site.key, sites: index.usages.get(under.site.pointer) ?? [] };
+  if (under.kind === 'component')
+    return { kind: 'target', pointer: under.site.pointer, declaration: under.site.key, sites: index.usages.get(under.site.pointer) ?? [] };
   if (under.kind === 'operationId') return { kind: 'operationId', operationId: under.operationId, declaration: under.span };
   if (under.kind !== 'ref') return undefined;
   const { target, path } = under.site.meaning;

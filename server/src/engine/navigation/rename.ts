@@ -20,12 +20,24 @@ export function prepareRenameAt(index: NavIndex, offset: number): RenameTarget |
     if (refusal) return refusal;
     return { ok: true, component: under.site, span: innerSpan(index, under.site.key, under.site.name), placeholder: under.site.name };
   }
-  if (under?.kind !== 'ref') return { ok: false, reason: "Only a component's name (its key under components, or definitions, parameters, responses in Swagger 2.0) or a $ref to one can be renamed." };
+  if (under?.kind !== 'ref')
+    return {
+      ok: false,
+      reason: "Only a component's name (its key under components, or definitions, parameters, responses in Swagger 2.0) or a $ref to one can be renamed.",
+    };
   const { site } = under;
   const { meaning } = site;
-  if (meaning.file) return { ok: false, reason: `This $ref names a component in another file (${meaning.file.file}): rename it there. References from other files are not found from here, so renaming it here could break them.` };
+  if (meaning.file)
+    return {
+      ok: false,
+      reason: `This $ref names a component in another file (${meaning.file.file}): rename it there. References from other files are not found from here, so renaming it here could break them.`,
+    };
   if (!meaning.path) return { ok: false, reason: 'This reference is a URL: it is never followed, and what it names cannot be renamed here.' };
-  if (!meaning.component) return { ok: false, reason: `${meaning.target} is not a component (only names under ${index.sections.map((s) => s.path.join('/')).join(', ')} can be renamed).` };
+  if (!meaning.component)
+    return {
+      ok: false,
+      reason: `${meaning.target} is not a component (only names under ${index.sections.map((s) => s.path.join('/')).join(', ')} can be renamed).`,
+    };
   const component = index.byPointer.get(meaning.component);
   if (!component) return { ok: false, reason: `${meaning.component} does not exist in this document: there is nothing to rename.` };
   const refusal = refuseSection(component);
@@ -40,17 +52,29 @@ export function renameAt(index: NavIndex, offset: number, newName: string): { ok
   if (newName === component.name) return { ok: true, edits: [] };
   if (newName === '') return { ok: false, reason: 'A component needs a name.' };
   const siblings = index.sectionSites.find((s) => s.section === component.section)?.components ?? [];
-  if (siblings.some((c) => c.name === newName)) return { ok: false, reason: `${component.section.path.join('/')} already has a component named "${newName}": renaming would merge two components into one key.` };
+  if (siblings.some((c) => c.name === newName))
+    return {
+      ok: false,
+      reason: `${component.section.path.join('/')} already has a component named "${newName}": renaming would merge two components into one key.`,
+    };
   // JSON: the key's span is known and a JSON string has one spelling; YAML keeps the key's quoting style.
-  const keyEdit = index.doc.format === 'json' ? { start: component.key.start, end: component.key.end, newText: JSON.stringify(newName) } : editorFor(index.doc).renameKey(component.section.path, component.name, newName);
+  const keyEdit =
+    index.doc.format === 'json'
+      ? { start: component.key.start, end: component.key.end, newText: JSON.stringify(newName) }
+      : editorFor(index.doc).renameKey(component.section.path, component.name, newName);
   if (!keyEdit) return { ok: false, reason: `The key "${component.name}" cannot be rewritten safely here (an alias or a complex key).` };
   const edits: TextEdit[] = [keyEdit];
-  for (const site of index.usages.get(component.pointer) ?? []) edits.push({ start: site.start, end: site.end, newText: written(index, site, renamedValue(site, newName)) });
+  for (const site of index.usages.get(component.pointer) ?? [])
+    edits.push({ start: site.start, end: site.end, newText: written(index, site, renamedValue(site, newName)) });
   return { ok: true, edits: edits.sort((a, b) => a.start - b.start) };
 }
 
 function refuseSection(component: ComponentSite): Refusal | undefined {
-  if (component.section.namedByKey) return { ok: false, reason: `Security schemes are named by their key in every security requirement, not by $ref: renaming "${component.name}" here would leave those requirements naming nothing.` };
+  if (component.section.namedByKey)
+    return {
+      ok: false,
+      reason: `Security schemes are named by their key in every security requirement, not by $ref: renaming "${component.name}" here would leave those requirements naming nothing.`,
+    };
   return undefined;
 }
 

@@ -21,7 +21,13 @@ export function documentSymbols(index: NavIndex): NavSymbol[] {
   const info = member('info');
   if (info) {
     const title = (index.root.info as { title?: unknown } | undefined)?.title;
-    out.push({ name: 'info', detail: typeof title === 'string' ? title : undefined, kind: 'info', span: { start: info.keyStart, end: info.valueEnd }, selection: { start: info.keyStart, end: info.keyEnd } });
+    out.push({
+      name: 'info',
+      detail: typeof title === 'string' ? title : undefined,
+      kind: 'info',
+      span: { start: info.keyStart, end: info.valueEnd },
+      selection: { start: info.keyStart, end: info.keyEnd },
+    });
   }
   const paths = member('paths');
   if (paths) {
@@ -38,19 +44,34 @@ export function documentSymbols(index: NavIndex): NavSymbol[] {
         selection: o.key,
       })),
     }));
-    out.push({ name: 'paths', detail: `${index.operations.length} operations`, kind: 'paths', span: { start: paths.keyStart, end: paths.valueEnd }, selection: { start: paths.keyStart, end: paths.keyEnd } });
+    out.push({
+      name: 'paths',
+      detail: `${index.operations.length} operations`,
+      kind: 'paths',
+      span: { start: paths.keyStart, end: paths.valueEnd },
+      selection: { start: paths.keyStart, end: paths.keyEnd },
+    });
     out[out.length - 1].children = children;
   }
-  const sections = [...index.sectionSites].sort((a, b) => a.key.start - b.key.start).map((s): NavSymbol => ({
-    name: s.section.label,
-    detail: `${s.components.length}`,
-    kind: 'section',
-    span: { start: s.key.start, end: s.value.end },
-    selection: s.key,
-    children: s.components.map((c) => ({ name: c.name, kind: 'component', span: { start: c.key.start, end: c.value.end }, selection: c.key })),
-  }));
+  const sections = [...index.sectionSites]
+    .sort((a, b) => a.key.start - b.key.start)
+    .map((s): NavSymbol => ({
+      name: s.section.label,
+      detail: `${s.components.length}`,
+      kind: 'section',
+      span: { start: s.key.start, end: s.value.end },
+      selection: s.key,
+      children: s.components.map((c) => ({ name: c.name, kind: 'component', span: { start: c.key.start, end: c.value.end }, selection: c.key })),
+    }));
   const components = index.componentsMember;
-  if (components) out.push({ name: 'components', kind: 'components', span: { start: components.keyStart, end: components.valueEnd }, selection: { start: components.keyStart, end: components.keyEnd }, children: sections });
+  if (components)
+    out.push({
+      name: 'components',
+      kind: 'components',
+      span: { start: components.keyStart, end: components.valueEnd },
+      selection: { start: components.keyStart, end: components.keyEnd },
+      children: sections,
+    });
   else out.push(...sections);
   return out.sort((a, b) => a.span.start - b.span.start);
 }

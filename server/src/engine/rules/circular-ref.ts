@@ -47,7 +47,8 @@ export const circularRef: Rule = {
         { pointer: '/components/schemas/A/properties/b/$ref', message: /A → #\/components\/schemas\/B → #\/components\/schemas\/A/ },
         { pointer: '/components/schemas/B/properties/a/$ref' },
       ],
-      fixed: '{"openapi":"3.0.0","components":{"schemas":{"A":{"properties":{"b":{}}},"B":{"properties":{"a":{"$ref":"#/components/schemas/A","description":"back"}}}}}}',
+      fixed:
+        '{"openapi":"3.0.0","components":{"schemas":{"A":{"properties":{"b":{}}},"B":{"properties":{"a":{"$ref":"#/components/schemas/A","description":"back"}}}}}}',
     },
     {
       name: 'Swagger 2.0 definitions and an inline schema',

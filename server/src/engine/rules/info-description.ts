@@ -11,7 +11,12 @@ export const infoDescription: Rule = {
     const info = root.info;
     if (!isObject(info)) {
       const versionKey = 'openapi' in root ? 'openapi' : 'swagger';
-      report({ path: [versionKey], target: 'key', fixable: false, message: 'Rewst will report "Description missing": the document has no info object, so no info.description.' });
+      report({
+        path: [versionKey],
+        target: 'key',
+        fixable: false,
+        message: 'Rewst will report "Description missing": the document has no info object, so no info.description.',
+      });
       return;
     }
     const description = info.description;

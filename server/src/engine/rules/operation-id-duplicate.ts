@@ -26,7 +26,11 @@ export const operationIdDuplicate: Rule = {
           target: 'value',
           message: `Rewst needs unique operation IDs: "${id}" is used by ${ops.length} operations (also ${others.map((o) => `${o.method.toUpperCase()} ${o.pathKey}`).join(', ')}).`,
           data: { method: op.method, pathKey: op.pathKey, operationId: id, occurrence: i },
-          related: others.map((o) => ({ path: [...o.path, 'operationId'], target: 'value' as const, message: `"${id}" is also used by ${o.method.toUpperCase()} ${o.pathKey}` })),
+          related: others.map((o) => ({
+            path: [...o.path, 'operationId'],
+            target: 'value' as const,
+            message: `"${id}" is also used by ${o.method.toUpperCase()} ${o.pathKey}`,
+          })),
         });
       });
     }
@@ -45,7 +49,10 @@ export const operationIdDuplicate: Rule = {
     {
       name: 'two operations share an id (YAML)',
       text: "openapi: 3.0.0\npaths:\n  /users:\n    get:\n      operationId: list\n  /groups:\n    get:\n      operationId: 'list' # keep me\n",
-      expect: [{ pointer: '/paths/~1users/get/operationId', message: /"list" is used by 2 operations \(also GET \/groups\)/ }, { pointer: '/paths/~1groups/get/operationId' }],
+      expect: [
+        { pointer: '/paths/~1users/get/operationId', message: /"list" is used by 2 operations \(also GET \/groups\)/ },
+        { pointer: '/paths/~1groups/get/operationId' },
+      ],
       fixed: "openapi: 3.0.0\npaths:\n  /users:\n    get:\n      operationId: getUsers\n  /groups:\n    get:\n      operationId: 'list' # keep me\n",
     },
     {
@@ -58,7 +65,8 @@ export const operationIdDuplicate: Rule = {
       name: 'one read through a $ref path item: renamed where it is written',
       text: 'openapi: 3.1.0\ncomponents:\n  pathItems:\n    B:\n      get:\n        operationId: x\npaths:\n  /a:\n    get:\n      operationId: x\n  /b:\n    $ref: "#/components/pathItems/B"\n',
       expect: [{ pointer: '/components/pathItems/B/get/operationId', message: /also GET \/a/ }, { pointer: '/paths/~1a/get/operationId' }],
-      fixed: 'openapi: 3.1.0\ncomponents:\n  pathItems:\n    B:\n      get:\n        operationId: getB\npaths:\n  /a:\n    get:\n      operationId: x\n  /b:\n    $ref: "#/components/pathItems/B"\n',
+      fixed:
+        'openapi: 3.1.0\ncomponents:\n  pathItems:\n    B:\n      get:\n        operationId: getB\npaths:\n  /a:\n    get:\n      operationId: x\n  /b:\n    $ref: "#/components/pathItems/B"\n',
     },
     { name: 'unique ids', text: '{"openapi":"3.0.0","paths":{"/a":{"get":{"operationId":"a"},"put":{"operationId":"b"}}}}', expect: [] },
   ],

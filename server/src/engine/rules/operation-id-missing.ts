@@ -45,7 +45,8 @@ export const operationIdMissing: Rule = {
       name: 'from summary, after it (JSON)',
       text: '{\n  "openapi": "3.0.0",\n  "paths": {\n    "/a": {\n      "post": {\n        "summary": "Create a photo record",\n        "responses": {}\n      }\n    }\n  }\n}',
       expect: [{ pointer: '/paths/~1a/post' }],
-      fixed: '{\n  "openapi": "3.0.0",\n  "paths": {\n    "/a": {\n      "post": {\n        "summary": "Create a photo record",\n        "operationId": "createAPhotoRecord",\n        "responses": {}\n      }\n    }\n  }\n}',
+      fixed:
+        '{\n  "openapi": "3.0.0",\n  "paths": {\n    "/a": {\n      "post": {\n        "summary": "Create a photo record",\n        "operationId": "createAPhotoRecord",\n        "responses": {}\n      }\n    }\n  }\n}',
     },
     {
       name: 'never collides with an existing id',
@@ -57,7 +58,8 @@ export const operationIdMissing: Rule = {
       name: 'a path item read through $ref: the id goes where the operation is written',
       text: 'openapi: 3.1.0\npaths:\n  /a:\n    $ref: "#/components/pathItems/A"\ncomponents:\n  pathItems:\n    A:\n      get:\n        responses: {}\n',
       expect: [{ pointer: '/components/pathItems/A/get', message: /GET \/a has no operationId/ }],
-      fixed: 'openapi: 3.1.0\npaths:\n  /a:\n    $ref: "#/components/pathItems/A"\ncomponents:\n  pathItems:\n    A:\n      get:\n        operationId: getA\n        responses: {}\n',
+      fixed:
+        'openapi: 3.1.0\npaths:\n  /a:\n    $ref: "#/components/pathItems/A"\ncomponents:\n  pathItems:\n    A:\n      get:\n        operationId: getA\n        responses: {}\n',
     },
     {
       name: 'two paths share one operation through $ref: reported once, where it is written',
@@ -65,6 +67,11 @@ export const operationIdMissing: Rule = {
       expect: [{ pointer: '/paths/~1a/get', message: /GET \/a has no operationId/ }],
       fixed: 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {}\n  /b:\n    $ref: "#/paths/~1a"\n',
     },
-    { name: 'blank id', text: '{"openapi":"3.0.0","paths":{"/":{"get":{"operationId":""}}}}', expect: [{ pointer: '/paths/~1/get/operationId', message: /blank/ }], fixed: '{"openapi":"3.0.0","paths":{"/":{"get":{"operationId":"getRoot"}}}}' },
+    {
+      name: 'blank id',
+      text: '{"openapi":"3.0.0","paths":{"/":{"get":{"operationId":""}}}}',
+      expect: [{ pointer: '/paths/~1/get/operationId', message: /blank/ }],
+      fixed: '{"openapi":"3.0.0","paths":{"/":{"get":{"operationId":"getRoot"}}}}',
+    },
   ],
 };

@@ -45,7 +45,11 @@ export const pathLeadingSlash: Rule = {
       expect: [{ pointer: '/paths/pets' }],
       fixed: '{\n  "swagger": "2.0",\n  "paths": {\n    "/pets": {}\n  }\n}',
     },
-    { name: 'the slashed path exists: no fix, said so', text: '{"openapi":"3.0.0","paths":{"a":{},"/a":{}}}', expect: [{ pointer: '/paths/a', message: /merged by hand/, fixable: false }] },
+    {
+      name: 'the slashed path exists: no fix, said so',
+      text: '{"openapi":"3.0.0","paths":{"a":{},"/a":{}}}',
+      expect: [{ pointer: '/paths/a', message: /merged by hand/, fixable: false }],
+    },
     { name: 'extensions and slashed paths are fine', text: '{"openapi":"3.0.0","paths":{"/":{},"x-internal":{}}}', expect: [] },
   ],
 };

@@ -49,7 +49,11 @@ export const pathTrailingSlash: Rule = {
       expect: [{ pointer: '/paths/~1a~1{id}~1' }],
       fixed: '{\n  "swagger": "2.0",\n  "paths": {\n    "/a/{id}": {}\n  }\n}',
     },
-    { name: 'stripped path exists: no fix, said so', text: '{"openapi":"3.0.0","paths":{"/a/":{},"/a":{}}}', expect: [{ pointer: '/paths/~1a~1', message: /merged by hand/, fixable: false }] },
+    {
+      name: 'stripped path exists: no fix, said so',
+      text: '{"openapi":"3.0.0","paths":{"/a/":{},"/a":{}}}',
+      expect: [{ pointer: '/paths/~1a~1', message: /merged by hand/, fixable: false }],
+    },
     { name: 'root path is fine', text: '{"openapi":"3.0.0","paths":{"/":{}}}', expect: [] },
   ],
 };

@@ -37,6 +37,10 @@ export const refExternal: Rule = {
         { pointer: '/components/schemas/B/$ref', message: /to another file.*Prepare for Rewst Upload \(or rewst-openapi bundle\) bundles/ },
       ],
     },
-    { name: 'local refs only (YAML)', text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    A: {type: string}\n    B:\n      $ref: "#/components/schemas/A"\n', expect: [] },
+    {
+      name: 'local refs only (YAML)',
+      text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    A: {type: string}\n    B:\n      $ref: "#/components/schemas/A"\n',
+      expect: [],
+    },
   ],
 };

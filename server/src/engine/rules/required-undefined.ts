@@ -37,7 +37,7 @@ function undefinedNames(root: unknown, schema: Record<string, unknown>, scope: R
 export const requiredUndefined: Rule = {
   id: 'required-undefined',
   rewstError: 'Required field is not defined',
-  description: 'Every name in a schema\'s required list must be defined in its properties.',
+  description: "Every name in a schema's required list must be defined in its properties.",
   severity: 'error',
   fixAll: true,
   check({ root, index, report }) {
@@ -65,7 +65,11 @@ export const requiredUndefined: Rule = {
     if (isObject(schema.properties)) {
       // A name listed twice in required is reported twice, but added once.
       if (!claim(`property:${at}/${name}`)) return undefined;
-      return single(title, editor.insertMember([...schemaPath!, 'properties'], name, {}, 'end'), { op: 'set', path: [...schemaPath!, 'properties', name], value: {} });
+      return single(title, editor.insertMember([...schemaPath!, 'properties'], name, {}, 'end'), {
+        op: 'set',
+        path: [...schemaPath!, 'properties', name],
+        value: {},
+      });
     }
     // No properties object yet: one fix creates it with every missing name, so two fixes never both add it.
     // Names that allOf members, refs or the enclosing schema define are not missing.
@@ -74,20 +78,26 @@ export const requiredUndefined: Rule = {
     const missing = (entry && undefinedNames(root, schema, entry.scope, schema.required)) ?? [name];
     if (!missing.length) return undefined;
     const props = Object.fromEntries(missing.map((n) => [n, {}]));
-    return single(missing.length > 1 ? `Add properties ${missing.map((n) => `"${n}"`).join(', ')}` : title, editor.insertMember(schemaPath!, 'properties', props, { after: 'required' }), { op: 'set', path: [...schemaPath!, 'properties'], value: props });
+    return single(
+      missing.length > 1 ? `Add properties ${missing.map((n) => `"${n}"`).join(', ')}` : title,
+      editor.insertMember(schemaPath!, 'properties', props, { after: 'required' }),
+      { op: 'set', path: [...schemaPath!, 'properties'], value: props },
+    );
   },
   cases: [
     {
       name: 'missing property (YAML)',
       text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    User:\n      type: object\n      required: [id, name]\n      properties:\n        id: {type: string}\n',
       expect: [{ pointer: '/components/schemas/User/required/1', message: /"name" is required at \/components\/schemas\/User/ }],
-      fixed: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    User:\n      type: object\n      required: [id, name]\n      properties:\n        id: {type: string}\n        name: {}\n',
+      fixed:
+        'openapi: 3.0.0\ncomponents:\n  schemas:\n    User:\n      type: object\n      required: [id, name]\n      properties:\n        id: {type: string}\n        name: {}\n',
     },
     {
       name: 'no properties at all (JSON)',
       text: '{\n  "swagger": "2.0",\n  "definitions": {\n    "User": {\n      "required": [\n        "id"\n      ]\n    }\n  }\n}',
       expect: [{ pointer: '/definitions/User/required/0' }],
-      fixed: '{\n  "swagger": "2.0",\n  "definitions": {\n    "User": {\n      "required": [\n        "id"\n      ],\n      "properties": {\n        "id": {}\n      }\n    }\n  }\n}',
+      fixed:
+        '{\n  "swagger": "2.0",\n  "definitions": {\n    "User": {\n      "required": [\n        "id"\n      ],\n      "properties": {\n        "id": {}\n      }\n    }\n  }\n}',
     },
     {
       name: 'allOf members and oneOf branches see the whole schema',
@@ -95,7 +105,7 @@ export const requiredUndefined: Rule = {
       expect: [],
     },
     {
-      name: 'a parameter\'s boolean required is not a list',
+      name: "a parameter's boolean required is not a list",
       text: 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      parameters:\n        - name: q\n          in: query\n          required: true\n',
       expect: [],
     },
@@ -104,7 +114,8 @@ export const requiredUndefined: Rule = {
       name: 'no properties object: only the names allOf does not define are added (JSON)',
       text: '{"openapi":"3.0.0","components":{"schemas":{"Line":{"allOf":[{"properties":{"amount":{}}}],"required":["amount","date"]}}}}',
       expect: [{ pointer: '/components/schemas/Line/required/1', message: /"date" is required/ }],
-      fixed: '{"openapi":"3.0.0","components":{"schemas":{"Line":{"allOf":[{"properties":{"amount":{}}}],"required":["amount","date"],"properties":{"date":{}}}}}}',
+      fixed:
+        '{"openapi":"3.0.0","components":{"schemas":{"Line":{"allOf":[{"properties":{"amount":{}}}],"required":["amount","date"],"properties":{"date":{}}}}}}',
     },
     {
       name: 'a name listed twice is reported twice and added once, also by fix-all (YAML)',

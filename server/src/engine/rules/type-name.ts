@@ -44,7 +44,7 @@ const FILE_IN_3 = { type: 'string', format: 'binary' };
 export const typeName: Rule = {
   id: 'type-name',
   rewstError: 'Imported Swagger file throws red error messages',
-  description: 'A schema\'s type must be a JSON Schema type name (string, number, integer, boolean, array, object).',
+  description: "A schema's type must be a JSON Schema type name (string, number, integer, boolean, array, object).",
   severity: 'error',
   fixAll: true,
   check({ doc, index, report }) {
@@ -96,13 +96,15 @@ export const typeName: Rule = {
       name: 'datetime becomes string with format date-time (JSON)',
       text: '{\n  "openapi": "3.0.3",\n  "components": {\n    "schemas": {\n      "A": {\n        "type": "datetime"\n      }\n    }\n  }\n}\n',
       expect: [{ pointer: '/components/schemas/A/type', message: /It should be string with format: date-time/ }],
-      fixed: '{\n  "openapi": "3.0.3",\n  "components": {\n    "schemas": {\n      "A": {\n        "format": "date-time",\n        "type": "string"\n      }\n    }\n  }\n}\n',
+      fixed:
+        '{\n  "openapi": "3.0.3",\n  "components": {\n    "schemas": {\n      "A": {\n        "format": "date-time",\n        "type": "string"\n      }\n    }\n  }\n}\n',
     },
     {
-      name: 'a format already given is kept; a Swagger 2.0 parameter\'s type counts too',
+      name: "a format already given is kept; a Swagger 2.0 parameter's type counts too",
       text: 'swagger: "2.0"\npaths:\n  /a:\n    get:\n      parameters:\n        - name: since\n          in: query\n          type: DateTime\n          format: date\n',
       expect: [{ pointer: '/paths/~1a/get/parameters/0/type', message: /It should be string\./ }],
-      fixed: 'swagger: "2.0"\npaths:\n  /a:\n    get:\n      parameters:\n        - name: since\n          in: query\n          type: string\n          format: date\n',
+      fixed:
+        'swagger: "2.0"\npaths:\n  /a:\n    get:\n      parameters:\n        - name: since\n          in: query\n          type: string\n          format: date\n',
     },
     {
       name: 'wrong case (YAML flow)',
@@ -119,7 +121,11 @@ export const typeName: Rule = {
       ],
     },
     { name: 'valid names: null in 3.1', text: 'openapi: 3.1.0\ncomponents:\n  schemas:\n    A: {type: "null"}\n    B: {type: integer}\n', expect: [] },
-    { name: 'valid names: file in Swagger 2.0', text: '{"swagger":"2.0","paths":{"/a":{"post":{"parameters":[{"name":"f","in":"formData","type":"file"}]}}}}', expect: [] },
+    {
+      name: 'valid names: file in Swagger 2.0',
+      text: '{"swagger":"2.0","paths":{"/a":{"post":{"parameters":[{"name":"f","in":"formData","type":"file"}]}}}}',
+      expect: [],
+    },
     {
       name: 'file in OpenAPI 3 is a binary string',
       text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    Upload:\n      type: file\n',

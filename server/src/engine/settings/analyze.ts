@@ -47,7 +47,9 @@ export interface SettingsAnalysis {
 export function analyzeSettings(text: string, context: SettingsContext = {}): SettingsAnalysis {
   const doc = parseSpec(text, 'json');
   if (doc.problems.length) {
-    const findings = doc.problems.map((p) => problemFinding(doc, p, 'settings-parse', p.message.replace('Rewst cannot import a file that does not parse.', 'The settings file must be JSON.')));
+    const findings = doc.problems.map((p) =>
+      problemFinding(doc, p, 'settings-parse', p.message.replace('Rewst cannot import a file that does not parse.', 'The settings file must be JSON.')),
+    );
     return { doc, findings };
   }
   const reports = settingsReports(doc.value, context);
@@ -62,14 +64,32 @@ export function settingsReports(value: unknown, context: SettingsContext = {}): 
   const s = value as IntegrationSettings;
   if (context.icon && typeof s.icon === 'string' && /\.svg$/i.test(s.icon)) {
     if (context.icon.problem) reports.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: context.icon.problem });
-    else if (!context.icon.exists) reports.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: `${s.icon} does not exist (the path is relative to the settings file).` });
+    else if (!context.icon.exists)
+      reports.push({
+        code: 'settings-icon',
+        path: ['icon'],
+        severity: 'error',
+        message: `${s.icon} does not exist (the path is relative to the settings file).`,
+      });
     else {
       const why = svgProblem(context.icon.text ?? '');
-      if (why) reports.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: `${s.icon} does not parse as SVG: ${why}. Rewst will not upload it.` });
+      if (why)
+        reports.push({
+          code: 'settings-icon',
+          path: ['icon'],
+          severity: 'error',
+          message: `${s.icon} does not parse as SVG: ${why}. Rewst will not upload it.`,
+        });
     }
   }
   if (context.spec?.root) reports.push(...crossCheck(s, context.spec.root));
-  else if (context.spec?.problem) reports.push({ code: 'settings-spec', path: typeof s.spec === 'string' ? ['spec'] : [], severity: 'warning', message: `${context.spec.problem} The settings cannot be checked against the spec.` });
+  else if (context.spec?.problem)
+    reports.push({
+      code: 'settings-spec',
+      path: typeof s.spec === 'string' ? ['spec'] : [],
+      severity: 'warning',
+      message: `${context.spec.problem} The settings cannot be checked against the spec.`,
+    });
   return reports;
 }
 
@@ -81,7 +101,8 @@ function place(doc: SpecDocument, reports: ReadonlyArray<SettingsReport>): Findi
     .map((r, i): Finding => {
       let span = spans[i];
       // A finding about the whole file (or a member missing from the top level) marks the opening brace, not every line.
-      if (span.start === rootStart && span.end - span.start > 1 && (r.path.length === 0 || !hasTopLevel(doc, r.path[0]))) span = { start: rootStart, end: rootStart + 1 };
+      if (span.start === rootStart && span.end - span.start > 1 && (r.path.length === 0 || !hasTopLevel(doc, r.path[0])))
+        span = { start: rootStart, end: rootStart + 1 };
       return {
         ruleId: r.code,
         severity: r.severity,

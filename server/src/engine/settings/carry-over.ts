@@ -27,14 +27,19 @@ export interface CarriedSettings {
  * to the new (identity when both sit in the same folder); `spec` is the
  * prepared file's name relative to the new settings file.
  */
-export function carrySettings(text: string, operations: readonly OperationIdChange[], options: { spec: string; relocate?: (relative: string) => string }): CarriedSettings {
+export function carrySettings(
+  text: string,
+  operations: readonly OperationIdChange[],
+  options: { spec: string; relocate?: (relative: string) => string },
+): CarriedSettings {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return { text, changes: ['The settings file does not parse: copied as it is.'] };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { text, changes: ['The settings file is not a JSON object: copied as it is.'] };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { text, changes: ['The settings file is not a JSON object: copied as it is.'] };
   const settings = value as IntegrationSettings & Record<string, unknown>;
   const next: IntegrationSettings & Record<string, unknown> = { ...settings };
   const changes: string[] = [];
@@ -45,7 +50,10 @@ export function carrySettings(text: string, operations: readonly OperationIdChan
       // An id two operations shared: the one that keeps it (fix-all keeps the first), else the first one renamed.
       const kept = ops.find((o) => o.after === id) ?? ops[0];
       const others = ops.filter((o) => o !== kept && o.after && o.after !== id).map((o) => `"${o.after}"`);
-      if (others.length) changes.push(`paginatedActions: "${id}" was the id of ${ops.length} operations; it now names one, and the other${others.length > 1 ? 's are' : ' is'} ${others.join(', ')}: add ${others.length > 1 ? 'them' : 'it'} if ${others.length > 1 ? 'they page' : 'it pages'} too.`);
+      if (others.length)
+        changes.push(
+          `paginatedActions: "${id}" was the id of ${ops.length} operations; it now names one, and the other${others.length > 1 ? 's are' : ' is'} ${others.join(', ')}: add ${others.length > 1 ? 'them' : 'it'} if ${others.length > 1 ? 'they page' : 'it pages'} too.`,
+        );
       if (!kept?.after || kept.after === id) return id;
       changes.push(`paginatedActions: "${id}" is now "${kept.after}" (renamed by prepare).`);
       return kept.after;

@@ -20,7 +20,12 @@ export function crossCheck(settings: IntegrationSettings, root: Obj, ops: SpecOp
     if (typeof id !== 'string') return;
     const op = byId.get(id);
     if (!op) {
-      out.push({ code: 'settings-operation-missing', path: ['paginatedActions', index], severity: 'error', message: `The spec has no operation "${id}"${didYouMean(id, byId)}: it was renamed or removed, so Rewst will have no such action to mark paginated.` });
+      out.push({
+        code: 'settings-operation-missing',
+        path: ['paginatedActions', index],
+        severity: 'error',
+        message: `The spec has no operation "${id}"${didYouMean(id, byId)}: it was renamed or removed, so Rewst will have no such action to mark paginated.`,
+      });
       return;
     }
     found.push({ index, op, problems: checkOperation(root, op, pagination) });
@@ -34,9 +39,16 @@ export function crossCheck(settings: IntegrationSettings, root: Obj, ops: SpecOp
     const severity = code === 'settings-param-not-accepted' ? 'warning' : 'error';
     if (hits.length === found.length) {
       const first = hits[0].problems.find((p) => p.field === field)!;
-      out.push({ code: code as SettingsReport['code'], path: field.split('.'), severity, message: found.length === 1 ? first.message : `None of the ${found.length} paginated actions fits: ${first.message}` });
+      out.push({
+        code: code as SettingsReport['code'],
+        path: field.split('.'),
+        severity,
+        message: found.length === 1 ? first.message : `None of the ${found.length} paginated actions fits: ${first.message}`,
+      });
     } else {
-      for (const h of hits) for (const p of h.problems) if (p.field === field && p.code === code) out.push({ code: p.code, path: ['paginatedActions', h.index], severity, message: p.message });
+      for (const h of hits)
+        for (const p of h.problems)
+          if (p.field === field && p.code === code) out.push({ code: p.code, path: ['paginatedActions', h.index], severity, message: p.message });
     }
   }
   return out;

@@ -15,7 +15,7 @@ export interface SettingsReport {
 export const SETTINGS_CODES = {
   'settings-parse': 'The settings file does not parse as JSON.',
   'settings-type': 'A value has the wrong type or is not one of the allowed choices.',
-  'settings-unknown': 'A key that is not a field of Rewst\'s wizard.',
+  'settings-unknown': "A key that is not a field of Rewst's wizard.",
   'settings-required': 'A field the chosen method or type needs is missing.',
   'settings-range': "A number outside Rewst's limits.",
   'settings-secret': 'A secret (API key, password, client secret, token) written into the file.',

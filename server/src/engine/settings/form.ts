@@ -21,7 +21,9 @@ export function fieldsOf(kind: FormKind): FieldSpec[] {
 /** "Name: value" lines, as the pairs controls hold them. */
 export function pairsToText(pairs: unknown): string {
   if (pairs === null || typeof pairs !== 'object') return '';
-  return Object.entries(pairs as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v ?? '')}`).join('\n');
+  return Object.entries(pairs as Record<string, unknown>)
+    .map(([k, v]) => `${k}: ${String(v ?? '')}`)
+    .join('\n');
 }
 
 export function parsePairs(text: string): { value: Record<string, string>; errors: string[] } {
@@ -69,7 +71,8 @@ export function normalizeForSave(s: IntegrationSettings): IntegrationSettings {
   for (const f of FIELDS) {
     const v = getField(out, f.key);
     if (v === undefined) continue;
-    if (!fieldApplies(f, out) || v === '' || (f.kind === 'pairs' && typeof v === 'object' && v && Object.keys(v).length === 0)) out = setField(out, f.key, undefined);
+    if (!fieldApplies(f, out) || v === '' || (f.kind === 'pairs' && typeof v === 'object' && v && Object.keys(v).length === 0))
+      out = setField(out, f.key, undefined);
   }
   if (!out.pagination?.type || out.pagination.type === 'none') out = setField(out, ACTIONS_KEY, undefined);
   return out;

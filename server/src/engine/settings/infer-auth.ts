@@ -64,19 +64,78 @@ export function optionsFor(name: string, s: Obj, swagger2: boolean, base?: strin
     const scheme = text(s.scheme);
     // An apiKey carrying an http scheme's `scheme` field: the authors meant the scheme when the header is Authorization (or none is named).
     if (/^(bearer|basic)$/i.test(scheme) && (where === '' || where === 'header') && (header === '' || /^authorization$/i.test(header))) {
-      const as = /^bearer$/i.test(scheme) ? optionsFor(name, { type: 'http', scheme: 'bearer' }, false)[0] : optionsFor(name, { type: 'http', scheme: 'basic' }, false)[0];
-      return [{ ...as, kind: `apiKey with scheme ${scheme}`, notes: [`"${name}" is declared as an apiKey with the scheme field "${scheme}", which only http schemes have: ${as.auth.method === 'basic' ? 'Basic Auth' : 'API Key in Authorization with the preamble Bearer'} is inferred from that field.`] }];
+      const as = /^bearer$/i.test(scheme)
+        ? optionsFor(name, { type: 'http', scheme: 'bearer' }, false)[0]
+        : optionsFor(name, { type: 'http', scheme: 'basic' }, false)[0];
+      return [
+        {
+          ...as,
+          kind: `apiKey with scheme ${scheme}`,
+          notes: [
+            `"${name}" is declared as an apiKey with the scheme field "${scheme}", which only http schemes have: ${as.auth.method === 'basic' ? 'Basic Auth' : 'API Key in Authorization with the preamble Bearer'} is inferred from that field.`,
+          ],
+        },
+      ];
     }
-    if (where === '' || header === '') return [{ scheme: name, kind: 'apiKey without in or name', auth: { method: 'none' }, supported: false, rank: 9, notes: [`The spec's "${name}" is an apiKey that does not say ${where === '' ? 'where it goes (in)' : 'which header carries it (name)'}: find the header in the vendor's documentation.`] }];
-    if (where !== 'header') return [{ scheme: name, kind: `apiKey in ${where} ${header}`, auth: { method: 'none' }, supported: false, rank: 9, notes: [`The spec's "${name}" sends the key in the ${where} (${header}); Rewst's API Key sends a header. Check whether the vendor also accepts it as a header.`] }];
-    const preamble = /^authorization$/i.test(header) ? PREAMBLE.exec(description)?.[1] ?? (/\bbearer\b/i.test(description) || /^bearer$/i.test(scheme) ? 'Bearer' : undefined) : undefined;
+    if (where === '' || header === '')
+      return [
+        {
+          scheme: name,
+          kind: 'apiKey without in or name',
+          auth: { method: 'none' },
+          supported: false,
+          rank: 9,
+          notes: [
+            `The spec's "${name}" is an apiKey that does not say ${where === '' ? 'where it goes (in)' : 'which header carries it (name)'}: find the header in the vendor's documentation.`,
+          ],
+        },
+      ];
+    if (where !== 'header')
+      return [
+        {
+          scheme: name,
+          kind: `apiKey in ${where} ${header}`,
+          auth: { method: 'none' },
+          supported: false,
+          rank: 9,
+          notes: [
+            `The spec's "${name}" sends the key in the ${where} (${header}); Rewst's API Key sends a header. Check whether the vendor also accepts it as a header.`,
+          ],
+        },
+      ];
+    const preamble = /^authorization$/i.test(header)
+      ? (PREAMBLE.exec(description)?.[1] ?? (/\bbearer\b/i.test(description) || /^bearer$/i.test(scheme) ? 'Bearer' : undefined))
+      : undefined;
     // An Authorization header with no word about its scheme is often the OAuth token's slot: OAuth, if offered, goes first.
     const rank = /^authorization$/i.test(header) && !preamble ? 1.5 : 0;
-    const notes = scheme && !/^authorization$/i.test(header) ? [`"${name}" sends the key in ${header} and also has the scheme field "${scheme}", which apiKey schemes do not use: check whether the vendor expects "${scheme}" before the key (API Key Preamble).`] : [];
-    return [{ scheme: name, kind: `apiKey in header ${header}`, auth: { method: 'api-key', apiKeyHeaderName: header, ...(preamble ? { apiKeyPreamble: preamble } : {}) }, supported: true, rank, notes }];
+    const notes =
+      scheme && !/^authorization$/i.test(header)
+        ? [
+            `"${name}" sends the key in ${header} and also has the scheme field "${scheme}", which apiKey schemes do not use: check whether the vendor expects "${scheme}" before the key (API Key Preamble).`,
+          ]
+        : [];
+    return [
+      {
+        scheme: name,
+        kind: `apiKey in header ${header}`,
+        auth: { method: 'api-key', apiKeyHeaderName: header, ...(preamble ? { apiKeyPreamble: preamble } : {}) },
+        supported: true,
+        rank,
+        notes,
+      },
+    ];
   }
   if ((type === 'http' && (/^bearer$/i.test(text(s.scheme)) || (!text(s.scheme) && typeof s.bearerFormat === 'string'))) || (swagger2 && type === 'bearer')) {
-    return [{ scheme: name, kind: 'http bearer', auth: { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' }, supported: true, rank: 0, notes: [] }];
+    return [
+      {
+        scheme: name,
+        kind: 'http bearer',
+        auth: { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' },
+        supported: true,
+        rank: 0,
+        notes: [],
+      },
+    ];
   }
   if ((type === 'http' && /^basic$/i.test(text(s.scheme))) || type === 'basic') {
     return [{ scheme: name, kind: 'http basic', auth: { method: 'basic' }, supported: true, rank: 4, notes: [] }];
@@ -84,27 +143,77 @@ export function optionsFor(name: string, s: Obj, swagger2: boolean, base?: strin
   if (type === 'oauth2') return oauthOptions(name, s, swagger2, base);
   if (type === 'openIdConnect') {
     const url = text(s.openIdConnectUrl);
-    return [{ scheme: name, kind: 'openIdConnect', auth: { method: 'oauth2-authorization-code', oauth: { ...OAUTH_DEFAULTS } }, supported: true, rank: 6, notes: [`"${name}" is OpenID Connect: its discovery document${url ? ` (${url})` : ''} lists the authorization_endpoint and token_endpoint to enter as the OAuth URLs.`] }];
+    return [
+      {
+        scheme: name,
+        kind: 'openIdConnect',
+        auth: { method: 'oauth2-authorization-code', oauth: { ...OAUTH_DEFAULTS } },
+        supported: true,
+        rank: 6,
+        notes: [
+          `"${name}" is OpenID Connect: its discovery document${url ? ` (${url})` : ''} lists the authorization_endpoint and token_endpoint to enter as the OAuth URLs.`,
+        ],
+      },
+    ];
   }
   const kind = type === 'http' ? `http ${text(s.scheme)}` : type || 'unknown';
-  return [{ scheme: name, kind, auth: { method: 'none' }, supported: false, rank: 9, notes: [`Rewst does not support "${name}" (${kind}). Choose No Auth and pull credentials in with a workflow, as Rewst suggests.`] }];
+  return [
+    {
+      scheme: name,
+      kind,
+      auth: { method: 'none' },
+      supported: false,
+      rank: 9,
+      notes: [`Rewst does not support "${name}" (${kind}). Choose No Auth and pull credentials in with a workflow, as Rewst suggests.`],
+    },
+  ];
 }
 
 function oauthOptions(name: string, s: Obj, swagger2: boolean, base?: string): AuthOption[] {
   // Swagger 2.0 has one flow per scheme, with the URLs on the scheme; OpenAPI 3 has a map of flows.
-  const flows: Array<[string, Obj]> = swagger2 ? [[swagger2Flow(text(s.flow)), s]] : isObject(s.flows) ? Object.entries(s.flows).filter((e): e is [string, Obj] => isObject(e[1])) : [];
+  const flows: Array<[string, Obj]> = swagger2
+    ? [[swagger2Flow(text(s.flow)), s]]
+    : isObject(s.flows)
+      ? Object.entries(s.flows).filter((e): e is [string, Obj] => isObject(e[1]))
+      : [];
   const out: AuthOption[] = [];
   for (const [flow, f] of flows) {
     const oauth: OAuthSettings = { ...OAUTH_DEFAULTS };
     const authorizationUrl = withoutProtocolParams(absolute(str(f.authorizationUrl), base));
     const tokenUrl = absolute(str(f.tokenUrl), base);
     if (tokenUrl) oauth.accessTokenUrl = tokenUrl;
-    if (flow === 'clientCredentials') out.push({ scheme: name, kind: 'oauth2 client credentials', auth: { method: 'oauth2-client-credentials', oauth }, supported: true, rank: 1, notes: [] });
-    else if (flow === 'authorizationCode') out.push({ scheme: name, kind: 'oauth2 authorization code', auth: { method: 'oauth2-authorization-code', oauth: { ...oauth, ...(authorizationUrl ? { authorizationUrl } : {}) } }, supported: true, rank: 2, notes: [] });
-    else if (flow === 'password') out.push({ scheme: name, kind: 'oauth2 password', auth: { method: 'oauth2', oauth: { grantType: 'password', ...oauth } }, supported: true, rank: 3, notes: [] });
+    if (flow === 'clientCredentials')
+      out.push({ scheme: name, kind: 'oauth2 client credentials', auth: { method: 'oauth2-client-credentials', oauth }, supported: true, rank: 1, notes: [] });
+    else if (flow === 'authorizationCode')
+      out.push({
+        scheme: name,
+        kind: 'oauth2 authorization code',
+        auth: { method: 'oauth2-authorization-code', oauth: { ...oauth, ...(authorizationUrl ? { authorizationUrl } : {}) } },
+        supported: true,
+        rank: 2,
+        notes: [],
+      });
+    else if (flow === 'password')
+      out.push({
+        scheme: name,
+        kind: 'oauth2 password',
+        auth: { method: 'oauth2', oauth: { grantType: 'password', ...oauth } },
+        supported: true,
+        rank: 3,
+        notes: [],
+      });
     else if (flow === 'implicit') {
       // Rewst exchanges codes server-side; the implicit flow's authorization URL usually serves the code flow too.
-      out.push({ scheme: name, kind: 'oauth2 implicit', auth: { method: 'oauth2-authorization-code', oauth: { ...oauth, ...(authorizationUrl ? { authorizationUrl } : {}) } }, supported: true, rank: 5, notes: [`"${name}" lists only the implicit flow, which Rewst cannot use; Authorization Code is proposed with the same authorization URL, and the token URL must come from the vendor's documentation.`] });
+      out.push({
+        scheme: name,
+        kind: 'oauth2 implicit',
+        auth: { method: 'oauth2-authorization-code', oauth: { ...oauth, ...(authorizationUrl ? { authorizationUrl } : {}) } },
+        supported: true,
+        rank: 5,
+        notes: [
+          `"${name}" lists only the implicit flow, which Rewst cannot use; Authorization Code is proposed with the same authorization URL, and the token URL must come from the vendor's documentation.`,
+        ],
+      });
     }
   }
   return out;
@@ -112,7 +221,8 @@ function oauthOptions(name: string, s: Obj, swagger2: boolean, base?: string): A
 
 /** OpenAPI 3 resolves relative OAuth URLs against the server; Swagger 2.0 against its host. */
 function baseUrlOf(root: Obj): string | undefined {
-  if (typeof root.host === 'string') return `${Array.isArray(root.schemes) && root.schemes.includes('http') && !root.schemes.includes('https') ? 'http' : 'https'}://${root.host}/`;
+  if (typeof root.host === 'string')
+    return `${Array.isArray(root.schemes) && root.schemes.includes('http') && !root.schemes.includes('https') ? 'http' : 'https'}://${root.host}/`;
   const server = Array.isArray(root.servers) ? root.servers.find((x) => isObject(x) && typeof x.url === 'string') : undefined;
   return isObject(server) && /^https?:\/\//i.test(String(server.url)) ? String(server.url) : undefined;
 }
@@ -194,18 +304,34 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
   const fromHeaders = optionsByScheme.size ? undefined : headerAuth(ops);
   if (fromHeaders) optionsByScheme.set(fromHeaders.option.scheme, [fromHeaders.option]);
   const options = [...optionsByScheme.values()].flat();
-  if (!optionsByScheme.size) return { auth: { method: 'none' }, options, notes: [...notes, 'The spec declares no security scheme, and no credential header goes with every operation: No Auth is proposed. Check the vendor\'s documentation for API keys or tokens.'] };
+  if (!optionsByScheme.size)
+    return {
+      auth: { method: 'none' },
+      options,
+      notes: [
+        ...notes,
+        "The spec declares no security scheme, and no credential header goes with every operation: No Auth is proposed. Check the vendor's documentation for API keys or tokens.",
+      ],
+    };
 
   const groups = usage.groups.filter((g) => Object.keys(g).length > 0);
-  if (usage.groups.length && !groups.length) return { auth: { method: 'none' }, options, notes: ['Every security requirement in the spec is empty (no credentials needed): No Auth is proposed.'] };
-  const candidates = fromHeaders ? [{ [fromHeaders.option.scheme]: [] as string[] }] : groups.length ? groups : [...schemes.keys()].map((k) => ({ [k]: [] as string[] }));
+  if (usage.groups.length && !groups.length)
+    return { auth: { method: 'none' }, options, notes: ['Every security requirement in the spec is empty (no credentials needed): No Auth is proposed.'] };
+  const candidates = fromHeaders
+    ? [{ [fromHeaders.option.scheme]: [] as string[] }]
+    : groups.length
+      ? groups
+      : [...schemes.keys()].map((k) => ({ [k]: [] as string[] }));
 
   let best: { option: AuthOption; group: Record<string, string[]>; order: number } | undefined;
   candidates.forEach((group, order) => {
     for (const name of Object.keys(group)) {
       for (const option of optionsByScheme.get(name) ?? []) {
         if (!option.supported) continue;
-        const better = !best || option.rank < best.option.rank || (option.rank === best.option.rank && (usage.count.get(name) ?? 0) > (usage.count.get(best.option.scheme) ?? 0));
+        const better =
+          !best ||
+          option.rank < best.option.rank ||
+          (option.rank === best.option.rank && (usage.count.get(name) ?? 0) > (usage.count.get(best.option.scheme) ?? 0));
         if (better) best = { option, group, order };
       }
     }
@@ -219,16 +345,27 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
   if (auth.oauth) {
     const scopes = (usage.scopes.get(option.scheme) ?? []).filter((x) => x && x !== 'none');
     if (scopes.length && scopes.length <= MAX_SCOPES) auth.oauth.scope = scopes.join(' ');
-    else if (scopes.length) notes.push(`The operations name ${scopes.length} scopes between them (${scopes.slice(0, 5).join(', ')}, …): too many to propose. Scope is left blank, which uses the default scope; enter the ones your workflows need.`);
+    else if (scopes.length)
+      notes.push(
+        `The operations name ${scopes.length} scopes between them (${scopes.slice(0, 5).join(', ')}, …): too many to propose. Scope is left blank, which uses the default scope; enter the ones your workflows need.`,
+      );
     else {
       const declared = declaredScopes(schemes.get(option.scheme)!, swagger2);
-      if (declared.length) notes.push(`No operation names the scopes it needs; the scheme declares ${declared.length} (${declared.slice(0, 5).join(', ')}${declared.length > 5 ? ', …' : ''}). Scope is left blank, which uses the default scope.`);
+      if (declared.length)
+        notes.push(
+          `No operation names the scopes it needs; the scheme declares ${declared.length} (${declared.slice(0, 5).join(', ')}${declared.length > 5 ? ', …' : ''}). Scope is left blank, which uses the default scope.`,
+        );
     }
     if (!auth.oauth.accessTokenUrl) notes.push(`The spec gives no token URL for "${option.scheme}": find it in the vendor's documentation.`);
-    for (const url of [auth.oauth.accessTokenUrl, auth.oauth.authorizationUrl]) if (url && !/^https?:\/\//i.test(url)) notes.push(`The OAuth URL ${url} is relative and the spec names no host to resolve it against: enter the full URL.`);
+    for (const url of [auth.oauth.accessTokenUrl, auth.oauth.authorizationUrl])
+      if (url && !/^https?:\/\//i.test(url))
+        notes.push(`The OAuth URL ${url} is relative and the spec names no host to resolve it against: enter the full URL.`);
   }
   notes.push(...option.notes);
-  if (auth.method === 'api-key' && /^authorization$/i.test(auth.apiKeyHeaderName ?? '') && !auth.apiKeyPreamble) notes.push('The key goes in the Authorization header and the spec does not say with which word before it: check whether the vendor expects a preamble such as Bearer.');
+  if (auth.method === 'api-key' && /^authorization$/i.test(auth.apiKeyHeaderName ?? '') && !auth.apiKeyPreamble)
+    notes.push(
+      'The key goes in the Authorization header and the spec does not say with which word before it: check whether the vendor expects a preamble such as Bearer.',
+    );
   // The other API-key headers a requirement ANDs in go to Extra Request Headers, with their values left for Rewst.
   const extra: Record<string, string> = {};
   for (const name of Object.keys(group)) {
@@ -236,20 +373,32 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
     const other = optionsByScheme.get(name)?.[0];
     if (other?.auth.method === 'api-key' && other.auth.apiKeyHeaderName) {
       extra[other.auth.apiKeyHeaderName] = '';
-      notes.push(`The spec also requires the header ${other.auth.apiKeyHeaderName} (scheme "${name}"): it is listed under Extra Request Headers with an empty value, to be filled in Rewst, since it is a credential.`);
-    } else if (other && other.auth.method !== option.auth.method && !(other.auth.oauth && option.auth.oauth)) notes.push(`The spec also requires "${name}" (${other.kind}) together with "${option.scheme}"; Rewst takes one authentication method.`);
+      notes.push(
+        `The spec also requires the header ${other.auth.apiKeyHeaderName} (scheme "${name}"): it is listed under Extra Request Headers with an empty value, to be filled in Rewst, since it is a credential.`,
+      );
+    } else if (other && other.auth.method !== option.auth.method && !(other.auth.oauth && option.auth.oauth))
+      notes.push(`The spec also requires "${name}" (${other.kind}) together with "${option.scheme}"; Rewst takes one authentication method.`);
   }
   for (const name of fromHeaders?.alongside ?? []) extra[name] = '';
-  if (fromHeaders?.alongside.length) notes.push(`${fromHeaders.alongside.join(', ')} also ${fromHeaders.alongside.length === 1 ? 'goes' : 'go'} with every operation: listed under Extra Request Headers with empty values, to be filled in Rewst for each configuration (they are credentials or account details).`);
+  if (fromHeaders?.alongside.length)
+    notes.push(
+      `${fromHeaders.alongside.join(', ')} also ${fromHeaders.alongside.length === 1 ? 'goes' : 'go'} with every operation: listed under Extra Request Headers with empty values, to be filled in Rewst for each configuration (they are credentials or account details).`,
+    );
   const required = requiredHeaders(ops, auth);
   for (const [name, value] of Object.entries(required)) {
     if (name in extra) continue;
     // A credential's value (even a placeholder default) is entered in Rewst, never written here.
     if (isCredentialHeader(name)) {
-      if (!(name in extra)) notes.push(`Most operations require the header ${name}, a credential: it is listed under Extra Request Headers with an empty value, to be filled in Rewst.`);
+      if (!(name in extra))
+        notes.push(
+          `Most operations require the header ${name}, a credential: it is listed under Extra Request Headers with an empty value, to be filled in Rewst.`,
+        );
       extra[name] = '';
     } else if (value !== '') extra[name] = value;
-    else notes.push(`Most operations require the header ${name}, and the spec gives no fixed value: if every request sends the same one, add it under Extra Request Headers.`);
+    else
+      notes.push(
+        `Most operations require the header ${name}, and the spec gives no fixed value: if every request sends the same one, add it under Extra Request Headers.`,
+      );
   }
   const others = options.filter((o) => o !== option && o.supported);
   if (others.length) notes.push(`Other schemes in the spec: ${others.map((o) => `${o.scheme} (${o.kind})`).join(', ')}.`);
@@ -257,7 +406,13 @@ export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)
 }
 
 /** Header names that carry a credential, simplest first: Authorization, an API key, a token, a secret, other codes and keys. */
-const CREDENTIAL_NAMES: ReadonlyArray<RegExp> = [/^authorization$/i, /api[-_]?key|apikey/i, /token/i, /secret|password/i, /integration[-_]?code|access[-_]?key|^x[-_]auth|auth|[-_]?key$/i];
+const CREDENTIAL_NAMES: ReadonlyArray<RegExp> = [
+  /^authorization$/i,
+  /api[-_]?key|apikey/i,
+  /token/i,
+  /secret|password/i,
+  /integration[-_]?code|access[-_]?key|^x[-_]auth|auth|[-_]?key$/i,
+];
 /** Headers that go with a credential: account details each configuration sets (Autotask's UserName). */
 const ACCOUNT_HEADER = /^(x[-_])?(user(name)?|login|account([-_]?id)?|tenant([-_]?id)?|client[-_]?id|app[-_]?id|integration[-_]?code|company[-_]?id)$/i;
 /** A header on at least this share of the operations goes with every request. */
@@ -270,17 +425,20 @@ const EVERY = 0.9;
  */
 function headerAuth(ops: SpecOperation[]): { option: AuthOption; alongside: string[] } | undefined {
   const seen = new Map<string, { name: string; n: number; description: string }>();
-  for (const op of ops) for (const [lower, p] of op.headers) {
-    const c = seen.get(lower) ?? { name: p.name, n: 0, description: p.description };
-    c.n++;
-    seen.set(lower, c);
-  }
+  for (const op of ops)
+    for (const [lower, p] of op.headers) {
+      const c = seen.get(lower) ?? { name: p.name, n: 0, description: p.description };
+      c.n++;
+      seen.set(lower, c);
+    }
   const every = [...seen.values()].filter((c) => ops.length && c.n >= ops.length * EVERY);
   const rankOf = (name: string) => CREDENTIAL_NAMES.findIndex((re) => re.test(name));
   const ranked = every.filter((c) => rankOf(c.name) >= 0).sort((a, b) => rankOf(a.name) - rankOf(b.name) || b.n - a.n);
   const chosen = ranked[0];
   if (!chosen) return undefined;
-  const preamble = /^authorization$/i.test(chosen.name) ? PREAMBLE.exec(chosen.description)?.[1] ?? (/\bbearer\b/i.test(chosen.description) ? 'Bearer' : undefined) : undefined;
+  const preamble = /^authorization$/i.test(chosen.name)
+    ? (PREAMBLE.exec(chosen.description)?.[1] ?? (/\bbearer\b/i.test(chosen.description) ? 'Bearer' : undefined))
+    : undefined;
   const alongside = every.filter((c) => c !== chosen && (rankOf(c.name) >= 0 || ACCOUNT_HEADER.test(c.name))).map((c) => c.name);
   const share = chosen.n === ops.length ? `all ${ops.length}` : `${chosen.n} of ${ops.length}`;
   const option: AuthOption = {
@@ -289,7 +447,9 @@ function headerAuth(ops: SpecOperation[]): { option: AuthOption; alongside: stri
     auth: { method: 'api-key', apiKeyHeaderName: chosen.name, ...(preamble ? { apiKeyPreamble: preamble } : {}) },
     supported: true,
     rank: 0,
-    notes: [`The spec declares no security scheme, but ${share} operations take the header parameter ${chosen.name}: API Key with that header is inferred from it${preamble ? `, with the preamble ${preamble} from its description` : ''}.`],
+    notes: [
+      `The spec declares no security scheme, but ${share} operations take the header parameter ${chosen.name}: API Key with that header is inferred from it${preamble ? `, with the preamble ${preamble} from its description` : ''}.`,
+    ],
   };
   return { option, alongside };
 }
@@ -297,11 +457,28 @@ function headerAuth(ops: SpecOperation[]): { option: AuthOption; alongside: stri
 /** What a security requirement's name says, when the spec does not define the scheme it names. */
 function fromSchemeName(name: string, ops: SpecOperation[]): AuthOption | undefined {
   const why = `A security requirement names "${name}", which the spec does not define:`;
-  if (/bearer|jwt/i.test(name)) return { scheme: name, kind: 'undefined scheme (bearer by its name)', auth: { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' }, supported: true, rank: 0, notes: [`${why} API Key in Authorization with the preamble Bearer is inferred from its name. Check the vendor's documentation.`] };
-  if (/basic/i.test(name)) return { scheme: name, kind: 'undefined scheme (basic by its name)', auth: { method: 'basic' }, supported: true, rank: 4, notes: [`${why} Basic Auth is inferred from its name. Check the vendor's documentation.`] };
+  if (/bearer|jwt/i.test(name))
+    return {
+      scheme: name,
+      kind: 'undefined scheme (bearer by its name)',
+      auth: { method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' },
+      supported: true,
+      rank: 0,
+      notes: [`${why} API Key in Authorization with the preamble Bearer is inferred from its name. Check the vendor's documentation.`],
+    };
+  if (/basic/i.test(name))
+    return {
+      scheme: name,
+      kind: 'undefined scheme (basic by its name)',
+      auth: { method: 'basic' },
+      supported: true,
+      rank: 4,
+      notes: [`${why} Basic Auth is inferred from its name. Check the vendor's documentation.`],
+    };
   if (/api[-_]?key|apikey|token/i.test(name)) {
     const header = headerAuth(ops);
-    if (header) return { ...header.option, scheme: name, notes: [`${why} ${header.option.notes[0].replace(/^The spec declares no security scheme, but /, 'but ')}`] };
+    if (header)
+      return { ...header.option, scheme: name, notes: [`${why} ${header.option.notes[0].replace(/^The spec declares no security scheme, but /, 'but ')}`] };
   }
   return undefined;
 }
@@ -316,14 +493,22 @@ function declaredScopes(s: Obj, swagger2: boolean): string[] {
 /** Header parameters required by most operations (an API version, say): Rewst sends them as extra headers. */
 function requiredHeaders(ops: SpecOperation[], auth: AuthSettings): Record<string, string> {
   const counts = new Map<string, { name: string; n: number; value: string }>();
-  for (const op of ops) for (const [lower, p] of op.headers) {
-    if (!p.required || /^(authorization|content-type|accept|user-agent|content-length)$/.test(lower) || lower === auth.apiKeyHeaderName?.toLowerCase()) continue;
-    const c = counts.get(lower) ?? { name: p.name, n: 0, value: '' };
-    c.n++;
-    const schema = p.schema;
-    if (!c.value) c.value = typeof schema.default === 'string' ? schema.default : Array.isArray(schema.enum) && schema.enum.length === 1 && typeof schema.enum[0] === 'string' ? schema.enum[0] : '';
-    counts.set(lower, c);
-  }
+  for (const op of ops)
+    for (const [lower, p] of op.headers) {
+      if (!p.required || /^(authorization|content-type|accept|user-agent|content-length)$/.test(lower) || lower === auth.apiKeyHeaderName?.toLowerCase())
+        continue;
+      const c = counts.get(lower) ?? { name: p.name, n: 0, value: '' };
+      c.n++;
+      const schema = p.schema;
+      if (!c.value)
+        c.value =
+          typeof schema.default === 'string'
+            ? schema.default
+            : Array.isArray(schema.enum) && schema.enum.length === 1 && typeof schema.enum[0] === 'string'
+              ? schema.enum[0]
+              : '';
+      counts.set(lower, c);
+    }
   const out: Record<string, string> = {};
   for (const c of counts.values()) if (ops.length && c.n >= ops.length / 2) out[c.name] = c.value;
   return out;

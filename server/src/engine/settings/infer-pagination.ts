@@ -33,7 +33,10 @@ export function nameOps(ps: ReadonlyArray<OperationPaging>, max = NAMED): string
 }
 
 export function inferPagination(root: Obj, ops: SpecOperation[] = listOperations(root)): PaginationProposal {
-  const lists = ops.filter((op) => op.method === 'get').map((op) => pagingOf(root, op)).filter((p) => p.isList);
+  const lists = ops
+    .filter((op) => op.method === 'get')
+    .map((op) => pagingOf(root, op))
+    .filter((p) => p.isList);
   const paged = lists.filter((p) => p.style !== 'none');
   const notes: string[] = [];
   const reasons = new Map<OperationPaging, string>();
@@ -42,7 +45,9 @@ export function inferPagination(root: Obj, ops: SpecOperation[] = listOperations
     if (!lists.length) notes.push('No GET operation returns a list, or takes a page, offset or cursor parameter: No pagination is proposed.');
     else {
       const says = lists.filter((p) => p.saysPaged);
-      notes.push(`${lists.length} operation(s) return a list, but none takes a page, offset or cursor parameter or returns a next link: No pagination is proposed.${says.length ? ` ${says.length} say they page (${nameOps(says, 3)}): the vendor's documentation names the parameter.` : ''}`);
+      notes.push(
+        `${lists.length} operation(s) return a list, but none takes a page, offset or cursor parameter or returns a next link: No pagination is proposed.${says.length ? ` ${says.length} say they page (${nameOps(says, 3)}): the vendor's documentation names the parameter.` : ''}`,
+      );
     }
     return { pagination: { type: 'none' }, paginatedActions: [], notes, lists, reasons };
   }
@@ -57,29 +62,48 @@ export function inferPagination(root: Obj, ops: SpecOperation[] = listOperations
   for (const p of lists) if (!fits.includes(p)) reasons.set(p, whyNotMarked(root, p, pagination));
   if (!fitting.length) {
     const example = paged[0];
-    notes.push(`${paged.length} operation(s) page their results, but none fits the settings it would want itself, e.g. ${describeOperation(example.op)}: ${whyNotMarked(root, example, ownSetup(example, false)).replace(/\.$/, "")}. No pagination is proposed.`);
+    notes.push(
+      `${paged.length} operation(s) page their results, but none fits the settings it would want itself, e.g. ${describeOperation(example.op)}: ${whyNotMarked(root, example, ownSetup(example, false)).replace(/\.$/, '')}. No pagination is proposed.`,
+    );
     for (const p of lists) reasons.set(p, whyNotMarked(root, p, ownSetup(p, false)));
     return { pagination: { type: 'none' }, paginatedActions: [], notes, lists, reasons };
   }
 
-  if (type === 'pointer' && !pagination.pointerJsonPath) notes.push(`No response says where the next cursor for "${pagination.afterParam}" is: enter the Pointer JSONPath from the vendor's documentation.`);
-  if (type === 'link' && pagination.nextLinkLocation === 'body' && /uri$/i.test(pagination.nextPageKey ?? '')) notes.push(`"${pagination.nextPageKey}" may hold a path rather than a full URL (Rewst's Link type follows a full URL): check a real response.`);
+  if (type === 'pointer' && !pagination.pointerJsonPath)
+    notes.push(`No response says where the next cursor for "${pagination.afterParam}" is: enter the Pointer JSONPath from the vendor's documentation.`);
+  if (type === 'link' && pagination.nextLinkLocation === 'body' && /uri$/i.test(pagination.nextPageKey ?? ''))
+    notes.push(`"${pagination.nextPageKey}" may hold a path rather than a full URL (Rewst's Link type follows a full URL): check a real response.`);
   const size = pageSize(fitting.map((p) => (pagination.pageSizeParam ? p.op.query.get(pagination.pageSizeParam) : undefined)));
   pagination.defaultPageSize = size.value;
   if (size.note && pagination.pageSizeParam) notes.push(size.note);
   pagination.defaultPageLimit = PAGE_LIMIT;
 
-  notes.push(`${same.length} of ${lists.length} list operation(s) page by ${label.toLowerCase()}${describeParams(pagination)}; ${fits.length} fit these settings and are marked paginated.`);
-  if (withoutId.length) notes.push(`${withoutId.length} more fit these settings but have no operationId, which Rewst needs to make an action: ${nameOps(withoutId)}. \`rewst-openapi prepare\` (or Fix all in the editor) adds them; the proposal made after it marks them.`);
+  notes.push(
+    `${same.length} of ${lists.length} list operation(s) page by ${label.toLowerCase()}${describeParams(pagination)}; ${fits.length} fit these settings and are marked paginated.`,
+  );
+  if (withoutId.length)
+    notes.push(
+      `${withoutId.length} more fit these settings but have no operationId, which Rewst needs to make an action: ${nameOps(withoutId)}. \`rewst-openapi prepare\` (or Fix all in the editor) adds them; the proposal made after it marks them.`,
+    );
   const left = same.filter((p) => !fitting.includes(p));
-  if (left.length) notes.push(`${left.length} other ${label.toLowerCase()}-style operation(s) do not fit (Rewst has one pagination setup per integration), e.g. ${describeOperation(left[0].op)}: ${reasons.get(left[0])}`);
+  if (left.length)
+    notes.push(
+      `${left.length} other ${label.toLowerCase()}-style operation(s) do not fit (Rewst has one pagination setup per integration), e.g. ${describeOperation(left[0].op)}: ${reasons.get(left[0])}`,
+    );
   const otherStyles = [...counts].filter(([t]) => t !== type);
-  if (otherStyles.length) notes.push(`Operations paging another way are left unmarked: ${otherStyles.map(([t, n]) => `${n} by ${PAGINATION_LABELS[t].toLowerCase()}`).join(', ')}.`);
+  if (otherStyles.length)
+    notes.push(`Operations paging another way are left unmarked: ${otherStyles.map(([t, n]) => `${n} by ${PAGINATION_LABELS[t].toLowerCase()}`).join(', ')}.`);
   notes.push(...resultsKeyNotes(pagination, fitting, same));
   const flagged = fitting.filter((p) => p.flagParam);
-  if (flagged.length) notes.push(`${flagged.length} of them also take "${flagged[0].flagParam!.name}", a switch that turns paging on; Rewst sends only the page and page size parameters, so check whether the API pages without it (or set it to true in each action).`);
+  if (flagged.length)
+    notes.push(
+      `${flagged.length} of them also take "${flagged[0].flagParam!.name}", a switch that turns paging on; Rewst sends only the page and page size parameters, so check whether the API pages without it (or set it to true in each action).`,
+    );
   const pageParam = pagination.pageParam ? fitting.map((p) => p.op.query.get(pagination.pageParam!)).find(Boolean) : undefined;
-  if (pageParam && (pageParam.schema.minimum === 0 || pageParam.schema.default === 0)) notes.push(`"${pageParam.name}" counts pages from 0 (its ${pageParam.schema.minimum === 0 ? 'minimum' : 'default'} is 0): check which page Rewst asks for first.`);
+  if (pageParam && (pageParam.schema.minimum === 0 || pageParam.schema.default === 0))
+    notes.push(
+      `"${pageParam.name}" counts pages from 0 (its ${pageParam.schema.minimum === 0 ? 'minimum' : 'default'} is 0): check which page Rewst asks for first.`,
+    );
   const xms = fitting.filter((p) => p.evidence.includes('x-ms-pageable'));
   if (xms.length) notes.push(`${xms.length} of them declare x-ms-pageable (Azure's paging extension): the next link and results key are read from it.`);
   const unmarked = lists.length - fits.length - withoutId.length;
@@ -96,22 +120,38 @@ function resultsKeyNotes(pagination: PaginationSettings, fitting: OperationPagin
   for (const p of same) if (p.resultsKey !== undefined) keys.set(p.resultsKey, (keys.get(p.resultsKey) ?? 0) + 1);
   if (keys.size > 1) {
     const ranked = [...keys].sort((a, b) => b[1] - a[1]);
-    out.push(`The list operations disagree on the results key: ${ranked.slice(0, 6).map(([k, n]) => `${show(k)} (${n})`).join(', ')}${ranked.length > 6 ? ', …' : ''}. Rewst takes one per integration, so ${key === undefined ? 'none' : show(key)} is proposed, the one the most operations fit; the Pagination form shows each operation's own.`);
+    out.push(
+      `The list operations disagree on the results key: ${ranked
+        .slice(0, 6)
+        .map(([k, n]) => `${show(k)} (${n})`)
+        .join(
+          ', ',
+        )}${ranked.length > 6 ? ', …' : ''}. Rewst takes one per integration, so ${key === undefined ? 'none' : show(key)} is proposed, the one the most operations fit; the Pagination form shows each operation's own.`,
+    );
   }
   const fromExample = fitting.filter((p) => p.resultsFrom === 'example');
-  if (fromExample.length && key !== undefined) out.push(`The results key ${show(key)} is read from the response examples of ${fromExample.length} operation(s), which give no response schema: check it against a real response.`);
+  if (fromExample.length && key !== undefined)
+    out.push(
+      `The results key ${show(key)} is read from the response examples of ${fromExample.length} operation(s), which give no response schema: check it against a real response.`,
+    );
   const unknown = fitting.filter((p) => p.resultsFrom === 'unknown');
   if (unknown.length) {
-    out.push(`${unknown.length} of the operations that fit do not describe their response (${nameOps(unknown, 3)}): their results key is unknown${key === undefined ? '. Results Key is left empty: enter the key of the array of results from a real response (empty when the response is the array itself).' : `; ${show(key)} is taken from the others. Check it against a real response.`}`);
+    out.push(
+      `${unknown.length} of the operations that fit do not describe their response (${nameOps(unknown, 3)}): their results key is unknown${key === undefined ? '. Results Key is left empty: enter the key of the array of results from a real response (empty when the response is the array itself).' : `; ${show(key)} is taken from the others. Check it against a real response.`}`,
+    );
   } else if (key === '') out.push('The paginated responses are arrays themselves: Results Key is left empty.');
   return out;
 }
 
 /** Why a list operation is not marked with these settings, in a few words. */
 export function whyNotMarked(root: Obj, p: OperationPaging, s: PaginationSettings): string {
-  if (p.style === 'none') return p.saysPaged ? 'it says it pages, but the spec names no page, offset or cursor parameter and no next link' : 'it takes no page, offset or cursor parameter and returns no next link';
+  if (p.style === 'none')
+    return p.saysPaged
+      ? 'it says it pages, but the spec names no page, offset or cursor parameter and no next link'
+      : 'it takes no page, offset or cursor parameter and returns no next link';
   if (!s.type || s.type === 'none') return 'no pagination is set up';
-  if (p.style !== s.type) return `it pages by ${PAGINATION_LABELS[p.style].toLowerCase()}, not ${PAGINATION_LABELS[s.type].toLowerCase()} (Rewst has one pagination setup per integration)`;
+  if (p.style !== s.type)
+    return `it pages by ${PAGINATION_LABELS[p.style].toLowerCase()}, not ${PAGINATION_LABELS[s.type].toLowerCase()} (Rewst has one pagination setup per integration)`;
   const problem = checkOperation(root, checkedOp(p), s)[0];
   if (problem) return problem.message;
   if (!pagesThisWay(p, s)) return 'it pages with other parameters or another next link';
@@ -165,13 +205,14 @@ function pagesThisWay(p: OperationPaging, s: PaginationSettings): boolean {
  */
 function bestSetup(root: Obj, lists: OperationPaging[], paged: OperationPaging[]): { pagination: PaginationSettings; fitting: OperationPaging[] } {
   const candidates = new Map<string, { setup: PaginationSettings; wanted: number }>();
-  for (const p of paged) for (const withSize of [true, false]) {
-    const setup = ownSetup(p, withSize);
-    const key = JSON.stringify(setup);
-    const c = candidates.get(key);
-    if (c) c.wanted++;
-    else candidates.set(key, { setup, wanted: 1 });
-  }
+  for (const p of paged)
+    for (const withSize of [true, false]) {
+      const setup = ownSetup(p, withSize);
+      const key = JSON.stringify(setup);
+      const c = candidates.get(key);
+      if (c) c.wanted++;
+      else candidates.set(key, { setup, wanted: 1 });
+    }
   let best: { pagination: PaginationSettings; fitting: OperationPaging[]; score: number; ties: number[] } | undefined;
   // Trying every setup on every list is quadratic: the setups most operations want are tried, the rest cannot win by much.
   const tried = [...candidates.values()].sort((a, b) => b.wanted - a.wanted).slice(0, MAX_SETUPS_TRIED);
@@ -198,7 +239,8 @@ function describeParams(p: PaginationSettings): string {
   return names.length ? ` (${names.join(', ')})` : '';
 }
 
-const MAX_IN_TEXT = /(?:max(?:imum)?(?:\s+(?:value|number|page size|limit))?(?:\s+(?:is|of|allowed))?\s*:?|up to|at most|no more than|less than or equal to|between\s+\d+\s+and|ranges?\s+(?:from\s+)?\d+\s+(?:to|-)|cannot exceed|must not exceed|limit of)\s*(\d{1,6})/i;
+const MAX_IN_TEXT =
+  /(?:max(?:imum)?(?:\s+(?:value|number|page size|limit))?(?:\s+(?:is|of|allowed))?\s*:?|up to|at most|no more than|less than or equal to|between\s+\d+\s+and|ranges?\s+(?:from\s+)?\d+\s+(?:to|-)|cannot exceed|must not exceed|limit of)\s*(\d{1,6})/i;
 
 function maximumOf(p: QueryParam): number | undefined {
   if (typeof p.schema.maximum === 'number') return p.schema.maximum;
@@ -216,6 +258,13 @@ function pageSize(params: ReadonlyArray<QueryParam | undefined>): { value: numbe
     return { value, note: Math.min(...maxima) > cap ? `The API allows pages of ${Math.min(...maxima)}; Rewst's maximum is ${cap}.` : undefined };
   }
   const defaults = present.map((p) => p.schema.default).filter((n): n is number => typeof n === 'number' && n > 0);
-  if (defaults.length) return { value: Math.min(cap, ...defaults), note: `The spec states no maximum page size, so the API's default (${Math.min(...defaults)}) is proposed; a larger size, if the vendor allows it, needs fewer requests.` };
-  return { value: 100, note: "The spec states no page size limit: 100 is proposed. Check the vendor's documentation: if the API returns fewer items than asked, Index and Page paging skip items." };
+  if (defaults.length)
+    return {
+      value: Math.min(cap, ...defaults),
+      note: `The spec states no maximum page size, so the API's default (${Math.min(...defaults)}) is proposed; a larger size, if the vendor allows it, needs fewer requests.`,
+    };
+  return {
+    value: 100,
+    note: "The spec states no page size limit: 100 is proposed. Check the vendor's documentation: if the API returns fewer items than asked, Index and Page paging skip items.",
+  };
 }

@@ -29,7 +29,8 @@ function fieldSchema(f: FieldSpec): Schema {
 
 function patternFor(key: string): Schema {
   if (key === 'name') return { pattern: '^[^!-/:-@\\[-`{-~]*$', patternErrorMessage: 'Rewst integration names should not contain special characters.' };
-  if (key === 'hostname') return { pattern: '^[A-Za-z0-9.-]+(:[0-9]+)?$', patternErrorMessage: 'The hostname only, without https:// or a path, e.g. api.example.com.' };
+  if (key === 'hostname')
+    return { pattern: '^[A-Za-z0-9.-]+(:[0-9]+)?$', patternErrorMessage: 'The hostname only, without https:// or a path, e.g. api.example.com.' };
   if (key === 'icon') return { pattern: '\\.[sS][vV][gG]$', patternErrorMessage: 'Rewst takes an SVG icon only.' };
   return {};
 }
@@ -44,7 +45,9 @@ function objectOf(prefix: string): Schema {
 }
 
 function requiredFor(prefix: string, test: (f: FieldSpec) => boolean): string[] {
-  return FIELDS.filter((f) => f.required && f.key.startsWith(prefix) && !f.key.slice(prefix.length).includes('.') && test(f)).map((f) => f.key.slice(prefix.length));
+  return FIELDS.filter((f) => f.required && f.key.startsWith(prefix) && !f.key.slice(prefix.length).includes('.') && test(f)).map((f) =>
+    f.key.slice(prefix.length),
+  );
 }
 
 export function settingsJsonSchema(): Schema {
@@ -63,26 +66,53 @@ export function settingsJsonSchema(): Schema {
   }).filter((c) => Object.keys(c.then).length);
   const pagination = objectOf('pagination.');
   pagination.required = ['type'];
-  pagination.allOf = PAGINATION_TYPES.map((t: PaginationType) => ({ if: { properties: { type: { const: t } }, required: ['type'] }, then: { required: requiredFor('pagination.', (f) => Boolean(f.when?.pagination?.includes(t))) } })).filter((c) => (c.then.required as string[]).length);
+  pagination.allOf = PAGINATION_TYPES.map((t: PaginationType) => ({
+    if: { properties: { type: { const: t } }, required: ['type'] },
+    then: { required: requiredFor('pagination.', (f) => Boolean(f.when?.pagination?.includes(t))) },
+  })).filter((c) => (c.then.required as string[]).length);
   const top = objectOf('');
   Object.assign(top.properties as Schema, {
     $schema: { type: 'string' },
-    spec: { type: 'string', description: 'The OpenAPI or Swagger file, relative to this file. When absent: the spec beside it with the same base name (.json, .yaml or .yml).' },
+    spec: {
+      type: 'string',
+      description: 'The OpenAPI or Swagger file, relative to this file. When absent: the spec beside it with the same base name (.json, .yaml or .yml).',
+    },
     auth,
     pagination,
-    paginatedActions: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: "operationIds of the actions to mark paginated in Rewst's Edit Actions screen. Organization mapping appears only when at least one action is paginated." },
+    paginatedActions: {
+      type: 'array',
+      items: { type: 'string' },
+      uniqueItems: true,
+      description:
+        "operationIds of the actions to mark paginated in Rewst's Edit Actions screen. Organization mapping appears only when at least one action is paginated.",
+    },
   });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Rewst custom integration settings',
     description: "What Rewst's custom-integration wizard asks for. Secrets (API keys, passwords, client secrets) never go here: enter them in Rewst.",
     ...top,
-    required: requiredFor('', () => true).filter((k) => k !== 'icon').concat(['auth', 'pagination']),
+    required: requiredFor('', () => true)
+      .filter((k) => k !== 'icon')
+      .concat(['auth', 'pagination']),
   };
 }
 
 /** Keywords that make VS Code's JSON service report problems: the language server reports these itself. */
-const VALIDATION_KEYWORDS = new Set(['type', 'minimum', 'maximum', 'pattern', 'patternErrorMessage', 'required', 'additionalProperties', 'uniqueItems', 'allOf', 'enum', 'enumDescriptions', 'const']);
+const VALIDATION_KEYWORDS = new Set([
+  'type',
+  'minimum',
+  'maximum',
+  'pattern',
+  'patternErrorMessage',
+  'required',
+  'additionalProperties',
+  'uniqueItems',
+  'allOf',
+  'enum',
+  'enumDescriptions',
+  'const',
+]);
 
 /**
  * The schema VS Code's JSON service gets for settings files (package.json's

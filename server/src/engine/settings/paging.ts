@@ -48,16 +48,84 @@ export interface OperationPaging {
 
 const norm = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-const POINTER_PARAMS = new Set(['cursor', 'after', 'startingafter', 'startafter', 'nexttoken', 'pagetoken', 'nextpagetoken', 'continuationtoken', 'continuation', 'marker', 'startcursor', 'pagecursor', 'pageafter', 'skiptoken', 'nextcursor', 'searchafter', 'pagingtoken', 'batchtoken']);
+const POINTER_PARAMS = new Set([
+  'cursor',
+  'after',
+  'startingafter',
+  'startafter',
+  'nexttoken',
+  'pagetoken',
+  'nextpagetoken',
+  'continuationtoken',
+  'continuation',
+  'marker',
+  'startcursor',
+  'pagecursor',
+  'pageafter',
+  'skiptoken',
+  'nextcursor',
+  'searchafter',
+  'pagingtoken',
+  'batchtoken',
+]);
 const PAGE_PARAMS = new Set(['page', 'pagenumber', 'pageno', 'pagenum', 'pageindex', 'currentpage', 'pg']);
 const INDEX_PARAMS = new Set(['offset', 'start', 'skip', 'from', 'startindex', 'startat', 'startposition', 'startrow']);
-const SIZE_PARAMS = ['limit', 'perpage', 'pagesize', 'size', 'count', 'maxresults', 'top', 'pagelimit', 'rows', 'take', 'maxitems', 'max', 'resultsperpage', 'itemsperpage', 'numresults', 'maxrecords', 'maxpagesize', 'pagesz', 'recordsperpage'];
+const SIZE_PARAMS = [
+  'limit',
+  'perpage',
+  'pagesize',
+  'size',
+  'count',
+  'maxresults',
+  'top',
+  'pagelimit',
+  'rows',
+  'take',
+  'maxitems',
+  'max',
+  'resultsperpage',
+  'itemsperpage',
+  'numresults',
+  'maxrecords',
+  'maxpagesize',
+  'pagesz',
+  'recordsperpage',
+];
 const FLAG_PARAMS = new Set(['paginate', 'pageinate', 'paginated', 'paged', 'paging', 'usepaging', 'pagination', 'enablepaging']);
-const RESULT_NAMES = ['data', 'results', 'result', 'items', 'records', 'entries', 'value', 'values', 'elements', 'list', 'objects', 'content', 'rows', 'hits', 'nodes', 'collection'];
+const RESULT_NAMES = [
+  'data',
+  'results',
+  'result',
+  'items',
+  'records',
+  'entries',
+  'value',
+  'values',
+  'elements',
+  'list',
+  'objects',
+  'content',
+  'rows',
+  'hits',
+  'nodes',
+  'collection',
+];
 const CONTAINERS = new Set(['data', 'response', 'result', '_embedded', 'payload', 'body']);
 const NOT_RESULTS = /^(errors?|warnings?|messages?|links|_links|included|facets|aggregations)$|^(error|warning|validation)_?\w*(messages?|errors?|infos?)$/i;
 const NEXT_LINKS = new Set(['next', 'nexturl', 'nextlink', 'nextpageurl', 'nextpagelink', 'nexthref', 'odatanextlink', 'nextpageuri', 'nexturi']);
-const CURSORS = new Set(['nextcursor', 'nextpagetoken', 'nexttoken', 'cursor', 'endcursor', 'nextmarker', 'nextcontinuationtoken', 'continuationtoken', 'nextpagecursor', 'nextpointer', 'nextoffset']);
+const CURSORS = new Set([
+  'nextcursor',
+  'nextpagetoken',
+  'nexttoken',
+  'cursor',
+  'endcursor',
+  'nextmarker',
+  'nextcontinuationtoken',
+  'continuationtoken',
+  'nextpagecursor',
+  'nextpointer',
+  'nextoffset',
+]);
 /** Prefixes under which a paging-like name is a filter, not paging: `filter[limit]`, `createdate.from`. */
 const NOT_PAGING_PREFIX = /^(filters?|where|search|sort|order|orderby|fields|include|exclude|q)$/;
 const PAGING_PREFIX = /^(page|paging|pagination|pager)$/;
@@ -182,12 +250,36 @@ export function pagingOf(root: Obj, op: SpecOperation): OperationPaging {
     else if (indexParam) style = 'index';
   }
   const evidence: string[] = [];
-  for (const [what, p] of [['cursor', pointerParam], ['page', pageParam], ['index', indexParam], ['page size', sizeParam], ['paging switch', flagParam]] as const) if (p) evidence.push(`${what} parameter ${p.name}`);
+  for (const [what, p] of [
+    ['cursor', pointerParam],
+    ['page', pageParam],
+    ['index', indexParam],
+    ['page size', sizeParam],
+    ['paging switch', flagParam],
+  ] as const)
+    if (p) evidence.push(`${what} parameter ${p.name}`);
   if (xms) evidence.push('x-ms-pageable');
   if (linkHeader) evidence.push('Link response header');
   if (nextKey !== undefined && !xms) evidence.push(`next link ${nextKey} in the response ${resultsFrom === 'example' ? 'example' : 'schema'}`);
   if (saysPaged) evidence.push('its summary or description says it pages');
-  return { op, isList, resultsKey: isList ? resultsKey : undefined, resultsFrom: isList ? resultsFrom : undefined, schema: checked, style, pointerParam, pageParam, indexParam, sizeParam, flagParam, nextKey, linkHeader, cursorPath, saysPaged, evidence };
+  return {
+    op,
+    isList,
+    resultsKey: isList ? resultsKey : undefined,
+    resultsFrom: isList ? resultsFrom : undefined,
+    schema: checked,
+    style,
+    pointerParam,
+    pageParam,
+    indexParam,
+    sizeParam,
+    flagParam,
+    nextKey,
+    linkHeader,
+    cursorPath,
+    saysPaged,
+    evidence,
+  };
 }
 
 /** The examples of a schema's untyped properties (`devices: { example: [...] }`), the one thing a shaped schema may leave to them; cheap, one level. */
@@ -241,8 +333,11 @@ function walkProperties(root: Obj, schema: Obj, maxDepth: number): Found[] {
  */
 export function findResultsKey(root: Obj, schema: Obj, signals = true): string | undefined {
   if (isArraySchema(root, schema) && !propertiesOf(root, schema).size) return '';
-  const conventional = (f: Found) => RESULT_NAMES.includes(f.path[f.path.length - 1].toLowerCase()) && (f.path.length === 1 || (f.path.length === 2 && CONTAINERS.has(f.path[0].toLowerCase())));
-  const arrays = walkProperties(root, schema, 3).filter((f) => isArraySchema(root, f.schema) && !NOT_RESULTS.test(f.path[f.path.length - 1]) && (signals || conventional(f)));
+  const conventional = (f: Found) =>
+    RESULT_NAMES.includes(f.path[f.path.length - 1].toLowerCase()) && (f.path.length === 1 || (f.path.length === 2 && CONTAINERS.has(f.path[0].toLowerCase())));
+  const arrays = walkProperties(root, schema, 3).filter(
+    (f) => isArraySchema(root, f.schema) && !NOT_RESULTS.test(f.path[f.path.length - 1]) && (signals || conventional(f)),
+  );
   if (!arrays.length) return undefined;
   const depth = Math.min(...arrays.map((a) => a.path.length));
   const shallow = arrays.filter((a) => a.path.length === depth);

@@ -71,7 +71,10 @@ export function proposeSettings(root: Obj, options: ProposeOptions = {}): Propos
     paginatedActions: pagination.paginatedActions,
   };
   const logo = isObject(info['x-logo']) && typeof info['x-logo'].url === 'string' ? info['x-logo'].url : undefined;
-  notes.push({ field: 'icon', message: `Rewst needs an SVG of the vendor's logo: save one beside the spec and set Icon to it${logo ? ` (the spec links a logo at ${logo}, which may not be an SVG)` : ''}.` });
+  notes.push({
+    field: 'icon',
+    message: `Rewst needs an SVG of the vendor's logo: save one beside the spec and set Icon to it${logo ? ` (the spec links a logo at ${logo}, which may not be an SVG)` : ''}.`,
+  });
   notes.push(...auth.notes.map((message) => ({ field: 'auth', message })));
   notes.push(...pagination.notes.map((message) => ({ field: 'pagination', message })));
   const lists = pagination.lists.map((p) => summaryOf(p, !pagination.reasons.has(p), pagination.reasons.get(p)));
@@ -79,7 +82,16 @@ export function proposeSettings(root: Obj, options: ProposeOptions = {}): Propos
 }
 
 function summaryOf(p: OperationPaging, marked: boolean, reason?: string): OperationSummary {
-  const out: OperationSummary = { operationId: p.op.operationId, method: p.op.method, path: p.op.pathKey, summary: p.op.summary, style: p.style, resultsFrom: p.resultsFrom, marked, evidence: p.evidence };
+  const out: OperationSummary = {
+    operationId: p.op.operationId,
+    method: p.op.method,
+    path: p.op.pathKey,
+    summary: p.op.summary,
+    style: p.style,
+    resultsFrom: p.resultsFrom,
+    marked,
+    evidence: p.evidence,
+  };
   if (p.resultsKey !== undefined) out.resultsKey = p.resultsKey;
   if (reason) out.reason = reason;
   return out;
@@ -102,13 +114,14 @@ export function listSummaries(root: Obj, settings: IntegrationSettings, ops: Spe
 /** From the first server (variables replaced by their defaults), or Swagger 2.0's `host`. */
 function hostnameOf(root: Obj, notes: Note[]): string {
   if (typeof root.host === 'string') {
-    if (typeof root.basePath === 'string' && root.basePath.replace(/\/+$/, '')) notes.push({ field: 'hostname', message: `The spec's basePath is ${root.basePath}: Rewst's hostname takes no path.` });
+    if (typeof root.basePath === 'string' && root.basePath.replace(/\/+$/, ''))
+      notes.push({ field: 'hostname', message: `The spec's basePath is ${root.basePath}: Rewst's hostname takes no path.` });
     return cleanHostname(root.host);
   }
   const servers = Array.isArray(root.servers) ? root.servers.filter(isObject) : [];
   const server = servers.find((s) => typeof s.url === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(substitute(s))) ?? servers[0];
   if (!server || typeof server.url !== 'string') {
-    notes.push({ field: 'hostname', message: 'The spec names no server: enter the API hostname from the vendor\'s documentation.' });
+    notes.push({ field: 'hostname', message: "The spec names no server: enter the API hostname from the vendor's documentation." });
     return '';
   }
   const url = substitute(server);
@@ -116,7 +129,10 @@ function hostnameOf(root: Obj, notes: Note[]): string {
     notes.push({ field: 'hostname', message: `The spec's server URL "${server.url}" has no host: enter the API hostname from the vendor's documentation.` });
     return '';
   }
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const path = url
+    .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
   if (path) notes.push({ field: 'hostname', message: `The server URL has the path ${path}: Rewst's hostname takes no path.` });
   if (/\{/.test(String(server.url))) notes.push({ field: 'hostname', message: `The server URL "${server.url}" has variables; their defaults are filled in.` });
   return cleanHostname(url);
@@ -133,7 +149,12 @@ function substitute(server: Obj): string {
 /** The first paragraph of info.description (or info.summary) as plain text, at most about 300 characters. */
 function descriptionOf(info: Obj): string {
   const raw = typeof info.description === 'string' && info.description.trim() ? info.description : typeof info.summary === 'string' ? info.summary : '';
-  const paragraph = raw.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !/^#/.test(p)) ?? '';
+  const paragraph =
+    raw
+      .replace(/\r\n?/g, '\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .find((p) => p && !/^#/.test(p)) ?? '';
   const plain = paragraph
     .replace(/<[^>]*>/g, ' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')

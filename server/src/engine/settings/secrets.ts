@@ -5,7 +5,8 @@
  */
 
 /** Keys that name a secret outright. */
-const SECRET_KEY = /^(x[-_]?)?(api[-_]?key(value)?|apikey|password|passwd|pwd|secret|client[-_]?secret|access[-_]?token|refresh[-_]?token|id[-_]?token|bearer[-_]?token|auth[-_]?token|token|private[-_]?key|credentials?|signing[-_]?key)$/i;
+const SECRET_KEY =
+  /^(x[-_]?)?(api[-_]?key(value)?|apikey|password|passwd|pwd|secret|client[-_]?secret|access[-_]?token|refresh[-_]?token|id[-_]?token|bearer[-_]?token|auth[-_]?token|token|private[-_]?key|credentials?|signing[-_]?key)$/i;
 /** Keys that name an account detail: not secret as such, but each configuration in Rewst sets its own. */
 const ACCOUNT_KEY = /^(user(name)?|login|client[-_]?id|app[-_]?id|tenant[-_]?id|account[-_]?id)$/i;
 /** Header names whose value is a credential. */

@@ -69,9 +69,16 @@ export function setupSheet(input: SheetInput): string {
   const method = s.auth?.method;
   const type = s.pagination?.type;
   const out: string[] = [`# Rewst setup sheet: ${mdText(s.name ?? input.settingsName)}`, ''];
-  out.push(`From ${mdCode(input.settingsName)}${input.specName ? ` for the spec ${mdCode(input.specName)}` : ''}. In Rewst: **Configuration > Integrations**, add an integration, then enter these values in order.`, '');
+  out.push(
+    `From ${mdCode(input.settingsName)}${input.specName ? ` for the spec ${mdCode(input.specName)}` : ''}. In Rewst: **Configuration > Integrations**, add an integration, then enter these values in order.`,
+    '',
+  );
   if (input.open?.length) {
-    out.push(`> **${input.open.length} problem(s) in the settings file** still need fixing before these values work in Rewst:`, ...input.open.map((m) => `> - ${mdText(m)}`), '');
+    out.push(
+      `> **${input.open.length} problem(s) in the settings file** still need fixing before these values work in Rewst:`,
+      ...input.open.map((m) => `> - ${mdText(m)}`),
+      '',
+    );
   }
   let step = 1;
   const heading = (title: string) => out.push(`## ${step++}. ${title}`, '');
@@ -82,16 +89,34 @@ export function setupSheet(input: SheetInput): string {
   heading('Integration details');
   out.push(...table(rowsFor(s, ['name', 'icon', 'description'])), '', 'Click **Next**.', '');
   heading('Hostname and authentication method');
-  out.push(...table([...rowsFor(s, ['hostname']), ['Authentication method', method ? mdText(AUTH_LABELS[method] ?? method) : '*(not chosen)*']]), '', 'Click **Next**.', '');
+  out.push(
+    ...table([...rowsFor(s, ['hostname']), ['Authentication method', method ? mdText(AUTH_LABELS[method] ?? method) : '*(not chosen)*']]),
+    '',
+    'Click **Next**.',
+    '',
+  );
   heading('Authentication defaults');
-  const authRows = rowsFor(s, FIELDS.filter((f) => (f.section === 'auth' || f.section === 'oauth') && f.key !== 'auth.method').map((f) => f.key));
+  const authRows = rowsFor(
+    s,
+    FIELDS.filter((f) => (f.section === 'auth' || f.section === 'oauth') && f.key !== 'auth.method').map((f) => f.key),
+  );
   out.push(...(authRows.length ? table(authRows) : ['No defaults for this method.']), '');
   out.push(`Secrets (the API key, password, client ID and secret) are not in this sheet. ${mdText(SECRET_WHY)}`, '', 'Click **Next**.', '');
   heading('Pagination type');
   out.push(...table([['API Pagination Type', type ? mdText(PAGINATION_LABELS[type] ?? type) : '*(not chosen)*']]), '', 'Click **Next**.', '');
   if (type && type !== 'none') {
     heading('Pagination details');
-    out.push(...table(rowsFor(s, FIELDS.filter((f) => f.section === 'pagination' && f.key !== 'pagination.type').map((f) => f.key))), '', 'Click **Next**.', '');
+    out.push(
+      ...table(
+        rowsFor(
+          s,
+          FIELDS.filter((f) => f.section === 'pagination' && f.key !== 'pagination.type').map((f) => f.key),
+        ),
+      ),
+      '',
+      'Click **Next**.',
+      '',
+    );
   }
   heading('Edit Actions: mark these actions paginated');
   const actions = Array.isArray(s.paginatedActions) ? s.paginatedActions.filter((a): a is string => typeof a === 'string') : [];
@@ -101,17 +126,32 @@ export function setupSheet(input: SheetInput): string {
   if (!actions.length) out.push('No action is marked paginated, so Rewst will show no organization mapping.', '');
   else {
     const byId = new Map((input.operations ?? []).filter((o) => o.operationId).map((o) => [o.operationId!, o]));
-    out.push(`${actions.length} action(s), each with its own results key as the spec gives it (Rewst uses one Results Key for all):`, '', '| # | Action (operationId) | Method and path | Summary | Results key |', '| --- | --- | --- | --- | --- |');
+    out.push(
+      `${actions.length} action(s), each with its own results key as the spec gives it (Rewst uses one Results Key for all):`,
+      '',
+      '| # | Action (operationId) | Method and path | Summary | Results key |',
+      '| --- | --- | --- | --- | --- |',
+    );
     actions.forEach((id, i) => {
       const op = byId.get(id);
-      out.push(`| ${i + 1} | ${mdCode(id)} | ${op ? `${op.method.toUpperCase()} ${mdCode(op.path)}` : '*(not in the spec)*'} | ${op?.summary ? mdText(op.summary) : ''} | ${resultsCell(listById.get(id), key)} |`);
+      out.push(
+        `| ${i + 1} | ${mdCode(id)} | ${op ? `${op.method.toUpperCase()} ${mdCode(op.path)}` : '*(not in the spec)*'} | ${op?.summary ? mdText(op.summary) : ''} | ${resultsCell(listById.get(id), key)} |`,
+      );
     });
     out.push('');
   }
   const unmarked = lists.filter((o) => !o.marked);
   if (unmarked.length) {
-    out.push(`${unmarked.length} other list operation(s) of the spec are not marked:`, '', '| Method and path | Action (operationId) | Results key | Why not |', '| --- | --- | --- | --- |');
-    for (const o of unmarked.slice(0, MAX_UNMARKED)) out.push(`| ${o.method.toUpperCase()} ${mdCode(o.path)} | ${o.operationId ? mdCode(o.operationId) : '*(none)*'} | ${resultsCell(o, key)} | ${mdText(o.reason ?? '')} |`);
+    out.push(
+      `${unmarked.length} other list operation(s) of the spec are not marked:`,
+      '',
+      '| Method and path | Action (operationId) | Results key | Why not |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const o of unmarked.slice(0, MAX_UNMARKED))
+      out.push(
+        `| ${o.method.toUpperCase()} ${mdCode(o.path)} | ${o.operationId ? mdCode(o.operationId) : '*(none)*'} | ${resultsCell(o, key)} | ${mdText(o.reason ?? '')} |`,
+      );
     if (unmarked.length > MAX_UNMARKED) out.push(`| … | ${unmarked.length - MAX_UNMARKED} more | | |`);
     out.push('');
   }

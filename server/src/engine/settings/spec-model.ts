@@ -47,7 +47,7 @@ function parametersOf(root: Obj, list: unknown): Obj[] {
 }
 
 function toParam(root: Obj, p: Obj): QueryParam {
-  const schema = isObject(p.schema) ? deref(root, p.schema) ?? {} : p; // Swagger 2.0 keeps type and limits on the parameter
+  const schema = isObject(p.schema) ? (deref(root, p.schema) ?? {}) : p; // Swagger 2.0 keeps type and limits on the parameter
   return { name: String(p.name), schema, description: typeof p.description === 'string' ? p.description : '', required: p.required === true };
 }
 
@@ -64,7 +64,10 @@ function jsonSchemaOf(root: Obj, response: Obj): Obj | undefined {
   const content = response.content;
   if (!isObject(content)) return undefined;
   const types = Object.keys(content);
-  const type = types.find((t) => t === 'application/json') ?? types.find((t) => /[/+]json\b/i.test(t)) ?? types.find((t) => isObject(content[t]) && isObject((content[t] as Obj).schema));
+  const type =
+    types.find((t) => t === 'application/json') ??
+    types.find((t) => /[/+]json\b/i.test(t)) ??
+    types.find((t) => isObject(content[t]) && isObject((content[t] as Obj).schema));
   const media = type ? content[type] : undefined;
   return isObject(media) && isObject(media.schema) ? deref(root, media.schema) : undefined;
 }
@@ -103,10 +106,11 @@ export function operationObject(root: Obj, op: Pick<SpecOperation, 'pathKey' | '
 export function securitySchemesOf(root: Obj): Map<string, Obj> {
   const raw = isSwagger2(root) ? root.securityDefinitions : isObject(root.components) ? root.components.securitySchemes : undefined;
   const out = new Map<string, Obj>();
-  if (isObject(raw)) for (const [name, s] of Object.entries(raw)) {
-    const scheme = deref(root, s);
-    if (scheme) out.set(name, scheme);
-  }
+  if (isObject(raw))
+    for (const [name, s] of Object.entries(raw)) {
+      const scheme = deref(root, s);
+      if (scheme) out.set(name, scheme);
+    }
   return out;
 }
 
@@ -147,10 +151,11 @@ export function itemsOf(root: Obj, schema: Obj | undefined, depth = 0, seen = ne
   if (!schema || depth > MAX_DEPTH || seen.has(schema)) return undefined;
   seen.add(schema);
   if (schema.items !== undefined) return deref(root, schema.items) ?? {};
-  for (const k of ['allOf', 'anyOf', 'oneOf'] as const) for (const m of members(root, schema, k)) {
-    const found = itemsOf(root, m, depth + 1, seen);
-    if (found) return found;
-  }
+  for (const k of ['allOf', 'anyOf', 'oneOf'] as const)
+    for (const m of members(root, schema, k)) {
+      const found = itemsOf(root, m, depth + 1, seen);
+      if (found) return found;
+    }
   return undefined;
 }
 
@@ -159,11 +164,13 @@ export function propertiesOf(root: Obj, schema: Obj | undefined, depth = 0, seen
   const out = new Map<string, Obj>();
   if (!schema || depth > MAX_DEPTH || seen.has(schema)) return out;
   seen.add(schema);
-  if (isObject(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) {
-    const s = deref(root, v);
-    if (s && !out.has(k)) out.set(k, s);
-  }
-  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) for (const m of members(root, schema, key)) for (const [k, v] of propertiesOf(root, m, depth + 1, seen)) if (!out.has(k)) out.set(k, v);
+  if (isObject(schema.properties))
+    for (const [k, v] of Object.entries(schema.properties)) {
+      const s = deref(root, v);
+      if (s && !out.has(k)) out.set(k, s);
+    }
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const)
+    for (const m of members(root, schema, key)) for (const [k, v] of propertiesOf(root, m, depth + 1, seen)) if (!out.has(k)) out.set(k, v);
   return out;
 }
 
@@ -187,7 +194,18 @@ export function resolveSchemaPath(root: Obj, schema: Obj, segments: ReadonlyArra
       if (!next) {
         if (isObject(current.additionalProperties) || current.additionalProperties === true) return { ok: true, schema: {} };
         const known = [...propertiesOf(root, current).keys()];
-        return { ok: false, at: i, reason: `has no "${seg.name}"${known.length ? ` (it has ${known.slice(0, 8).map((k) => `"${k}"`).join(', ')}${known.length > 8 ? ', …' : ''})` : ''}` };
+        return {
+          ok: false,
+          at: i,
+          reason: `has no "${seg.name}"${
+            known.length
+              ? ` (it has ${known
+                  .slice(0, 8)
+                  .map((k) => `"${k}"`)
+                  .join(', ')}${known.length > 8 ? ', …' : ''})`
+              : ''
+          }`,
+        };
       }
       current = next;
     } else {

@@ -4,7 +4,19 @@
  * webview runs it as the user types and the server and CLI run the same code.
  */
 import type { JsonPath } from '../types';
-import { AUTH_LABELS, FIELDS, FIELDS_BY_KEY, fieldApplies, getField, PAGINATION_LABELS, requiredFields, type AuthMethod, type FieldSpec, type IntegrationSettings, type PaginationType } from './model';
+import {
+  AUTH_LABELS,
+  FIELDS,
+  FIELDS_BY_KEY,
+  fieldApplies,
+  getField,
+  PAGINATION_LABELS,
+  requiredFields,
+  type AuthMethod,
+  type FieldSpec,
+  type IntegrationSettings,
+  type PaginationType,
+} from './model';
 import type { SettingsReport } from './findings';
 import { parseJsonPath } from './spec-model';
 import { isCredentialHeader, looksLikeSecretValue, SECRET_WHY, secretKindOfKey } from './secrets';
@@ -23,7 +35,14 @@ export function validateSettings(value: unknown): SettingsReport[] {
     if (v === undefined) continue;
     const path = field.key.split('.');
     if (!checkType(field, v, path, out)) continue;
-    if (!fieldApplies(field, s) && !isDefaultOnly(field, v)) out.push({ code: 'settings-unused', path, target: 'key', severity: 'information', message: `${field.label} is not asked for ${whenText(field, s)}: Rewst ignores it.` });
+    if (!fieldApplies(field, s) && !isDefaultOnly(field, v))
+      out.push({
+        code: 'settings-unused',
+        path,
+        target: 'key',
+        severity: 'information',
+        message: `${field.label} is not asked for ${whenText(field, s)}: Rewst ignores it.`,
+      });
   }
   for (const field of requiredFields(s)) {
     const v = getField(s, field.key);
@@ -59,13 +78,29 @@ function checkKeys(obj: Record<string, unknown>, prefix: string, out: SettingsRe
     if (FIELDS_BY_KEY.has(full) || (!prefix && OTHER_KEYS.has(key))) continue;
     const kind = secretKindOfKey(key);
     if (kind === 'secret') out.push({ code: 'settings-secret', path, target: 'key', severity: 'error', message: `"${key}" is a secret. ${SECRET_WHY}` });
-    else if (kind === 'account') out.push({ code: 'settings-secret', path, target: 'key', severity: 'warning', message: `"${key}" is an account detail that each configuration in Rewst sets for itself; leave it out of the shared settings file.` });
-    else out.push({ code: 'settings-unknown', path, target: 'key', severity: 'warning', message: `"${key}" is not a field of Rewst's wizard${suggestion(key, prefix)}.` });
+    else if (kind === 'account')
+      out.push({
+        code: 'settings-secret',
+        path,
+        target: 'key',
+        severity: 'warning',
+        message: `"${key}" is an account detail that each configuration in Rewst sets for itself; leave it out of the shared settings file.`,
+      });
+    else
+      out.push({
+        code: 'settings-unknown',
+        path,
+        target: 'key',
+        severity: 'warning',
+        message: `"${key}" is not a field of Rewst's wizard${suggestion(key, prefix)}.`,
+      });
   }
 }
 
 function suggestion(key: string, prefix: string): string {
-  const near = FIELDS.filter((f) => f.key.startsWith(prefix ? prefix + '.' : '') && f.key.split('.').length === (prefix ? prefix.split('.').length + 1 : 1)).map((f) => f.key.split('.').pop()!);
+  const near = FIELDS.filter(
+    (f) => f.key.startsWith(prefix ? prefix + '.' : '') && f.key.split('.').length === (prefix ? prefix.split('.').length + 1 : 1),
+  ).map((f) => f.key.split('.').pop()!);
   const hit = near.find((n) => n.toLowerCase() === key.toLowerCase().replace(/[-_ ]/g, ''));
   return hit ? `; did you mean "${hit}"?` : '';
 }
@@ -85,7 +120,12 @@ function checkType(field: FieldSpec, v: unknown, path: JsonPath, out: SettingsRe
     case 'number': {
       if (typeof v !== 'number' || !Number.isInteger(v)) return bad('a whole number');
       if ((field.min !== undefined && v < field.min) || (field.max !== undefined && v > field.max)) {
-        out.push({ code: 'settings-range', path, severity: 'error', message: `${field.label} must be between ${field.min} and ${field.max} in Rewst; ${v} is ${field.max !== undefined && v > field.max ? 'too high' : 'too low'}.` });
+        out.push({
+          code: 'settings-range',
+          path,
+          severity: 'error',
+          message: `${field.label} must be between ${field.min} and ${field.max} in Rewst; ${v} is ${field.max !== undefined && v > field.max ? 'too high' : 'too low'}.`,
+        });
         return false;
       }
       return true;
@@ -101,21 +141,30 @@ function isDefaultOnly(field: FieldSpec, v: unknown): boolean {
 }
 
 function whenText(field: FieldSpec, s: IntegrationSettings): string {
-  if (field.when?.auth && !field.when.auth.includes(s.auth?.method as AuthMethod)) return s.auth?.method ? `with ${AUTH_LABELS[s.auth.method] ?? s.auth.method}` : 'until an authentication method is chosen';
+  if (field.when?.auth && !field.when.auth.includes(s.auth?.method as AuthMethod))
+    return s.auth?.method ? `with ${AUTH_LABELS[s.auth.method] ?? s.auth.method}` : 'until an authentication method is chosen';
   const type = s.pagination?.type as PaginationType | undefined;
   return type ? `with pagination type ${PAGINATION_LABELS[type] ?? type}` : 'until a pagination type is chosen';
 }
 
 function missing(field: FieldSpec, s: IntegrationSettings): SettingsReport {
-  const why = field.when?.auth ? ` for ${AUTH_LABELS[s.auth!.method!]}` : field.when?.pagination ? ` for pagination type ${PAGINATION_LABELS[s.pagination!.type!]}` : '';
+  const why = field.when?.auth
+    ? ` for ${AUTH_LABELS[s.auth!.method!]}`
+    : field.when?.pagination
+      ? ` for pagination type ${PAGINATION_LABELS[s.pagination!.type!]}`
+      : '';
   const severity = field.key === 'icon' ? 'warning' : 'error';
-  const extra = field.key === 'icon' ? ' Have an SVG of the vendor\'s logo on hand: Rewst asks for it first.' : '';
+  const extra = field.key === 'icon' ? " Have an SVG of the vendor's logo on hand: Rewst asks for it first." : '';
   return { code: 'settings-required', path: field.key.split('.'), target: 'key', severity, message: `${field.label} is required${why}.${extra}` };
 }
 
 /** Letters, digits and spaces; separators become spaces, anything else goes. */
 export function cleanName(name: string): string {
-  return name.replace(/[-_./:|+&]+/g, ' ').replace(/[^\p{L}\p{N} ]+/gu, '').replace(/\s+/g, ' ').trim();
+  return name
+    .replace(/[-_./:|+&]+/g, ' ')
+    .replace(/[^\p{L}\p{N} ]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function checkName(s: IntegrationSettings, out: SettingsReport[]): void {
@@ -123,13 +172,24 @@ function checkName(s: IntegrationSettings, out: SettingsReport[]): void {
   const clean = cleanName(s.name);
   if (clean !== s.name) {
     const bad = [...new Set(s.name.replace(/[\p{L}\p{N} ]/gu, ''))].join(' ');
-    out.push({ code: 'settings-name', path: ['name'], severity: 'error', message: `The name shouldn't contain special characters (${bad ? `"${bad}"` : 'extra spaces'}): Rewst shows it as the header of the integration's actions. Use "${clean}".`, data: { replacement: clean } });
+    out.push({
+      code: 'settings-name',
+      path: ['name'],
+      severity: 'error',
+      message: `The name shouldn't contain special characters (${bad ? `"${bad}"` : 'extra spaces'}): Rewst shows it as the header of the integration's actions. Use "${clean}".`,
+      data: { replacement: clean },
+    });
   }
 }
 
 /** Strips a scheme, credentials, a path, a query and a fragment: what is left is the hostname (and port). */
 export function cleanHostname(host: string): string {
-  return host.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^/@]*@/, '').replace(/[/?#].*$/s, '').replace(/\.$/, '');
+  return host
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/^[^/@]*@/, '')
+    .replace(/[/?#].*$/s, '')
+    .replace(/\.$/, '');
 }
 
 function checkHostname(s: IntegrationSettings, out: SettingsReport[]): void {
@@ -137,8 +197,18 @@ function checkHostname(s: IntegrationSettings, out: SettingsReport[]): void {
   const clean = cleanHostname(s.hostname);
   if (clean !== s.hostname && clean) {
     const rest = s.hostname.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    const parts = [/^\s*[a-z][a-z0-9+.-]*:\/\//i.test(s.hostname) ? 'the scheme (https://)' : '', /^[^/@]*@/.test(rest) ? 'credentials' : '', /[/?#]./.test(rest) ? 'a path' : ''].filter(Boolean);
-    out.push({ code: 'settings-hostname', path: ['hostname'], severity: 'error', message: `Enter the hostname only${parts.length ? `, without ${parts.join(' or ')}` : ''}: "${clean}".`, data: { replacement: clean } });
+    const parts = [
+      /^\s*[a-z][a-z0-9+.-]*:\/\//i.test(s.hostname) ? 'the scheme (https://)' : '',
+      /^[^/@]*@/.test(rest) ? 'credentials' : '',
+      /[/?#]./.test(rest) ? 'a path' : '',
+    ].filter(Boolean);
+    out.push({
+      code: 'settings-hostname',
+      path: ['hostname'],
+      severity: 'error',
+      message: `Enter the hostname only${parts.length ? `, without ${parts.join(' or ')}` : ''}: "${clean}".`,
+      data: { replacement: clean },
+    });
     return;
   }
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$/.test(clean)) {
@@ -148,7 +218,13 @@ function checkHostname(s: IntegrationSettings, out: SettingsReport[]): void {
 }
 
 function checkIcon(s: IntegrationSettings, out: SettingsReport[]): void {
-  if (typeof s.icon === 'string' && s.icon !== '' && !/\.svg$/i.test(s.icon)) out.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: 'The icon must be an .svg file: Rewst does not upload other image formats.' });
+  if (typeof s.icon === 'string' && s.icon !== '' && !/\.svg$/i.test(s.icon))
+    out.push({
+      code: 'settings-icon',
+      path: ['icon'],
+      severity: 'error',
+      message: 'The icon must be an .svg file: Rewst does not upload other image formats.',
+    });
 }
 
 function checkUrls(s: IntegrationSettings, out: SettingsReport[]): void {
@@ -162,35 +238,74 @@ function checkUrls(s: IntegrationSettings, out: SettingsReport[]): void {
     } catch {
       ok = false;
     }
-    if (!ok) out.push({ code: 'settings-url', path: ['auth', 'oauth', key], severity: 'error', message: `${FIELDS_BY_KEY.get(`auth.oauth.${key}`)!.label} must be an absolute URL (https://...).` });
+    if (!ok)
+      out.push({
+        code: 'settings-url',
+        path: ['auth', 'oauth', key],
+        severity: 'error',
+        message: `${FIELDS_BY_KEY.get(`auth.oauth.${key}`)!.label} must be an absolute URL (https://...).`,
+      });
   }
 }
 
 function checkPreamble(s: IntegrationSettings, out: SettingsReport[]): void {
   const p = s.auth?.apiKeyPreamble;
-  if (typeof p === 'string' && /\s/.test(p.trim())) out.push({ code: 'settings-secret', path: ['auth', 'apiKeyPreamble'], severity: 'error', message: `The preamble is the word sent before the key (like "Bearer"), not the key itself. ${SECRET_WHY}` });
+  if (typeof p === 'string' && /\s/.test(p.trim()))
+    out.push({
+      code: 'settings-secret',
+      path: ['auth', 'apiKeyPreamble'],
+      severity: 'error',
+      message: `The preamble is the word sent before the key (like "Bearer"), not the key itself. ${SECRET_WHY}`,
+    });
 }
 
 function checkPairs(pairs: unknown, path: string[], what: 'header' | 'parameter', out: SettingsReport[]): void {
   if (!isPlainObject(pairs)) return;
   for (const [name, value] of Object.entries(pairs)) {
-    if (what === 'header' && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) out.push({ code: 'settings-type', path: [...path, name], target: 'key', severity: 'error', message: `"${name}" is not a valid header name.` });
+    if (what === 'header' && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      out.push({ code: 'settings-type', path: [...path, name], target: 'key', severity: 'error', message: `"${name}" is not a valid header name.` });
     const secretName = what === 'header' ? isCredentialHeader(name) : secretKindOfKey(name) === 'secret';
-    if (secretName && typeof value === 'string' && value.trim() !== '') out.push({ code: 'settings-secret', path: [...path, name], severity: 'error', message: `The ${what} "${name}" carries a credential. ${SECRET_WHY} Leave its value empty here.` });
+    if (secretName && typeof value === 'string' && value.trim() !== '')
+      out.push({
+        code: 'settings-secret',
+        path: [...path, name],
+        severity: 'error',
+        message: `The ${what} "${name}" carries a credential. ${SECRET_WHY} Leave its value empty here.`,
+      });
   }
 }
 
 function checkPaths(s: IntegrationSettings, out: SettingsReport[]): void {
   const p = s.pagination;
   // Index moves by the page size: if Rewst cannot set it, the API's own default must match.
-  if (p?.type === 'index' && !p.pageSizeParam) out.push({ code: 'settings-required', path: ['pagination', 'pageSizeParam'], target: 'key', severity: 'warning', message: 'Index paging moves the index by Default Page Size: without a Page Size Param the API uses its own page size, and if that differs, items are skipped or repeated.' });
+  if (p?.type === 'index' && !p.pageSizeParam)
+    out.push({
+      code: 'settings-required',
+      path: ['pagination', 'pageSizeParam'],
+      target: 'key',
+      severity: 'warning',
+      message:
+        'Index paging moves the index by Default Page Size: without a Page Size Param the API uses its own page size, and if that differs, items are skipped or repeated.',
+    });
   if (typeof p?.pointerJsonPath === 'string' && p.pointerJsonPath.trim()) {
     const parsed = parseJsonPath(p.pointerJsonPath);
-    if ('error' in parsed) out.push({ code: 'settings-type', path: ['pagination', 'pointerJsonPath'], severity: 'error', message: `Pointer JSONPath is not valid: ${parsed.error}.` });
+    if ('error' in parsed)
+      out.push({
+        code: 'settings-type',
+        path: ['pagination', 'pointerJsonPath'],
+        severity: 'error',
+        message: `Pointer JSONPath is not valid: ${parsed.error}.`,
+      });
   }
   for (const key of ['resultsKey', 'nextPageKey'] as const) {
     const v = p?.[key];
-    if (typeof v === 'string' && /^\$|[[\]]/.test(v.trim())) out.push({ code: 'settings-type', path: ['pagination', key], severity: 'error', message: `${FIELDS_BY_KEY.get(`pagination.${key}`)!.label} is a dotted path like results or results.foo, not a JSONPath.` });
+    if (typeof v === 'string' && /^\$|[[\]]/.test(v.trim()))
+      out.push({
+        code: 'settings-type',
+        path: ['pagination', key],
+        severity: 'error',
+        message: `${FIELDS_BY_KEY.get(`pagination.${key}`)!.label} is a dotted path like results or results.foo, not a JSONPath.`,
+      });
   }
 }
 
@@ -200,27 +315,44 @@ function checkPaginatedActions(s: IntegrationSettings, out: SettingsReport[]): v
     if (s.pagination?.type && s.pagination.type !== 'none') out.push(notPaginated(['pagination', 'type']));
     return;
   }
-  if (!Array.isArray(list)) return void out.push({ code: 'settings-type', path: ['paginatedActions'], severity: 'error', message: 'paginatedActions must be a list of operationIds.' });
+  if (!Array.isArray(list))
+    return void out.push({ code: 'settings-type', path: ['paginatedActions'], severity: 'error', message: 'paginatedActions must be a list of operationIds.' });
   const seen = new Set<string>();
   list.forEach((id, i) => {
-    if (typeof id !== 'string') out.push({ code: 'settings-type', path: ['paginatedActions', i], severity: 'error', message: 'Each paginated action is an operationId (a string).' });
+    if (typeof id !== 'string')
+      out.push({ code: 'settings-type', path: ['paginatedActions', i], severity: 'error', message: 'Each paginated action is an operationId (a string).' });
     else if (seen.has(id)) out.push({ code: 'settings-type', path: ['paginatedActions', i], severity: 'warning', message: `"${id}" is listed twice.` });
     else seen.add(id);
   });
   const type = s.pagination?.type;
-  if ((!type || type === 'none') && list.length) out.push({ code: 'settings-unused', path: ['paginatedActions'], target: 'key', severity: 'warning', message: `${list.length} action(s) are listed as paginated but the pagination type is ${type ? 'No pagination' : 'not chosen'}: Rewst will not page them.` });
+  if ((!type || type === 'none') && list.length)
+    out.push({
+      code: 'settings-unused',
+      path: ['paginatedActions'],
+      target: 'key',
+      severity: 'warning',
+      message: `${list.length} action(s) are listed as paginated but the pagination type is ${type ? 'No pagination' : 'not chosen'}: Rewst will not page them.`,
+    });
   if (type && type !== 'none' && list.length === 0) out.push(notPaginated(['paginatedActions']));
 }
 
 function notPaginated(path: JsonPath): SettingsReport {
-  return { code: 'settings-not-paginated', path, target: 'key', severity: 'information', message: 'No action is marked paginated: Rewst shows the organization mapping only when the integration has a paginated action. Mark the list operations to page.' };
+  return {
+    code: 'settings-not-paginated',
+    path,
+    target: 'key',
+    severity: 'information',
+    message:
+      'No action is marked paginated: Rewst shows the organization mapping only when the integration has a paginated action. Mark the list operations to page.',
+  };
 }
 
 /** Any string anywhere that has the shape of a real key or token. */
 function checkSecretValues(node: unknown, path: Array<string | number>, out: SettingsReport[], depth = 0): void {
   if (depth > 20) return;
   if (typeof node === 'string') {
-    if (looksLikeSecretValue(node) && !out.some((r) => r.code === 'settings-secret' && r.path.join('\u0000') === path.join('\u0000'))) out.push({ code: 'settings-secret', path, severity: 'error', message: `This looks like a real key or token. ${SECRET_WHY}` });
+    if (looksLikeSecretValue(node) && !out.some((r) => r.code === 'settings-secret' && r.path.join('\u0000') === path.join('\u0000')))
+      out.push({ code: 'settings-secret', path, severity: 'error', message: `This looks like a real key or token. ${SECRET_WHY}` });
   } else if (Array.isArray(node)) node.forEach((x, i) => checkSecretValues(x, [...path, i], out, depth + 1));
   else if (isPlainObject(node)) for (const [k, v] of Object.entries(node)) checkSecretValues(v, [...path, k], out, depth + 1);
 }

@@ -11,7 +11,24 @@ import type { JsonPath, TextEdit } from '../types';
 import { FIELDS, type IntegrationSettings } from './model';
 
 /** Key order for new files and new members: the wizard's order. */
-const ORDER = ['$schema', 'spec', 'name', 'description', 'hostname', 'icon', 'auth', 'method', 'apiKeyHeaderName', 'apiKeyPreamble', 'oauth', ...FIELDS.filter((f) => f.key.startsWith('auth.oauth.')).map((f) => f.key.split('.').pop()!), 'extraRequestHeaders', 'pagination', ...FIELDS.filter((f) => f.key.startsWith('pagination.')).map((f) => f.key.split('.').pop()!), 'paginatedActions'];
+const ORDER = [
+  '$schema',
+  'spec',
+  'name',
+  'description',
+  'hostname',
+  'icon',
+  'auth',
+  'method',
+  'apiKeyHeaderName',
+  'apiKeyPreamble',
+  'oauth',
+  ...FIELDS.filter((f) => f.key.startsWith('auth.oauth.')).map((f) => f.key.split('.').pop()!),
+  'extraRequestHeaders',
+  'pagination',
+  ...FIELDS.filter((f) => f.key.startsWith('pagination.')).map((f) => f.key.split('.').pop()!),
+  'paginatedActions',
+];
 
 function rank(key: string): number {
   const i = ORDER.indexOf(key);
@@ -64,7 +81,8 @@ export function settingsEdits(text: string, next: IntegrationSettings): TextEdit
   return current === text ? [] : [minimalEdit(text, current)];
 }
 
-type Step = { op: 'remove'; path: JsonPath } | { op: 'replace'; path: JsonPath; value: unknown } | { op: 'insert'; path: JsonPath; value: unknown; after?: string };
+type Step =
+  { op: 'remove'; path: JsonPath } | { op: 'replace'; path: JsonPath; value: unknown } | { op: 'insert'; path: JsonPath; value: unknown; after?: string };
 
 function planEdits(old: Record<string, unknown>, next: Record<string, unknown>, path: string[]): Step[] {
   const steps: Step[] = [];
@@ -73,7 +91,8 @@ function planEdits(old: Record<string, unknown>, next: Record<string, unknown>, 
   for (const k of Object.keys(next)) {
     if (k in old) {
       if (equal(old[k], next[k])) continue;
-      if (isPlainObject(old[k]) && isPlainObject(next[k]) && Object.keys(old[k] as object).length > 0) steps.push(...planEdits(old[k] as Record<string, unknown>, next[k] as Record<string, unknown>, [...path, k]));
+      if (isPlainObject(old[k]) && isPlainObject(next[k]) && Object.keys(old[k] as object).length > 0)
+        steps.push(...planEdits(old[k] as Record<string, unknown>, next[k] as Record<string, unknown>, [...path, k]));
       else steps.push({ op: 'replace', path: [...path, k], value: next[k] });
     } else {
       // After the last existing key that comes before it in the wizard's order.

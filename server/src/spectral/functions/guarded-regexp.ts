@@ -60,7 +60,10 @@ export function guardedRegExp(pattern: string, flags: string): RegExpLike {
         return TEST.runInContext(context, { timeout: PATTERN_TIME_LIMIT_MS }) === true;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-          throw new Error(`pattern /${pattern}/ was stopped after ${PATTERN_TIME_LIMIT_MS / 1000} s on this value: it backtracks catastrophically (a repeated group that repeats inside), and other tools may hang on it`, { cause: e });
+          throw new Error(
+            `pattern /${pattern}/ was stopped after ${PATTERN_TIME_LIMIT_MS / 1000} s on this value: it backtracks catastrophically (a repeated group that repeats inside), and other tools may hang on it`,
+            { cause: e },
+          );
         }
         throw e;
       }

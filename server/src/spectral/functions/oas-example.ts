@@ -129,7 +129,11 @@ function preparedSchema(source: Obj, formats: Set<unknown> | null | undefined, o
     }
     schema = JSON.parse(JSON.stringify(schema));
     cleanSchema(schema);
-    relaxRequired(schema, opts.type === 'media' && isSubpath(path, REQUEST_MEDIA_PATHS[opts.oasVersion]), opts.type === 'media' && isSubpath(path, RESPONSE_MEDIA_PATHS[opts.oasVersion]));
+    relaxRequired(
+      schema,
+      opts.type === 'media' && isSubpath(path, REQUEST_MEDIA_PATHS[opts.oasVersion]),
+      opts.type === 'media' && isSubpath(path, RESPONSE_MEDIA_PATHS[opts.oasVersion]),
+    );
     return schema;
   };
   if (!isObject(source)) return make();
@@ -150,7 +154,9 @@ export function fastOasExample(targetVal: unknown, opts: ExampleOptions, context
   const formats = context.document.formats;
   const source = (opts.schemaField === '$' ? targetVal : targetVal[opts.schemaField]) as Obj;
   const items =
-    opts.type === 'schema' ? schemaItems(SCHEMA_VALIDATION_ITEMS[opts.oasVersion], targetVal, context.path) : mediaItems(opts.oasVersion, targetVal, context.path);
+    opts.type === 'schema'
+      ? schemaItems(SCHEMA_VALIDATION_ITEMS[opts.oasVersion], targetVal, context.path)
+      : mediaItems(opts.oasVersion, targetVal, context.path);
   const schemaOpts = { schema: preparedSchema(source, formats, opts, context.path) };
   let results: Array<{ message: string; path: Path }> | undefined;
   for (const item of items) {
@@ -209,7 +215,10 @@ function fastOasSchema(targetVal: unknown, opts: { schema: Obj }, context: Funct
     dialect = 'auto';
   } else if (formats.has(oas3_2) || formats.has(oas3_1)) {
     const data = context.document.data;
-    dialect = isPlainObject(data) && typeof (data as Obj).jsonSchemaDialect === 'string' ? (extractDraftVersion((data as Obj).jsonSchemaDialect as string) ?? 'draft2020-12') : 'draft2020-12';
+    dialect =
+      isPlainObject(data) && typeof (data as Obj).jsonSchemaDialect === 'string'
+        ? (extractDraftVersion((data as Obj).jsonSchemaDialect as string) ?? 'draft2020-12')
+        : 'draft2020-12';
   } else if (formats.has(oas3_0)) {
     prepareResults = rewriteNullable.bind(null, schema);
   } else if (formats.has(oas2)) {

@@ -254,13 +254,16 @@ function describeArrayItem(message: string, errorPath: string): string {
 function findUnmatchedCombinators(errors: ErrorObject[]): Map<string, string> {
   const unmatched = new Map<string, string>();
   for (const { keyword, instancePath, params } of errors) {
-    if ((keyword === 'oneOf' || keyword === 'anyOf') && !Array.isArray((params as { passingSchemas?: unknown }).passingSchemas)) unmatched.set(instancePath, keyword);
+    if ((keyword === 'oneOf' || keyword === 'anyOf') && !Array.isArray((params as { passingSchemas?: unknown }).passingSchemas))
+      unmatched.set(instancePath, keyword);
   }
   return unmatched;
 }
 
 function describeCombinator(message: string, keyword: string | undefined): string {
-  return keyword !== undefined && message.endsWith(` in ${keyword}`) ? `${message}. None of the schemas matched, see the other errors reported for this value` : message;
+  return keyword !== undefined && message.endsWith(` in ${keyword}`)
+    ? `${message}. None of the schemas matched, see the other errors reported for this value`
+    : message;
 }
 
 /** The `schema` rule function, validators cached by content. Options are checked as the stock function checks them. */
