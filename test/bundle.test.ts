@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { analyze } from '../server/src/engine';
 import { bundleSpec, BundleTooLarge, findingsInReferencedFiles, type ReadFile } from '../server/src/engine/bundle';
 import { bundleReaderWithin } from '../server/src/read-within';
+import { aliasBombLines, refsIn } from './support/specs';
 
 /**
  * The bundler on a spec split over five YAML files (test/fixtures/split) and on
@@ -20,16 +21,6 @@ const SPLIT = join(ROOT, 'test', 'fixtures', 'split');
 type Json = Record<string, any>;
 
 /** Every string `$ref` in a value, with where it is; independent of the engine's walkers. */
-function refsIn(value: unknown, path = ''): Array<{ ref: string; at: string }> {
-  if (value === null || typeof value !== 'object') return [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => refsIn(v, `${path}/${i}`));
-  const out: Array<{ ref: string; at: string }> = [];
-  for (const [k, v] of Object.entries(value)) {
-    if (k === '$ref' && typeof v === 'string') out.push({ ref: v, at: path });
-    else out.push(...refsIn(v, `${path}/${k}`));
-  }
-  return out;
-}
 
 function at(doc: unknown, ref: string): unknown {
   let node: any = doc;
@@ -350,13 +341,7 @@ describe('bundle: hostile trees', () => {
   });
 
   it('a YAML alias bomb in a referenced file is refused at its $ref', () => {
-    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++)
-      lines.push(
-        `a${i}: &a${i} [${Array(10)
-          .fill(`*a${i - 1}`)
-          .join(', ')}]`,
-      );
+    const lines = aliasBombLines();
     const r = bundleSpec(
       { openapi: '3.0.0', components: { schemas: { A: { $ref: './bomb.yaml#/a8' } } } },
       { entry: 'api.yaml', read: memory({ 'bomb.yaml': lines.join('\n') }) },

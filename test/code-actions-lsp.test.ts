@@ -116,18 +116,11 @@ describe('LSP: whole-file code actions are resolved when chosen', () => {
     const { uri } = await open('cancelled.yaml', 'yaml', text);
     const at = { textDocument: { uri }, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, context: { diagnostics: [] } };
     const [offered] = (await client.request<CodeAction[]>('textDocument/codeAction', at)).filter((a) => a.kind === 'source.fixAll');
-    const internals = client as unknown as { nextId: number; proc: { stdin: NodeJS.WritableStream & { cork(): void; uncork(): void } } };
     for (const [method, params] of [
       ['textDocument/codeAction', at],
       ['codeAction/resolve', offered],
     ] as const) {
-      const id = internals.nextId;
-      // Corked, the request and its cancellation leave in one write: the server reads both before it runs the request.
-      internals.proc.stdin.cork();
-      const pending = client.request(method, params, 10_000);
-      client.notify('$/cancelRequest', { id });
-      internals.proc.stdin.uncork();
-      await assert.rejects(pending, /code -32800/, method);
+      await assert.rejects(client.requestCancelledAtOnce(method, params, 10_000), /code -32800/, method);
     }
     assert.ok((await client.request<CodeAction[]>('textDocument/codeAction', at)).some((a) => a.kind === 'source.fixAll'));
   });

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { crowdedSpec as crowded } from './e2e/crowded-spec';
 import { LspClient } from './support/lsp-client';
 import { applyLspEdits, editsForUri } from './support/lsp-edits';
 
@@ -19,22 +20,7 @@ assert.ok(existsSync(SERVER), `${SERVER} is missing: run "npm run build" first`)
 const isSummary = (d: Diagnostic) => Boolean((d.data as { summary?: unknown } | undefined)?.summary);
 const codes = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code && !isSummary(d));
 
-/** 150 operations without an operationId and one schema that refers to itself. */
-function crowdedSpec(): string {
-  const lines = ['openapi: 3.0.0', 'info:', '  title: Crowded', '  description: Many operations', '  version: "1"', 'paths:'];
-  for (let i = 0; i < 150; i++) lines.push(`  /items${i}:`, '    get:', '      responses: {}');
-  lines.push(
-    'components:',
-    '  schemas:',
-    '    Node:',
-    '      type: object',
-    '      properties:',
-    '        next:',
-    "          $ref: '#/components/schemas/Node'",
-    '',
-  );
-  return lines.join('\n');
-}
+const crowdedSpec = () => crowded(150);
 
 /** Awaits publishes for `uri` (events, no polling) until one satisfies `ok`. */
 async function publishUntil(

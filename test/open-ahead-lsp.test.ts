@@ -35,14 +35,19 @@ describe('LSP: diagnostics of a spec read from disk while its document is on its
   };
   const text = readFileSync(path.join(ROOT, 'examples', 'photo-records.yaml'), 'utf8');
 
-  it('rewst/opening publishes the file on disk; the didOpen with the same text publishes the same for its version', async () => {
+  /** A spec saved as `name`, announced with rewst/opening: the publish from disk that follows. */
+  async function openingAhead(name: string) {
     const client = await start();
-    const file = path.join(dir, 'same.yaml');
+    const file = path.join(dir, name);
     writeFileSync(file, text);
     const uri = pathToFileURL(file).toString();
     const ahead = client.waitForDiagnostics(uri, { timeoutMs: 10_000 });
     client.notify('rewst/opening', { uri });
-    const early = await ahead;
+    return { client, uri, early: await ahead };
+  }
+
+  it('rewst/opening publishes the file on disk; the didOpen with the same text publishes the same for its version', async () => {
+    const { client, uri, early } = await openingAhead('same.yaml');
     assert.equal(early.version, undefined, 'published before any version exists');
     assert.ok(
       early.diagnostics.some((d) => d.code === 'path-trailing-slash'),
@@ -55,13 +60,7 @@ describe('LSP: diagnostics of a spec read from disk while its document is on its
   });
 
   it("a didOpen whose text differs from the disk (unsaved changes) gets its own text's diagnostics", async () => {
-    const client = await start();
-    const file = path.join(dir, 'edited.yaml');
-    writeFileSync(file, text);
-    const uri = pathToFileURL(file).toString();
-    const ahead = client.waitForDiagnostics(uri, { timeoutMs: 10_000 });
-    client.notify('rewst/opening', { uri });
-    const early = await ahead;
+    const { client, uri, early } = await openingAhead('edited.yaml');
     const edited = text.replace('/photo-records/:', '/photo-records:');
     assert.notEqual(edited, text, 'the example has the trailing-slash path this test removes');
     const opened = client.waitForDiagnostics(uri, { version: 1, timeoutMs: 10_000 });

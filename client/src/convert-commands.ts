@@ -7,16 +7,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, type LanguageClient, type RequestType } from 'vscode-languageclient/node';
-import {
-  ConvertSwagger2Request,
-  PrepareRequest,
-  ReduceChoicesRequest,
-  ReduceRequest,
-  YamlToJsonRequest,
-  type ConvertFailure,
-  type DocFormat,
-  type ReduceChoicesResult,
-} from '../../server/src/protocol';
+import * as P from '../../server/src/protocol';
 
 export const CONVERT_COMMANDS = {
   swagger2: 'rewstOpenapi.convertSwagger2',
@@ -62,7 +53,7 @@ export interface ConvertOptions {
 /** What a command made: the file written (or the untitled document opened), for callers that go on from it. */
 export type ConvertResult = vscode.Uri | undefined;
 
-type Work = (env: Env, doc: vscode.TextDocument, format: DocFormat, options: ConvertOptions) => Promise<ConvertResult>;
+type Work = (env: Env, doc: vscode.TextDocument, format: P.DocFormat, options: ConvertOptions) => Promise<ConvertResult>;
 
 function optionsOf(value: unknown): ConvertOptions {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
@@ -94,7 +85,7 @@ async function run(env: Env, uri: vscode.Uri | undefined, options: unknown, work
   }
 }
 
-function formatOf(doc: vscode.TextDocument): DocFormat | undefined {
+function formatOf(doc: vscode.TextDocument): P.DocFormat | undefined {
   if (doc.languageId === 'yaml' || /\.ya?ml$/i.test(doc.fileName)) return 'yaml';
   if (doc.languageId === 'json' || doc.languageId === 'jsonc' || /\.json$/i.test(doc.fileName)) return 'json';
   return undefined;
@@ -113,7 +104,7 @@ function withProgress<P, R>(env: Env, title: string, request: RequestType<P, R, 
 }
 
 /** Shows why nothing was produced; the full list of places goes to the output channel. */
-function failed(env: Env, doc: vscode.TextDocument, f: ConvertFailure): undefined {
+function failed(env: Env, doc: vscode.TextDocument, f: P.ConvertFailure): undefined {
   env.output.appendLine(`${doc.uri.fsPath || doc.uri.toString()}: ${f.message}`);
   for (const p of f.problems) env.output.appendLine(`  line ${p.line}, column ${p.column}: ${p.message}`);
   const first = f.problems[0];
@@ -165,9 +156,9 @@ async function showReport(env: Env, name: string, markdown: string): Promise<voi
 
 const swapExt = (base: string, ext: string, tag = '') => base.replace(/\.(json|ya?ml)$/i, '') + tag + ext;
 
-async function convertSwagger2(env: Env, doc: vscode.TextDocument, format: DocFormat, options: ConvertOptions): Promise<ConvertResult> {
+async function convertSwagger2(env: Env, doc: vscode.TextDocument, format: P.DocFormat, options: ConvertOptions): Promise<ConvertResult> {
   const version = doc.version;
-  const r = await withProgress(env, 'Rewst: converting Swagger 2.0 to OpenAPI 3…', ConvertSwagger2Request, { text: doc.getText(), format });
+  const r = await withProgress(env, 'Rewst: converting Swagger 2.0 to OpenAPI 3…', P.ConvertSwagger2Request, { text: doc.getText(), format });
   if (!r.ok) return failed(env, doc, r);
   const replace = 'Replace this document (one undoable edit)';
   const newFile = 'Write a new file beside it';
@@ -197,18 +188,18 @@ async function convertSwagger2(env: Env, doc: vscode.TextDocument, format: DocFo
   return target;
 }
 
-async function showUntitled(text: string, format: DocFormat): Promise<vscode.Uri> {
+async function showUntitled(text: string, format: P.DocFormat): Promise<vscode.Uri> {
   const doc = await vscode.workspace.openTextDocument({ content: text, language: format });
   await vscode.window.showTextDocument(doc);
   return doc.uri;
 }
 
-async function yamlToJson(env: Env, doc: vscode.TextDocument, format: DocFormat, options: ConvertOptions): Promise<ConvertResult> {
+async function yamlToJson(env: Env, doc: vscode.TextDocument, format: P.DocFormat, options: ConvertOptions): Promise<ConvertResult> {
   if (format !== 'yaml') {
     void vscode.window.showInformationMessage('This file is JSON already: Convert YAML to JSON works on a YAML file.');
     return undefined;
   }
-  const r = await withProgress(env, 'Rewst: converting YAML to JSON…', YamlToJsonRequest, { text: doc.getText(), format });
+  const r = await withProgress(env, 'Rewst: converting YAML to JSON…', P.YamlToJsonRequest, { text: doc.getText(), format });
   if (!r.ok) return failed(env, doc, r);
   const target = besideUri(doc, (b) => swapExt(b, '.json'));
   if (!target) return showUntitled(r.text, 'json');
@@ -218,12 +209,12 @@ async function yamlToJson(env: Env, doc: vscode.TextDocument, format: DocFormat,
   return target;
 }
 
-async function prepare(env: Env, doc: vscode.TextDocument, format: DocFormat): Promise<ConvertResult> {
+async function prepare(env: Env, doc: vscode.TextDocument, format: P.DocFormat): Promise<ConvertResult> {
   const target = besideUri(doc, (b) => swapExt(b, '.rewst.json'));
   if (target && target.toString() === doc.uri.toString()) throw new Error('the prepared file would replace the original; rename the file first');
   const source = path.basename(doc.uri.path);
   const output = target ? path.basename(target.path) : 'untitled.rewst.json';
-  const r = await withProgress(env, 'Rewst: preparing for upload…', PrepareRequest, { text: doc.getText(), format, source, output, uri: doc.uri.toString() });
+  const r = await withProgress(env, 'Rewst: preparing for upload…', P.PrepareRequest, { text: doc.getText(), format, source, output, uri: doc.uri.toString() });
   if (!r.ok) return failed(env, doc, r);
   const written = target ? (await writeWhole(target, r.text), target) : await showUntitled(r.text, 'json');
   if (target && r.settings) {
@@ -248,8 +239,8 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: DocFormat): P
   return written;
 }
 
-async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat, options: ConvertOptions): Promise<ConvertResult> {
-  const choices = await withProgress(env, 'Rewst: reading operations…', ReduceChoicesRequest, { text: doc.getText(), format });
+async function reduce(env: Env, doc: vscode.TextDocument, format: P.DocFormat, options: ConvertOptions): Promise<ConvertResult> {
+  const choices = await withProgress(env, 'Rewst: reading operations…', P.ReduceChoicesRequest, { text: doc.getText(), format });
   if (!choices.ok) return failed(env, doc, choices);
   const given = options.tags || options.methods || options.paths;
   const selection = given
@@ -265,7 +256,7 @@ async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat, opt
   const target = besideUri(doc, (b) => swapExt(b, path.extname(b) || '.json', '.reduced'));
   if (target && target.toString() === doc.uri.toString()) throw new Error('the reduced file would replace the original; rename the file first');
   const output = target ? path.basename(target.path) : 'untitled.reduced';
-  const r = await withProgress(env, 'Rewst: reducing the spec…', ReduceRequest, {
+  const r = await withProgress(env, 'Rewst: reducing the spec…', P.ReduceRequest, {
     text: doc.getText(),
     format,
     ...selection,
@@ -289,7 +280,9 @@ async function reduce(env: Env, doc: vscode.TextDocument, format: DocFormat, opt
 }
 
 /** Tags, then methods, then path regexes; undefined when the user closes a box. */
-async function askSelection(choices: Extract<ReduceChoicesResult, { ok: true }>): Promise<{ tags: string[]; methods: string[]; paths: string[] } | undefined> {
+async function askSelection(
+  choices: Extract<P.ReduceChoicesResult, { ok: true }>,
+): Promise<{ tags: string[]; methods: string[]; paths: string[] } | undefined> {
   const tags = choices.tags.length
     ? await vscode.window.showQuickPick(
         choices.tags.map((t) => ({ label: t.name, description: `${t.operations} operation(s)` })),

@@ -115,6 +115,19 @@ export class LspClient {
     });
   }
 
+  /**
+   * Sends a request and its `$/cancelRequest` in one write, so the server reads both before it runs the
+   * request (as when the cursor has moved on): resolves with what the server answered, or its error.
+   */
+  requestCancelledAtOnce(method: string, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<unknown> {
+    const id = this.nextId;
+    this.proc.stdin.cork();
+    const pending = this.request(method, params, timeoutMs);
+    this.notify('$/cancelRequest', { id });
+    this.proc.stdin.uncork();
+    return pending;
+  }
+
   notify(method: string, params: unknown): void {
     if (this.exited) throw new Error(`cannot send ${method}: server has exited${this.stderrTail()}`);
     this.send({ jsonrpc: '2.0', method, params });

@@ -40,3 +40,27 @@ export function plainName(op: Record<string, unknown>): string | undefined {
   if (typeof op.operationId === 'string' && op.operationId !== '') return op.operationId;
   return undefined;
 }
+
+/** Every `$ref` string in a parsed document, with the JSON pointer of the object that holds it. */
+export function refsIn(value: unknown, path = ''): Array<{ ref: string; at: string }> {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => refsIn(v, `${path}/${i}`));
+  const out: Array<{ ref: string; at: string }> = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$ref' && typeof v === 'string') out.push({ ref: v, at: path });
+    else out.push(...refsIn(v, `${path}/${k}`));
+  }
+  return out;
+}
+
+/** A "billion laughs" YAML: nine levels of aliases, each ten of the one before (10^9 nodes if expanded). */
+export function aliasBombLines(): string[] {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
+  return lines;
+}

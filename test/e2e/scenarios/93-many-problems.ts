@@ -9,29 +9,12 @@ import { writeFileSync } from 'node:fs';
 import { lint } from '../cli';
 import { rewstMarkers } from '../expect';
 import { type Scenario } from '../scenario';
+import { crowdedSpec as crowded } from '../crowded-spec';
 
 const FILE = 'crowded.yaml';
 const OPERATIONS = 1200;
 
-/** 1,200 operations without operationId, a schema that refers to itself, and a pattern Rewst may reject. */
-function crowdedSpec(): string {
-  const lines = ['openapi: 3.0.0', 'info:', '  title: Crowded', '  description: Many operations', '  version: "1"', 'paths:'];
-  for (let i = 0; i < OPERATIONS; i++) lines.push(`  /items${i}:`, '    get:', '      responses:', "        '200':", '          description: OK');
-  lines.push(
-    'components:',
-    '  schemas:',
-    '    Node:',
-    '      type: object',
-    '      properties:',
-    '        next:',
-    "          $ref: '#/components/schemas/Node'",
-    '        code:',
-    '          type: string',
-    "          pattern: '^[0-9]{4}-[12-0][0-9]$'",
-    '',
-  );
-  return lines.join('\n');
-}
+const crowdedSpec = () => crowded(OPERATIONS);
 
 export const scenario: Scenario = {
   title: 'a spec with more than 1,000 problems shows every rule in the Problems panel, with a summary row for the capped rule',

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, codeOf, open, waitForRewst, workspaceUri } from './helpers';
+import { crowdedSpec as crowded } from '../../e2e/crowded-spec';
 
 const FILE = 'capped/crowded.yaml';
 const OPERATIONS = 1200;
@@ -15,25 +16,7 @@ const RULE = 'operation-id-missing';
 /** Resolve every offered action, so whole-file edits arrive with the actions. */
 const RESOLVE_ALL = 1000;
 
-/** 1,200 operations without operationId, a schema that refers to itself, and a pattern Rewst may reject. */
-function crowdedSpec(): string {
-  const lines = ['openapi: 3.0.0', 'info:', '  title: Crowded', '  description: Many operations', '  version: "1"', 'paths:'];
-  for (let i = 0; i < OPERATIONS; i++) lines.push(`  /items${i}:`, '    get:', '      responses:', "        '200':", '          description: OK');
-  lines.push(
-    'components:',
-    '  schemas:',
-    '    Node:',
-    '      type: object',
-    '      properties:',
-    '        next:',
-    "          $ref: '#/components/schemas/Node'",
-    '        code:',
-    '          type: string',
-    "          pattern: '^[0-9]{4}-[12-0][0-9]$'",
-    '',
-  );
-  return lines.join('\n');
-}
+const crowdedSpec = () => crowded(OPERATIONS);
 
 const isSummary = (d: vscode.Diagnostic) => /more operation-id-missing problems not listed/.test(d.message);
 

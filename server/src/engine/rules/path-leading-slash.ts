@@ -1,5 +1,5 @@
-import { single, type Rule } from '../rule';
-import { isObject } from '../spec-index';
+import type { Rule } from '../rule';
+import { renamePathKey, reportPathKeys } from './path-key';
 
 export const pathLeadingSlash: Rule = {
   id: 'path-leading-slash',
@@ -7,31 +7,18 @@ export const pathLeadingSlash: Rule = {
   description: 'A path must start with "/" (OpenAPI requires it; an importer that validates rejects the file, and the path\'s actions are lost).',
   severity: 'error',
   fixAll: true,
-  check({ root, report }) {
-    const paths = root.paths;
-    if (!isObject(paths)) return;
-    for (const key of Object.keys(paths)) {
-      if (key.startsWith('/') || key.startsWith('x-')) continue;
-      const fixed = `/${key}`;
-      const conflict = fixed in paths;
-      report({
-        path: ['paths', key],
-        target: 'key',
-        message: conflict
+  check(ctx) {
+    reportPathKeys(
+      ctx,
+      (key) => (key.startsWith('/') || key.startsWith('x-') ? undefined : `/${key}`),
+      (key, fixed, conflict) =>
+        conflict
           ? `The path "${key}" does not start with "/": an importer that validates the document rejects it. ${fixed} also exists, so the two paths must be merged by hand (no automatic fix).`
           : `The path "${key}" does not start with "/": an importer that validates the document rejects it. It should be ${fixed}.`,
-        data: { pathKey: key, fixed, conflict },
-        fixable: !conflict,
-      });
-    }
+      'fixed',
+    );
   },
-  fix({ data }, { editor, claim }) {
-    if (data?.conflict) return undefined;
-    const key = String(data?.pathKey);
-    const fixed = String(data?.fixed);
-    if (!claim(`path:${fixed}`)) return undefined;
-    return single(`Rename path to ${fixed}`, editor.renameKey(['paths'], key, fixed), { op: 'rename', path: ['paths'], from: key, to: fixed });
-  },
+  fix: ({ data }, ctx) => renamePathKey(data, 'fixed', ctx),
   cases: [
     {
       name: 'no leading slash (YAML, comment kept)',

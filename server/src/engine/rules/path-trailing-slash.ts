@@ -1,5 +1,5 @@
-import { single, type Rule } from '../rule';
-import { isObject } from '../spec-index';
+import type { Rule } from '../rule';
+import { renamePathKey, reportPathKeys } from './path-key';
 
 function strip(pathKey: string): string {
   return pathKey.replace(/\/+$/, '') || '/';
@@ -11,31 +11,18 @@ export const pathTrailingSlash: Rule = {
   description: 'A path other than "/" must not end with "/".',
   severity: 'error',
   fixAll: true,
-  check({ root, report }) {
-    const paths = root.paths;
-    if (!isObject(paths)) return;
-    for (const key of Object.keys(paths)) {
-      if (key.length < 2 || !key.endsWith('/')) continue;
-      const stripped = strip(key);
-      const conflict = stripped in paths;
-      report({
-        path: ['paths', key],
-        target: 'key',
-        message: conflict
+  check(ctx) {
+    reportPathKeys(
+      ctx,
+      (key) => (key.length < 2 || !key.endsWith('/') ? undefined : strip(key)),
+      (key, stripped, conflict) =>
+        conflict
           ? `Rewst will report "Path must not end with a slash": ${key}. ${stripped} also exists, so the two paths must be merged by hand (no automatic fix).`
           : `Rewst will report "Path must not end with a slash": ${key} should be ${stripped}.`,
-        data: { pathKey: key, stripped, conflict },
-        fixable: !conflict,
-      });
-    }
+      'stripped',
+    );
   },
-  fix({ data }, { editor, claim }) {
-    if (data?.conflict) return undefined;
-    const key = String(data?.pathKey);
-    const stripped = String(data?.stripped);
-    if (!claim(`path:${stripped}`)) return undefined;
-    return single(`Rename path to ${stripped}`, editor.renameKey(['paths'], key, stripped), { op: 'rename', path: ['paths'], from: key, to: stripped });
-  },
+  fix: ({ data }, ctx) => renamePathKey(data, 'stripped', ctx),
   cases: [
     {
       name: 'trailing slash (YAML, quoted key keeps its quotes)',
