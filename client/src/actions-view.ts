@@ -28,6 +28,9 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscod
   private result: ActionsResult | undefined;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  /** The spec a show() asked for, until its answer arrives. */
+  private wanted: vscode.Uri | undefined;
+  private loading: Promise<void> = Promise.resolve();
 
   constructor(private readonly client: LanguageClient) {}
 
@@ -42,17 +45,9 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   /** Shows `uri` if the server says it is a spec; a JSON or YAML file that is not one leaves the view as it was. */
-  async show(uri: vscode.Uri): Promise<void> {
-    const result = await this.fetch(uri);
-    if (result === undefined) return;
-    if (!result?.isSpec && this.target && this.target.toString() !== uri.toString()) {
-      this.refreshSoon(); // this request may have overtaken (and dropped) a refresh of the spec still shown
-      return;
-    }
-    this.target = uri;
-    this.setResult(result ?? undefined);
-    // null: the server has not seen the document yet (it opened a moment ago); ask once more.
-    if (result === null) this.refreshSoon();
+  show(uri: vscode.Uri): Promise<void> {
+    this.wanted = uri;
+    return this.load();
   }
 
   /** Asks again for the current spec, after a pause so a burst of keystrokes makes one request. */
@@ -61,13 +56,44 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscod
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
     clearTimeout(this.timer);
-    if (!this.target) return this.setResult(undefined);
-    const uri = this.target;
+    return this.load();
+  }
+
+  /** Resolves once no request is in flight, so a caller sees the view as the newest request left it. */
+  async settled(): Promise<void> {
+    let loading: Promise<void>;
+    do {
+      loading = this.loading;
+      await loading;
+    } while (loading !== this.loading);
+  }
+
+  /**
+   * Asks about the spec asked for last (show), else the one shown (refresh). A newer request
+   * drops an older one's answer, and because it asks about the newest wish, a refresh cannot
+   * overtake a show of another spec and bring the old spec back.
+   */
+  private load(): Promise<void> {
+    this.loading = this.loadOnce();
+    return this.loading;
+  }
+
+  private async loadOnce(): Promise<void> {
+    const uri = this.wanted ?? this.target;
+    if (!uri) return this.setResult(undefined);
     const result = await this.fetch(uri);
-    if (result === undefined || this.target?.toString() !== uri.toString()) return;
+    if (result === undefined) return; // overtaken: the newer request settles the view
+    if (this.wanted?.toString() === uri.toString()) this.wanted = undefined;
+    if (!result?.isSpec && this.target && this.target.toString() !== uri.toString()) {
+      this.refreshSoon(); // not a spec: the view keeps the spec it shows, asked about again as it may have changed meanwhile
+      return;
+    }
+    this.target = uri;
     this.setResult(result ?? undefined);
+    // null: the server has not seen the document yet (it opened a moment ago); ask once more.
+    if (result === null) return this.refreshSoon();
     // The server answered for an older version than the editor holds: ask again once it has caught up.
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (result && doc && result.version < doc.version) this.refreshSoon();
@@ -79,6 +105,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   forget(uri: vscode.Uri): void {
+    if (this.wanted?.toString() === uri.toString()) this.wanted = undefined;
     if (this.target?.toString() !== uri.toString()) return;
     this.target = undefined;
     this.setResult(undefined);
@@ -202,6 +229,7 @@ export function registerActionsView(context: vscode.ExtensionContext, client: La
       const editor = vscode.window.activeTextEditor;
       if (editor && isCandidate(editor.document)) await provider.show(editor.document.uri);
       else await provider.refresh();
+      await provider.settled();
       return provider.listed();
     }),
     vscode.commands.registerCommand(REVEAL_ACTION_COMMAND, async (uri: vscode.Uri, range: LspRange) => {
