@@ -32,8 +32,12 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   };
   // Logged to the client's output channel, which exists once the client does (hence the late binding).
   const timing = openTiming((line) => lc.outputChannel.appendLine(line));
+  // Saved, created and deleted JSON/YAML files: the server runs again a spec whose $refs read one of them.
+  const referencedFiles = vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml}');
+  context.subscriptions.push(referencedFiles);
   const clientOptions: LanguageClientOptions = {
     middleware: timing.middleware,
+    synchronize: { fileEvents: referencedFiles },
     documentSelector: ['json', 'jsonc', 'yaml'].flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },

@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { findingsInReferencedFiles } from '../engine/bundle';
+import { findingsInReferencedFiles, foundThroughMessage } from '../engine/bundle';
 import { bundleReaderWithin } from '../read-within';
 import { analyze, PARSE_ERROR, type Format } from '../engine';
 import { spectralDuplicates } from '../spectral/dedup';
@@ -67,7 +67,7 @@ function referencedResults(file: string, root: Record<string, unknown>): FileRes
     const name = join(dirname(file), ...f.file.split('/'));
     let r = byFile.get(name);
     if (!r) byFile.set(name, (r = { file: name, isSpec: true, findings: [] }));
-    r.findings.push({ ...f, message: `${f.message} (found through ${basename(file)})` });
+    r.findings.push({ ...f, message: foundThroughMessage(f.message, basename(file)) });
   }
   return [...byFile.values()];
 }

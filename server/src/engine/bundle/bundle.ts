@@ -65,6 +65,8 @@ export interface BundleResult {
   urls: number;
   problems: BundleProblem[];
   origins: BundleOrigin[];
+  /** For each file read, the `$ref`s that name it: the file holding each and the path of its object there. */
+  neededBy: Map<string, Array<{ file: string; path: JsonPath }>>;
 }
 
 /** Nodes copied, all together: a diamond of inlined parts cannot blow up memory. */
@@ -114,7 +116,7 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
   const entry = options.entry;
   const swagger = 'swagger' in root;
   const loaded = new Map<string, Loaded>([[entry, { value: root }]]);
-  const result: BundleResult = { value: {}, files: [], components: [], inlined: 0, rewritten: 0, urls: 0, problems: [], origins: [] };
+  const result: BundleResult = { value: {}, files: [], components: [], inlined: 0, rewritten: 0, urls: 0, problems: [], origins: [], neededBy: new Map() };
   /** `file#pointer` → the local `$ref` of its component. */
   const named = new Map<string, string>();
   /** Container (joined by /) → names taken, by the document or by the bundle. */
@@ -133,7 +135,10 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
     return set;
   };
 
-  const load = (file: string): Loaded => {
+  const load = (file: string, by: Task): Loaded => {
+    const needers = result.neededBy.get(file) ?? [];
+    if (!needers.length) result.neededBy.set(file, needers);
+    needers.push({ file: by.file, path: toPath(by.srcChain) });
     let got = loaded.get(file);
     if (got) return got;
     if (loaded.size > MAX_FILES) got = { error: `more than ${MAX_FILES} files are referenced; not read` };
@@ -237,7 +242,7 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
       writeRef(t, obj, '#' + pointer);
       return true;
     }
-    const file = load(target.file);
+    const file = load(target.file, t);
     if ('error' in file) {
       problem(t, ref, `Not bundled: cannot read ${target.file}: ${file.error}.`);
       return false;

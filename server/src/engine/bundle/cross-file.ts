@@ -16,6 +16,13 @@ export const REF_UNRESOLVED = 'ref-unresolved';
 /** A finding in a referenced file; `file` is relative to the spec's folder, like the bundler's names. */
 export interface ReferencedFinding extends Finding {
   file: string;
+  /** The object holding the spec's own `$ref` that leads (first) to `file`; undefined for a finding in the spec itself. */
+  through?: JsonPath;
+}
+
+/** A referenced file's finding as its own file shows it: the message says which spec it was found through. */
+export function foundThroughMessage(message: string, entry: string): string {
+  return `${message} (found through ${entry})`;
 }
 
 /** Rules whose findings in a bundle say nothing about the referenced files themselves. */
@@ -83,6 +90,7 @@ export function findingsInReferencedFiles(root: Record<string, unknown>, options
     out.push({
       ...w.finding,
       file: w.file,
+      through: w.file === options.entry ? undefined : throughOf(bundle.neededBy, w.file, options.entry),
       path: w.path,
       pointer: toPointer(w.path),
       offset: span,
@@ -99,6 +107,23 @@ function originOf(byPointer: Map<string, BundleOrigin>, path: JsonPath): BundleO
     const hit = byPointer.get(pointer);
     if (hit) return hit;
     pointer = pointer.slice(0, pointer.lastIndexOf('/'));
+  }
+  return undefined;
+}
+
+/** The spec's own `$ref` on the shortest chain of files that leads to `file` (a direct reference when there is one). */
+function throughOf(neededBy: Map<string, Array<{ file: string; path: JsonPath }>>, file: string, entry: string): JsonPath | undefined {
+  const seen = new Set([file]);
+  for (let layer = [file]; layer.length;) {
+    const next: string[] = [];
+    for (const f of layer)
+      for (const by of neededBy.get(f) ?? []) {
+        if (by.file === entry) return by.path;
+        if (seen.has(by.file)) continue;
+        seen.add(by.file);
+        next.push(by.file);
+      }
+    layer = next;
   }
   return undefined;
 }

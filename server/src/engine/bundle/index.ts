@@ -12,4 +12,4 @@ export {
   type ReadFile,
 } from './bundle';
 export { resolveRef, isUrl, type RefTarget } from './refs';
-export { findingsInReferencedFiles, REF_UNRESOLVED, type ReferencedFinding } from './cross-file';
+export { findingsInReferencedFiles, foundThroughMessage, REF_UNRESOLVED, type ReferencedFinding } from './cross-file';

@@ -1,0 +1,126 @@
+/**
+ * A spec split over files, over the real LSP connection: what the Rewst rules
+ * find in the files its `$ref`s read is published in those files (open or
+ * not) and in the spec at the `$ref` that leads there; editing, saving or
+ * closing a referenced file runs the spec again.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { LspClient } from './support/lsp-client';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'split');
+assert.ok(existsSync(SERVER), `${SERVER} is missing: run "npm run build" first`);
+
+const lastFor = (all: PublishDiagnosticsParams[], uri: string) => all.filter((p) => p.uri === uri).at(-1)?.diagnostics;
+const codes = (ds: Diagnostic[] | undefined) => (ds ?? []).map((d) => `${d.range.start.line + 1}:${d.code}`).sort();
+
+describe('LSP: the Rewst rules over the files a spec refers to', { timeout: 60_000 }, () => {
+  let folder: string;
+  let client: LspClient;
+  const uriOf = (name: string) => pathToFileURL(path.join(folder, name)).toString();
+  const open = (name: string, version = 1) =>
+    client.notify('textDocument/didOpen', {
+      textDocument: { uri: uriOf(name), languageId: 'yaml', version, text: readFileSync(path.join(folder, name), 'utf8') },
+    });
+  /** Waits until the latest publish for each named file satisfies its check. */
+  const until = (what: string, checks: Record<string, (ds: Diagnostic[] | undefined) => boolean>) =>
+    client.publishedUntil((all) => Object.entries(checks).every(([name, ok]) => ok(lastFor(all, uriOf(name)))), what, 30_000);
+
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'rewst-referenced-'));
+    cpSync(FIXTURE, folder, { recursive: true });
+    client = LspClient.start(SERVER, ROOT);
+    await client.initialize(pathToFileURL(folder).toString(), { spectral: { enable: false }, debounceMs: 20 });
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('opening the spec: findings in files not open are published in those files, and in the spec at the $ref that reads them', async () => {
+    open('openapi.yaml');
+    await until('the referenced files and the spec', {
+      'schemas/user.yaml': (ds) => codes(ds).join() === '11:circular-ref,15:circular-ref',
+      'schemas/ticket.yaml': (ds) => codes(ds).join() === '9:circular-ref',
+      'paths/tickets.yaml': (ds) => codes(ds).join() === '15:operation-id-missing',
+      'openapi.yaml': (ds) => (ds ?? []).some((d) => d.code === 'operation-id-missing'),
+    });
+    const user = lastFor(client.published, uriOf('schemas/user.yaml'))!;
+    assert.ok(
+      user.every((d) => String(d.message).endsWith('(found through openapi.yaml)') && d.source === 'rewst'),
+      user.map((d) => d.message).join('\n'),
+    );
+
+    const spec = lastFor(client.published, uriOf('openapi.yaml'))!;
+    // The missing operationId of paths/tickets.yaml, at `$ref: ./paths/tickets.yaml` (line 11), pointing at line 15 there.
+    const viaPath = spec.find((d) => d.code === 'operation-id-missing')!;
+    assert.deepEqual([viaPath.range.start.line + 1, viaPath.range.start.character + 1], [11, 11]);
+    assert.match(String(viaPath.message), /^In paths\/tickets\.yaml:15:1, which this reference reads: /);
+    assert.deepEqual(
+      viaPath.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line + 1]),
+      [[uriOf('paths/tickets.yaml'), 15]],
+    );
+    // The cycles of schemas/user.yaml, at `$ref: ./schemas/user.yaml` (line 28), or at the first $ref that led to their file.
+    const cycles = spec.filter((d) => d.code === 'circular-ref');
+    assert.ok(cycles.some((d) => d.range.start.line + 1 === 28 && d.relatedInformation?.[0].location.uri === uriOf('schemas/user.yaml')));
+    assert.equal(cycles.length, 3, cycles.map((d) => d.message).join('\n'));
+    // The spec's own ref-external warnings are still there, once each.
+    assert.equal(spec.filter((d) => d.code === 'ref-external').length, 4);
+  });
+
+  it('typing in an open referenced file runs the spec again: a cycle removed leaves both files', async () => {
+    open('schemas/user.yaml');
+    await until('the open user.yaml with the cycles the spec found in it', {
+      'schemas/user.yaml': (ds) => codes(ds).join() === '11:circular-ref,15:circular-ref',
+    });
+    // Remove the `manager: $ref: '#'` property (lines 10-11).
+    client.notify('textDocument/didChange', {
+      textDocument: { uri: uriOf('schemas/user.yaml'), version: 2 },
+      contentChanges: [{ range: { start: { line: 9, character: 0 }, end: { line: 11, character: 0 } }, text: '' }],
+    });
+    await until('the self-reference gone from user.yaml and from the spec', {
+      'schemas/user.yaml': (ds) => codes(ds).join() === '13:circular-ref',
+      'openapi.yaml': (ds) => (ds ?? []).filter((d) => d.code === 'circular-ref').length === 2,
+    });
+  });
+
+  it('a file saved on disk (a watched-file change) runs the spec again', async () => {
+    const file = path.join(folder, 'paths', 'tickets.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('post:\n  summary: Create a ticket', 'post:\n  operationId: createTicket\n  summary: Create a ticket'),
+    );
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('paths/tickets.yaml'), type: 2 }] });
+    await until('the missing operationId gone', {
+      'paths/tickets.yaml': (ds) => ds?.length === 0,
+      'openapi.yaml': (ds) => ds !== undefined && !ds.some((d) => d.code === 'operation-id-missing'),
+    });
+  });
+
+  it('a $ref to a missing file is one diagnostic at that $ref', async () => {
+    const text = readFileSync(path.join(folder, 'openapi.yaml'), 'utf8').replace('$ref: ./schemas/user.yaml', '$ref: ./schemas/nobody.yaml');
+    client.notify('textDocument/didChange', { textDocument: { uri: uriOf('openapi.yaml'), version: 2 }, contentChanges: [{ text }] });
+    await until('ref-unresolved at the $ref', {
+      'openapi.yaml': (ds) => codes(ds).includes('28:ref-unresolved'),
+    });
+    const spec = lastFor(client.published, uriOf('openapi.yaml'))!;
+    const missing = spec.filter((d) => d.code === 'ref-unresolved');
+    assert.equal(missing.length, 1);
+    assert.match(String(missing[0].message), /schemas\/nobody\.yaml/);
+  });
+
+  it('closing the spec clears what it found in the other files', async () => {
+    client.notify('textDocument/didClose', { textDocument: { uri: uriOf('openapi.yaml') } });
+    await until('the files it reported cleared', {
+      'schemas/user.yaml': (ds) => ds?.length === 0,
+      'schemas/ticket.yaml': (ds) => ds?.length === 0,
+    });
+  });
+});
