@@ -89,8 +89,9 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
   });
 }
 
+/** A `$ref` to a file (not to a place in the document, not to a URL: those are never read, and need no bundle here). */
 function refersToFiles(analysis: Analysis | undefined): analysis is Analysis & { root: Record<string, unknown> } {
-  return Boolean(analysis?.isSpec && analysis.root && analysis.index?.refs.some((r) => !r.ref.startsWith('#')));
+  return Boolean(analysis?.isSpec && analysis.root && analysis.index?.refs.some((r) => !r.ref.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(r.ref)));
 }
 
 /** The finding in the spec's Problems list: at the spec's `$ref` that leads to the file, with the place in the file. */
