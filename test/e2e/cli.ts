@@ -19,7 +19,7 @@ export interface CliFinding {
 }
 
 interface LintReport {
-  files: Array<{ findings: CliFinding[]; spectral?: Array<Omit<CliFinding, 'ruleId' | 'fixable'> & { rule: string }> }>;
+  files: Array<{ file: string; findings: CliFinding[]; spectral?: Array<Omit<CliFinding, 'ruleId' | 'fixable'> & { rule: string }> }>;
 }
 
 function lintReport(file: string, spectral: boolean): LintReport {
@@ -33,6 +33,11 @@ function lintReport(file: string, spectral: boolean): LintReport {
 /** Rewst's findings: `rewst-openapi lint --format json --no-spectral FILE` (exit 1 only means "errors found"). */
 export function lint(file: string): CliFinding[] {
   return lintReport(file, false).files[0].findings;
+}
+
+/** Rewst's findings for FILE and for each file its `$ref`s read, by absolute path. */
+export function lintFiles(file: string): Map<string, CliFinding[]> {
+  return new Map(lintReport(file, false).files.map((f) => [path.resolve(path.dirname(file), f.file), f.findings]));
 }
 
 /** Spectral's findings for FILE as the CLI reports them (those Rewst already reports are dropped). */
