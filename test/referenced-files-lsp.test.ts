@@ -123,4 +123,37 @@ describe('LSP: the Rewst rules over the files a spec refers to', { timeout: 60_0
       'schemas/ticket.yaml': (ds) => ds?.length === 0,
     });
   });
+
+  it('a spec past 2 MB: an edit of its own text leaves the check as it was; an edit of its file references runs it', async () => {
+    // The split spec with 6,000 schemas of its own: past the size where each edit would bundle it again.
+    const bulk = Array.from(
+      { length: 6000 },
+      (_, i) => `    Filler${i}:\n      type: object\n      description: ${'A schema that takes room. '.repeat(12)}\n`,
+    ).join('');
+    const text = readFileSync(path.join(FIXTURE, 'openapi.yaml'), 'utf8').replace('components:\n  schemas:\n', `components:\n  schemas:\n${bulk}`);
+    assert.ok(text.length > 2_000_000);
+    const uri = uriOf('big.yaml');
+    const userPublishes = () => client.published.filter((p) => p.uri === uriOf('schemas/user.yaml')).length;
+    const cyclesInSpec = (ds: Diagnostic[] | undefined) => (ds ?? []).filter((d) => String(d.message).startsWith('In schemas/user.yaml:')).length;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    await client.publishedUntil((all) => cyclesInSpec(lastFor(all, uri)) > 0, 'the big spec checked with its referenced files', 30_000);
+    const before = userPublishes();
+
+    const published = client.waitForDiagnostics(uri, { version: 2, timeoutMs: 30_000 });
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: text.replace('Tickets and the people who work on them.', 'Tickets and their people.') }],
+    });
+    const v2 = await published;
+    // A request answered after the version's run: a check run for it would have published before this answer.
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(userPublishes(), before, 'no check of the referenced files for an edit of the text alone');
+    assert.ok(cyclesInSpec(v2.diagnostics) > 0, "the spec's markers for its referenced files stay");
+
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ text: text.replace('$ref: ./schemas/user.yaml', '$ref: ./schemas/nobody.yaml') }],
+    });
+    await client.publishedUntil((all) => (lastFor(all, uri) ?? []).some((d) => d.code === 'ref-unresolved'), 'the changed reference checked', 30_000);
+  });
 });

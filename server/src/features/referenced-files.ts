@@ -22,13 +22,27 @@ import type { DiagnosticsPublisher } from './diagnostics';
 import { openFiles, pathOf } from './open-files';
 
 const SOURCE = 'references';
+/**
+ * Past this size an edit of the spec itself does not run the check again (bundling and linting GitHub's
+ * 13 MB description with one file reference takes 1.3 s, which would stall the lightbulb after each pause):
+ * it runs when the spec opens, when its file references change, and when a file it read changes.
+ */
+const RECHECK_EACH_EDIT_MAX_CHARS = 2_000_000;
 
 export function registerReferencedFiles(ctx: ServerContext, publisher: DiagnosticsPublisher): void {
   const files = openFiles(ctx.documents);
   /** Spec's uri → the files its last run read. */
   const reads = new Map<string, Set<string>>();
+  /** Spec's uri → what its last run depended on: its file references and the versions of the files read. */
+  const inputs = new Map<string, string>();
+  const inputsOf = (analysis: Analysis, uri: string) =>
+    JSON.stringify([
+      analysis.index?.refs.filter((r) => !r.ref.startsWith('#')).map((r) => r.ref),
+      [...(reads.get(uri) ?? [])].map((f) => files.stamp(f) ?? ''),
+    ]);
   const forget = (uri: string) => {
     reads.delete(uri);
+    inputs.delete(uri);
     publisher.setReferenced(uri, new Map());
   };
 
@@ -43,6 +57,9 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
       // After Rewst's diagnostics for the version have gone out, and any request that came meanwhile.
       await new Promise((resolve) => setImmediate(resolve));
       if (token.isCancellationRequested) return;
+      const before = inputs.get(doc.uri);
+      const big = doc.getText().length > RECHECK_EACH_EDIT_MAX_CHARS;
+      if (big && before !== undefined && before === inputsOf(analysis, doc.uri)) return; // the last results stay, moved with the text
       const folder = dirname(file);
       const entry = basename(file);
       const read = new Set<string>();
@@ -56,6 +73,7 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
       });
       if (token.isCancellationRequested) return;
       reads.set(doc.uri, read);
+      inputs.set(doc.uri, inputsOf(analysis, doc.uri));
       const own: Diagnostic[] = [];
       const byFile = new Map<string, Diagnostic[]>();
       for (const f of found) {
