@@ -16,6 +16,7 @@ import { registerOpenAhead } from './features/open-ahead';
 import { registerSettings } from './features/settings';
 import { registerSpectral } from './features/spectral';
 import { registerStats } from './features/stats';
+import { registerUploadSize } from './features/upload-size';
 import { SettingsChangedNotification } from './protocol';
 import { DocumentScheduler } from './scheduler';
 import { OpenTiming, timingLine } from './open-timing';
@@ -67,6 +68,7 @@ registerStats(ctx);
 registerSettings(ctx);
 registerSpectral(ctx);
 registerNavigation(ctx);
+registerUploadSize(ctx);
 registerOpenAhead(ctx, analyses, publisher, (uri, stages) => connection.console.log(timingLine(uri, stages)));
 
 connection.onInitialize((params) => {
