@@ -24,8 +24,9 @@ export interface UploadStatusShown {
   text: string;
   tooltip: string;
   overBudget: boolean;
-  /** The spec it is about. */
+  /** The spec it is about, and what clicking it runs. */
   uri?: string;
+  command?: vscode.Command;
 }
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
@@ -113,9 +114,10 @@ export class UploadStatus implements vscode.Disposable {
     this.item.accessibilityInformation = {
       label: `Rewst upload: ${count(actions, 'action')}, ${measuring ? 'size being measured' : size}${overBudget ? ', over budget' : ''}`,
     };
-    this.item.command = { command: CONVERT_COMMANDS.prepare, title: 'Prepare for Rewst Upload', arguments: [this.target] };
+    const command = { command: CONVERT_COMMANDS.prepare, title: 'Prepare for Rewst Upload', arguments: [this.target] };
+    this.item.command = command;
     this.item.show();
-    this.update({ visible: true, text, tooltip, overBudget, uri: this.target.toString() });
+    this.update({ visible: true, text, tooltip, overBudget, uri: this.target.toString(), command });
   }
 
   private show(uri: vscode.Uri | undefined): void {
