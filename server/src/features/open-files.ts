@@ -3,13 +3,12 @@
  * (engine/spec-files.ts): an open document's text, unsaved edits and all,
  * else the file on disk.
  */
-import { basename, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReadFile } from '../engine/bundle';
 import { diskFiles, type FileAccess } from '../engine/spec-files';
-import { bundleReaderWithin } from '../read-within';
+import { bundlingFor } from '../read-within';
 
 /** The file path of a `file:` URI; undefined for other schemes. */
 export function pathOf(uri: string): string | undefined {
@@ -51,6 +50,5 @@ export function openFiles(documents: TextDocuments<TextDocument>): OpenFiles {
 export function bundlingOf(documents: TextDocuments<TextDocument>, uri: string | undefined): { file?: string; entry?: string; read?: ReadFile } {
   const file = uri === undefined ? undefined : pathOf(uri);
   if (file === undefined) return {};
-  const opened = (f: string) => documents.get(pathToFileURL(f).toString())?.getText();
-  return { file, entry: basename(file), read: bundleReaderWithin(dirname(file), opened) };
+  return { file, ...bundlingFor(file, (f) => documents.get(pathToFileURL(f).toString())?.getText()) };
 }

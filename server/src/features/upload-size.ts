@@ -2,22 +2,25 @@
  * The status bar's upload size (rewst/uploadSize, rewst/uploadSizeChanged; the design is stated in
  * protocol.ts): the number of actions, from the cached analysis of the document's version, and the size
  * Prepare for Rewst Upload would write, which costs the whole prepare pipeline (bundle, convert, fix;
- * Spectral's structural check is left out, it changes nothing written): about a second on a 13 MB spec.
+ * Spectral's structural check is left out, it changes nothing written): about a second on a 13 MB spec,
+ * in steps that hold a thread for up to half a second each.
  *
- * So the size is measured lazily: only for documents a client asked about, once per version, as the
- * scheduler's last subscriber (after the version's diagnostics are published and Spectral has started in
- * its worker). It yields to the event loop between prepare's steps, where a newer version, a close or a
- * re-run (the scheduler's token) stops it.
+ * So the size is measured lazily, only for documents a client asked about, once per version, as the
+ * scheduler's last subscriber (after the version's diagnostics are published), and in a worker thread
+ * (prepared-size/), so that no request waits for it. A newer version, a close or a re-run (the scheduler's
+ * token) stops the worker's run at its next step.
  */
+import { dirname } from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { cancellable } from '../cancellable';
 import { formatOf, type ServerContext } from '../context';
 import { operationsOf } from '../engine';
-import { CancelledError, ConvertError, prepareForRewst } from '../engine/convert';
+import { outside } from '../engine/spec-files';
+import { PreparedSizeWorker } from '../prepared-size/measurer';
 import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../protocol';
 import type { Subscriber, VersionRun } from '../scheduler';
-import { bundlingOf } from './open-files';
+import { pathOf } from './open-files';
 
 type Measured = Pick<UploadSizeResult, 'bytes' | 'preparedActions' | 'problem'>;
 
@@ -40,6 +43,7 @@ class UploadSizeFeature {
   /** The scheduler's latest run of each document: its diagnostics are out, and its token says when it is stale. */
   private readonly runs = new Map<string, { version: number; token: CancellationToken }>();
   private readonly entries = new Map<string, Entry>();
+  private readonly worker = new PreparedSizeWorker();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -91,27 +95,27 @@ class UploadSizeFeature {
     if (current?.version === doc.version && (current.measured || !current.token.isCancellationRequested)) return;
     const entry: Entry = { version: doc.version, token };
     this.entries.set(doc.uri, entry);
-    // The text and format now: a TextDocument is updated in place by later edits.
-    const text = doc.getText();
-    const format = formatOf(doc);
-    const { file: _file, ...bundling } = bundlingOf(this.ctx.documents, doc.uri);
-    const isCancelled = () => token.isCancellationRequested;
-    void (async () => {
-      let measured: Measured;
-      try {
-        // One turn of the event loop first: the diagnostics just published are written, queued requests answered.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (isCancelled()) return;
-        const r = await prepareForRewst(text, { format, isCancelled, ...bundling });
-        measured = { bytes: r.bytes, preparedActions: r.operations };
-      } catch (e) {
-        if (e instanceof CancelledError) return;
-        measured = { problem: e instanceof ConvertError ? e.summary : `rewst-openapi failed: ${e instanceof Error ? e.message : String(e)}` };
-      }
-      if (isCancelled() || this.entries.get(doc.uri) !== entry) return; // stale: a newer version's measurement answers
-      entry.measured = measured;
+    const file = pathOf(doc.uri);
+    const run = this.worker.measure({ text: doc.getText(), format: formatOf(doc), file, opened: file ? this.openedBeside(file) : [] });
+    // A newer version, a close or a re-run: the worker gives the run up at its next step.
+    const stop = token.onCancellationRequested(() => run.cancel());
+    void run.response.then((r) => {
+      stop.dispose();
+      if (r.kind === 'cancelled' || token.isCancellationRequested || this.entries.get(doc.uri) !== entry) return; // stale: a newer version's answers
+      entry.measured = r.kind === 'measured' ? { bytes: r.bytes, preparedActions: r.operations } : { problem: r.message };
       const now = this.ctx.documents.get(doc.uri);
       if (now?.version === entry.version) this.send(now);
-    })();
+    });
+  }
+
+  /** The open editors' texts of the files in the spec's folder tree (the spec's own text goes apart): bundling reads them, not the disk. */
+  private openedBeside(file: string): Array<[string, string]> {
+    const folder = dirname(file);
+    const opened: Array<[string, string]> = [];
+    for (const d of this.ctx.documents.all()) {
+      const path = pathOf(d.uri);
+      if (path !== undefined && path !== file && !outside(folder, path)) opened.push([path, d.getText()]);
+    }
+    return opened;
   }
 }
