@@ -85,6 +85,22 @@ describe('LSP: the upload size for the status bar', () => {
     assert.equal(done.preparedActions, 3, 'GET /tickets/{id} here, GET and POST /tickets from paths/tickets.yaml');
   });
 
+  it('a referenced file open in an editor: its unsaved text is bundled, not the file on disk', TIMEOUT, async () => {
+    cpSync(join(ROOT, 'test', 'fixtures', 'split'), join(dir, 'split-open'), { recursive: true });
+    const paths = join(dir, 'split-open', 'paths', 'tickets.yaml');
+    const onDisk = readFileSync(paths, 'utf8');
+    const unsaved = onDisk.slice(0, onDisk.indexOf('\npost:') + 1); // the editor has cut POST /tickets
+    assert.ok(unsaved.length < onDisk.length && unsaved.startsWith('get:'));
+    client.notify('textDocument/didOpen', { textDocument: { uri: pathToFileURL(paths).toString(), languageId: 'yaml', version: 1, text: unsaved } });
+    const uri = open('split-open/openapi.yaml', 'yaml');
+    const first = await uploadSize(uri);
+    assert.ok(first);
+    const done = first.pending ? await measured(uri, 1) : first;
+    assert.equal(done.preparedActions, 2, 'GET /tickets/{id} and GET /tickets: the POST the editor cut is gone');
+    writeFileSync(paths, unsaved);
+    assert.equal(done.bytes, cliPreparedBytes('split-open/openapi.yaml'));
+  });
+
   it("a newer version's size replaces the older one's; the older one's is never given for it", TIMEOUT, async () => {
     const uri = open('photos.yaml', 'yaml', PHOTO);
     const first = await uploadSize(uri);
