@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, extension, open, readText, run, waitFor, workspaceUri } from './helpers';
+import { closeAll, extension, log, open, readText, run, waitFor, workspaceUri } from './helpers';
 
 /** What client/src/upload-status.ts exports through the API (this suite compiles apart from the client). */
 interface Shown {
@@ -31,6 +31,8 @@ function operationsIn(json: string): number {
 }
 
 describe('the upload size in the status bar', () => {
+  // Opening a spec activates the extension, but the waits below read its API first.
+  before(() => extension().activate());
   after(closeAll);
   const api = () => extension().exports as unknown as Api;
   const spec = workspaceUri('status/upload.json');
@@ -57,6 +59,7 @@ describe('the upload size in the status bar', () => {
     assert.match(shown.text, new RegExp(`^\\$\\(package\\) ${actions} actions · \\d+(\\.\\d+)? KB$`));
     assert.ok(shown.tooltip.includes(`(${bytes.toLocaleString('en-US')} bytes)`), shown.tooltip);
     assert.equal(shown.overBudget, false, 'no budget is set');
+    log(`${shown.text}: ${bytes} bytes written by its click`);
   });
 
   it('an edit: "size …" until the new version is measured, then its size', async () => {
@@ -81,6 +84,27 @@ describe('the upload size in the status bar', () => {
     const bytes = Buffer.byteLength(await readText(written));
     assert.ok(after.tooltip.includes(`(${bytes.toLocaleString('en-US')} bytes)`), after.tooltip);
     assert.ok(!before.tooltip.includes(`(${bytes.toLocaleString('en-US')} bytes)`));
+  });
+
+  it('rewstOpenapi.uploadBudgetKB: a warning when the size is over it, none within it', async function () {
+    const config = () => vscode.workspace.getConfiguration('rewstOpenapi');
+    const manifest = extension().packageJSON as { contributes: { configuration: { properties: Record<string, unknown> } } };
+    // The setting is contributed by the slimming and budget work (issue 14); until then there is nothing to set.
+    if (!manifest.contributes.configuration.properties['rewstOpenapi.uploadBudgetKB']) return this.skip();
+    await open('status/upload.json');
+    const shown = await measured('the size before a budget is set');
+    const bytes = Number(/\(([\d,]+) bytes\)/.exec(shown.tooltip)?.[1].replace(/,/g, ''));
+    assert.ok(bytes > 1024, shown.tooltip);
+    try {
+      await config().update('uploadBudgetKB', 1, vscode.ConfigurationTarget.Workspace);
+      const over = await measured('the warning over a 1 KB budget', (s) => s.overBudget);
+      assert.match(over.tooltip, /Over the upload budget of 1 KB \(rewstOpenapi\.uploadBudgetKB\)/);
+      await config().update('uploadBudgetKB', Math.ceil(bytes / 1024), vscode.ConfigurationTarget.Workspace);
+      const within = await measured('no warning within the budget', (s) => !s.overBudget && s.tooltip.includes('Within the upload budget'));
+      assert.equal(within.text, shown.text);
+    } finally {
+      await config().update('uploadBudgetKB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('hidden on a file that is not a spec, back on the spec', async () => {
