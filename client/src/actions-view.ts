@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ActionsRequest, type ActionsResult, type LspRange } from '../../server/src/protocol';
-import { looksLikeSpec } from './spec-sniff';
+import { isSpecDocument as isCandidate } from './spec-sniff';
 
 export const ACTIONS_VIEW_ID = 'rewstOpenapi.actions';
 export const REVEAL_ACTION_COMMAND = 'rewstOpenapi.revealAction';
@@ -191,11 +191,6 @@ function tooltipOf(a: Action): vscode.MarkdownString {
   if (a.nameFrom === 'method-and-path') md.appendText('No summary and no operationId: Rewst cannot name this action.\n\n');
   if (a.description) md.appendText(a.description.length > 600 ? a.description.slice(0, 600) + '…' : a.description);
   return md;
-}
-
-/** Only documents that look like specs are asked about: asking would start the language server for any JSON file. */
-function isCandidate(doc: vscode.TextDocument): boolean {
-  return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && looksLikeSpec(doc);
 }
 
 let shown: ActionsViewProvider | undefined;

@@ -15,11 +15,15 @@ import { registerOpenAhead } from './open-ahead';
 import { openTiming } from './open-timing';
 import { isOurs } from './spec-sniff';
 import { registerSpectral } from './spectral';
+import { registerUploadStatus, type UploadStatusShown } from './upload-status';
 
 /** What the extension exports to other extensions (and to its extension-host tests). */
 export interface RewstOpenapiApi {
   /** True once the language server has been started: a spec or settings file was opened, or a command ran. */
   languageServerStarted(): boolean;
+  /** What the upload-size status bar item shows now, and an event when that may have changed. */
+  uploadStatus(): UploadStatusShown;
+  onDidChangeUploadStatus: vscode.Event<void>;
 }
 
 let client: LanguageClient | undefined;
@@ -75,7 +79,8 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   registerRenameActions(context, lc);
   registerSettingsForms(context, lc);
   registerSpectral(context, lc);
-  return { languageServerStarted: () => started };
+  const uploadStatus = registerUploadStatus(context, lc);
+  return { languageServerStarted: () => started, uploadStatus: () => uploadStatus.shown, onDidChangeUploadStatus: uploadStatus.onDidChange };
 }
 
 export async function deactivate(): Promise<void> {

@@ -31,6 +31,11 @@ export function looksLikeSpecHead(head: string): boolean {
 /** How many bytes of a file the check needs. */
 export const HEAD_BYTES = HEAD_CHARS;
 
+/** A spec in a file or an untitled editor: the documents the actions view and the status bar ask the server about. */
+export function isSpecDocument(doc: vscode.TextDocument): boolean {
+  return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && looksLikeSpec(doc);
+}
+
 /** A spec or a settings file: the documents the language server is started for. */
 export function isOurs(doc: vscode.TextDocument): boolean {
   return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && (isSettingsFile(doc.uri) || looksLikeSpec(doc));

@@ -162,6 +162,37 @@ export const PrepareRequest = new RequestType<PrepareParams, PrepareResponse, vo
 export const ReduceChoicesRequest = new RequestType<ConvertParams, ReduceChoicesResult, void>('rewst/reduceChoices');
 export const ReduceRequest = new RequestType<ReduceRequestParams, ReduceResponse, void>('rewst/reduce');
 
+// --- the upload size in the status bar ---
+
+export interface UploadSizeParams {
+  uri: string;
+}
+
+/**
+ * `rewst/uploadSize`: what the status bar item shows for a spec's current version; null when the document is
+ * not open or is not a spec. `actions` (the operations of this version's analysis) is known at once; `bytes`
+ * and `preparedActions` (what Prepare for Rewst Upload would write: bundled, converted to OpenAPI 3 JSON, fixed)
+ * or `problem` (why prepare would write nothing) once measured, until then `pending` is true.
+ *
+ * Design: the request answers with what is known now and subscribes the client to the document until it
+ * closes: for each version the server runs (after its diagnostics are published) it sends
+ * `rewst/uploadSizeChanged` with the same answer, pending, and again once that version's size is measured.
+ * A version that goes stale (a newer one, a close) gets no measured answer; its successor's come instead.
+ */
+export interface UploadSizeResult {
+  uri: string;
+  version: number;
+  actions: number;
+  pending: boolean;
+  bytes?: number;
+  /** The operations in the prepared file (differs from `actions` when bundling brings in path items from other files). */
+  preparedActions?: number;
+  problem?: string;
+}
+
+export const UploadSizeRequest = new RequestType<UploadSizeParams, UploadSizeResult | null, void>('rewst/uploadSize');
+export const UploadSizeChangedNotification = new NotificationType<UploadSizeResult>('rewst/uploadSizeChanged');
+
 // --- the integration settings forms and the setup sheet ---
 
 /** `rewst/settings/locate`: from a spec or a settings file, the pair. */

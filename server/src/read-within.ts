@@ -38,3 +38,8 @@ export function bundleReaderWithin(folder: string, opened?: (file: string) => st
     }
   };
 }
+
+/** Prepare's bundling options for a spec saved as `file`: its name, and a reader confined to its folder where `opened` gives an open editor's text. */
+export function bundlingFor(file: string, opened?: (file: string) => string | undefined): { entry: string; read: ReadFile } {
+  return { entry: path.basename(file), read: bundleReaderWithin(path.dirname(file), opened) };
+}

@@ -3,7 +3,8 @@
  * pause), it takes the document's version, has it analysed once (the analysis
  * cache), and hands that to each subscriber in a stated order: Rewst's
  * diagnostics, then the Rewst rules over the files its `$ref`s name, then the
- * settings checks, then Spectral. The order is the
+ * settings checks, then Spectral, then the upload size
+ * (features/upload-size.ts). The order is the
  * ORDER list, not the order in which features registered.
  *
  * A newer version, a close, or a re-run makes what is in flight for the older
@@ -14,7 +15,7 @@ import { CancellationTokenSource, type CancellationToken, type TextDocuments } f
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './engine';
 
-export const ORDER = ['rewst', 'references', 'settings', 'spectral'] as const;
+export const ORDER = ['rewst', 'references', 'settings', 'spectral', 'upload-size'] as const;
 export type SubscriberName = (typeof ORDER)[number];
 
 export interface VersionRun {

@@ -17,6 +17,7 @@ import { registerReferencedFiles } from './features/referenced-files';
 import { registerSettings } from './features/settings';
 import { registerSpectral } from './features/spectral';
 import { registerStats } from './features/stats';
+import { registerUploadSize } from './features/upload-size';
 import { SettingsChangedNotification } from './protocol';
 import { DocumentScheduler } from './scheduler';
 import { OpenTiming, timingLine } from './open-timing';
@@ -69,6 +70,7 @@ registerReferencedFiles(ctx, publisher);
 registerSettings(ctx);
 registerSpectral(ctx);
 registerNavigation(ctx);
+registerUploadSize(ctx);
 registerOpenAhead(ctx, analyses, publisher, (uri, stages) => connection.console.log(timingLine(uri, stages)));
 
 connection.onInitialize((params) => {

@@ -41,6 +41,7 @@ const COPIES: Record<string, string> = {
   'commands/actions.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
   'commands/forms.yaml': path.join(FIXTURES, 'paged-api.yaml'),
   'commands/sheet.yaml': path.join(FIXTURES, 'paged-api.yaml'),
+  'status/upload.json': path.join(EXAMPLES, 'legacy-swagger.json'),
   'settings/spectral.yaml': path.join(FIXTURES, 'paged-api.yaml'),
   'settings/problems.yaml': path.join(FIXTURES, 'paged-api.yaml'),
   'settings/problems.rewst-integration.json': path.join(FIXTURES, 'problems.rewst-integration.json'),

@@ -49,6 +49,8 @@ export class LspClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private waiters: DiagnosticsWaiter[] = [];
+  /** waitForNotification's waiters: each checks every notification that arrives. */
+  private notificationWaiters: Array<{ check(): void; fail(error: Error): void }> = [];
   private stderr = '';
   /** Set once the server has answered a request: a server that never did is killed without ceremony. */
   private answered = false;
@@ -182,6 +184,39 @@ export class LspClient {
     });
   }
 
+  /**
+   * Resolves with the params of the first notification `method` received from now on (or, with `since`, from
+   * that index of `notifications`) that satisfies `ok`: checked at each arrival, no polling.
+   */
+  waitForNotification<T>(method: string, ok: (params: T) => boolean, options: { since?: number; timeoutMs?: number } = {}): Promise<T> {
+    const { since = this.notifications.length, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+    if (this.exited) return Promise.reject(new Error(`server has exited${this.stderrTail()}`));
+    return new Promise((resolve, reject) => {
+      const matching = () => this.notifications.slice(since).filter((n) => n.method === method);
+      const waiter = {
+        check: () => {
+          const hit = matching().find((n) => ok(n.params as T));
+          if (hit) done(() => resolve(hit.params as T));
+        },
+        fail: (error: Error) => done(() => reject(error)),
+      };
+      const timer = setTimeout(
+        () =>
+          waiter.fail(
+            new Error(`no ${method} as awaited within ${timeoutMs} ms; received: ${JSON.stringify(matching().map((n) => n.params))}${this.stderrTail()}`),
+          ),
+        timeoutMs,
+      );
+      const done = (settle: () => void) => {
+        clearTimeout(timer);
+        this.notificationWaiters = this.notificationWaiters.filter((w) => w !== waiter);
+        settle();
+      };
+      this.notificationWaiters.push(waiter);
+      waiter.check();
+    });
+  }
+
   /** Polite shutdown (shutdown request, exit notification); kills the process if it lingers. Returns the exit code. */
   async shutdown(timeoutMs = 1000): Promise<number | null> {
     if (!this.exited && !this.answered) {
@@ -242,7 +277,10 @@ export class LspClient {
     }
     if (message.method !== undefined) {
       if (message.method === 'textDocument/publishDiagnostics') this.onDiagnostics(message.params as PublishDiagnosticsParams);
-      else this.notifications.push({ method: message.method, params: message.params });
+      else {
+        this.notifications.push({ method: message.method, params: message.params });
+        for (const w of [...this.notificationWaiters]) w.check();
+      }
       return;
     }
     const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
@@ -278,6 +316,7 @@ export class LspClient {
       w.reject(error);
     }
     this.waiters = [];
+    for (const w of [...this.notificationWaiters]) w.fail(error);
   }
 
   private stderrTail(): string {

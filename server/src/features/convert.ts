@@ -3,8 +3,7 @@
  * and answers with the result or a failure that lists the places at fault.
  * Nothing is written here; the client writes files whole.
  */
-import { basename, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename } from 'node:path';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import {
@@ -33,9 +32,8 @@ import {
   type ConvertFailure,
   type PrepareSettings,
 } from '../protocol';
-import { bundleReaderWithin } from '../read-within';
 import { structuralCheck } from '../spectral/structural';
-import { openFiles } from './open-files';
+import { bundlingOf, openFiles } from './open-files';
 
 export function registerConvert(ctx: ServerContext): void {
   const { connection } = ctx;
@@ -50,9 +48,7 @@ export function registerConvert(ctx: ServerContext): void {
   connection.onRequest(PrepareRequest, (p, token) =>
     answer(async () => {
       // A saved spec's relative $refs are bundled from its folder (an open editor's text wins over the disk).
-      const file = p.uri?.startsWith('file:') ? fileURLToPath(p.uri) : undefined;
-      const opened = (f: string) => ctx.documents.get(pathToFileURL(f).toString())?.getText();
-      const bundling = file ? { entry: basename(file), read: bundleReaderWithin(dirname(file), opened) } : {};
+      const { file, ...bundling } = bundlingOf(ctx.documents, p.uri);
       const isCancelled = () => token.isCancellationRequested;
       const r = await prepareForRewst(p.text, { format: p.format, isCancelled, ...bundling, structural: (t, rewst) => structuralCheck(t, rewst, isCancelled) });
       return {

@@ -3,10 +3,12 @@
  * (engine/spec-files.ts): an open document's text, unsaved edits and all,
  * else the file on disk.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ReadFile } from '../engine/bundle';
 import { diskFiles, type FileAccess } from '../engine/spec-files';
+import { bundlingFor } from '../read-within';
 
 /** The file path of a `file:` URI; undefined for other schemes. */
 export function pathOf(uri: string): string | undefined {
@@ -38,4 +40,15 @@ export function openFiles(documents: TextDocuments<TextDocument>): OpenFiles {
       return doc ? `open:${doc.version}` : diskFiles.stamp(file);
     },
   };
+}
+
+/**
+ * What prepare needs to bundle a document's relative `$ref`s: for a saved file, its path, its name and a
+ * reader confined to its folder, where an open editor's text wins over the disk. An untitled document has
+ * no folder: nothing is bundled.
+ */
+export function bundlingOf(documents: TextDocuments<TextDocument>, uri: string | undefined): { file?: string; entry?: string; read?: ReadFile } {
+  const file = uri === undefined ? undefined : pathOf(uri);
+  if (file === undefined) return {};
+  return { file, ...bundlingFor(file, (f) => documents.get(pathToFileURL(f).toString())?.getText()) };
 }

@@ -10,16 +10,15 @@
  * editor's text winning over the disk. Editing, opening, closing or saving one
  * of them runs the spec again.
  */
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import type { Analysis } from '../engine';
 import { findingsInReferencedFiles, foundThroughMessage, type ReferencedFinding } from '../engine/bundle';
 import { toDiagnostic } from '../lsp-convert';
-import { bundleReaderWithin } from '../read-within';
 import type { DiagnosticsPublisher } from './diagnostics';
-import { openFiles, pathOf } from './open-files';
+import { bundlingOf, openFiles, pathOf } from './open-files';
 
 const SOURCE = 'references';
 /**
@@ -49,8 +48,8 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
   ctx.scheduler.subscribe({
     name: 'references',
     run: async ({ doc, analysis, token }) => {
-      const file = pathOf(doc.uri);
-      if (!file || !refersToFiles(analysis)) {
+      const { file, entry, read: reader } = bundlingOf(ctx.documents, doc.uri);
+      if (!file || !entry || !reader || !refersToFiles(analysis)) {
         if (reads.has(doc.uri)) ctx.setExtraDiagnostics(doc.uri, SOURCE, doc.version, []);
         return forget(doc.uri);
       }
@@ -61,9 +60,7 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
       const big = doc.getText().length > RECHECK_EACH_EDIT_MAX_CHARS;
       if (big && before !== undefined && before === inputsOf(analysis, doc.uri)) return; // the last results stay, moved with the text
       const folder = dirname(file);
-      const entry = basename(file);
       const read = new Set<string>();
-      const reader = bundleReaderWithin(folder, (f) => files.openDoc(f)?.getText());
       const found = findingsInReferencedFiles(analysis.root, {
         entry,
         read: (name) => {
