@@ -4,7 +4,7 @@ export { analyzeSettings, settingsFix, settingsReports, type IconContext, type S
 export { crossCheck } from './cross-check';
 export { serializeSettings, settingsEdits } from './write-settings';
 export * from './form';
-export { inferAuth, type AuthOption, type AuthProposal } from './infer-auth';
+export { inferAuth, OAUTH_DEFAULTS, type AuthOption, type AuthProposal } from './infer-auth';
 export { inferPagination, whyNotMarked, type PaginationProposal } from './infer-pagination';
 export { pagingName, pagingOf, type OperationPaging, type ResultsFrom } from './paging';
 export { listSummaries, proposeSettings, type Note, type OperationSummary, type Proposal, type ProposeOptions } from './propose';

@@ -31,7 +31,8 @@ export interface AuthProposal {
   notes: string[];
 }
 
-const OAUTH_DEFAULTS: OAuthSettings = {
+/** What every OAuth proposal starts from: the values Rewst's form fills in. */
+export const OAUTH_DEFAULTS: Readonly<OAuthSettings> = {
   accessTokenScheme: 'Bearer',
   tokenKey: 'access_token',
   refreshTokenKey: 'refresh_token',
