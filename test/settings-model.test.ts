@@ -13,7 +13,7 @@ import {
   analyzeSettings,
   cleanHostname,
   cleanName,
-  listOperations,
+  operationModelsOf,
   listSummaries,
   FIELDS,
   fieldsOf,
@@ -539,7 +539,7 @@ describe('setup sheet', () => {
     const md = setupSheet({
       settings,
       settingsName: 'envoice.in.rewst-integration.json',
-      operations: listOperations(root).map((o) => ({ operationId: o.operationId, method: o.method, path: o.pathKey, summary: o.summary })),
+      operations: operationModelsOf(root).map((o) => ({ operationId: o.operationId, method: o.method, path: o.pathKey, summary: o.summary })),
       lists: listSummaries(root, settings),
     });
     assert.match(md, /\| 2 \| `InvoiceApi_All` \| GET `\/api\/invoice\/all` \| [^|]* \| `Result` \|/);

@@ -60,8 +60,8 @@ export interface SpecOperations {
   operations: OperationRef[];
 }
 
-/** Parses only what actions need (no rule pass), for the CLI and benchmarks. */
-export function readOperations(text: string, format?: Format): SpecOperations {
+/** A spec's text parsed with its operations (collectOperations' list): only what actions need, no rule pass, for the CLI and benchmarks. */
+export function specOperationsOfText(text: string, format?: Format): SpecOperations {
   const doc = parseSpec(text, format);
   if (doc.problems.length) return { doc, isSpec: looksLikeSpec(text), problem: doc.problems[0].message, operations: [] };
   if (!doc.version) return { doc, isSpec: false, operations: [] };
@@ -69,18 +69,19 @@ export function readOperations(text: string, format?: Format): SpecOperations {
   return { doc, isSpec: true, root, operations: collectOperations(root) };
 }
 
-/** The same from an analysis already made (the language server keeps one per version). */
-export function operationsOf(analysis: Analysis): SpecOperations {
+/** The same SpecOperations from an analysis already made (the language server keeps one per version). */
+export function specOperationsOfAnalysis(analysis: Analysis): SpecOperations {
   const problem = analysis.doc.problems[0]?.message;
   return { doc: analysis.doc, isSpec: analysis.isSpec, problem, root: analysis.root, operations: analysis.index?.operations ?? [] };
 }
 
-/** The action list of a spec's text. */
-export function listActions(text: string, format?: Format, options: ActionOptions = {}): ActionList {
-  return actionsOf(readOperations(text, format), options);
+/** The ActionList of a spec's text. */
+export function actionListOfText(text: string, format?: Format, options: ActionOptions = {}): ActionList {
+  return actionListOf(specOperationsOfText(text, format), options);
 }
 
-export function actionsOf(spec: SpecOperations, options: ActionOptions = {}): ActionList {
+/** The ActionList of a parsed spec's operations: one action each, grouped by tag. */
+export function actionListOf(spec: SpecOperations, options: ActionOptions = {}): ActionList {
   const { doc, operations, problem } = spec;
   if (!spec.isSpec) return { isSpec: false, actions: [], groups: [] };
   if (!operations.length) return { isSpec: true, problem, actions: [], groups: [] };

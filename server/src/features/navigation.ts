@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { operationsOf, paginatedActionsOf, readOperations, type SpecOperations } from '../engine/actions';
+import { specOperationsOfAnalysis, paginatedActionsOf, specOperationsOfText, type SpecOperations } from '../engine/actions';
 import type { Analysis } from '../engine/engine';
 import { LineIndex } from '../engine/line-index';
 import * as nav from '../engine/navigation';
@@ -236,7 +236,7 @@ export function registerNavigation(ctx: ServerContext): void {
     const read = found === undefined ? undefined : readFile(found);
     if (!found || !read) return undefined;
     const analysis = read.doc && ctx.analysisOf(read.doc);
-    const operations = analysis ? operationsOf(analysis) : readOperations(read.text, formatOfName(found));
+    const operations = analysis ? specOperationsOfAnalysis(analysis) : specOperationsOfText(read.text, formatOfName(found));
     return operations.isSpec ? { uri: read.uri, operations } : undefined;
   }
 

@@ -14,7 +14,7 @@ import {
   analyzeSettings,
   FIXABLE_CODES,
   isSettingsName,
-  listOperations,
+  operationModelsOf,
   listSummaries,
   proposeSettings,
   settingsEdits,
@@ -159,7 +159,7 @@ class SettingsService {
     const { context, specFile } = this.contextFor(settingsUri, value);
     const root = context.spec?.root;
     const operations = root
-      ? listOperations(root).map((op) => ({ operationId: op.operationId, method: op.method, path: op.pathKey, summary: op.summary }))
+      ? operationModelsOf(root).map((op) => ({ operationId: op.operationId, method: op.method, path: op.pathKey, summary: op.summary }))
       : undefined;
     const open = analyzeSettings(text, context)
       .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')

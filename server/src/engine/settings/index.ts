@@ -11,7 +11,7 @@ export { listSummaries, proposeSettings, type Note, type OperationSummary, type 
 export { FIXABLE_CODES, SETTINGS_CODES, type SettingsCode, type SettingsReport } from './findings';
 export { SECRET_WHY } from './secrets';
 export { setupSheet, type SheetInput } from './sheet';
-export { listOperations, type SpecOperation } from './spec-model';
+export { operationModelsOf, type OperationModel } from './spec-model';
 export { svgProblem } from './svg';
 export { cleanHostname, cleanName, validateSettings } from './validate';
 export { settingsEditorSchema, settingsJsonSchema } from './json-schema';
