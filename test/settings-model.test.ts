@@ -22,6 +22,7 @@ import {
   messagesByField,
   normalizeForSave,
   parsePairs,
+  parseSettingsText,
   proposeSettings,
   requiredFields,
   serializeSettings,
@@ -503,6 +504,17 @@ describe('file names', () => {
     assert.deepEqual(settingsNamesFor('petstore.yaml'), ['petstore.rewst-integration.json', 'petstore.yaml.rewst-integration.json']);
     assert.deepEqual(specNamesFor('stripe.com.rewst-integration.json'), ['stripe.com.json', 'stripe.com.yaml', 'stripe.com.yml']);
     assert.deepEqual(specNamesFor('petstore.yaml.rewst-integration.json'), ['petstore.yaml']);
+  });
+});
+
+describe('reading a settings file', () => {
+  it('parseSettingsText: a byte-order mark dropped; undefined for no text or text that is not JSON, whatever JSON.parse makes of the rest', () => {
+    assert.deepEqual(parseSettingsText('\uFEFF{"name": "A"}'), { name: 'A' });
+    assert.deepEqual(parseSettingsText('{"name": "A"}'), { name: 'A' });
+    assert.equal(parseSettingsText('null'), null);
+    assert.deepEqual(parseSettingsText('[1]'), [1]);
+    for (const text of [undefined, '', '\uFEFF', '{"name": ', '{"a": 1} // note', '\uFEFF\uFEFF{}'])
+      assert.equal(parseSettingsText(text), undefined, JSON.stringify(text));
   });
 });
 

@@ -5,6 +5,7 @@
 import type { Analysis } from './engine';
 import { looksLikeSpec, parseSpec, type Format, type SpecDocument } from './parse';
 import { toPointer } from './pointer';
+import { parseSettingsText } from './settings/settings-text';
 import { collectOperations, isObject, type OperationRef } from './spec-index';
 import type { Range } from './types';
 
@@ -145,12 +146,7 @@ function groupByTag(actions: Action[], root: Record<string, unknown> | undefined
  * Anything unreadable counts as none: the settings file has its own diagnostics.
  */
 export function paginatedActionsOf(settingsText: string | undefined): Set<string> {
-  if (!settingsText) return new Set();
-  try {
-    const value = JSON.parse(settingsText.replace(/^\uFEFF/, '')) as unknown;
-    const list = isObject(value) ? value.paginatedActions : undefined;
-    return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
-  } catch {
-    return new Set();
-  }
+  const value = parseSettingsText(settingsText);
+  const list = isObject(value) ? value.paginatedActions : undefined;
+  return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
 }

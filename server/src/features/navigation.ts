@@ -25,7 +25,7 @@ import type { Analysis } from '../engine/engine';
 import { LineIndex } from '../engine/line-index';
 import * as nav from '../engine/navigation';
 import { cancellable } from '../cancellable';
-import { isSettingsName } from '../engine/settings';
+import { isSettingsName, parseSettingsText } from '../engine/settings';
 import { formatOfName, insideFolder, MAX_READ_BYTES, settingsFileFor, specFileFor } from '../engine/spec-files';
 import { openFiles, pathOf } from './open-files';
 
@@ -226,13 +226,7 @@ export function registerNavigation(ctx: ServerContext): void {
   function specOf(settings: TextDocument): { uri: string; operations: SpecOperations } | undefined {
     const file = pathOf(settings.uri);
     if (!file) return undefined;
-    let value: unknown;
-    try {
-      value = JSON.parse(settings.getText().replace(/^\uFEFF/, ''));
-    } catch {
-      value = undefined;
-    }
-    const found = specFileFor(files, file, value).file;
+    const found = specFileFor(files, file, parseSettingsText(settings.getText())).file;
     const read = found === undefined ? undefined : readFile(found);
     if (!found || !read) return undefined;
     const analysis = read.doc && ctx.analysisOf(read.doc);

@@ -15,4 +15,5 @@ export { operationModelsOf, type OperationModel } from './spec-model';
 export { svgProblem } from './svg';
 export { cleanHostname, cleanName, validateSettings } from './validate';
 export { settingsEditorSchema, settingsJsonSchema } from './json-schema';
+export { parseSettingsText } from './settings-text';
 export { carrySettings, type CarriedSettings, type OperationIdChange } from './carry-over';
