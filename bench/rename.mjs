@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engine, median, root, time } from './lib.mjs';
 
-const { previewRename, listActions, readOperations, renameIn } = engine();
+const { previewRename, actionListOfText, specOperationsOfText, renameIn } = engine();
 
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 15));
 const GOAL_MS = 1000;
@@ -20,13 +20,13 @@ const text = readFileSync(file, 'utf8');
 const request = { field: 'name', match: '^(.+)$', replace: 'GitHub: $1' };
 
 // Every action must change, or the benchmark measures less than it claims.
-const operations = listActions(text, 'json').actions.length;
+const operations = actionListOfText(text, 'json').actions.length;
 const check = previewRename(text, 'json', request);
 if (!check.ok) throw new Error(`rename preview failed: ${check.reason}`);
 if (check.changes.length !== operations) throw new Error(`the regex touched ${check.changes.length} of ${operations} actions`);
 
 // The language server keeps the parsed document per version, so each keystroke in the input boxes costs only this part.
-const parsed = readOperations(text, 'json');
+const parsed = specOperationsOfText(text, 'json');
 const candidates = {
   'JSON.parse': () => JSON.parse(text),
   'rewst rename preview': () => previewRename(text, 'json', request),

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { applyEdits, listActions, previewRename } from '../server/src/engine';
+import { applyEdits, actionListOfText, previewRename } from '../server/src/engine';
 import type { ActionsResult, RenamePreviewParams, RenamePreviewResult } from '../server/src/protocol';
 import { LspClient } from './support/lsp-client';
 import { applyLspEdits, textAt } from './support/lsp-edits';
@@ -51,7 +51,7 @@ describe('LSP: the actions view and rename requests', () => {
     const uri = open('openaq.json', 'json', OPENAQ);
     const result = await actions(uri);
     assert.ok(result);
-    const expected = listActions(OPENAQ, 'json');
+    const expected = actionListOfText(OPENAQ, 'json');
     assert.equal(result.version, 1);
     assert.equal(result.isSpec, true);
     // Through JSON, as the wire carries it: members that are undefined are left out.

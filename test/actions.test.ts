@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { stringify as stringifyYaml } from 'yaml';
-import { listActions, paginatedActionsOf, type ActionList } from '../server/src/engine';
+import { actionListOfText, paginatedActionsOf, type ActionList } from '../server/src/engine';
 import { settingsNamesFor } from '../server/src/engine/settings';
 import { directorySpec, plainName, plainOperations, readRoot } from './support/specs';
 
@@ -63,7 +63,7 @@ function assertGrouping(list: ActionList, spec: { tags?: Array<{ name: string }>
 describe('actions: the model on real specs of over 500 operations', () => {
   it('netbox.dev: 844 actions named by operationId (no summaries), grouped by tag', () => {
     const spec = JSON.parse(NETBOX);
-    const list = listActions(NETBOX, 'json');
+    const list = actionListOfText(NETBOX, 'json');
     assert.equal(list.isSpec, true);
     assert.ok(list.actions.length > 500, `${list.actions.length} actions`);
     assertMatchesSpec(list, NETBOX, spec, 'json');
@@ -74,12 +74,12 @@ describe('actions: the model on real specs of over 500 operations', () => {
 
   it('visma.com: 512 actions named by summary; the same as YAML gives the same actions', () => {
     const spec = JSON.parse(VISMA);
-    const list = listActions(VISMA, 'json');
+    const list = actionListOfText(VISMA, 'json');
     assert.ok(list.actions.length > 500);
     assertMatchesSpec(list, VISMA, spec, 'json');
     assertGrouping(list, spec);
     const yaml = stringifyYaml(spec);
-    const fromYaml = listActions(yaml, 'yaml');
+    const fromYaml = actionListOfText(yaml, 'yaml');
     assertMatchesSpec(fromYaml, yaml, spec, 'yaml');
     const strip = (l: ActionList) => l.actions.map(({ offset: _o, range: _r, ...rest }) => rest);
     assert.deepEqual(strip(fromYaml), strip(list));
@@ -90,7 +90,7 @@ describe('actions: the model on real specs of over 500 operations', () => {
 describe('actions: paginated marks from the integration settings file', () => {
   it('marks exactly the operationIds listed in paginatedActions', () => {
     const ids = ['dcim_cables_list', 'dcim_devices_list', 'no_such_operation'];
-    const list = listActions(NETBOX, 'json', { paginated: paginatedActionsOf(JSON.stringify({ name: 'NetBox', paginatedActions: ids })) });
+    const list = actionListOfText(NETBOX, 'json', { paginated: paginatedActionsOf(JSON.stringify({ name: 'NetBox', paginatedActions: ids })) });
     assert.deepEqual(
       list.actions
         .filter((a) => a.paginated)
@@ -114,15 +114,15 @@ describe('actions: paginated marks from the integration settings file', () => {
 
 describe('actions: files that give no actions', () => {
   it('a spec that does not parse says why; a file that is not a spec is not one', () => {
-    const broken = listActions(readRoot('examples/photo-records.yaml').replace('paths:', 'paths: ['), 'yaml');
+    const broken = actionListOfText(readRoot('examples/photo-records.yaml').replace('paths:', 'paths: ['), 'yaml');
     assert.equal(broken.isSpec, true);
     assert.match(broken.problem ?? '', /YAML/);
     assert.deepEqual(broken.actions, []);
-    assert.deepEqual(listActions(readRoot('package.json'), 'json'), { isSpec: false, actions: [], groups: [] });
+    assert.deepEqual(actionListOfText(readRoot('package.json'), 'json'), { isSpec: false, actions: [], groups: [] });
   });
 
   it('an operation with neither summary nor operationId is shown by method and path', () => {
-    const list = listActions('openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: {}\n', 'yaml');
+    const list = actionListOfText('openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: {}\n', 'yaml');
     assert.deepEqual(
       list.actions.map((a) => [a.name, a.nameFrom]),
       [['GET /a', 'method-and-path']],

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { analyze, fixAll, listActions, previewRename } from '../server/src/engine';
+import { analyze, fixAll, actionListOfText, previewRename } from '../server/src/engine';
 import { reduceSpec, tagsOf } from '../server/src/engine/convert';
-import { analyzeSettings, crossCheck, listOperations } from '../server/src/engine/settings';
+import { analyzeSettings, crossCheck, operationModelsOf } from '../server/src/engine/settings';
 import { collectOperations, writtenOnce } from '../server/src/engine/spec-index';
 import { toPointer } from '../server/src/engine/pointer';
 import { directorySpec, plainOperations } from './support/specs';
@@ -123,8 +123,8 @@ describe('collectOperations: the one enumerator', () => {
     );
   });
 
-  it("listOperations is the same list, with the referenced path item's parameters merged in", () => {
-    const list = listOperations(root);
+  it("operationModelsOf is the same list, with the referenced path item's parameters merged in", () => {
+    const list = operationModelsOf(root);
     assert.deepEqual(
       list.map((o) => [o.method, o.pathKey]),
       EXPECTED,
@@ -168,7 +168,7 @@ describe('the views agree on a spec with $ref path items', () => {
       const want = EXPECTED.map(([m, p]) => key(m, p));
 
       // the actions view, as the language server builds it from its analysis and the CLI from the text
-      const actions = listActions(text, format);
+      const actions = actionListOfText(text, format);
       assert.deepEqual(
         actions.actions.map((a) => key(a.method, a.path)),
         want,
@@ -226,7 +226,7 @@ describe('the views agree on a spec with $ref path items', () => {
       assert.equal(people.operations.after, 2);
 
       // settings checks: an operation behind a $ref is there to mark paginated, with its path item's parameters
-      const ops = listOperations(parseYaml(text) as Obj);
+      const ops = operationModelsOf(parseYaml(text) as Obj);
       assert.deepEqual(
         ops.map((o) => key(o.method, o.pathKey)),
         want,
@@ -265,11 +265,11 @@ describe('the views agree on a spec with $ref path items', () => {
     );
     assert.equal(want.length, plain.length + 2);
     assert.deepEqual(
-      listActions(text, 'json').actions.map((a) => key(a.method, a.path)),
+      actionListOfText(text, 'json').actions.map((a) => key(a.method, a.path)),
       want,
     );
     assert.deepEqual(
-      listOperations(root).map((o) => key(o.method, o.pathKey)),
+      operationModelsOf(root).map((o) => key(o.method, o.pathKey)),
       want,
     );
     assert.equal(reduceSpec(text, {}, { format: 'json' }).operations.before, want.length);

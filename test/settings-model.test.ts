@@ -13,7 +13,7 @@ import {
   analyzeSettings,
   cleanHostname,
   cleanName,
-  listOperations,
+  operationModelsOf,
   listSummaries,
   FIELDS,
   fieldsOf,
@@ -22,6 +22,7 @@ import {
   messagesByField,
   normalizeForSave,
   parsePairs,
+  parseSettingsText,
   proposeSettings,
   requiredFields,
   serializeSettings,
@@ -506,6 +507,17 @@ describe('file names', () => {
   });
 });
 
+describe('reading a settings file', () => {
+  it('parseSettingsText: a byte-order mark dropped; undefined for no text or text that is not JSON, whatever JSON.parse makes of the rest', () => {
+    assert.deepEqual(parseSettingsText('\uFEFF{"name": "A"}'), { name: 'A' });
+    assert.deepEqual(parseSettingsText('{"name": "A"}'), { name: 'A' });
+    assert.equal(parseSettingsText('null'), null);
+    assert.deepEqual(parseSettingsText('[1]'), [1]);
+    for (const text of [undefined, '', '\uFEFF', '{"name": ', '{"a": 1} // note', '\uFEFF\uFEFF{}'])
+      assert.equal(parseSettingsText(text), undefined, JSON.stringify(text));
+  });
+});
+
 describe('setup sheet', () => {
   it("lists every value in the wizard's order, paginated actions included", () => {
     const md = setupSheet({
@@ -539,7 +551,7 @@ describe('setup sheet', () => {
     const md = setupSheet({
       settings,
       settingsName: 'envoice.in.rewst-integration.json',
-      operations: listOperations(root).map((o) => ({ operationId: o.operationId, method: o.method, path: o.pathKey, summary: o.summary })),
+      operations: operationModelsOf(root).map((o) => ({ operationId: o.operationId, method: o.method, path: o.pathKey, summary: o.summary })),
       lists: listSummaries(root, settings),
     });
     assert.match(md, /\| 2 \| `InvoiceApi_All` \| GET `\/api\/invoice\/all` \| [^|]* \| `Result` \|/);

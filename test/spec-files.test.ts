@@ -5,7 +5,7 @@
  * icon the same way.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -15,8 +15,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { settingsContext } from '../server/src/cli/settings-check';
 import {
   diskFiles,
+  followedInside,
   formatOfName,
   iconFor,
+  insideFolder,
   MAX_ICON_BYTES,
   readSpecFile,
   settingsContextFor,
@@ -26,6 +28,7 @@ import {
   type SpecCache,
 } from '../server/src/engine/spec-files';
 import { openFiles } from '../server/src/features/open-files';
+import { realPathWithin } from '../server/src/read-within';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>';
 const SPEC =
@@ -204,5 +207,37 @@ describe('spec-files: the disk and the open documents', () => {
     const context = settingsContextFor(server, path.join(dir, 'new.rewst-integration.json'), { icon: 'logo.svg' });
     assert.equal(context.specFile, path.join(dir, 'new.yaml'));
     assert.deepEqual(context.context.icon, { exists: true, text: unsaved });
+  });
+});
+
+describe('confinement: one test of "inside the folder, after links", two entry points', () => {
+  const base = realpathSync(mkdtempSync(path.join(tmpdir(), 'spec-files-within-')));
+  after(() => rmSync(base, { recursive: true, force: true }));
+  const folder = path.join(base, 'specs');
+  mkdirSync(path.join(folder, 'schemas'), { recursive: true });
+  writeFileSync(path.join(folder, 'schemas', 'ticket.yaml'), 'type: object\n');
+  writeFileSync(path.join(base, 'secret.yaml'), 'secret: true\n');
+  symlinkSync(path.join(base, 'secret.yaml'), path.join(folder, 'link.yaml'));
+  symlinkSync(path.join(folder, 'schemas', 'ticket.yaml'), path.join(folder, 'inner-link.yaml'));
+
+  it("a file below the folder, a link to one, a link out of it, a missing file: the engine's answer, the settings locator's and the spec reader's agree", () => {
+    const at = (name: string) => path.join(folder, name);
+    assert.deepEqual(followedInside(folder, at('schemas/ticket.yaml')), { real: at('schemas/ticket.yaml') });
+    assert.deepEqual(followedInside(folder, at('inner-link.yaml')), { real: at('schemas/ticket.yaml') });
+    assert.deepEqual(followedInside(folder, at('link.yaml')), { outside: true });
+    assert.equal(followedInside(folder, at('none.yaml')).error?.code, 'ENOENT');
+
+    // The settings file's spec and icon (names relative to the folder; a file not there yet resolves).
+    assert.deepEqual(insideFolder(folder, 'schemas/ticket.yaml'), { file: at('schemas/ticket.yaml') });
+    assert.deepEqual(insideFolder(folder, 'inner-link.yaml'), { file: at('inner-link.yaml') });
+    assert.match(insideFolder(folder, 'link.yaml').problem ?? '', /outside the settings file's folder/);
+    assert.match(insideFolder(folder, '../secret.yaml').problem ?? '', /outside the settings file's folder/);
+    assert.deepEqual(insideFolder(folder, 'none.yaml'), { file: at('none.yaml') });
+
+    // The files a spec refers to (bundling, Spectral): the real path, or a reason thrown.
+    assert.equal(realPathWithin(folder, at('inner-link.yaml')), at('schemas/ticket.yaml'));
+    assert.throws(() => realPathWithin(folder, at('link.yaml')), /outside the spec's folder/);
+    assert.throws(() => realPathWithin(folder, path.join(base, 'secret.yaml')), /outside the spec's folder/);
+    assert.throws(() => realPathWithin(folder, at('none.yaml')), /^Error: no such file$/);
   });
 });

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FormKind, IntegrationSettings } from '../../server/src/engine/settings';
 import * as P from '../../server/src/protocol';
+import { parseSettingsText } from '../../server/src/engine/settings/settings-text';
 import { makeNonce, renderForm } from './forms-html';
 import { checkPageMessage, checkPageState } from './forms-messages';
 import { insideFolder, MAX_READ_BYTES } from '../../server/src/engine/spec-files';
@@ -210,14 +211,11 @@ function formOptions(extensionUri: vscode.Uri, settingsUri?: vscode.Uri): vscode
 }
 
 function parseSettings(text: string): IntegrationSettings | string {
-  try {
-    const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as IntegrationSettings)
-      : 'The settings file does not hold a JSON object; the form keeps its values.';
-  } catch {
-    return 'The settings file is not valid JSON right now; the form keeps its values until it is.';
-  }
+  const value = parseSettingsText(text);
+  if (value === undefined) return 'The settings file is not valid JSON right now; the form keeps its values until it is.';
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as IntegrationSettings)
+    : 'The settings file does not hold a JSON object; the form keeps its values.';
 }
 
 class FormPanel {

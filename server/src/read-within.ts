@@ -1,27 +1,23 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ReadFile } from './engine/bundle';
-import { outside } from './engine/spec-files';
+import { followedInside } from './engine/spec-files';
 
 /**
  * The one rule for reading the files a spec refers to: only inside the spec's
- * own folder tree, after symlinks are followed, so a spec opened from
+ * own folder tree, after symlinks are followed (the engine's followedInside,
+ * the same test the settings file's spec and icon pass), so a spec opened from
  * anywhere can never make us read `../../etc/passwd` or `~/.ssh/id_rsa`.
  * Returns the real path to read, or throws with the reason.
  */
 export function realPathWithin(folder: string, file: string): string {
-  let real: string;
-  let root: string;
-  try {
-    real = realpathSync(file);
-    root = realpathSync(folder);
-  } catch (e) {
-    throw new Error((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`, {
-      cause: e,
-    });
+  const followed = followedInside(folder, file);
+  if (followed.error) {
+    const code = followed.error.code;
+    throw new Error(code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(followed.error)})`, { cause: followed.error });
   }
-  if (outside(root, real)) throw new Error(`it is outside the spec's folder ${folder}`);
-  return real;
+  if (followed.outside) throw new Error(`it is outside the spec's folder ${folder}`);
+  return followed.real;
 }
 
 /** The bundler's reader for a spec saved in `folder`: relative POSIX names in, text out. */

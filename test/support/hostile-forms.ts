@@ -1,6 +1,7 @@
 /** A spec and a settings file with markup and script in every string the forms show. */
 import type { FormInit } from '../../client/src/forms-protocol';
-import { proposeSettings, type IntegrationSettings } from '../../server/src/engine/settings';
+import type { IntegrationSettings } from '../../server/src/engine/settings';
+import { formInit } from './form-init';
 
 export const HOSTILE_SPEC = {
   openapi: '3.0.0',
@@ -53,16 +54,11 @@ export const HOSTILE_SETTINGS: IntegrationSettings = {
 };
 
 export function hostileInit(kind: FormInit['kind'], settings?: IntegrationSettings): FormInit {
-  const proposal = proposeSettings(HOSTILE_SPEC, { specName: 'evil"><script>.json' });
-  return {
-    kind,
+  const files = {
     specUri: 'file:///tmp/evil%22%3E%3Cscript%3E.json',
     settingsUri: 'file:///tmp/evil.rewst-integration.json',
     specName: 'evil"><script>.json',
     settingsName: 'evil"><img src=x>.rewst-integration.json',
-    title: HOSTILE_SPEC.info.title,
-    settingsExists: true,
-    settings: settings ?? proposal.settings,
-    proposal,
   };
+  return formInit(kind, HOSTILE_SPEC, files, settings, true);
 }

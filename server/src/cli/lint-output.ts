@@ -53,31 +53,18 @@ function oneBased(range: Finding['range']): { line: number; column: number; endL
   return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
+/** What the JSON report says of any finding, Rewst's or Spectral's, in this order: severity, message, pointer, where. */
+function reported(f: Pick<Finding, 'severity' | 'message' | 'pointer' | 'range'>) {
+  return { severity: f.severity, message: f.message, pointer: f.pointer, ...oneBased(f.range) };
+}
+
 export function formatJson(results: ReadonlyArray<FileResult>): string {
   const files = results.map((r) => ({
     file: r.file,
     isSpec: r.isSpec,
     ...(r.settings ? { settings: true } : {}),
-    findings: r.findings.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      pointer: f.pointer,
-      ...oneBased(f.range),
-      fixable: f.fixable,
-    })),
-    ...(r.spectral
-      ? {
-          spectral: r.spectral.map((f) => ({
-            rule: f.rule,
-            severity: f.severity,
-            message: f.message,
-            pointer: f.pointer,
-            ...oneBased(f.range),
-            documentationUrl: f.documentationUrl,
-          })),
-        }
-      : {}),
+    findings: r.findings.map((f) => ({ ruleId: f.ruleId, ...reported(f), fixable: f.fixable })),
+    ...(r.spectral ? { spectral: r.spectral.map((f) => ({ rule: f.rule, ...reported(f), documentationUrl: f.documentationUrl })) } : {}),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';
 }

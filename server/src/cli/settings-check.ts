@@ -4,7 +4,7 @@
  * language server checks an open one.
  */
 import path from 'node:path';
-import { analyzeSettings, isSettingsName, type SettingsContext, type SpecContext } from '../engine/settings';
+import { analyzeSettings, isSettingsName, parseSettingsText, type SettingsContext, type SpecContext } from '../engine/settings';
 import { diskFiles, settingsContextFor, settingsFileFor, specFromText } from '../engine/spec-files';
 import { formatOf, readText } from './io';
 import type { FileResult } from './lint-output';
@@ -27,12 +27,7 @@ export function settingsContext(settingsFile: string, value: unknown): SettingsC
 
 export function checkSettingsFile(file: string): FileResult {
   const text = readText(file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    value = undefined;
-  }
+  const value = parseSettingsText(text);
   const analysis = analyzeSettings(text, value === undefined ? {} : settingsContext(file, value));
   return { file, isSpec: false, settings: true, findings: analysis.findings };
 }

@@ -5,6 +5,7 @@
 import type { Analysis } from './engine';
 import { looksLikeSpec, parseSpec, type Format, type SpecDocument } from './parse';
 import { toPointer } from './pointer';
+import { parseSettingsText } from './settings/settings-text';
 import { collectOperations, isObject, type OperationRef } from './spec-index';
 import type { Range } from './types';
 
@@ -60,8 +61,8 @@ export interface SpecOperations {
   operations: OperationRef[];
 }
 
-/** Parses only what actions need (no rule pass), for the CLI and benchmarks. */
-export function readOperations(text: string, format?: Format): SpecOperations {
+/** A spec's text parsed with its operations (collectOperations' list): only what actions need, no rule pass, for the CLI and benchmarks. */
+export function specOperationsOfText(text: string, format?: Format): SpecOperations {
   const doc = parseSpec(text, format);
   if (doc.problems.length) return { doc, isSpec: looksLikeSpec(text), problem: doc.problems[0].message, operations: [] };
   if (!doc.version) return { doc, isSpec: false, operations: [] };
@@ -69,18 +70,19 @@ export function readOperations(text: string, format?: Format): SpecOperations {
   return { doc, isSpec: true, root, operations: collectOperations(root) };
 }
 
-/** The same from an analysis already made (the language server keeps one per version). */
-export function operationsOf(analysis: Analysis): SpecOperations {
+/** The same SpecOperations from an analysis already made (the language server keeps one per version). */
+export function specOperationsOfAnalysis(analysis: Analysis): SpecOperations {
   const problem = analysis.doc.problems[0]?.message;
   return { doc: analysis.doc, isSpec: analysis.isSpec, problem, root: analysis.root, operations: analysis.index?.operations ?? [] };
 }
 
-/** The action list of a spec's text. */
-export function listActions(text: string, format?: Format, options: ActionOptions = {}): ActionList {
-  return actionsOf(readOperations(text, format), options);
+/** The ActionList of a spec's text. */
+export function actionListOfText(text: string, format?: Format, options: ActionOptions = {}): ActionList {
+  return actionListOf(specOperationsOfText(text, format), options);
 }
 
-export function actionsOf(spec: SpecOperations, options: ActionOptions = {}): ActionList {
+/** The ActionList of a parsed spec's operations: one action each, grouped by tag. */
+export function actionListOf(spec: SpecOperations, options: ActionOptions = {}): ActionList {
   const { doc, operations, problem } = spec;
   if (!spec.isSpec) return { isSpec: false, actions: [], groups: [] };
   if (!operations.length) return { isSpec: true, problem, actions: [], groups: [] };
@@ -144,12 +146,7 @@ function groupByTag(actions: Action[], root: Record<string, unknown> | undefined
  * Anything unreadable counts as none: the settings file has its own diagnostics.
  */
 export function paginatedActionsOf(settingsText: string | undefined): Set<string> {
-  if (!settingsText) return new Set();
-  try {
-    const value = JSON.parse(settingsText.replace(/^\uFEFF/, '')) as unknown;
-    const list = isObject(value) ? value.paginatedActions : undefined;
-    return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
-  } catch {
-    return new Set();
-  }
+  const value = parseSettingsText(settingsText);
+  const list = isObject(value) ? value.paginatedActions : undefined;
+  return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
 }

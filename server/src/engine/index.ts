@@ -6,6 +6,15 @@ export { applyEdits } from './edit-ops';
 export { applyFixAllIntents, applyIntents } from './intent';
 export { parseSpec } from './parse';
 export type { Finding, Fix, FixIntent, Position, Range, Severity, TextEdit } from './types';
-export { actionsOf, listActions, operationsOf, paginatedActionsOf, readOperations, type Action, type ActionList, type TagGroup } from './actions';
+export {
+  actionListOf,
+  actionListOfText,
+  specOperationsOfAnalysis,
+  paginatedActionsOf,
+  specOperationsOfText,
+  type Action,
+  type ActionList,
+  type TagGroup,
+} from './actions';
 export { previewRename, renameIn, type Collision, type RenameChange, type RenameField, type RenamePreview, type RenameRequest } from './rename';
 export { checkUserRegex, splitRegexLiteral } from './user-regex';

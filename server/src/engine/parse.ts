@@ -73,8 +73,12 @@ export function parseSpec(text: string, hint?: Format): SpecDocument {
   return detectFormat(text, hint) === 'json' ? parseJson(text) : parseYaml(text);
 }
 
+/** What every spec document holds, JSON or YAML: the text, its value (or the problems instead) and its version. */
+function documentParts(format: Format, text: string, value: unknown, problems: ParseProblem[]) {
+  return { format, text, value, problems, version: problems.length ? undefined : specVersionOf(value), lines: new LineIndex(text) };
+}
+
 function parseJson(text: string): SpecDocument {
-  const lines = new LineIndex(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let value: unknown;
   const problems: ParseProblem[] = [];
@@ -86,12 +90,7 @@ function parseJson(text: string): SpecDocument {
     problems.push(jsonSyntaxProblem(text, e));
   }
   return {
-    format: 'json',
-    text,
-    value,
-    problems,
-    version: problems.length ? undefined : specVersionOf(value),
-    lines,
+    ...documentParts('json', text, value, problems),
     located,
     locate(requests) {
       const spans = locateJsonPaths(
@@ -134,7 +133,6 @@ function jsonSyntaxProblem(text: string, error: unknown): ParseProblem {
 }
 
 function parseYaml(text: string): SpecDocument {
-  const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   let value: unknown;
   let doc: Document.Parsed | undefined;
@@ -153,12 +151,7 @@ function parseYaml(text: string): SpecDocument {
   }
   const parsed = doc;
   return {
-    format: 'yaml',
-    text,
-    value,
-    problems,
-    version: problems.length ? undefined : specVersionOf(value),
-    lines,
+    ...documentParts('yaml', text, value, problems),
     yaml: parsed,
     locate(requests) {
       return requests.map((r) => (parsed ? locateYaml(parsed, r.path, r.target) : { start: 0, end: 0 }));

@@ -3,7 +3,7 @@
  * file: a pure function from text and a request to the list of changes and the
  * minimal edits that make them. Nothing is written here.
  */
-import { actionName, readOperations, type SpecOperations } from './actions';
+import { actionName, specOperationsOfText, type SpecOperations } from './actions';
 import { editorFor } from './structural-editor';
 import type { Format } from './parse';
 import { toPointer } from './pointer';
@@ -70,7 +70,7 @@ export type RenamePreview =
 
 /** The rename preview for a spec's text. */
 export function previewRename(text: string, format: Format | undefined, request: RenameRequest): RenamePreview {
-  return renameIn(readOperations(text, format), request);
+  return renameIn(specOperationsOfText(text, format), request);
 }
 
 export function renameIn(spec: SpecOperations, request: RenameRequest): RenamePreview {

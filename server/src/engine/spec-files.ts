@@ -26,10 +26,32 @@ export type ReadResult = { text: string } | { tooLarge: true };
 
 export type Resolved = { file: string; problem?: undefined } | { file?: undefined; problem: string };
 
-/** True when `file` is not strictly below `folder` (both absolute, as given): the one confinement test. */
+/** True when `file` is not strictly below `folder` (both absolute, as given): the one confinement test, on names. */
 export function outside(folder: string, file: string): boolean {
   const rel = path.relative(folder, file);
   return rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}
+
+export type Followed =
+  | { real: string; outside?: undefined; error?: undefined }
+  | { real?: undefined; outside: true; error?: undefined }
+  | { real?: undefined; outside?: undefined; error: NodeJS.ErrnoException };
+
+/**
+ * The one test of "inside the folder, after following symlinks": `file` and `folder` resolved on disk,
+ * then `outside`. `real` is the path to read; `error` when either cannot be resolved (most often: no such file).
+ * insideFolder (names a settings file or a form gives) and read-within.ts (files a spec refers to) both ask it.
+ */
+export function followedInside(folder: string, file: string): Followed {
+  let real: string;
+  let root: string;
+  try {
+    real = realpathSync(file);
+    root = realpathSync(folder);
+  } catch (e) {
+    return { error: e as NodeJS.ErrnoException };
+  }
+  return outside(root, real) ? { outside: true } : { real };
 }
 
 /**
@@ -41,12 +63,8 @@ export function insideFolder(folder: string, named: string): Resolved {
   const refused = { problem: `${named} is outside the settings file's folder; only files in that folder (or below it) are read.` };
   if (named.includes('\0')) return refused;
   const file = path.resolve(folder, named);
-  if (outside(folder, file)) return refused;
-  try {
-    if (outside(realpathSync(folder), realpathSync(file))) return refused;
-  } catch {
-    // Not there (yet): nothing to follow.
-  }
+  // A file that is not there (yet) has no link to follow: its name decides.
+  if (outside(folder, file) || followedInside(folder, file).outside) return refused;
   return { file };
 }
 

@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { actionsOf, operationsOf, paginatedActionsOf, renameIn, splitRegexLiteral } from '../engine';
+import { actionListOf, specOperationsOfAnalysis, paginatedActionsOf, renameIn, splitRegexLiteral } from '../engine';
 import { settingsFileFor, textOf } from '../engine/spec-files';
 import { toLspEdits } from '../lsp-convert';
 import { openFiles, pathOf, type OpenFiles } from './open-files';
@@ -19,7 +19,7 @@ export function registerActions(ctx: ServerContext): void {
     const analysis = doc && ctx.analysisOf(doc);
     if (!doc || !analysis) return null;
     const settings = settingsFor(files, doc);
-    const list = actionsOf(operationsOf(analysis), { paginated: paginatedActionsOf(settings?.text) });
+    const list = actionListOf(specOperationsOfAnalysis(analysis), { paginated: paginatedActionsOf(settings?.text) });
     return {
       uri: doc.uri,
       version: doc.version,
@@ -39,7 +39,7 @@ export function registerActions(ctx: ServerContext): void {
       return { ok: false, reason: `the field must be "name" or "description", not ${JSON.stringify(params.field)}` };
     const typed = String(params.match ?? '');
     const { source, flags } = params.literal ? splitRegexLiteral(typed) : { source: typed, flags: String(params.flags ?? '') };
-    const preview = renameIn(operationsOf(analysis), { field: params.field, match: source, flags, replace: String(params.replace ?? '') });
+    const preview = renameIn(specOperationsOfAnalysis(analysis), { field: params.field, match: source, flags, replace: String(params.replace ?? '') });
     if (!preview.ok) return preview;
     return {
       ok: true,

@@ -20,12 +20,12 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { operationsOf, paginatedActionsOf, readOperations, type SpecOperations } from '../engine/actions';
+import { specOperationsOfAnalysis, paginatedActionsOf, specOperationsOfText, type SpecOperations } from '../engine/actions';
 import type { Analysis } from '../engine/engine';
 import { LineIndex } from '../engine/line-index';
 import * as nav from '../engine/navigation';
 import { cancellable } from '../cancellable';
-import { isSettingsName } from '../engine/settings';
+import { isSettingsName, parseSettingsText } from '../engine/settings';
 import { formatOfName, insideFolder, MAX_READ_BYTES, settingsFileFor, specFileFor } from '../engine/spec-files';
 import { openFiles, pathOf } from './open-files';
 
@@ -226,17 +226,11 @@ export function registerNavigation(ctx: ServerContext): void {
   function specOf(settings: TextDocument): { uri: string; operations: SpecOperations } | undefined {
     const file = pathOf(settings.uri);
     if (!file) return undefined;
-    let value: unknown;
-    try {
-      value = JSON.parse(settings.getText().replace(/^\uFEFF/, ''));
-    } catch {
-      value = undefined;
-    }
-    const found = specFileFor(files, file, value).file;
+    const found = specFileFor(files, file, parseSettingsText(settings.getText())).file;
     const read = found === undefined ? undefined : readFile(found);
     if (!found || !read) return undefined;
     const analysis = read.doc && ctx.analysisOf(read.doc);
-    const operations = analysis ? operationsOf(analysis) : readOperations(read.text, formatOfName(found));
+    const operations = analysis ? specOperationsOfAnalysis(analysis) : specOperationsOfText(read.text, formatOfName(found));
     return operations.isSpec ? { uri: read.uri, operations } : undefined;
   }
 

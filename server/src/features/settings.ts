@@ -14,8 +14,9 @@ import {
   analyzeSettings,
   FIXABLE_CODES,
   isSettingsName,
-  listOperations,
   listSummaries,
+  operationModelsOf,
+  parseSettingsText,
   proposeSettings,
   settingsEdits,
   settingsFix,
@@ -72,13 +73,7 @@ class SettingsService {
   publish(doc: TextDocument): void {
     const uri = doc.uri;
     const text = doc.getText();
-    let value: unknown;
-    try {
-      value = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch {
-      value = undefined;
-    }
-    const { context, specFile } = this.contextFor(uri, value);
+    const { context, specFile } = this.contextFor(uri, parseSettingsText(text));
     if (specFile) this.specOf.set(uri, specFile);
     const analysis = analyzeSettings(text, context);
     this.ctx.setExtraDiagnostics(
@@ -108,13 +103,7 @@ class SettingsService {
     if (!file) return { settingsUri: uri, settingsExists: false, problem: 'Only files on disk have integration settings beside them.' };
     if (isSettingsName(file)) {
       const text = this.settingsText(file);
-      let value: unknown;
-      try {
-        value = text === undefined ? undefined : JSON.parse(text.replace(/^\uFEFF/, ''));
-      } catch {
-        value = undefined;
-      }
-      const { file: spec, tried } = specFileFor(this.files, file, value);
+      const { file: spec, tried } = specFileFor(this.files, file, parseSettingsText(text));
       return {
         specUri: spec ? pathToFileURL(spec).href : undefined,
         settingsUri: uri,
@@ -149,17 +138,13 @@ class SettingsService {
     const file = pathOf(settingsUri);
     const text = file ? this.settingsText(file) : undefined;
     if (!file || text === undefined) return { ok: false, reason: 'The settings file cannot be read: save the form first.' };
-    let value: unknown;
-    try {
-      value = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch {
-      return { ok: false, reason: `${path.basename(file)} is not valid JSON.` };
-    }
+    const value = parseSettingsText(text);
+    if (value === undefined) return { ok: false, reason: `${path.basename(file)} is not valid JSON.` };
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: `${path.basename(file)} does not hold an object.` };
     const { context, specFile } = this.contextFor(settingsUri, value);
     const root = context.spec?.root;
     const operations = root
-      ? listOperations(root).map((op) => ({ operationId: op.operationId, method: op.method, path: op.pathKey, summary: op.summary }))
+      ? operationModelsOf(root).map((op) => ({ operationId: op.operationId, method: op.method, path: op.pathKey, summary: op.summary }))
       : undefined;
     const open = analyzeSettings(text, context)
       .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')

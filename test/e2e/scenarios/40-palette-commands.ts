@@ -35,6 +35,34 @@ async function openSpec(t: ScenarioContext, name: string): Promise<string> {
   return readFileSync(file, 'utf8');
 }
 
+interface Writes {
+  /** The spec the command runs on; opened first (its findings shown) unless it is open already. */
+  source: string;
+  command: string;
+  /** Answers the command's questions, as a person would. */
+  answer?: () => Promise<void>;
+  /** The file it writes beside the source. */
+  written: string;
+  /** The CLI's arguments for the same input and choices; `outDir` when the CLI writes the file (named `written`) there. */
+  cli: (copy: string, outDir: string) => string[];
+  cliWrites?: boolean;
+  /** False when the command opens the file without making it the active tab. */
+  active?: boolean;
+}
+
+/** Runs a palette command and checks the file it writes: what the CLI writes for the same input, the source untouched. Its text. */
+async function commandWrites(t: ScenarioContext, w: Writes): Promise<string> {
+  const source = t.file(w.source);
+  const before = await openSpec(t, w.source);
+  await t.wb.command(w.command);
+  await w.answer?.();
+  const text = await t.wb.fileWritten(t.file(w.written));
+  if (w.active !== false) await t.wb.activeTab(w.written);
+  assert.equal(text, cliOutput(source, w.cli, w.cliWrites ? w.written : undefined), `${w.written} is what the CLI writes for the same input and choices`);
+  assert.equal(readFileSync(source, 'utf8'), before, `${w.source} is untouched`);
+  return text;
+}
+
 export const scenario: Scenario = {
   title: 'palette: convert Swagger 2.0, convert YAML to JSON, prepare for Rewst and reduce write what the CLI writes, beside the untouched original',
   prepare(dir) {
@@ -48,52 +76,41 @@ export const scenario: Scenario = {
     await wb.showProblems();
 
     // Convert Swagger 2.0 → OpenAPI 3, into a new file beside the original.
-    const swagger = t.file('legacy-swagger.json');
-    const swaggerText = await openSpec(t, 'legacy-swagger.json');
-    await wb.command('Rewst: Convert Swagger 2.0 to OpenAPI 3');
-    await wb.pick('Write a new file beside it');
+    const convertedText = await commandWrites(t, {
+      source: 'legacy-swagger.json',
+      command: 'Rewst: Convert Swagger 2.0 to OpenAPI 3',
+      answer: () => wb.pick('Write a new file beside it'),
+      written: 'legacy-swagger.openapi3.json',
+      cli: (copy) => ['convert', copy],
+    });
     const converted = t.file('legacy-swagger.openapi3.json');
-    const convertedText = await wb.fileWritten(converted);
-    await wb.activeTab('legacy-swagger.openapi3.json');
-    assert.equal(
-      convertedText,
-      cliOutput(swagger, (copy) => ['convert', copy]),
-      'the converted file is what `rewst-openapi convert` prints',
-    );
     assert.match(String(JSON.parse(convertedText).openapi), /^3\.0\./);
-    assert.equal(readFileSync(swagger, 'utf8'), swaggerText, 'the Swagger file is untouched');
     const convertedFindings = lint(converted);
     assert.ok(!convertedFindings.some((f) => f.ruleId === 'swagger-2'), 'no swagger-2 finding on the converted file');
     await waitForFindings(wb, converted, convertedFindings);
     t.log(`convert: legacy-swagger.openapi3.json written (${convertedFindings.length} Rewst finding(s) left, as the CLI finds)`);
 
     // Convert YAML to JSON: NAME.json beside the YAML, opened.
-    const yaml = t.file('photo-records.yaml');
-    const yamlText = await openSpec(t, 'photo-records.yaml');
-    await wb.command('Rewst: Convert YAML to JSON');
+    await commandWrites(t, {
+      source: 'photo-records.yaml',
+      command: 'Rewst: Convert YAML to JSON',
+      written: 'photo-records.json',
+      cli: (copy) => ['convert', copy, '--to', 'json'],
+    });
     const asJson = t.file('photo-records.json');
-    const asJsonText = await wb.fileWritten(asJson);
-    await wb.activeTab('photo-records.json');
-    assert.equal(
-      asJsonText,
-      cliOutput(yaml, (copy) => ['convert', copy, '--to', 'json']),
-      'the JSON is what `rewst-openapi convert --to json` prints',
-    );
-    assert.equal(readFileSync(yaml, 'utf8'), yamlText, 'the YAML is untouched');
     await waitForFindings(wb, asJson, lint(asJson));
     t.log('convert YAML to JSON: photo-records.json written and opened, its findings shown');
 
     // Prepare for Rewst Upload: NAME.rewst.json beside the YAML, and a report.
-    await wb.open(t.rel('photo-records.yaml'));
-    await wb.command('Rewst: Prepare for Rewst Upload');
+    await commandWrites(t, {
+      source: 'photo-records.yaml',
+      command: 'Rewst: Prepare for Rewst Upload',
+      written: 'photo-records.rewst.json',
+      cli: (copy, out) => ['prepare', copy, '-o', path.join(out, 'photo-records.rewst.json')],
+      cliWrites: true,
+      active: false,
+    });
     const prepared = t.file('photo-records.rewst.json');
-    const preparedText = await wb.fileWritten(prepared);
-    assert.equal(
-      preparedText,
-      cliOutput(yaml, (copy, out) => ['prepare', copy, '-o', path.join(out, 'photo-records.rewst.json')], 'photo-records.rewst.json'),
-      'the prepared file is what `rewst-openapi prepare` writes',
-    );
-    assert.equal(readFileSync(yaml, 'utf8'), yamlText, 'the YAML original is untouched');
     const left = lint(prepared).filter((f) => f.severity === 'error');
     const toast = await wb.waitFor(
       'the prepare notification',
@@ -107,21 +124,18 @@ export const scenario: Scenario = {
     await wb.command('Notifications: Clear All Notifications');
 
     // Reduce Spec: tag "Calls", method GET, any path.
-    const voice = t.file('voice.json');
-    const voiceText = await openSpec(t, 'voice.json');
-    await wb.command('Rewst: Reduce Spec');
-    await wb.pickMany(['Calls']);
-    await wb.pickMany(['GET']);
-    await wb.answer('');
-    const reduced = t.file('voice.reduced.json');
-    const reducedText = await wb.fileWritten(reduced);
-    await wb.activeTab('voice.reduced.json');
-    assert.equal(
-      reducedText,
-      cliOutput(voice, (copy, out) => ['reduce', copy, '--tag', 'Calls', '--method', 'get', '-o', path.join(out, 'voice.reduced.json')], 'voice.reduced.json'),
-      'the reduced file is what `rewst-openapi reduce` writes',
-    );
-    assert.equal(readFileSync(voice, 'utf8'), voiceText, 'the original is untouched');
+    const reducedText = await commandWrites(t, {
+      source: 'voice.json',
+      command: 'Rewst: Reduce Spec',
+      answer: async () => {
+        await wb.pickMany(['Calls']);
+        await wb.pickMany(['GET']);
+        await wb.answer('');
+      },
+      written: 'voice.reduced.json',
+      cli: (copy, out) => ['reduce', copy, '--tag', 'Calls', '--method', 'get', '-o', path.join(out, 'voice.reduced.json')],
+      cliWrites: true,
+    });
     const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
     const operations = Object.values(JSON.parse(reducedText).paths as Record<string, object>).flatMap((item) =>
       Object.keys(item).filter((k) => methods.includes(k)),

@@ -17,132 +17,99 @@ import * as vscode from 'vscode';
 import { closeAll, log, open, readText, waitFor, waitForRewst, workspaceUri } from './helpers';
 import { EXPECTED_OUTLINE, SCHEMA_NAMES } from '../../fixtures/navigation/expected-outline';
 
-interface Spec {
-  name: 'JSON' | 'YAML';
-  file: string;
-  settings: string;
-  schemaFile: string;
-  rename: string;
-  /** [position of a `$ref`, where its definition is]: "line:char" and "file line:char-line:char". */
-  definitions: Array<[string, string, string]>;
-  fileRef: [string, string];
-  missingRef: string;
-  nothing: string;
-  /** Dog's key, then every place that names it: the mapping value and the oneOf `$ref`. */
-  dogKey: string;
-  dogReferences: string[];
-  catKey: string;
-  catReferences: string[];
-  listTicketsId: string;
-  listTicketsReferences: string[];
-  ticketRef: string;
-  nodeRef: string;
-  getKey: [string, string];
-  postSelection: string;
-  limitCompletion: [string, string];
-  commentCompletion: string;
-  /** In the rename copy: inside "Dog" of the oneOf `$ref`, Dog's exact span there, Cat's key, Comment's key, the file reference. */
-  dogInRef: [string, string];
-  catKeyInCopy: string;
-  commentKey: string;
-  fileRefInCopy: string;
-  /** Fixture line (1-based, as an editor shows it) → the line after each rename. */
-  renamedDog: Record<number, string>;
-  renamedCat: Record<number, string>;
-}
+type Format = 'yaml' | 'json';
 
-const SPECS: Spec[] = [
-  {
-    name: 'YAML',
-    file: 'navigation/yaml/tickets.yaml',
-    settings: 'navigation/yaml/tickets.rewst-integration.json',
-    schemaFile: 'navigation/yaml/schemas/ticket.yaml',
-    rename: 'navigation/rename/tickets.yaml',
-    definitions: [
-      ['21:30', '#/components/schemas/Ticket', 'navigation/yaml/tickets.yaml 59:4-59:10'],
-      ['62:20', '#/components/schemas/Base (allOf)', 'navigation/yaml/tickets.yaml 52:4-52:8'],
-      ['12:20', '#/components/parameters/Limit', 'navigation/yaml/tickets.yaml 45:4-45:9'],
-      ['71:30', '#/components/schemas/Comment (items)', 'navigation/yaml/tickets.yaml 82:4-82:11'],
-      ['75:30', '#/components/schemas/Tag (additionalProperties)', 'navigation/yaml/tickets.yaml 88:4-88:7'],
-      ['77:25', '#/components/schemas/a~1b~0c', 'navigation/yaml/tickets.yaml 91:4-91:9'],
-      ['79:25', '#/components/schemas/Foo%20Bar', 'navigation/yaml/tickets.yaml 94:4-94:11'],
-    ],
-    fileRef: ['29:22', 'navigation/yaml/schemas/ticket.yaml 1:0-1:6'],
-    missingRef: '81:25',
-    nothing: '2:12',
-    dogKey: '117:5',
-    dogReferences: ['navigation/yaml/tickets.yaml 112:15-112:41', 'navigation/yaml/tickets.yaml 115:16-115:42', 'navigation/yaml/tickets.yaml 117:4-117:7'],
-    catKey: '123:5',
-    catReferences: ['navigation/yaml/tickets.yaml 113:15-113:18', 'navigation/yaml/tickets.yaml 116:16-116:42', 'navigation/yaml/tickets.yaml 123:4-123:7'],
-    listTicketsId: '8:21',
-    listTicketsReferences: ['navigation/yaml/tickets.rewst-integration.json 3:4-3:17', 'navigation/yaml/tickets.yaml 8:19-8:30'],
-    ticketRef: '21:30',
-    nodeRef: '102:22',
-    getKey: ['7:5', '7:4-7:7'],
-    postSelection: '22:4-22:8',
-    limitCompletion: ['12:41', '12:17-12:46'],
-    commentCompletion: '71:44',
-    dogInRef: ['115:39', '115:38-115:41'],
-    catKeyInCopy: '123:5',
-    commentKey: '82:6',
-    fileRefInCopy: '29:22',
-    renamedDog: {
-      113: "          dog: '#/components/schemas/Hound'",
-      116: "        - $ref: '#/components/schemas/Hound'",
-      118: '    Hound:',
-    },
-    renamedCat: {
-      114: '          cat: Feline',
-      117: "        - $ref: '#/components/schemas/Feline'",
-      124: '    Feline:',
-    },
-  },
-  {
-    name: 'JSON',
-    file: 'navigation/json/tickets.json',
-    settings: 'navigation/json/tickets.rewst-integration.json',
-    schemaFile: 'navigation/json/schemas/ticket.json',
-    rename: 'navigation/rename/tickets.json',
-    definitions: [
-      ['28:32', '#/components/schemas/Ticket', 'navigation/json/tickets.json 99:6-99:14'],
-      ['103:24', '#/components/schemas/Base (allOf)', 'navigation/json/tickets.json 87:6-87:12'],
-      ['17:24', '#/components/parameters/Limit', 'navigation/json/tickets.json 77:6-77:13'],
-      ['117:32', '#/components/schemas/Comment (items)', 'navigation/json/tickets.json 139:6-139:15'],
-      ['123:32', '#/components/schemas/Tag (additionalProperties)', 'navigation/json/tickets.json 148:6-148:11'],
-      ['127:28', '#/components/schemas/a~1b~0c', 'navigation/json/tickets.json 152:6-152:13'],
-      ['130:28', '#/components/schemas/Foo%20Bar', 'navigation/json/tickets.json 156:6-156:15'],
-    ],
-    fileRef: ['45:27', 'navigation/json/schemas/ticket.json 1:2-1:10'],
-    missingRef: '133:28',
-    nothing: '3:16',
-    dogKey: '196:8',
-    dogReferences: ['navigation/json/tickets.json 183:19-183:45', 'navigation/json/tickets.json 189:20-189:46', 'navigation/json/tickets.json 196:6-196:11'],
-    catKey: '205:8',
-    catReferences: ['navigation/json/tickets.json 184:19-184:24', 'navigation/json/tickets.json 192:20-192:46', 'navigation/json/tickets.json 205:6-205:11'],
-    listTicketsId: '10:26',
-    listTicketsReferences: ['navigation/json/tickets.json 10:23-10:36', 'navigation/json/tickets.rewst-integration.json 3:4-3:17'],
-    ticketRef: '28:32',
-    nodeRef: '165:26',
-    getKey: ['9:8', '9:6-9:11'],
-    postSelection: '36:6-36:12',
-    limitCompletion: ['17:45', '17:21-17:50'],
-    commentCompletion: '117:48',
-    dogInRef: ['189:43', '189:42-189:45'],
-    catKeyInCopy: '205:8',
-    commentKey: '139:8',
-    fileRefInCopy: '45:27',
-    renamedDog: {
-      184: '            "dog": "#/components/schemas/Hound",',
-      190: '            "$ref": "#/components/schemas/Hound"',
-      197: '      "Hound": {',
-    },
-    renamedCat: {
-      185: '            "cat": "Feline"',
-      193: '            "$ref": "#/components/schemas/Feline"',
-      206: '      "Feline": {',
-    },
-  },
+/** A value read off each copy of the fixture. */
+type Both<T> = Record<Format, T>;
+
+/**
+ * Every place the tests name, read off both copies side by side. Positions are "line:char", ranges
+ * "line:char-line:char", in the spec itself unless the note says otherwise. The rename copy
+ * (navigation/rename/) is the same fixture, so its places are these too.
+ */
+const AT = {
+  /** A `$ref` to #/components/schemas/Missing: no definition. */
+  missingRef: { yaml: '81:25', json: '133:28' },
+  /** info.title: no definition, not a component. */
+  nothing: { yaml: '2:12', json: '3:16' },
+  /** Dog's key, then every place that names it: the mapping value, the oneOf `$ref`, the key. */
+  dogKey: { yaml: '117:5', json: '196:8' },
+  dogReferences: { yaml: ['112:15-112:41', '115:16-115:42', '117:4-117:7'], json: ['183:19-183:45', '189:20-189:46', '196:6-196:11'] },
+  /** Cat's: the mapping names it bare. */
+  catKey: { yaml: '123:5', json: '205:8' },
+  catReferences: { yaml: ['113:15-113:18', '116:16-116:42', '123:4-123:7'], json: ['184:19-184:24', '192:20-192:46', '205:6-205:11'] },
+  /** listTickets: a position in the operationId, and its range (the settings file lists it at 3:4-3:17). */
+  listTicketsId: { yaml: ['8:21', '8:19-8:30'], json: ['10:26', '10:23-10:36'] },
+  /** The relative file reference, and its target's key in the schema file. */
+  fileRef: { yaml: ['29:22', '1:0-1:6'], json: ['45:27', '1:2-1:10'] },
+  /** A `$ref` to Node, which refers to itself. */
+  nodeRef: { yaml: '102:22', json: '165:26' },
+  /** The `get` of /tickets: a position on the key, and the key's range. */
+  getKey: { yaml: ['7:5', '7:4-7:7'], json: ['9:8', '9:6-9:11'] },
+  /** The outline's createTicket symbol: the `post` key's range. */
+  postSelection: { yaml: '22:4-22:8', json: '36:6-36:12' },
+  /** Inside the Limit parameter's `$ref`, and the value's range completion replaces. */
+  limitCompletion: { yaml: ['12:41', '12:17-12:46'], json: ['17:45', '17:21-17:50'] },
+  /** Inside the Comment `$ref` of items. */
+  commentCompletion: { yaml: '71:44', json: '117:48' },
+  /** Inside "Dog" of the oneOf `$ref`, and Dog's exact span there. */
+  dogInRef: { yaml: ['115:39', '115:38-115:41'], json: ['189:43', '189:42-189:45'] },
+  /** Comment's key. */
+  commentKey: { yaml: '82:6', json: '139:8' },
+  /** Dog's references once renamed to Hound. */
+  houndReferences: { yaml: ['112:15-112:43', '115:16-115:44', '117:4-117:9'], json: ['183:19-183:47', '189:20-189:48', '196:6-196:13'] },
+} satisfies Record<string, Both<unknown>>;
+
+/** Go to Definition: the `$ref`, and in each copy [a position in it, its target key's range]. */
+const DEFINITIONS: Array<[ref: string, at: Both<[string, string]>]> = [
+  ['#/components/schemas/Ticket', { yaml: ['21:30', '59:4-59:10'], json: ['28:32', '99:6-99:14'] }],
+  ['#/components/schemas/Base (allOf)', { yaml: ['62:20', '52:4-52:8'], json: ['103:24', '87:6-87:12'] }],
+  ['#/components/parameters/Limit', { yaml: ['12:20', '45:4-45:9'], json: ['17:24', '77:6-77:13'] }],
+  ['#/components/schemas/Comment (items)', { yaml: ['71:30', '82:4-82:11'], json: ['117:32', '139:6-139:15'] }],
+  ['#/components/schemas/Tag (additionalProperties)', { yaml: ['75:30', '88:4-88:7'], json: ['123:32', '148:6-148:11'] }],
+  ['#/components/schemas/a~1b~0c', { yaml: ['77:25', '91:4-91:9'], json: ['127:28', '152:6-152:13'] }],
+  ['#/components/schemas/Foo%20Bar', { yaml: ['79:25', '94:4-94:11'], json: ['130:28', '156:6-156:15'] }],
 ];
+
+/** Fixture line (1-based, as an editor shows it) → the line after each rename. */
+const RENAMED: Record<'dog' | 'cat', Both<Record<number, string>>> = {
+  dog: {
+    yaml: { 113: "          dog: '#/components/schemas/Hound'", 116: "        - $ref: '#/components/schemas/Hound'", 118: '    Hound:' },
+    json: { 184: '            "dog": "#/components/schemas/Hound",', 190: '            "$ref": "#/components/schemas/Hound"', 197: '      "Hound": {' },
+  },
+  cat: {
+    yaml: { 114: '          cat: Feline', 117: "        - $ref: '#/components/schemas/Feline'", 124: '    Feline:' },
+    json: { 185: '            "cat": "Feline"', 193: '            "$ref": "#/components/schemas/Feline"', 206: '      "Feline": {' },
+  },
+};
+
+/** One copy of the fixture: its files, and the tables' column for it. */
+function specFor(format: Format) {
+  const file = `navigation/${format}/tickets.${format}`;
+  const settings = `navigation/${format}/tickets.rewst-integration.json`;
+  const schemaFile = `navigation/${format}/schemas/ticket.${format}`;
+  const rename = `navigation/rename/tickets.${format}`;
+  const at = Object.fromEntries(Object.entries(AT).map(([k, v]) => [k, v[format]])) as { [K in keyof typeof AT]: (typeof AT)[K][Format] };
+  const inFile = (f: string) => (range: string) => `${f} ${range}`;
+  return {
+    ...at,
+    name: format.toUpperCase(),
+    file,
+    settings,
+    schemaFile,
+    rename,
+    definitions: DEFINITIONS.map(([ref, both]): [string, string, string] => [both[format][0], ref, inFile(file)(both[format][1])]),
+    ticketRef: DEFINITIONS[0][1][format][0],
+    fileRef: [at.fileRef[0], inFile(schemaFile)(at.fileRef[1])] as const,
+    dogReferences: at.dogReferences.map(inFile(file)),
+    catReferences: at.catReferences.map(inFile(file)),
+    listTicketsId: at.listTicketsId[0],
+    listTicketsReferences: [inFile(settings)('3:4-3:17'), inFile(file)(at.listTicketsId[1])].sort(byPlace),
+    houndReferences: at.houndReferences.map(inFile(rename)),
+    renamedDog: RENAMED.dog[format],
+    renamedCat: RENAMED.cat[format],
+  };
+}
 
 /** How many completion items VS Code resolves (fetching their descriptions): all (other providers' items come first on JSON). */
 const RESOLVE_ALL = 1000;
@@ -166,10 +133,10 @@ function place(l: vscode.Location | vscode.LocationLink): string {
   return 'targetUri' in l ? `${relative(l.targetUri)} ${rangeText(l.targetSelectionRange ?? l.targetRange)}` : `${relative(l.uri)} ${rangeText(l.range)}`;
 }
 
-const byPlace = (a: string, b: string) => {
+function byPlace(a: string, b: string): number {
   const key = (s: string) => s.replace(/(\d+)/g, (d) => d.padStart(6, '0'));
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-};
+}
 
 async function definitions(uri: vscode.Uri, at: string): Promise<Array<vscode.Location | vscode.LocationLink>> {
   return (await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, pos(at))) ?? [];
@@ -203,6 +170,9 @@ async function completions(uri: vscode.Uri, at: string, resolve = 0): Promise<vs
 }
 
 const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+
+/** The YAML copy first, then the JSON one. */
+const SPECS = [specFor('yaml'), specFor('json')];
 
 /** Opens a spec and waits until the language server has analysed it (its circular-ref diagnostic on Node is out). */
 async function openSpec(file: string): Promise<vscode.TextDocument> {
@@ -358,24 +328,14 @@ describe('navigation', () => {
         assert.equal(doc.getText(), withLines(original, spec.renamedDog));
 
         // Cat: the mapping names it bare ("cat: Cat"); renamed from its key.
-        const cat = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
-          'vscode.executeDocumentRenameProvider',
-          doc.uri,
-          pos(spec.catKeyInCopy),
-          'Feline',
-        );
+        const cat = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, pos(spec.catKey), 'Feline');
         assert.ok(await vscode.workspace.applyEdit(cat));
         const expected = withLines(original, { ...spec.renamedDog, ...spec.renamedCat });
         assert.equal(doc.getText(), expected);
         assert.ok(await doc.save());
         assert.equal(await readText(doc.uri), expected, 'the saved file');
         // The language server sees the renamed file: the new names resolve.
-        assert.deepEqual(
-          await references(doc.uri, spec.dogInRef[0]),
-          spec.name === 'YAML'
-            ? ['navigation/rename/tickets.yaml 112:15-112:43', 'navigation/rename/tickets.yaml 115:16-115:44', 'navigation/rename/tickets.yaml 117:4-117:9']
-            : ['navigation/rename/tickets.json 183:19-183:47', 'navigation/rename/tickets.json 189:20-189:48', 'navigation/rename/tickets.json 196:6-196:13'],
-        );
+        assert.deepEqual(await references(doc.uri, spec.dogInRef[0]), spec.houndReferences);
       });
 
       it(`${spec.name}: Rename Symbol refused with the reason: a name already taken, a reference into another file, not a component`, async () => {
@@ -385,7 +345,7 @@ describe('navigation', () => {
           await refusal(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', doc.uri, pos(spec.commentKey), 'Tag')),
           /already has a component named "Tag"/,
         );
-        assert.match(await refusal(vscode.commands.executeCommand('vscode.prepareRename', doc.uri, pos(spec.fileRefInCopy))), /another file/);
+        assert.match(await refusal(vscode.commands.executeCommand('vscode.prepareRename', doc.uri, pos(spec.fileRef[0]))), /another file/);
         assert.match(
           await refusal(vscode.commands.executeCommand('vscode.prepareRename', doc.uri, pos(spec.nothing))),
           /^Only a component's name/,

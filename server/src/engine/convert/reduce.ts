@@ -43,7 +43,7 @@ const WEBHOOK_KEYS = new Set(['webhooks', 'x-webhooks']);
 export function tagsOf(value: Json): Map<string, number> {
   const counts = new Map<string, number>();
   if (Array.isArray(value.tags)) for (const t of value.tags) if (isObject(t) && typeof t.name === 'string') counts.set(t.name, 0);
-  for (const op of operationsOf(value)) for (const t of op.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const op of taggedOperations(value)) for (const t of op.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }
 
@@ -55,7 +55,8 @@ interface Op {
   item: Json;
 }
 
-function operationsOf(value: Json): Op[] {
+/** collectOperations' list, each with its string tags. */
+function taggedOperations(value: Json): Op[] {
   return collectOperations(value).map(({ pathKey, method, operation, item }) => ({
     pathKey,
     method,
@@ -83,7 +84,7 @@ export function readForReduce(text: string, format?: Format): { value: Json; for
 export function reduceSpec(text: string, selection: ReduceSelection, options: { format?: Format; regexTimeLimitMs?: number } = {}): ReduceResult {
   const input = readForReduce(text, options.format);
   const root = input.value;
-  const ops = operationsOf(root);
+  const ops = taggedOperations(root);
   const selected = selectOperations(root, ops, selection, options.regexTimeLimitMs);
   const keep = new Set([...selected].map((op) => op.operation));
   if (!keep.size) throw new ConvertError('No operation matches this selection: nothing would be left. Loosen the tags, paths or methods.');
@@ -183,7 +184,7 @@ export function reduceSpec(text: string, selection: ReduceSelection, options: { 
   return {
     text: textOut,
     format: input.format,
-    operations: { before: ops.length, after: operationsOf(out).length },
+    operations: { before: ops.length, after: taggedOperations(out).length },
     components: { before: componentsBefore, after: componentsAfter },
     bytes: { before: byteLength(text), after: byteLength(textOut) },
     droppedComponents,

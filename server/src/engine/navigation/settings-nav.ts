@@ -4,16 +4,12 @@
  */
 import type { SpecOperations } from '../actions';
 import { locateJsonPaths, readKey, readNode } from '../json-scan';
+import { parseSettingsText } from '../settings/settings-text';
 import type { Span } from './nav-index';
 
 /** Each string of `paginatedActions` with its span (quotes included); empty when the file does not parse. */
 export function paginatedEntries(settingsText: string): Array<{ operationId: string; span: Span }> {
-  const bom = settingsText.charCodeAt(0) === 0xfeff ? 1 : 0;
-  try {
-    JSON.parse(settingsText.slice(bom)); // the scanner reads only text JSON.parse accepts
-  } catch {
-    return [];
-  }
+  if (parseSettingsText(settingsText) === undefined) return []; // the scanner reads only text JSON.parse accepts
   const [found] = locateJsonPaths(settingsText, [['paginatedActions']]);
   if (!found.value) return [];
   const node = readNode(settingsText, found.value.start);

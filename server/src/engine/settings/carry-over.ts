@@ -7,6 +7,7 @@
  * the author's formatting and unknown keys stay.
  */
 import { applyEdits } from '../edit-ops';
+import { parseSettingsText } from './settings-text';
 import { settingsEdits } from './write-settings';
 import type { IntegrationSettings } from './model';
 
@@ -32,12 +33,8 @@ export function carrySettings(
   operations: readonly OperationIdChange[],
   options: { spec: string; relocate?: (relative: string) => string },
 ): CarriedSettings {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { text, changes: ['The settings file does not parse: copied as it is.'] };
-  }
+  const value = parseSettingsText(text);
+  if (value === undefined) return { text, changes: ['The settings file does not parse: copied as it is.'] };
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return { text, changes: ['The settings file is not a JSON object: copied as it is.'] };
   const settings = value as IntegrationSettings & Record<string, unknown>;

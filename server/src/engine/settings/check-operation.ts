@@ -6,7 +6,7 @@
  */
 import type { PaginationSettings } from './model';
 import type { SettingsCode } from './findings';
-import { dottedPath, isArraySchema, parseJsonPath, propertiesOf, resolveSchemaPath, typesOf, type Obj, type SpecOperation } from './spec-model';
+import { dottedPath, isArraySchema, parseJsonPath, propertiesOf, resolveSchemaPath, typesOf, type Obj, type OperationModel } from './spec-model';
 
 export interface OperationProblem {
   code: SettingsCode;
@@ -15,11 +15,11 @@ export interface OperationProblem {
   message: string;
 }
 
-export function describeOperation(op: SpecOperation): string {
+export function describeOperation(op: OperationModel): string {
   return `${op.operationId ?? '(no operationId)'} (${op.method.toUpperCase()} ${op.pathKey})`;
 }
 
-export function checkOperation(root: Obj, op: SpecOperation, p: PaginationSettings): OperationProblem[] {
+export function checkOperation(root: Obj, op: OperationModel, p: PaginationSettings): OperationProblem[] {
   const out: OperationProblem[] = [];
   const type = p.type;
   if (!type || type === 'none') return out;

@@ -7,14 +7,14 @@
 import { checkOperation, type OperationProblem } from './check-operation';
 import type { IntegrationSettings } from './model';
 import type { SettingsReport } from './findings';
-import { listOperations, type Obj, type SpecOperation } from './spec-model';
+import { operationModelsOf, type Obj, type OperationModel } from './spec-model';
 
-export function crossCheck(settings: IntegrationSettings, root: Obj, ops: SpecOperation[] = listOperations(root)): SettingsReport[] {
+export function crossCheck(settings: IntegrationSettings, root: Obj, ops: OperationModel[] = operationModelsOf(root)): SettingsReport[] {
   const out: SettingsReport[] = [];
   const list = Array.isArray(settings.paginatedActions) ? settings.paginatedActions : [];
-  const byId = new Map<string, SpecOperation>();
+  const byId = new Map<string, OperationModel>();
   for (const op of ops) if (op.operationId) byId.set(op.operationId, op);
-  const found: Array<{ index: number; op: SpecOperation; problems: OperationProblem[] }> = [];
+  const found: Array<{ index: number; op: OperationModel; problems: OperationProblem[] }> = [];
   const pagination = settings.pagination ?? {};
   list.forEach((id, index) => {
     if (typeof id !== 'string') return;
@@ -54,7 +54,7 @@ export function crossCheck(settings: IntegrationSettings, root: Obj, ops: SpecOp
   return out;
 }
 
-function didYouMean(id: string, byId: Map<string, SpecOperation>): string {
+function didYouMean(id: string, byId: Map<string, OperationModel>): string {
   const lower = id.toLowerCase();
   for (const other of byId.keys()) if (other.toLowerCase() === lower) return ` (did you mean "${other}"?)`;
   return '';

@@ -4,15 +4,16 @@ export { analyzeSettings, settingsFix, settingsReports, type IconContext, type S
 export { crossCheck } from './cross-check';
 export { serializeSettings, settingsEdits } from './write-settings';
 export * from './form';
-export { inferAuth, type AuthOption, type AuthProposal } from './infer-auth';
+export { inferAuth, OAUTH_DEFAULTS, type AuthOption, type AuthProposal } from './infer-auth';
 export { inferPagination, whyNotMarked, type PaginationProposal } from './infer-pagination';
 export { pagingName, pagingOf, type OperationPaging, type ResultsFrom } from './paging';
 export { listSummaries, proposeSettings, type Note, type OperationSummary, type Proposal, type ProposeOptions } from './propose';
 export { FIXABLE_CODES, SETTINGS_CODES, type SettingsCode, type SettingsReport } from './findings';
 export { SECRET_WHY } from './secrets';
 export { setupSheet, type SheetInput } from './sheet';
-export { listOperations, type SpecOperation } from './spec-model';
+export { operationModelsOf, type OperationModel } from './spec-model';
 export { svgProblem } from './svg';
 export { cleanHostname, cleanName, validateSettings } from './validate';
 export { settingsEditorSchema, settingsJsonSchema } from './json-schema';
+export { parseSettingsText } from './settings-text';
 export { carrySettings, type CarriedSettings, type OperationIdChange } from './carry-over';

@@ -8,7 +8,7 @@
 import { isObject } from '../spec-index';
 import type { AuthSettings, OAuthSettings } from './model';
 import { isCredentialHeader } from './secrets';
-import { listOperations, securitySchemesOf, type Obj, type SpecOperation } from './spec-model';
+import { operationModelsOf, securitySchemesOf, type Obj, type OperationModel } from './spec-model';
 
 export interface AuthOption {
   /** The scheme's name in the spec (and the flow, for OAuth). */
@@ -31,7 +31,8 @@ export interface AuthProposal {
   notes: string[];
 }
 
-const OAUTH_DEFAULTS: OAuthSettings = {
+/** What every OAuth proposal starts from: the values Rewst's form fills in. */
+export const OAUTH_DEFAULTS: Readonly<OAuthSettings> = {
   accessTokenScheme: 'Bearer',
   tokenKey: 'access_token',
   refreshTokenKey: 'refresh_token',
@@ -259,7 +260,7 @@ interface Usage {
   scopes: Map<string, string[]>;
 }
 
-function usageOf(root: Obj, ops: SpecOperation[]): Usage {
+function usageOf(root: Obj, ops: OperationModel[]): Usage {
   const groups: Array<Record<string, string[]>> = [];
   const seen = new Set<string>();
   const count = new Map<string, number>();
@@ -285,7 +286,7 @@ function usageOf(root: Obj, ops: SpecOperation[]): Usage {
   return { groups, count, scopes };
 }
 
-export function inferAuth(root: Obj, ops: SpecOperation[] = listOperations(root)): AuthProposal {
+export function inferAuth(root: Obj, ops: OperationModel[] = operationModelsOf(root)): AuthProposal {
   const schemes = securitySchemesOf(root);
   const swagger2 = 'swagger' in root;
   const optionsByScheme = new Map<string, AuthOption[]>();
@@ -423,7 +424,7 @@ const EVERY = 0.9;
  * (nearly) every operation takes, as API Key; the other credential and account
  * headers that go with it are returned to be listed as Extra Request Headers.
  */
-function headerAuth(ops: SpecOperation[]): { option: AuthOption; alongside: string[] } | undefined {
+function headerAuth(ops: OperationModel[]): { option: AuthOption; alongside: string[] } | undefined {
   const seen = new Map<string, { name: string; n: number; description: string }>();
   for (const op of ops)
     for (const [lower, p] of op.headers) {
@@ -455,7 +456,7 @@ function headerAuth(ops: SpecOperation[]): { option: AuthOption; alongside: stri
 }
 
 /** What a security requirement's name says, when the spec does not define the scheme it names. */
-function fromSchemeName(name: string, ops: SpecOperation[]): AuthOption | undefined {
+function fromSchemeName(name: string, ops: OperationModel[]): AuthOption | undefined {
   const why = `A security requirement names "${name}", which the spec does not define:`;
   if (/bearer|jwt/i.test(name))
     return {
@@ -491,7 +492,7 @@ function declaredScopes(s: Obj, swagger2: boolean): string[] {
 }
 
 /** Header parameters required by most operations (an API version, say): Rewst sends them as extra headers. */
-function requiredHeaders(ops: SpecOperation[], auth: AuthSettings): Record<string, string> {
+function requiredHeaders(ops: OperationModel[], auth: AuthSettings): Record<string, string> {
   const counts = new Map<string, { name: string; n: number; value: string }>();
   for (const op of ops)
     for (const [lower, p] of op.headers) {

@@ -8,7 +8,7 @@
 import { LIMITS, PAGINATION_LABELS, type PaginationSettings, type PaginationType } from './model';
 import { checkOperation, describeOperation } from './check-operation';
 import { pagingOf, type OperationPaging } from './paging';
-import { listOperations, type Obj, type QueryParam, type SpecOperation } from './spec-model';
+import { operationModelsOf, type Obj, type QueryParam, type OperationModel } from './spec-model';
 
 export interface PaginationProposal {
   pagination: PaginationSettings;
@@ -32,7 +32,7 @@ export function nameOps(ps: ReadonlyArray<OperationPaging>, max = NAMED): string
   return names.join(', ') + (ps.length > max ? `, … (${ps.length} in all)` : '');
 }
 
-export function inferPagination(root: Obj, ops: SpecOperation[] = listOperations(root)): PaginationProposal {
+export function inferPagination(root: Obj, ops: OperationModel[] = operationModelsOf(root)): PaginationProposal {
   const lists = ops
     .filter((op) => op.method === 'get')
     .map((op) => pagingOf(root, op))
@@ -160,7 +160,7 @@ export function whyNotMarked(root: Obj, p: OperationPaging, s: PaginationSetting
 }
 
 /** The operation as the checks see it: with the schema read off its example, or none when its response is unknown. */
-function checkedOp(p: OperationPaging): SpecOperation {
+function checkedOp(p: OperationPaging): OperationModel {
   return p.schema === p.op.responseSchema ? p.op : { ...p.op, responseSchema: p.schema };
 }
 

@@ -12,14 +12,14 @@
  */
 import type { PaginationType } from './model';
 import { exampleFromSchema, responseExample, schemaFromValue, valueAt } from './response-example';
-import { isArraySchema, itemsOf, operationObject, propertiesOf, successResponse, typesOf, type Obj, type QueryParam, type SpecOperation } from './spec-model';
+import { isArraySchema, itemsOf, operationObject, propertiesOf, successResponse, typesOf, type Obj, type QueryParam, type OperationModel } from './spec-model';
 import { isObject } from '../spec-index';
 
 /** Where the results key was read from; 'unknown' when the spec does not describe the response. */
 export type ResultsFrom = 'schema' | 'example' | 'x-ms-pageable' | 'unknown';
 
 export interface OperationPaging {
-  op: SpecOperation;
+  op: OperationModel;
   /** Does it return a list (or page, with a response the spec does not describe)? */
   isList: boolean;
   /** Dotted path of the results array; '' when the response is the array itself; undefined when there is none or it is unknown. */
@@ -181,7 +181,7 @@ function shapeless(root: Obj, schema: Obj | undefined): boolean {
   return !schema || (!propertiesOf(root, schema).size && !isArraySchema(root, schema) && schema.additionalProperties === undefined);
 }
 
-export function pagingOf(root: Obj, op: SpecOperation): OperationPaging {
+export function pagingOf(root: Obj, op: OperationModel): OperationPaging {
   const q = op.query;
   const raw = operationObject(root, op) ?? {};
   const pointerParam = pick(q, (n, p) => POINTER_PARAMS.has(n) && !isDate(p)) ?? pick(q, (n, p) => INDEX_PARAMS.has(n) && !isNumeric(root, p) && tokenLike(p));

@@ -8,7 +8,7 @@ import { inferAuth, type AuthOption } from './infer-auth';
 import { inferPagination, whyNotMarked } from './infer-pagination';
 import type { IntegrationSettings } from './model';
 import { pagingOf, type OperationPaging } from './paging';
-import { listOperations, type Obj, type SpecOperation } from './spec-model';
+import { operationModelsOf, type Obj, type OperationModel } from './spec-model';
 import { cleanHostname, cleanName } from './validate';
 
 export interface OperationSummary {
@@ -57,7 +57,7 @@ export function proposeSettings(root: Obj, options: ProposeOptions = {}): Propos
   const name = cleanName(title) || cleanName(host.split('.').slice(-2, -1)[0] ?? '') || 'Custom Integration';
   if (title && name !== title.trim()) notes.push({ field: 'name', message: `The spec's title "${title}" has special characters; Rewst's name should not.` });
   const description = descriptionOf(info) || (/\bapi$/i.test(name) ? `${name}.` : `${name} API.`);
-  const ops = listOperations(root);
+  const ops = operationModelsOf(root);
   const auth = inferAuth(root, ops);
   const pagination = inferPagination(root, ops);
   const settings: IntegrationSettings = {
@@ -98,7 +98,7 @@ function summaryOf(p: OperationPaging, marked: boolean, reason?: string): Operat
 }
 
 /** The spec's list operations against settings as they are (the setup sheet's view): marked or not, and why not. */
-export function listSummaries(root: Obj, settings: IntegrationSettings, ops: SpecOperation[] = listOperations(root)): OperationSummary[] {
+export function listSummaries(root: Obj, settings: IntegrationSettings, ops: OperationModel[] = operationModelsOf(root)): OperationSummary[] {
   const marked = new Set(Array.isArray(settings.paginatedActions) ? settings.paginatedActions : []);
   const pagination = settings.pagination ?? {};
   return ops

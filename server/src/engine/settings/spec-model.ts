@@ -17,7 +17,8 @@ export interface QueryParam {
   required: boolean;
 }
 
-export interface SpecOperation {
+/** An operation as the settings inference and checks see it: its query and header parameters, success response and security. */
+export interface OperationModel {
   operationId?: string;
   method: string;
   pathKey: string;
@@ -72,8 +73,8 @@ function jsonSchemaOf(root: Obj, response: Obj): Obj | undefined {
   return isObject(media) && isObject(media.schema) ? deref(root, media.schema) : undefined;
 }
 
-/** Every operation (collectOperations' list), path-level parameters merged in (the operation's own win). */
-export function listOperations(root: Obj): SpecOperation[] {
+/** The OperationModel of every operation (collectOperations' list), path-level parameters merged in (the operation's own win). */
+export function operationModelsOf(root: Obj): OperationModel[] {
   return collectOperations(root).map(({ pathKey, method, operation: op, item }) => {
     const query = new Map<string, QueryParam>();
     const headers = new Map<string, QueryParam>();
@@ -98,7 +99,7 @@ export function listOperations(root: Obj): SpecOperation[] {
 }
 
 /** The operation object itself, as the spec writes it (for what the model does not carry: examples, extensions, description). */
-export function operationObject(root: Obj, op: Pick<SpecOperation, 'pathKey' | 'method'>): Obj | undefined {
+export function operationObject(root: Obj, op: Pick<OperationModel, 'pathKey' | 'method'>): Obj | undefined {
   const item = isObject(root.paths) ? deref(root, root.paths[op.pathKey]) : undefined;
   return item && isObject(item[op.method]) ? (item[op.method] as Obj) : undefined;
 }
