@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { listActions } from '../server/src/engine';
+import { actionListOfText } from '../server/src/engine';
 import type { UploadSizeResult } from '../server/src/protocol';
 import { LspClient } from './support/lsp-client';
 import { readRoot, ROOT } from './support/specs';
@@ -66,7 +66,7 @@ describe('LSP: the upload size for the status bar', () => {
     const first = await uploadSize(uri);
     assert.ok(first);
     assert.equal(first.version, 1);
-    assert.equal(first.actions, listActions(LEGACY, 'json').actions.length);
+    assert.equal(first.actions, actionListOfText(LEGACY, 'json').actions.length);
     assert.ok(first.actions > 0);
     const done = first.pending ? await measured(uri, 1) : first;
     assert.equal(done.bytes, cliPreparedBytes('legacy.json'));
@@ -117,7 +117,7 @@ describe('LSP: the upload size for the status bar', () => {
     const now = await uploadSize(uri);
     assert.ok(now);
     assert.equal(now.version, 2);
-    assert.equal(now.actions, listActions(edited, 'yaml').actions.length);
+    assert.equal(now.actions, actionListOfText(edited, 'yaml').actions.length);
     assert.ok(now.actions < v1.actions);
     const v2 = now.pending ? await measured(uri, 2, since) : now;
     writeFileSync(join(dir, 'photos-v2.yaml'), edited);

@@ -15,7 +15,7 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { cancellable } from '../cancellable';
 import { formatOf, type ServerContext } from '../context';
-import { operationsOf } from '../engine';
+import { specOperationsOfAnalysis } from '../engine';
 import { outside } from '../engine/spec-files';
 import { PreparedSizeWorker } from '../prepared-size/measurer';
 import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../protocol';
@@ -81,7 +81,7 @@ class UploadSizeFeature {
     if (!analysis?.isSpec) return null;
     const entry = this.entries.get(doc.uri);
     const measured = entry?.version === doc.version ? entry.measured : undefined;
-    return { uri: doc.uri, version: doc.version, actions: operationsOf(analysis).operations.length, pending: !measured, ...measured };
+    return { uri: doc.uri, version: doc.version, actions: specOperationsOfAnalysis(analysis).operations.length, pending: !measured, ...measured };
   }
 
   private send(doc: TextDocument): void {
