@@ -4,21 +4,12 @@
  * thread for up to half a second at a time on a 13 MB spec), and gives up on a run as soon as the server
  * flags it stale.
  */
-import { parentPort } from 'node:worker_threads';
 import { CancelledError, ConvertError, prepareForRewst } from '../engine/convert';
 import { bundlingFor } from '../read-within';
 import type { SizeRequest, SizeResponse } from './measurer';
+import { answerOneAtATime } from '../worker-loop';
 
-const port = parentPort;
-if (!port) throw new Error('prepared-size-worker must run as a worker thread');
-
-const queue: SizeRequest[] = [];
-let busy = false;
-
-async function run(request: SizeRequest): Promise<SizeResponse> {
-  const flag = new Int32Array(request.cancel);
-  const isCancelled = () => Atomics.load(flag, 0) === 1;
-  if (isCancelled()) return { id: request.id, kind: 'cancelled' };
+async function run(request: SizeRequest, isCancelled: () => boolean): Promise<SizeResponse> {
   // The spec's folder is read through the one confined reader; open editors' texts (sent along) win over the disk.
   const opened = new Map(request.opened);
   const bundling = request.file ? bundlingFor(request.file, (f) => opened.get(f)) : {};
@@ -35,17 +26,4 @@ async function run(request: SizeRequest): Promise<SizeResponse> {
   }
 }
 
-async function drain(): Promise<void> {
-  if (busy) return;
-  busy = true;
-  try {
-    for (let next = queue.shift(); next; next = queue.shift()) port!.postMessage(await run(next));
-  } finally {
-    busy = false;
-  }
-}
-
-port.on('message', (request: SizeRequest) => {
-  queue.push(request);
-  void drain();
-});
+answerOneAtATime('prepared-size-worker', run);

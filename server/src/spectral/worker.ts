@@ -3,20 +3,11 @@
  * lint at a time, off the language server's thread, and gives up on a run
  * as soon as the server flags it cancelled (a newer edit arrived).
  */
-import { parentPort } from 'node:worker_threads';
 import { Cancelled, lintWithSpectral, RulesetError } from './index';
 import type { LintRequest, LintResponse } from './worker-protocol';
+import { answerOneAtATime } from '../worker-loop';
 
-const port = parentPort;
-if (!port) throw new Error('spectral-worker must run as a worker thread');
-
-const queue: LintRequest[] = [];
-let busy = false;
-
-async function run(request: LintRequest): Promise<LintResponse> {
-  const flag = new Int32Array(request.cancel);
-  const isCancelled = () => Atomics.load(flag, 0) === 1;
-  if (isCancelled()) return { id: request.id, kind: 'cancelled' };
+async function run(request: LintRequest, isCancelled: () => boolean): Promise<LintResponse> {
   try {
     const findings = await lintWithSpectral(request.text, {
       format: request.format,
@@ -32,17 +23,4 @@ async function run(request: LintRequest): Promise<LintResponse> {
   }
 }
 
-async function drain(): Promise<void> {
-  if (busy) return;
-  busy = true;
-  try {
-    for (let next = queue.shift(); next; next = queue.shift()) port!.postMessage(await run(next));
-  } finally {
-    busy = false;
-  }
-}
-
-port.on('message', (request: LintRequest) => {
-  queue.push(request);
-  void drain();
-});
+answerOneAtATime('spectral-worker', run);
