@@ -32,6 +32,8 @@ type Obj = Record<string, unknown>;
 
 /** The page size a proposal takes when the spec states none, and the page limit it always proposes. */
 const DEFAULT_PAGING = { defaultPageSize: 100, defaultPageLimit: 20 };
+/** A Page setup with a results key and both parameters, and the defaults taken when the spec states no page size. */
+const pageSetup = (pageParam: string, pageSizeParam: string, resultsKey: string) => ({ type: 'page', resultsKey, pageSizeParam, pageParam, ...DEFAULT_PAGING });
 
 const cache = new Map<string, Obj>();
 function spec(file: string): Obj {
@@ -509,13 +511,7 @@ describe('pagination from thin real specs', () => {
     const root = spec('envoice.in.json');
     assert.ok(queryOf(root, '/api/invoice/all').includes('queryOptions.page'));
     const p = proposeSettings(root);
-    assert.deepEqual(p.settings.pagination, {
-      type: 'page',
-      resultsKey: 'Result',
-      pageSizeParam: 'queryOptions.pageSize',
-      pageParam: 'queryOptions.page',
-      ...DEFAULT_PAGING,
-    });
+    assert.deepEqual(p.settings.pagination, pageSetup('queryOptions.page', 'queryOptions.pageSize', 'Result'));
     assert.deepEqual(p.settings.paginatedActions, ['EstimationApi_All', 'InvoiceApi_All', 'OrderApi_All', 'PaymentLinkApi_All', 'ProductApi_All']);
     // GET /api/worktype/search pages the same way but returns an array itself: listed with its own key and why.
     const search = p.listOperations.find((o) => o.operationId === 'WorkTypeApi_Search')!;
@@ -529,13 +525,7 @@ describe('pagination from thin real specs', () => {
   it('bracketed names (magento.com): searchCriteria[currentPage] and searchCriteria[pageSize] mark 33 operations (1 before)', () => {
     const root = spec('magento.com.json');
     const p = proposeSettings(root);
-    assert.deepEqual(p.settings.pagination, {
-      type: 'page',
-      resultsKey: 'items',
-      pageSizeParam: 'searchCriteria[pageSize]',
-      pageParam: 'searchCriteria[currentPage]',
-      ...DEFAULT_PAGING,
-    });
+    assert.deepEqual(p.settings.pagination, pageSetup('searchCriteria[currentPage]', 'searchCriteria[pageSize]', 'items'));
     assert.equal(p.settings.paginatedActions?.length, 33);
     assert.deepEqual(errorsOn(p.settings, root), []);
   });
