@@ -4,7 +4,7 @@
  * tests check the wiring: positions, versions, the settings file, the edits.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +46,25 @@ describe('LSP: the actions view and rename requests', () => {
 
   const actions = (uri: string) => client.request<ActionsResult | null>('rewst/actions', { uri }, 10_000);
   const preview = (params: RenamePreviewParams) => client.request<RenamePreviewResult>('rewst/renamePreview', params, 10_000);
+
+  it('a spec split over files: the operations of path items written in other files, in the order of paths, revealed in their file', TIMEOUT, async () => {
+    const folder = join(dir, 'split');
+    cpSync(join(ROOT, 'test', 'fixtures', 'split'), folder, { recursive: true });
+    const spec = join(folder, 'openapi.yaml');
+    const uri = pathToFileURL(spec).toString();
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: readFileSync(spec, 'utf8') } });
+    const r = await actions(uri);
+    assert.ok(r?.isSpec);
+    const tickets = pathToFileURL(join(folder, 'paths', 'tickets.yaml')).toString();
+    assert.deepEqual(
+      r.actions.map((a) => [a.method, a.path, a.name, a.uri ?? 'the spec', a.range.start.line + 1, a.range.start.character + 1]),
+      [
+        ['GET', '/tickets', 'List tickets', tickets, 1, 1],
+        ['POST', '/tickets', 'Create a ticket', tickets, 15, 1],
+        ['GET', '/tickets/{id}', 'Get a ticket', 'the spec', 15, 5],
+      ],
+    );
+  });
 
   it('rewst/actions lists what the engine lists, with ranges on the method keys', TIMEOUT, async () => {
     const uri = open('openaq.json', 'json', OPENAQ);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../server/src/engine';
-import { bundleSpec, BundleTooLarge, findingsInReferencedFiles, type ReadFile } from '../server/src/engine/bundle';
+import { bundleSpec, BundleTooLarge, findingsInReferencedFiles, operationsInReferencedFiles, type ReadFile } from '../server/src/engine/bundle';
 import { bundleReaderWithin } from '../server/src/read-within';
 import { aliasBombLines, refsIn } from './support/specs';
 
@@ -401,5 +401,45 @@ describe('the Rewst rules in referenced files', () => {
     const read = memory({});
     assert.deepEqual(findingsInReferencedFiles({ openapi: '3.0.0', paths: {} }, { entry: 'api.yaml', read }), []);
     assert.deepEqual(read.asked, []);
+  });
+});
+
+describe('operations in referenced files (the actions view)', () => {
+  const spec = (paths: Record<string, unknown>) => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths });
+
+  it('a path item $ref to a file, and on to another file: its operations, each at its place in the file that holds it', () => {
+    const read = memory({
+      'paths/a.yaml': 'get:\n  summary: A\nput:\n  summary: Put A\n',
+      'paths/b.json': '{"$ref": "./more.yaml#/B"}',
+      'paths/more.yaml': 'B:\n  post:\n    operationId: postB\n',
+    });
+    const found = operationsInReferencedFiles(spec({ '/a': { $ref: './paths/a.yaml' }, '/b': { $ref: './paths/b.json' }, '/c': { get: {} } }), {
+      entry: 'api.yaml',
+      read,
+    });
+    assert.deepEqual(
+      found.map((o) => [o.pathKey, o.method, o.file, o.path.join('/'), o.doc.lines.positionAt(o.doc.locate([{ path: o.path, target: 'key' }])[0].start).line]),
+      [
+        ['/a', 'get', 'paths/a.yaml', 'get', 0],
+        ['/a', 'put', 'paths/a.yaml', 'put', 2],
+        ['/b', 'post', 'paths/more.yaml', 'B/post', 1],
+      ],
+    );
+  });
+
+  it('a cycle of files, a missing file, a file that does not parse, a URL and a path out of the folder: no operations and no throw', () => {
+    const read = memory({ 'x.yaml': '$ref: ./y.yaml', 'y.yaml': '$ref: ./x.yaml', 'bad.yaml': 'get: [unclosed\n' });
+    const found = operationsInReferencedFiles(
+      spec({
+        '/cycle': { $ref: './x.yaml' },
+        '/missing': { $ref: './nowhere.yaml' },
+        '/bad': { $ref: './bad.yaml' },
+        '/url': { $ref: 'https://example.com/p.yaml' },
+        '/out': { $ref: '../secret.yaml' },
+      }),
+      { entry: 'api.yaml', read },
+    );
+    assert.deepEqual(found, []);
+    assert.ok(!read.asked.includes('../secret.yaml'));
   });
 });

@@ -164,13 +164,14 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscod
     }
     const a = this.result!.actions[node.index];
     const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
-    item.id = `action:${node.tag}:${a.pointer}`;
+    item.id = `action:${node.tag}:${a.uri ?? ''}#${a.pointer}`;
     item.description = `${a.method} ${a.path}${a.paginated ? ' · paginated' : ''}`;
     item.tooltip = tooltipOf(a);
     item.iconPath = new vscode.ThemeIcon(a.paginated ? 'list-ordered' : a.nameFrom === 'summary' ? 'symbol-method' : 'warning');
     item.contextValue = a.paginated ? 'rewstAction.paginated' : 'rewstAction';
     item.accessibilityInformation = { label: `${a.name}, ${a.method} ${a.path}${a.paginated ? ', paginated' : ''}` };
-    if (this.target) item.command = { command: REVEAL_ACTION_COMMAND, title: 'Reveal Operation', arguments: [this.target, a.range] };
+    if (this.target)
+      item.command = { command: REVEAL_ACTION_COMMAND, title: 'Reveal Operation', arguments: [a.uri ? vscode.Uri.parse(a.uri) : this.target, a.range] };
     return item;
   }
 
@@ -184,6 +185,7 @@ function tooltipOf(a: Action): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(a.name).appendMarkdown('**\n\n');
   md.appendMarkdown('`').appendText(`${a.method} ${a.path}`).appendMarkdown('`');
+  if (a.uri) md.appendText(` · written in ${path.basename(vscode.Uri.parse(a.uri).path)}`);
   if (a.operationId) md.appendMarkdown(' · operationId `').appendText(a.operationId).appendMarkdown('`');
   if (a.paginated) md.appendMarkdown(' · paginated');
   md.appendMarkdown('\n\n');

@@ -39,8 +39,8 @@ export interface ActionsResult {
   isSpec: boolean;
   /** Why the file has no actions when it does not parse. */
   problem?: string;
-  /** `range` is the operation's method key: where "reveal" goes. */
-  actions: Array<Omit<Action, 'offset'>>;
+  /** `range` is the operation's method key: where "reveal" goes, in `uri` when the operation is written in another file. */
+  actions: Array<Omit<Action, 'offset' | 'file'> & { uri?: string }>;
   groups: TagGroup[];
   /** The integration settings file the paginated marks came from, when there is one. */
   settingsUri?: string;

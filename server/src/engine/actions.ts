@@ -23,8 +23,10 @@ export interface Action {
   tags: string[];
   /** Listed in the integration settings file's `paginatedActions`. */
   paginated: boolean;
-  /** JSON pointer of the operation. */
+  /** JSON pointer of the operation (in `file` when it has one). */
   pointer: string;
+  /** The file it is written in, relative to the spec's folder, when not the spec itself (a path item `$ref` to a file). */
+  file?: string;
   /** The operation's method key (`get`), to reveal it. */
   offset: { start: number; end: number };
   range: Range;
@@ -59,6 +61,8 @@ export interface SpecOperations {
   problem?: string;
   root?: Record<string, unknown>;
   operations: OperationRef[];
+  /** Operations written in other files (engine/bundle operationsInReferencedFiles), each with its file's parsed text. */
+  elsewhere?: ReadonlyArray<OperationRef & { file: string; doc: SpecDocument }>;
 }
 
 /** A spec's text parsed with its operations (collectOperations' list): only what actions need, no rule pass, for the CLI and benchmarks. */
@@ -85,29 +89,40 @@ export function actionListOfText(text: string, format?: Format, options: ActionO
 export function actionListOf(spec: SpecOperations, options: ActionOptions = {}): ActionList {
   const { doc, operations, problem } = spec;
   if (!spec.isSpec) return { isSpec: false, actions: [], groups: [] };
-  if (!operations.length) return { isSpec: true, problem, actions: [], groups: [] };
-  const spans = doc.locate(operations.map((op) => ({ path: op.path, target: 'key' as const })));
+  const elsewhere = spec.elsewhere ?? [];
+  if (!operations.length && !elsewhere.length) return { isSpec: true, problem, actions: [], groups: [] };
   const paginated = options.paginated ?? new Set<string>();
-  const actions = operations.map((op, i): Action => {
-    const { name, nameFrom } = actionName(op);
-    const operationId = typeof op.operation.operationId === 'string' ? op.operation.operationId : undefined;
-    const description = typeof op.operation.description === 'string' ? op.operation.description : undefined;
-    const span = spans[i];
-    return {
-      name,
-      nameFrom,
-      operationId,
-      description,
-      method: op.method.toUpperCase(),
-      path: op.pathKey,
-      tags: tagsOf(op),
-      paginated: operationId !== undefined && paginated.has(operationId),
-      pointer: toPointer(op.path),
-      offset: span,
-      range: { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) },
-    };
-  });
+  const spans = doc.locate(operations.map((op) => ({ path: op.path, target: 'key' as const })));
+  const actions = [
+    ...operations.map((op, i) => actionOf(op, doc, spans[i], paginated)),
+    ...elsewhere.map((op) => ({ ...actionOf(op, op.doc, op.doc.locate([{ path: op.path, target: 'key' }])[0], paginated), file: op.file })),
+  ];
+  // The spec's order of paths, wherever each path item is written.
+  if (elsewhere.length) {
+    const order = new Map(Object.keys(isObject(spec.root?.paths) ? spec.root.paths : {}).map((k, i) => [k, i]));
+    const rank = (a: Action) => order.get(a.path) ?? order.size;
+    actions.sort((a, b) => rank(a) - rank(b));
+  }
   return { isSpec: true, actions, groups: groupByTag(actions, spec.root) };
+}
+
+function actionOf(op: OperationRef, doc: SpecDocument, span: { start: number; end: number }, paginated: ReadonlySet<string>): Action {
+  const { name, nameFrom } = actionName(op);
+  const operationId = typeof op.operation.operationId === 'string' ? op.operation.operationId : undefined;
+  const description = typeof op.operation.description === 'string' ? op.operation.description : undefined;
+  return {
+    name,
+    nameFrom,
+    operationId,
+    description,
+    method: op.method.toUpperCase(),
+    path: op.pathKey,
+    tags: tagsOf(op),
+    paginated: operationId !== undefined && paginated.has(operationId),
+    pointer: toPointer(op.path),
+    offset: span,
+    range: { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) },
+  };
 }
 
 export function actionName(op: OperationRef): { name: string; nameFrom: NameSource } {

@@ -3,13 +3,15 @@
  * protocol.ts). Positions are LSP positions (UTF-16); edits are LSP
  * text edits on the version returned.
  */
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { actionListOf, specOperationsOfAnalysis, paginatedActionsOf, renameIn, splitRegexLiteral } from '../engine';
+import { operationsInReferencedFiles } from '../engine/bundle';
 import { settingsFileFor, textOf } from '../engine/spec-files';
 import { toLspEdits } from '../lsp-convert';
-import { openFiles, pathOf, type OpenFiles } from './open-files';
+import { bundlingOf, openFiles, pathOf, type OpenFiles } from './open-files';
 import { ActionsRequest, RenamePreviewRequest, type RenamePreviewResult } from '../protocol';
 
 export function registerActions(ctx: ServerContext): void {
@@ -19,13 +21,17 @@ export function registerActions(ctx: ServerContext): void {
     const analysis = doc && ctx.analysisOf(doc);
     if (!doc || !analysis) return null;
     const settings = settingsFor(files, doc);
-    const list = actionListOf(specOperationsOfAnalysis(analysis), { paginated: paginatedActionsOf(settings?.text) });
+    // Path items that are `$ref`s to files of the spec's folder: their operations, pointing into those files.
+    const { file, entry, read } = bundlingOf(ctx.documents, doc.uri);
+    const elsewhere = analysis.root && file && entry && read ? operationsInReferencedFiles(analysis.root, { entry, read }) : [];
+    const list = actionListOf({ ...specOperationsOfAnalysis(analysis), elsewhere }, { paginated: paginatedActionsOf(settings?.text) });
+    const uriOf = (relative: string) => pathToFileURL(join(dirname(file!), ...relative.split('/'))).toString();
     return {
       uri: doc.uri,
       version: doc.version,
       isSpec: list.isSpec,
       problem: list.problem,
-      actions: list.actions.map(({ offset: _offset, ...rest }) => rest),
+      actions: list.actions.map(({ offset: _offset, file: other, ...rest }) => (other ? { ...rest, uri: uriOf(other) } : rest)),
       groups: list.groups,
       settingsUri: settings?.uri,
     };

@@ -13,3 +13,4 @@ export {
 } from './bundle';
 export { resolveRef, isUrl, type RefTarget } from './refs';
 export { findingsInReferencedFiles, foundThroughMessage, REF_UNRESOLVED, type ReferencedFinding } from './cross-file';
+export { operationsInReferencedFiles, type ReferencedOperation } from './referenced-operations';
