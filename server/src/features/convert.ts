@@ -54,7 +54,15 @@ export function registerConvert(ctx: ServerContext): void {
       const opened = (f: string) => ctx.documents.get(pathToFileURL(f).toString())?.getText();
       const bundling = file ? { entry: basename(file), read: bundleReaderWithin(dirname(file), opened) } : {};
       const isCancelled = () => token.isCancellationRequested;
-      const r = await prepareForRewst(p.text, { format: p.format, isCancelled, ...bundling, structural: (t, rewst) => structuralCheck(t, rewst, isCancelled) });
+      const budgetKB = p.budgetKB ?? (await ctx.configuration.get('uploadBudgetKB'));
+      const r = await prepareForRewst(p.text, {
+        format: p.format,
+        isCancelled,
+        ...bundling,
+        structural: (t, rewst) => structuralCheck(t, rewst, isCancelled),
+        slim: p.slim === true,
+        budgetKB: budgetKB > 0 ? budgetKB : undefined,
+      });
       return {
         ok: true,
         text: r.text,
@@ -66,6 +74,8 @@ export function registerConvert(ctx: ServerContext): void {
         ready: r.ready,
         verdict: prepareVerdict(r),
         changes: r.changes.length,
+        bytes: r.bytes,
+        budget: r.budget && { kb: r.budget.kb, fits: r.budget.fits },
       };
     }),
   );

@@ -13,18 +13,27 @@ export function budgetLine(b: BudgetResult): string {
     : `${kb(b.bytes)} is over the upload budget of ${b.kb} KB by ${kb(b.bytes - b.kb * 1024)}.`;
 }
 
+interface Style {
+  text: (s: string) => string;
+  code: (s: string) => string;
+}
+const PLAIN: Style = { text: (s) => s, code: (s) => s };
+
 /** What to do when the file is over budget: the `reduce` command that drops the biggest tags, and what it leaves. */
-export function dropAdvice(b: BudgetResult, output: string): string | undefined {
+export function dropAdvice(b: BudgetResult, output: string, style: Style = PLAIN): string | undefined {
   if (b.fits) return undefined;
-  if (!b.drop) return `Dropping tags cannot make it fit: ${b.noDrop ?? ''}.`;
+  if (!b.drop) return style.text(`Dropping tags cannot make it fit: ${b.noDrop ?? ''}.`);
   const d = b.drop;
   const keep = d.keep.map((t) => `--tag ${shellQuote(t)}`).join(' ');
+  const command = `rewst-openapi reduce ${shellQuote(output)} ${keep} -o ${shellQuote(output.replace(/\.json$/i, '') + '.reduced.json')}`;
   return (
-    `To fit, drop the ${d.tags.length} biggest tag(s) (${d.tags.join(', ')}) with reduce: ` +
-    `rewst-openapi reduce ${shellQuote(output)} ${keep} -o ${shellQuote(output.replace(/\.json$/i, '') + '.reduced.json')} ` +
-    `leaves ${d.operations} operation(s) in ${kb(d.bytes)}` +
-    (d.untaggedDropped ? ` (the ${d.untaggedDropped} operation(s) without a tag are dropped too)` : '') +
-    '.'
+    style.text(`To fit, drop the ${d.tags.length} biggest tag(s) (${d.tags.join(', ')}) with reduce: `) +
+    style.code(command) +
+    style.text(
+      ` leaves ${d.operations} operation(s) in ${kb(d.bytes)}` +
+        (d.untaggedDropped ? ` (the ${d.untaggedDropped} operation(s) without a tag are dropped too)` : '') +
+        '.',
+    )
   );
 }
 
@@ -37,8 +46,8 @@ export function sizeSection(r: PrepareResult, output: string): string[] {
   lines.push(`${kb(r.bytes)} (${r.bytes} bytes), ${r.operations} operation(s).`, '');
   if (r.budget) {
     lines.push(mdText(budgetLine(r.budget)), '');
-    const advice = dropAdvice(r.budget, output);
-    if (advice) lines.push(mdText(advice), '');
+    const advice = dropAdvice(r.budget, output, { text: mdText, code: mdCode });
+    if (advice) lines.push(advice, '');
   }
   if (r.slim) {
     lines.push(`Slimmed from ${kb(r.slim.before)} to ${kb(r.slim.after)}:`, '', '| step | saved | what |', '|---|---:|---|');
