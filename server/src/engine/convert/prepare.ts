@@ -73,8 +73,8 @@ export interface PrepareResult {
   structural?: StructuralFinding[];
   /** Why the general lint could not run, when it could not. */
   structuralUnavailable?: string;
-  /** Rewst errors left, references Rewst cannot follow (to URLs or files) and structural errors: all zero means ready to upload. */
-  blocking: { errors: number; references: number; structural: number; overBudget: boolean };
+  /** Rewst errors left, references Rewst cannot follow (to URLs or files) and structural errors: all zero, and within the budget, means ready to upload. */
+  blocking: { errors: number; references: number; structural: number };
   ready: boolean;
   bytes: number;
   operations: number;
@@ -170,7 +170,6 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     // ref-external reports every reference the bundle could not make local (URLs included); Rewst follows none of them.
     references: remaining.filter((f) => f.ruleId === 'ref-external').length,
     structural: 0,
-    overBudget: false,
   };
   let structural: StructuralFinding[] | undefined;
   let structuralUnavailable: string | undefined;
@@ -191,7 +190,6 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   if (options.budgetKB !== undefined && options.budgetKB > 0) {
     await checkpoint(options.isCancelled);
     budget = checkBudget(out, size, options.budgetKB);
-    blocking.overBudget = !budget.fits;
   }
   return {
     text: out,
@@ -203,7 +201,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     structural,
     structuralUnavailable,
     blocking,
-    ready: blocking.errors === 0 && blocking.references === 0 && blocking.structural === 0 && !blocking.overBudget,
+    ready: blocking.errors === 0 && blocking.references === 0 && blocking.structural === 0 && budget?.fits !== false,
     bytes: byteLength(out),
     operations: afterOps.length,
     size,

@@ -56,7 +56,7 @@ export function prepareReport(result: PrepareResult, source: string, output: str
   lines.push('| | |', '|---|---|');
   lines.push(`| from | ${mdCode(source)} (${mdText(result.from)}) |`);
   lines.push(`| to | ${mdCode(output)} (${mdText(result.to)}) |`);
-  lines.push(`| size | ${kb(result.bytes)}, ${result.operations} operation(s), so ${result.operations} action(s) in Rewst |`);
+  lines.push(`| size | ${kb(result.bytes)}, ${result.operations} operation(s), so ${result.operations} action(s) in Rewst; ${result.bytes} bytes |`);
   if (result.budget) lines.push(`| budget | ${result.budget.kb} KB: ${result.budget.fits ? 'fits' : 'over'} |`);
   lines.push('');
 

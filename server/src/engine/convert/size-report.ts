@@ -42,8 +42,8 @@ function shellQuote(s: string): string {
 }
 
 export function sizeSection(r: PrepareResult, output: string): string[] {
+  // Kept short: the size itself is in the table at the top.
   const lines = ['## Size', ''];
-  lines.push(`${kb(r.bytes)} (${r.bytes} bytes), ${r.operations} operation(s).`, '');
   if (r.budget) {
     lines.push(mdText(budgetLine(r.budget)), '');
     const advice = dropAdvice(r.budget, output, { text: mdText, code: mdCode });
@@ -55,16 +55,18 @@ export function sizeSection(r: PrepareResult, output: string): string[] {
     lines.push('');
   }
   const { components, tags, untagged } = r.size;
-  if (components.length) {
-    lines.push(`Largest components (of ${components.length}):`, '');
-    for (const c of components.slice(0, TOP)) lines.push(`- ${mdCode(c.pointer)}: ${kb(c.bytes)}`);
-    lines.push('');
-  }
-  if (tags.length) {
-    lines.push(`Largest tags (of ${tags.length}; the operations that carry each, written out):`, '');
-    for (const t of tags.slice(0, TOP)) lines.push(`- ${mdText(t.tag)}: ${t.operations} operation(s), ${kb(t.bytes)}`);
-    if (untagged.operations) lines.push(`- (no tag): ${untagged.operations} operation(s), ${kb(untagged.bytes)}`);
-    lines.push('');
+  if (components.length)
+    lines.push(
+      `Largest components (of ${components.length}): ${components
+        .slice(0, TOP)
+        .map((c) => `${mdCode(c.pointer)} ${kb(c.bytes)}`)
+        .join(', ')}.`,
+      '',
+    );
+  if (tags.length || untagged.operations) {
+    const listed = tags.slice(0, TOP).map((t) => `${mdText(t.tag)} (${t.operations} operation(s), ${kb(t.bytes)})`);
+    if (untagged.operations) listed.push(`no tag (${untagged.operations} operation(s), ${kb(untagged.bytes)})`);
+    lines.push(`Largest tags (of ${tags.length}; the operations that carry each, written out): ${listed.join(', ')}.`, '');
   }
   return lines;
 }
