@@ -12,6 +12,7 @@ import {
   checkBudget,
   cutText,
   isJsonMediaType,
+  jsonSize,
   MAX_DESCRIPTION,
   prepareForRewst,
   prepareReport,
@@ -187,6 +188,37 @@ describe('sizeBreakdown', () => {
       { tag: 'users', operations: 1, bytes: bytesOf('users') },
     ]);
     assert.deepEqual(s.untagged, { operations: 0, bytes: 0 });
+  });
+});
+
+describe('jsonSize: the bytes JSON.stringify would write, without writing', () => {
+  it('equals JSON.stringify for every indentation, on the fixture and a real spec', () => {
+    for (const value of [
+      JSON.parse(fixtureJson()),
+      JSON.parse(directorySpec('gsmtasks.com.json')),
+      [],
+      {},
+      [[]],
+      { a: [1, 'é', null, true, { b: {} }] },
+      'x',
+      1.5,
+    ])
+      for (const indent of ['', '  ', '    ', '\t'])
+        assert.equal(jsonSize(value, indent), Buffer.byteLength(JSON.stringify(value, null, indent)), `indent ${JSON.stringify(indent)}`);
+  });
+
+  it('a schema nested 100,000 levels deep: prepare measures it; slimming refuses it with a reason, never a crash', async () => {
+    const depth = 100_000;
+    const spec =
+      '{"openapi":"3.0.0","info":{"title":"A","description":"A.","version":"1"},"paths":{"/a":{"get":{"operationId":"a","responses":{"200":{"description":"ok","content":{"application/json":{"schema":' +
+      '{"items":'.repeat(depth) +
+      '{}' +
+      '}'.repeat(depth) +
+      '}}}}}}}}';
+    const r = await prepareForRewst(spec);
+    assert.equal(r.operations, 1);
+    assert.equal(r.size.tags.length, 0);
+    await assert.rejects(prepareForRewst(spec, { slim: true }), /nests too deeply to be written again after slimming/);
   });
 });
 

@@ -36,7 +36,14 @@ export function checkBudget(text: string, size: SizeBreakdown, kb: number): Budg
   };
   let lo = 1;
   let hi = tags.length - 1;
-  let best = attempt(hi);
+  let best;
+  try {
+    best = attempt(hi);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    result.noDrop = 'the document nests too deeply to be reduced';
+    return result;
+  }
   if (best.bytes > limit) {
     result.noDrop = `even the smallest tag alone (${tags[tags.length - 1]}) makes ${best.bytes} bytes: keep fewer operations with reduce --path or --method`;
     return result;

@@ -35,7 +35,7 @@ export interface SizeBreakdown {
 export function sizeBreakdown(text: string, value?: Record<string, unknown>): SizeBreakdown {
   const root = value ?? readSpecValue(text).value;
   const indent = jsonIndentOf(text);
-  const size = (v: unknown) => byteLength(JSON.stringify(v, null, indent) ?? '');
+  const size = (v: unknown) => jsonSize(v, indent);
   const components: ComponentSize[] = [];
   for (const c of componentContainers(root)) {
     let map: unknown = root;
@@ -68,6 +68,34 @@ export function sizeBreakdown(text: string, value?: Record<string, unknown>): Si
     tags: [...tags.values()].sort((a, b) => b.bytes - a.bytes),
     untagged,
   };
+}
+
+/**
+ * The bytes of `JSON.stringify(value, null, indent)` for parsed JSON, counted without writing it and without
+ * recursion, so that a value nested 100,000 levels deep is measured rather than overflowing the stack.
+ */
+export function jsonSize(value: unknown, indent: string): number {
+  const L = indent.length;
+  let total = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') {
+      total += byteLength(JSON.stringify(v) ?? 'null');
+      continue;
+    }
+    const entries: Array<[string | undefined, unknown]> = Array.isArray(v) ? v.map((x) => [undefined, x]) : Object.entries(v);
+    const n = entries.length;
+    total += 2; // the brackets
+    if (!n) continue;
+    total += n - 1; // commas
+    if (L) total += n * (1 + L * (depth + 1)) + 1 + L * depth; // a newline and indentation before each entry and the closing bracket
+    for (const [key, x] of entries) {
+      if (key !== undefined) total += byteLength(JSON.stringify(key)) + 1 + (L ? 1 : 0); // "key": (with a space when indented)
+      stack.push([x, depth + 1]);
+    }
+  }
+  return total;
 }
 
 function escape(segment: string): string {

@@ -9,6 +9,7 @@ import { collectOperations, isObject } from '../spec-index';
 import { ConvertError } from './problems';
 import { componentContainers, reachFrom } from './reach';
 import { byteLength, jsonIndentOf } from './serialize';
+import { jsonSize } from './size';
 import { walkSpec, type Json } from './spec-walk';
 
 /**
@@ -51,15 +52,16 @@ export function slimSpec(jsonText: string): SlimResult {
   if (!isObject(root) || typeof root.openapi !== 'string' || !root.openapi.startsWith('3'))
     throw new ConvertError('Slimming works on OpenAPI 3 documents; convert the file first.');
   const indent = jsonIndentOf(jsonText);
-  const write = () => JSON.stringify(root, null, indent) + (indent || jsonText.endsWith('\n') ? '\n' : '');
+  const newline = indent || jsonText.endsWith('\n') ? 1 : 0;
+  const measure = () => jsonSize(root, indent) + newline;
   const operations = collectOperations(root).map((op) => `${op.method} ${op.pathKey} ${String(op.operation.operationId)}`);
   const resolvedBefore = new Set([...localRefs(root)].filter((ref) => resolves(root, ref)));
   const before = byteLength(jsonText);
   const steps: SlimStep[] = [];
-  let size = byteLength(write());
+  let size = measure();
   const run = (step: SlimStepName, work: () => number, detail: (n: number) => string) => {
     const count = work();
-    const now = byteLength(write());
+    const now = measure();
     steps.push({ step, count, saved: size - now, detail: detail(count) });
     size = now;
   };
@@ -88,7 +90,13 @@ export function slimSpec(jsonText: string): SlimResult {
     () => removeUnreached(root),
     (n) => `${n} component(s) that nothing reaches removed (security schemes kept)`,
   );
-  const text = write();
+  let text: string;
+  try {
+    text = JSON.stringify(root, null, indent) + (newline ? '\n' : '');
+  } catch (e) {
+    if (e instanceof RangeError) throw new ConvertError('The document nests too deeply to be written again after slimming: prepare it without slimming.');
+    throw e;
+  }
   const after = collectOperations(root).map((op) => `${op.method} ${op.pathKey} ${String(op.operation.operationId)}`);
   if (after.join('\n') !== operations.join('\n')) throw new Error('slimming changed the operations: this is a bug, please report it');
   const dangling = [...localRefs(root)].filter((ref) => resolvedBefore.has(ref) && !resolves(root, ref));
