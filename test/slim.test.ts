@@ -271,6 +271,9 @@ describe('prepare --slim and the budget (engine)', () => {
       report,
       /drop the 1 biggest tag\\\(s\\\) \\\(tickets\\\) with reduce: ` rewst-openapi reduce slim-me\.rewst\.json --tag users -o slim-me\.rewst\.reduced\.json ` leaves 1 operation\\\(s\\\)/,
     );
+    assert.doesNotMatch(report, /Slimming first may be enough/);
+    const unslimmed = prepareReport(await prepareForRewst(FIXTURE, { format: 'yaml', budgetKB: 3 }), 'slim-me.yaml', 'slim-me.rewst.json');
+    assert.match(unslimmed, /^Slimming first may be enough, and keeps every action: prepare \\-\\-slim/m);
     const fits = await prepareForRewst(FIXTURE, { format: 'yaml', slim: true, budgetKB: 64 });
     assert.equal(fits.ready, true);
     assert.match(prepareReport(fits, 'a', 'b'), /fits the upload budget of 64 KB/);

@@ -41,12 +41,16 @@ function shellQuote(s: string): string {
   return /^[\w./@:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Over budget without slimming: slimming comes before dropping actions. */
+const TRY_SLIM = 'Slimming first may be enough, and keeps every action: prepare --slim, or Prepare for Rewst Upload (slim).';
+
 export function sizeSection(r: PrepareResult, output: string): string[] {
   // Kept short: the size itself is in the table at the top.
   const lines = ['## Size', ''];
   if (r.budget) {
     lines.push(mdText(budgetLine(r.budget)), '');
     const advice = dropAdvice(r.budget, output, { text: mdText, code: mdCode });
+    if (!r.budget.fits && !r.slim) lines.push(mdText(TRY_SLIM), '');
     if (advice) lines.push(advice, '');
   }
   if (r.slim) {
@@ -81,6 +85,7 @@ export function sizeLines(r: PrepareResult, output: string): string[] {
   if (tags.length) lines.push(`  largest tags: ${tags.join(', ')}`);
   if (r.budget) {
     lines.push(`  budget: ${budgetLine(r.budget)}`);
+    if (!r.budget.fits && !r.slim) lines.push(`  ${TRY_SLIM}`);
     const advice = dropAdvice(r.budget, output);
     if (advice) lines.push(`  ${advice}`);
   }
