@@ -139,6 +139,13 @@ describe('slimSpec on the fixture', () => {
     );
   });
 
+  it('a JSON file with a byte order mark: prepared and slimmed like the same file without', async () => {
+    const plain = await prepareForRewst(input, { slim: true });
+    const bom = await prepareForRewst('\uFEFF' + input, { slim: true });
+    assert.equal(bom.text, plain.text);
+    assert.equal((await prepareForRewst('\uFEFF' + input)).operations, 3);
+  });
+
   it('refuses what is not OpenAPI 3', () => {
     assert.throws(() => slimSpec('{"swagger":"2.0","paths":{}}'), /OpenAPI 3/);
   });

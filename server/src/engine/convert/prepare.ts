@@ -183,7 +183,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     }
     await checkpoint(options.isCancelled);
   }
-  const afterValue = JSON.parse(out) as Record<string, unknown>;
+  const afterValue = JSON.parse(out.replace(/^\uFEFF/, '')) as Record<string, unknown>; // a JSON input's byte order mark stays in the file
   const afterOps = collectOperations(afterValue);
   const size = sizeBreakdown(out, afterValue);
   let budget: BudgetResult | undefined;

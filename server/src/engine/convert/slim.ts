@@ -48,7 +48,7 @@ export interface SlimResult {
 
 /** Slims OpenAPI 3 JSON text; the result keeps the input's indentation. */
 export function slimSpec(jsonText: string): SlimResult {
-  const root = JSON.parse(jsonText) as Json;
+  const root = JSON.parse(jsonText.replace(/^\uFEFF/, '')) as Json; // the byte order mark is not written again
   if (!isObject(root) || typeof root.openapi !== 'string' || !root.openapi.startsWith('3'))
     throw new ConvertError('Slimming works on OpenAPI 3 documents; convert the file first.');
   const indent = jsonIndentOf(jsonText);
