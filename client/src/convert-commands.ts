@@ -13,6 +13,7 @@ export const CONVERT_COMMANDS = {
   swagger2: 'rewstOpenapi.convertSwagger2',
   yamlToJson: 'rewstOpenapi.convertYamlToJson',
   prepare: 'rewstOpenapi.prepareForRewst',
+  prepareSlim: 'rewstOpenapi.prepareForRewstSlim',
   reduce: 'rewstOpenapi.reduceSpec',
 } as const;
 
@@ -24,6 +25,9 @@ export function registerConvertCommands(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand(CONVERT_COMMANDS.swagger2, (uri?: vscode.Uri, options?: unknown) => run(env, uri, options, convertSwagger2)),
     vscode.commands.registerCommand(CONVERT_COMMANDS.yamlToJson, (uri?: vscode.Uri, options?: unknown) => run(env, uri, options, yamlToJson)),
     vscode.commands.registerCommand(CONVERT_COMMANDS.prepare, (uri?: vscode.Uri, options?: unknown) => run(env, uri, options, prepare)),
+    vscode.commands.registerCommand(CONVERT_COMMANDS.prepareSlim, (uri?: vscode.Uri, options?: unknown) =>
+      run(env, uri, options, (e, doc, format, o) => prepare(e, doc, format, { ...o, slim: true })),
+    ),
     vscode.commands.registerCommand(CONVERT_COMMANDS.reduce, (uri?: vscode.Uri, options?: unknown) => run(env, uri, options, reduce)),
   );
 }
@@ -48,6 +52,10 @@ export interface ConvertOptions {
   tags?: string[];
   methods?: string[];
   paths?: string[];
+  /** Prepare: the upload budget in KB (else the setting rewstOpenapi.uploadBudgetKB). */
+  budgetKB?: number;
+  /** Prepare: slim the file (the slim command sets it). */
+  slim?: boolean;
 }
 
 /** What a command made: the file written (or the untitled document opened), for callers that go on from it. */
@@ -65,6 +73,7 @@ function optionsOf(value: unknown): ConvertOptions {
     tags: strings(v.tags),
     methods: strings(v.methods),
     paths: strings(v.paths),
+    budgetKB: typeof v.budgetKB === 'number' && Number.isFinite(v.budgetKB) && v.budgetKB >= 0 ? v.budgetKB : undefined,
   };
 }
 
@@ -209,12 +218,20 @@ async function yamlToJson(env: Env, doc: vscode.TextDocument, format: P.DocForma
   return target;
 }
 
-async function prepare(env: Env, doc: vscode.TextDocument, format: P.DocFormat): Promise<ConvertResult> {
+async function prepare(env: Env, doc: vscode.TextDocument, format: P.DocFormat, options: ConvertOptions): Promise<ConvertResult> {
   const target = besideUri(doc, (b) => swapExt(b, '.rewst.json'));
   if (target && target.toString() === doc.uri.toString()) throw new Error('the prepared file would replace the original; rename the file first');
   const source = path.basename(doc.uri.path);
   const output = target ? path.basename(target.path) : 'untitled.rewst.json';
-  const r = await withProgress(env, 'Rewst: preparing for upload…', P.PrepareRequest, { text: doc.getText(), format, source, output, uri: doc.uri.toString() });
+  const r = await withProgress(env, `Rewst: preparing for upload${options.slim ? ' (slim)' : ''}…`, P.PrepareRequest, {
+    text: doc.getText(),
+    format,
+    source,
+    output,
+    uri: doc.uri.toString(),
+    slim: options.slim,
+    budgetKB: options.budgetKB,
+  });
   if (!r.ok) return failed(env, doc, r);
   const written = target ? (await writeWhole(target, r.text), target) : await showUntitled(r.text, 'json');
   if (target && r.settings) {
@@ -229,8 +246,12 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: P.DocFormat):
     r.errorsLeft ? `${r.errorsLeft} error(s) still need a person` : '',
     r.referencesLeft ? `${r.referencesLeft} reference(s) Rewst cannot follow` : '',
     r.structuralLeft ? `${r.structuralLeft} structural error(s) that may stop the import` : '',
+    r.budget && !r.budget.fits ? `over the upload budget of ${r.budget.kb} KB (the report says which tags to drop)` : '',
   ].filter(Boolean);
-  const message = r.ready ? `${output} is ready to upload (${r.changes} change(s)).` : `${output}: ${r.changes} change(s); ${left.join('; ')}.`;
+  const size = `${Math.round(r.bytes / 1024)} KB${r.budget?.fits ? `, within the budget of ${r.budget.kb} KB` : ''}`;
+  const message = r.ready
+    ? `${output} is ready to upload (${size}; ${r.changes} change(s)).`
+    : `${output} (${size}): ${r.changes} change(s); ${left.join('; ')}.`;
   const open = 'Open file';
   // Not awaited: the command is done once the file is written; the notification stays until the user closes it.
   void (r.ready ? vscode.window.showInformationMessage(message, open) : vscode.window.showWarningMessage(message, open)).then((pick) => {

@@ -9,13 +9,16 @@ import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 export interface ServerSettings {
   'spectral.enable': boolean;
   'diagnostics.maxPerRule': number;
+  /** Prepare's upload budget in KB; 0 means none. */
+  uploadBudgetKB: number;
 }
 
-const DEFAULTS: ServerSettings = { 'spectral.enable': true, 'diagnostics.maxPerRule': 100 };
+const DEFAULTS: ServerSettings = { 'spectral.enable': true, 'diagnostics.maxPerRule': 100, uploadBudgetKB: 0 };
 
 const valid: { [K in keyof ServerSettings]: (v: unknown) => v is ServerSettings[K] } = {
   'spectral.enable': (v): v is boolean => typeof v === 'boolean',
   'diagnostics.maxPerRule': (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1,
+  uploadBudgetKB: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0,
 };
 
 export class Configuration {

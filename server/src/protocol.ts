@@ -127,6 +127,9 @@ export type PrepareResponse =
       verdict: string;
       changes: number;
       settings?: PrepareSettings;
+      /** The written file's size, and the budget it was checked against (from the params, else the setting) when there is one. */
+      bytes: number;
+      budget?: { kb: number; fits: boolean };
     }
   | ConvertFailure;
 
@@ -147,6 +150,10 @@ export interface PrepareParams extends ConvertParams {
   output: string;
   /** The document's URI: a saved file's relative `$ref`s are bundled from its folder. */
   uri?: string;
+  /** Slim the file: remove what Rewst does not turn into actions. */
+  slim?: boolean;
+  /** The upload budget in KB; when absent, the setting rewstOpenapi.uploadBudgetKB (0: none). */
+  budgetKB?: number;
 }
 
 export interface ReduceRequestParams extends ReduceParams {

@@ -21,6 +21,7 @@ export const ROOT = (() => {
 const FIXTURES = path.join(ROOT, 'test', 'exthost', 'fixtures');
 const EXAMPLES = path.join(ROOT, 'examples');
 const NAVIGATION = path.join(ROOT, 'test', 'fixtures', 'navigation');
+const SLIM = path.join(ROOT, 'test', 'fixtures', 'slim');
 
 /** Target name in the workspace → source file. */
 const COPIES: Record<string, string> = {
@@ -36,6 +37,7 @@ const COPIES: Record<string, string> = {
   'commands/replace-me.json': path.join(EXAMPLES, 'legacy-swagger.json'),
   'commands/to-json.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
   'commands/prepare-me.json': path.join(EXAMPLES, 'legacy-swagger.json'),
+  'commands/slim-me.yaml': path.join(SLIM, 'slim-me.yaml'),
   'commands/reduce-me.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
   'commands/rename-me.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
   'commands/actions.yaml': path.join(EXAMPLES, 'photo-records.yaml'),

@@ -1,6 +1,6 @@
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { carrySettings, settingsNameFor, type OperationIdChange } from '../engine/settings';
-import { groupBy, kb, prepareForRewst, preparedFileName, prepareVerdict } from '../engine/convert';
+import { groupBy, kb, prepareForRewst, preparedFileName, prepareVerdict, sizeLines } from '../engine/convert';
 import { toPointer } from '../engine/pointer';
 import { bundleReaderWithin } from '../read-within';
 import { structuralCheck } from '../spectral/structural';
@@ -9,23 +9,28 @@ import { formatOf, readText } from './io';
 import { settingsBeside } from './settings-check';
 import { reportConvertError, writeAtomically } from './out-file';
 
-export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT]';
+export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT] [--slim] [--budget KB]';
 
 /**
  * Writes the file to upload to Rewst: one OpenAPI 3 JSON document (relative
  * `$ref`s to files in FILE's folder bundled in) with every safe fix, as FILE's
  * name with .rewst.json (or OUT), never over FILE. The report goes to stderr:
  * the verdict first, what needs a person one line each (file:line:column),
- * what was done grouped by rule. Exit 0 ready to upload, 1 problems left that
- * need a person (the file is still written) or the file could not be
- * prepared, 2 usage or I/O error.
+ * what was done grouped by rule, the size and its largest parts. `--slim` removes
+ * what Rewst does not turn into actions (engine/convert/slim.ts); `--budget KB`
+ * says whether the file fits, and which tags to drop with `reduce` when not.
+ * Exit 0 ready to upload (and within the budget), 1 problems left that need a
+ * person or over the budget (the file is still written) or the file could not
+ * be prepared, 2 usage or I/O error.
  */
 export async function prepareCommand(rest: string[]): Promise<number> {
-  const { files, flags } = parseArgs(rest, { values: { out: undefined }, short: { o: 'out' } });
+  const { files, flags } = parseArgs(rest, { values: { out: undefined, budget: undefined }, booleans: ['slim'], short: { o: 'out' } });
   if (files.length !== 1) throw new UsageError(files.length ? 'prepare takes one file' : 'no file given');
   const file = files[0];
   const out = typeof flags.out === 'string' ? flags.out : join(dirname(file), preparedFileName(basename(file)));
   if (resolve(out) === resolve(file)) throw new UsageError('the prepared file must not replace the original: choose another -o');
+  const budgetKB = flags.budget === undefined ? undefined : Number(flags.budget);
+  if (budgetKB !== undefined && !(Number.isFinite(budgetKB) && budgetKB > 0)) throw new UsageError('--budget must be a number of KB greater than 0');
   const text = readText(file);
   let result;
   try {
@@ -34,6 +39,8 @@ export async function prepareCommand(rest: string[]): Promise<number> {
       entry: basename(file),
       read: bundleReaderWithin(dirname(resolve(file))),
       structural: (t, rewst) => structuralCheck(t, rewst),
+      slim: flags.slim === true,
+      budgetKB,
     });
   } catch (e) {
     return reportConvertError(file, e);
@@ -52,6 +59,7 @@ export async function prepareCommand(rest: string[]): Promise<number> {
     const distinct = [...new Set(g.items.map((c) => c.message))];
     log(`  fixed: ${g.key} ×${g.items.length}: ${distinct.slice(0, 3).join('; ')}${distinct.length > 3 ? '; …' : ''}`);
   }
+  for (const line of sizeLines(result, out)) log(line);
   const folder = dirname(file);
   for (const p of result.unbundled) log(`${join(folder, p.file)}: at ${toPointer(p.path) || '/'}: still needs a person: ${p.message}`);
   for (const f of result.structural ?? [])

@@ -50,7 +50,15 @@ export function registerConvert(ctx: ServerContext): void {
       // A saved spec's relative $refs are bundled from its folder (an open editor's text wins over the disk).
       const { file, ...bundling } = bundlingOf(ctx.documents, p.uri);
       const isCancelled = () => token.isCancellationRequested;
-      const r = await prepareForRewst(p.text, { format: p.format, isCancelled, ...bundling, structural: (t, rewst) => structuralCheck(t, rewst, isCancelled) });
+      const budgetKB = p.budgetKB ?? (await ctx.configuration.get('uploadBudgetKB'));
+      const r = await prepareForRewst(p.text, {
+        format: p.format,
+        isCancelled,
+        ...bundling,
+        structural: (t, rewst) => structuralCheck(t, rewst, isCancelled),
+        slim: p.slim === true,
+        budgetKB: budgetKB > 0 ? budgetKB : undefined,
+      });
       return {
         ok: true,
         text: r.text,
@@ -62,6 +70,8 @@ export function registerConvert(ctx: ServerContext): void {
         ready: r.ready,
         verdict: prepareVerdict(r),
         changes: r.changes.length,
+        bytes: r.bytes,
+        budget: r.budget && { kb: r.budget.kb, fits: r.budget.fits },
       };
     }),
   );

@@ -62,6 +62,15 @@ describe('commands', () => {
     assert.equal(await readText(written), cliOutput('prepared.json', 'prepare', source.fsPath));
   });
 
+  it('Prepare for Rewst Upload (slim): the .rewst.json the CLI prepares with --slim, smaller than without', async () => {
+    const source = workspaceUri('commands/slim-me.yaml');
+    const written = await run<vscode.Uri>('rewstOpenapi.prepareForRewstSlim', source, { budgetKB: 64 });
+    assert.equal(written?.toString(), workspaceUri('commands/slim-me.rewst.json').toString());
+    const text = await readText(written);
+    assert.equal(text, cliOutput('prepared-slim.json', 'prepare', source.fsPath, '--slim', '--budget', '64'));
+    assert.ok(text.length < cliOutput('prepared-whole.json', 'prepare', source.fsPath).length);
+  });
+
   it('Reduce Spec to the POST operations: what the CLI keeps', async () => {
     const source = workspaceUri('commands/reduce-me.yaml');
     const written = await run<vscode.Uri>('rewstOpenapi.reduceSpec', source, { methods: ['POST'], overwrite: true });

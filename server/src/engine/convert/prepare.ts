@@ -13,11 +13,14 @@ import { collectOperations, type OperationRef } from '../spec-index';
 import type { Finding, Range } from '../types';
 import { checkpoint, ConvertError, type IsCancelled } from './problems';
 import { describeVersion, readSpecValue } from './read';
+import { checkBudget, type BudgetResult } from './budget';
 import { byteLength } from './serialize';
+import { sizeBreakdown, type SizeBreakdown } from './size';
+import { slimSpec, type SlimResult } from './slim';
 import { convertSwagger2Value } from './swagger2';
 
 export interface PrepareChange {
-  kind: 'bundle' | 'convert' | 'warning' | 'fix';
+  kind: 'bundle' | 'convert' | 'warning' | 'fix' | 'slim';
   message: string;
   /** JSON pointer in the output, when the change has one place. */
   pointer?: string;
@@ -36,6 +39,10 @@ export interface PrepareOptions {
    * left, so that a problem both report (an invalid regex) is counted once. A string says why it could not run.
    */
   structural?: (text: string, rewst: readonly Finding[]) => Promise<StructuralFinding[] | string>;
+  /** Slim the file after the fixes: remove what Rewst does not turn into actions (see slim.ts). */
+  slim?: boolean;
+  /** The upload budget in KB: the result says whether the file fits, and which tags to drop when it does not. */
+  budgetKB?: number;
 }
 
 /** A finding of the general lint, positioned in the written file. */
@@ -66,11 +73,17 @@ export interface PrepareResult {
   structural?: StructuralFinding[];
   /** Why the general lint could not run, when it could not. */
   structuralUnavailable?: string;
-  /** Rewst errors left, references Rewst cannot follow (to URLs or files) and structural errors: all zero means ready to upload. */
+  /** Rewst errors left, references Rewst cannot follow (to URLs or files) and structural errors: all zero, and within the budget, means ready to upload. */
   blocking: { errors: number; references: number; structural: number };
   ready: boolean;
   bytes: number;
   operations: number;
+  /** Where the written file's bytes are. */
+  size: SizeBreakdown;
+  /** What slimming removed, step by step, when it was asked for. */
+  slim?: Omit<SlimResult, 'text'>;
+  /** Whether the file fits the budget, when one was given. */
+  budget?: BudgetResult;
   /** Each operation's id before prepare's fixes and after (for the settings file carried over). */
   operationIds: OperationIdChange[];
   from: string;
@@ -139,18 +152,30 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     .map((f) => ({ ruleId: f.ruleId, message: f.message, pointer: f.pointer }));
   for (const fix of fixed.applied) changes.push({ kind: 'fix', message: fix.title, ruleId: fix.ruleId });
   await checkpoint(options.isCancelled);
+  let out = fixed.text;
+  let remaining = fixed.remaining;
+  let slim: PrepareResult['slim'];
+  if (options.slim) {
+    const s = slimSpec(out);
+    out = s.text;
+    slim = { before: s.before, after: s.after, steps: s.steps };
+    changes.push({ kind: 'slim', message: `Slimmed from ${s.before} to ${s.after} bytes (what each step removed and saved is listed under Size).` });
+    await checkpoint(options.isCancelled);
+    remaining = analyze(out, { format: 'json' }).findings;
+    await checkpoint(options.isCancelled);
+  }
   const version = input.version === 'swagger-2.0' ? 'OpenAPI 3.0.0' : from;
   const blocking = {
-    errors: fixed.remaining.filter((f) => f.severity === 'error').length,
+    errors: remaining.filter((f) => f.severity === 'error').length,
     // ref-external reports every reference the bundle could not make local (URLs included); Rewst follows none of them.
-    references: fixed.remaining.filter((f) => f.ruleId === 'ref-external').length,
+    references: remaining.filter((f) => f.ruleId === 'ref-external').length,
     structural: 0,
   };
   let structural: StructuralFinding[] | undefined;
   let structuralUnavailable: string | undefined;
   if (options.structural) {
     await checkpoint(options.isCancelled);
-    const got = await options.structural(fixed.text, fixed.remaining);
+    const got = await options.structural(out, remaining);
     if (typeof got === 'string') structuralUnavailable = got;
     else {
       structural = got.filter((f) => STRUCTURAL_RULES.has(f.rule) && f.severity === 'error');
@@ -158,20 +183,30 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     }
     await checkpoint(options.isCancelled);
   }
-  const afterOps = collectOperations(JSON.parse(fixed.text) as Record<string, unknown>);
+  const afterValue = JSON.parse(out.replace(/^\uFEFF/, '')) as Record<string, unknown>; // a JSON input's byte order mark stays in the file
+  const afterOps = collectOperations(afterValue);
+  const size = sizeBreakdown(out, afterValue);
+  let budget: BudgetResult | undefined;
+  if (options.budgetKB !== undefined && options.budgetKB > 0) {
+    await checkpoint(options.isCancelled);
+    budget = checkBudget(out, size, options.budgetKB);
+  }
   return {
-    text: fixed.text,
+    text: out,
     changes,
     fixed: solved,
-    remaining: fixed.remaining,
+    remaining,
     unbundled,
     bundledFiles,
     structural,
     structuralUnavailable,
     blocking,
-    ready: blocking.errors === 0 && blocking.references === 0 && blocking.structural === 0,
-    bytes: byteLength(fixed.text),
+    ready: blocking.errors === 0 && blocking.references === 0 && blocking.structural === 0 && budget?.fits !== false,
+    bytes: byteLength(out),
     operations: afterOps.length,
+    size,
+    slim,
+    budget,
     operationIds: operationIdChanges(collectOperations(converted3), afterOps),
     from: bundledFiles.length ? `${from}, ${bundledFiles.length + 1} files` : from,
     to: `${version} JSON`,

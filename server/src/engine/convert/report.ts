@@ -2,6 +2,7 @@
 import { toPointer } from '../pointer';
 import type { PrepareResult } from './prepare';
 import type { ReduceResult } from './reduce';
+import { budgetLine, sizeSection } from './size-report';
 
 /** Text that Markdown shows as written: no HTML, no emphasis, no links. */
 export function mdText(s: string): string {
@@ -20,13 +21,16 @@ const EXAMPLES = 3;
 
 /** One line that says whether the file can be uploaded, and if not, why. */
 export function prepareVerdict(r: PrepareResult): string {
-  if (r.ready) return `Ready to upload: no Rewst errors, no reference Rewst cannot follow${r.structural ? ' and no structural error' : ''}.`;
+  if (r.ready)
+    return `Ready to upload: no Rewst errors, no reference Rewst cannot follow${r.structural ? ' and no structural error' : ''}${r.budget ? `; ${budgetLine(r.budget).replace(/\.$/, '')}` : ''}.`;
   const why = [
     r.blocking.errors ? `${r.blocking.errors} Rewst error(s) left` : '',
     r.blocking.references ? `${r.blocking.references} reference(s) to other files or URLs that Rewst cannot follow` : '',
     r.blocking.structural ? `${r.blocking.structural} structural error(s) (oas3-schema) that may stop an importer that validates the document` : '',
   ].filter(Boolean);
-  return `Not ready: ${why.join(', ')}. Rewst may reject the file or lose actions until a person fixes them.`;
+  const budget = r.budget && !r.budget.fits ? budgetLine(r.budget).replace(/\.$/, '') : '';
+  if (!why.length) return `Not ready: ${budget}: drop tags with reduce to fit (see Size).`;
+  return `Not ready: ${why.join(', ')}${budget ? `; and ${budget}` : ''}. Rewst may reject the file or lose actions until a person fixes them.`;
 }
 
 export interface Group<T> {
@@ -52,7 +56,9 @@ export function prepareReport(result: PrepareResult, source: string, output: str
   lines.push('| | |', '|---|---|');
   lines.push(`| from | ${mdCode(source)} (${mdText(result.from)}) |`);
   lines.push(`| to | ${mdCode(output)} (${mdText(result.to)}) |`);
-  lines.push(`| size | ${kb(result.bytes)}, ${result.operations} operation(s), so ${result.operations} action(s) in Rewst |`, '');
+  lines.push(`| size | ${kb(result.bytes)}, ${result.operations} operation(s), so ${result.operations} action(s) in Rewst; ${result.bytes} bytes |`);
+  if (result.budget) lines.push(`| budget | ${result.budget.kb} KB: ${result.budget.fits ? 'fits' : 'over'} |`);
+  lines.push('');
 
   const where = (f: PrepareResult['remaining'][number]) => `line ${f.range.start.line + 1}, column ${f.range.start.character + 1}`;
   const left = result.remaining.length + result.unbundled.length + (result.structural?.length ?? 0);
@@ -83,6 +89,8 @@ export function prepareReport(result: PrepareResult, source: string, output: str
       g.items.map((f) => `- ${where(f)}: ${mdText(f.message)}`),
     );
   }
+
+  lines.push(...sizeSection(result, output));
 
   const fixes = result.changes.filter((c) => c.kind === 'fix');
   const others = result.changes.filter((c) => c.kind !== 'fix');
