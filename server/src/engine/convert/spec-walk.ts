@@ -67,113 +67,79 @@ const COMPONENT_KINDS: Record<string, SpecKind> = {
   pathItems: 'pathItem',
 };
 
+/** How a field holds its children: one object, a list, a map of names, or (field '') the object itself is a map whose `x-` keys are extensions. */
+type Shape = 'one' | 'list' | 'map' | 'keyed';
+type Child = readonly [field: string, shape: Shape, kind: SpecKind];
+
+const one = (field: string, kind: SpecKind): Child => [field, 'one', kind];
+const list = (field: string, kind: SpecKind): Child => [field, 'list', kind];
+const map = (field: string, kind: SpecKind): Child => [field, 'map', kind];
+const keyed = (kind: SpecKind): Child => ['', 'keyed', kind];
+
+const PARAMETER_LIKE: readonly Child[] = [one('schema', 'schema'), map('content', 'mediaType'), map('examples', 'example')];
+
+/** The specification's object graph: for each kind, where its child objects are and what they are. */
+const CHILDREN: Partial<Record<SpecKind, readonly Child[]>> = {
+  root: [
+    one('info', 'info'),
+    list('servers', 'server'),
+    list('tags', 'tag'),
+    one('externalDocs', 'other'),
+    one('paths', 'paths'),
+    map('webhooks', 'pathItem'),
+    one('components', 'components'),
+  ],
+  info: [one('contact', 'other'), one('license', 'other')],
+  server: [map('variables', 'other')],
+  tag: [one('externalDocs', 'other')],
+  paths: [keyed('pathItem')],
+  pathItem: [list('servers', 'server'), list('parameters', 'parameter'), ...HTTP_METHODS.map((m) => one(m, 'operation'))],
+  operation: [
+    one('externalDocs', 'other'),
+    list('parameters', 'parameter'),
+    one('requestBody', 'requestBody'),
+    one('responses', 'responses'),
+    map('callbacks', 'callback'),
+    list('servers', 'server'),
+  ],
+  responses: [keyed('response')],
+  callback: [keyed('pathItem')],
+  parameter: PARAMETER_LIKE,
+  header: PARAMETER_LIKE,
+  requestBody: [map('content', 'mediaType')],
+  response: [map('headers', 'header'), map('content', 'mediaType'), map('links', 'link')],
+  mediaType: [one('schema', 'schema'), map('examples', 'example'), map('encoding', 'encoding')],
+  encoding: [map('headers', 'header')],
+  link: [one('server', 'server')],
+  securityScheme: [one('flows', 'other'), map('flows', 'other')],
+  schema: [
+    ...SUBSCHEMA.map((k) => one(k, 'schema')),
+    ...SUBSCHEMA_LISTS.map((k) => list(k, 'schema')),
+    ...SUBSCHEMA_MAPS.map((k) => map(k, 'schema')),
+    one('discriminator', 'other'),
+    one('xml', 'other'),
+    one('externalDocs', 'other'),
+  ],
+  components: Object.entries(COMPONENT_KINDS).map(([section, kind]) => map(section, kind)),
+};
+
 /** Calls `visit` on every specification object of an OpenAPI 3 document, parents before children. */
 export function walkSpec(root: Json, visit: (obj: Json, kind: SpecKind) => void): void {
-  const stack: Array<[unknown, SpecKind]> = [[root, 'root']];
+  const stack: Array<[Json, SpecKind]> = [[root, 'root']];
   const push = (v: unknown, kind: SpecKind) => {
     if (isObject(v)) stack.push([v, kind]);
   };
-  const each = (v: unknown, kind: SpecKind) => {
-    if (Array.isArray(v)) for (const x of v) push(x, kind);
-  };
-  /** A map of names: every value is one object of `kind`. */
-  const values = (v: unknown, kind: SpecKind) => {
-    if (isObject(v)) for (const x of Object.values(v)) push(x, kind);
-  };
-  /** A map whose keys are names or expressions, and whose `x-` keys are extensions (paths, responses, callbacks). */
-  const keyed = (v: Json, kind: SpecKind) => {
-    for (const [k, x] of Object.entries(v)) if (!k.startsWith('x-')) push(x, kind);
-  };
   while (stack.length) {
-    const [v, kind] = stack.pop()!;
-    const o = v as Json;
+    const [o, kind] = stack.pop()!;
     visit(o, kind);
-    switch (kind) {
-      case 'root':
-        push(o.info, 'info');
-        each(o.servers, 'server');
-        each(o.tags, 'tag');
-        push(o.externalDocs, 'other');
-        push(o.paths, 'paths');
-        values(o.webhooks, 'pathItem');
-        push(o.components, 'components');
-        break;
-      case 'info':
-        push(o.contact, 'other');
-        push(o.license, 'other');
-        break;
-      case 'server':
-        values(o.variables, 'other');
-        break;
-      case 'tag':
-        push(o.externalDocs, 'other');
-        break;
-      case 'paths':
-        keyed(o, 'pathItem');
-        break;
-      case 'pathItem':
-        each(o.servers, 'server');
-        each(o.parameters, 'parameter');
-        for (const m of HTTP_METHODS) push(o[m], 'operation');
-        break;
-      case 'operation':
-        push(o.externalDocs, 'other');
-        each(o.parameters, 'parameter');
-        push(o.requestBody, 'requestBody');
-        push(o.responses, 'responses');
-        values(o.callbacks, 'callback');
-        each(o.servers, 'server');
-        break;
-      case 'responses':
-        keyed(o, 'response');
-        break;
-      case 'callback':
-        keyed(o, 'pathItem');
-        break;
-      case 'parameter':
-      case 'header':
-        push(o.schema, 'schema');
-        values(o.content, 'mediaType');
-        values(o.examples, 'example');
-        break;
-      case 'requestBody':
-        values(o.content, 'mediaType');
-        break;
-      case 'response':
-        values(o.headers, 'header');
-        values(o.content, 'mediaType');
-        values(o.links, 'link');
-        break;
-      case 'mediaType':
-        push(o.schema, 'schema');
-        values(o.examples, 'example');
-        values(o.encoding, 'encoding');
-        break;
-      case 'encoding':
-        values(o.headers, 'header');
-        break;
-      case 'link':
-        push(o.server, 'server');
-        break;
-      case 'securityScheme':
-        if (isObject(o.flows)) {
-          push(o.flows, 'other');
-          values(o.flows, 'other');
-        }
-        break;
-      case 'schema':
-        for (const k of SUBSCHEMA) if (!Array.isArray(o[k])) push(o[k], 'schema');
-        for (const k of SUBSCHEMA_LISTS) each(o[k], 'schema');
-        for (const k of SUBSCHEMA_MAPS) values(o[k], 'schema');
-        push(o.discriminator, 'other');
-        push(o.xml, 'other');
-        push(o.externalDocs, 'other');
-        break;
-      case 'components':
-        for (const [section, entryKind] of Object.entries(COMPONENT_KINDS)) values(o[section], entryKind);
-        break;
-      default:
-        break;
+    for (const [field, shape, child] of CHILDREN[kind] ?? []) {
+      const v = field ? o[field] : o;
+      if (shape === 'one') push(v, child);
+      else if (shape === 'list') {
+        if (Array.isArray(v)) for (const x of v) push(x, child);
+      } else if (isObject(v)) {
+        for (const [k, x] of Object.entries(v)) if (shape === 'map' || !k.startsWith('x-')) push(x, child);
+      }
     }
   }
 }
