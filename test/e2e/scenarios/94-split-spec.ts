@@ -4,8 +4,9 @@
  * person opens it: the Problems panel lists what the Rewst rules find in the
  * referenced files, in those files, exactly as the CLI's lint reports them,
  * and in the spec at the `$ref` that reads each file; typing in a referenced
- * file updates both; Prepare for Rewst Upload writes the bundled file the CLI
- * writes.
+ * file updates both; the status bar counts the bundled spec's actions and the
+ * size prepare writes; Prepare for Rewst Upload (slim) from the palette writes
+ * the bundled, slimmed file the CLI writes.
  */
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,8 +26,25 @@ const THROUGH = [
   { at: 'schemas/ticket.yaml:9:11', rule: 'circular-ref', refLine: 24 },
 ];
 
+/** What `rewst-openapi prepare ARGS` writes for a copy of the scenario's files as they are on disk. */
+function prepared(dir: string, args: string[]): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'rewst-e2e-split-'));
+  try {
+    for (const f of FILES) {
+      mkdirSync(path.dirname(path.join(copy, f)), { recursive: true });
+      copyFileSync(path.join(dir, f), path.join(copy, f));
+    }
+    cli(['prepare', path.join(copy, 'openapi.yaml'), ...args, '-o', path.join(copy, 'openapi.rewst.json')]);
+    return readFileSync(path.join(copy, 'openapi.rewst.json'), 'utf8');
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+const preparedBytes = (dir: string, args: string[]) => Buffer.byteLength(prepared(dir, args));
+
 export const scenario: Scenario = {
-  title: "a spec split over files: the referenced files' problems in the Problems panel, in the files and at the spec's $refs; prepare bundles",
+  title: "a spec split over files: the referenced files' problems in the Problems panel, in the files and at the spec's $refs; prepare (slim) bundles",
   prepare(dir) {
     mkdirSync(path.join(dir, 'paths'));
     mkdirSync(path.join(dir, 'schemas'));
@@ -58,6 +76,16 @@ export const scenario: Scenario = {
     }
     t.log(`openapi.yaml: ${markers.length} markers, ${THROUGH.length} of them for its referenced files`);
 
+    // The status bar: the actions Rewst will create from the bundled spec (two of three written in paths/tickets.yaml)
+    // and the size of what Prepare would write, in KB as the CLI's prepare reports it.
+    const bytes = preparedBytes(t.dir, []);
+    const status = await wb.waitFor(
+      'the upload-size item in the status bar',
+      async () => (await page.locator('.part.statusbar .statusbar-item', { hasText: 'actions ·' }).allInnerTexts()).join(' | '),
+      (text) => text.includes('3 actions · ') && text.includes(`${(bytes / 1024).toFixed(1)} KB`),
+    );
+    t.log(`status bar: ${status.trim()} (the CLI's prepare: ${bytes} bytes)`);
+
     // Typing in a referenced file: deleting user.yaml's self-reference (lines 10-11) clears it there and in the spec.
     await wb.open(t.rel('schemas/user.yaml'));
     await wb.goTo(10, 1);
@@ -81,22 +109,12 @@ export const scenario: Scenario = {
     t.log('typing in schemas/user.yaml: its self-reference cleared there and at the spec’s $ref');
     await wb.save();
 
-    // Prepare for Rewst Upload: one bundled file, what the CLI writes from the same (saved) files.
+    // Prepare for Rewst Upload (slim): one bundled, slimmed file, what `prepare --slim` writes from the same (saved) files.
     await wb.open(t.rel('openapi.yaml'));
-    await wb.command('Rewst: Prepare for Rewst Upload');
+    await wb.command('Rewst: Prepare for Rewst Upload (slim)');
     const preparedText = await wb.fileWritten(t.file('openapi.rewst.json'));
-    const copy = mkdtempSync(path.join(tmpdir(), 'rewst-e2e-split-'));
-    try {
-      for (const f of FILES) {
-        mkdirSync(path.dirname(path.join(copy, f)), { recursive: true });
-        copyFileSync(t.file(f), path.join(copy, f));
-      }
-      cli(['prepare', path.join(copy, 'openapi.yaml'), '-o', path.join(copy, 'openapi.rewst.json')]);
-      assert.equal(preparedText, readFileSync(path.join(copy, 'openapi.rewst.json'), 'utf8'), 'the prepared file is what `rewst-openapi prepare` writes');
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
+    assert.equal(preparedText, prepared(t.dir, ['--slim']), 'the prepared file is what `rewst-openapi prepare --slim` writes');
     assert.ok(!preparedText.includes('.yaml'), 'no reference to another file is left in the prepared file');
-    t.log(`prepare: openapi.rewst.json (${Buffer.byteLength(preparedText)} bytes), every $ref local`);
+    t.log(`prepare (slim): openapi.rewst.json (${Buffer.byteLength(preparedText)} bytes), every $ref local`);
   },
 };
