@@ -156,4 +156,19 @@ describe('LSP: the Rewst rules over the files a spec refers to', { timeout: 60_0
     });
     await client.publishedUntil((all) => (lastFor(all, uri) ?? []).some((d) => d.code === 'ref-unresolved'), 'the changed reference checked', 30_000);
   });
+
+  it("the settings file's checks see the operations written in referenced files (the spec open, and on disk)", async () => {
+    const settings = 'openapi.rewst-integration.json';
+    const text = JSON.stringify({ name: 'Helpdesk', spec: 'openapi.yaml', paginatedActions: ['listTickets', 'getTicket', 'gone'] }, null, 2);
+    writeFileSync(path.join(folder, settings), text);
+    const missing = (ds: Diagnostic[] | undefined) => (ds ?? []).filter((d) => d.code === 'settings-operation-missing').map((d) => String(d.message));
+    // The spec on disk (closed above), then open.
+    client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(settings), languageId: 'json', version: 1, text } });
+    await until('the settings checks against the spec on disk', { [settings]: (ds) => missing(ds).length === 1 });
+    assert.match(missing(lastFor(client.published, uriOf(settings)))[0], /no operation "gone"/);
+    open('openapi.yaml', 5);
+    client.notify('textDocument/didChange', { textDocument: { uri: uriOf(settings), version: 2 }, contentChanges: [{ text: text + '\n' }] });
+    await client.waitForDiagnostics(uriOf(settings), { version: 2, timeoutMs: 30_000 });
+    await until('the settings checks against the open spec', { [settings]: (ds) => missing(ds).length === 1 && /"gone"/.test(missing(ds)[0]) });
+  });
 });

@@ -212,3 +212,51 @@ describe('rewst-openapi lint with a settings file beside the spec', () => {
     assert.deepEqual(json.files.find((f) => f.settings)!.findings, []);
   });
 });
+
+describe('settings of a spec split over files', () => {
+  // The split helpdesk spec, with a page parameter in parameters.yaml that paths/tickets.yaml's list operation takes.
+  let split: string;
+  before(() => {
+    split = path.join(dir, 'split');
+    mkdirSync(split);
+    for (const f of ['openapi.yaml', 'parameters.yaml', 'paths/tickets.yaml', 'schemas/user.yaml', 'schemas/ticket.yaml']) {
+      mkdirSync(path.dirname(path.join(split, f)), { recursive: true });
+      copyFileSync(path.join(ROOT, 'test', 'fixtures', 'split', f), path.join(split, f));
+    }
+    const params = path.join(split, 'parameters.yaml');
+    writeFileSync(params, readFileSync(params, 'utf8') + 'Page:\n  name: page\n  in: query\n  schema:\n    type: integer\n');
+    const tickets = path.join(split, 'paths', 'tickets.yaml');
+    writeFileSync(
+      tickets,
+      readFileSync(tickets, 'utf8').replace(
+        '    - $ref: ../parameters.yaml#/PageSize\n',
+        '    - $ref: ../parameters.yaml#/PageSize\n    - $ref: ../parameters.yaml#/Page\n',
+      ),
+    );
+  });
+
+  it('init proposes from the operations and parameters written in the referenced files', () => {
+    const r = cli(split, 'init', 'openapi.yaml', '-o', '-');
+    const s = JSON.parse(r.stdout);
+    assert.deepEqual(
+      [s.pagination.type, s.pagination.pageParam, s.pagination.pageSizeParam, s.paginatedActions],
+      ['page', 'page', 'pageSize', ['listTickets']],
+      r.stderr,
+    );
+  });
+
+  it('the settings check finds an operation of a referenced file, and checks its parameters there', () => {
+    const settings = path.join(split, 'openapi.rewst-integration.json');
+    cli(split, 'init', 'openapi.yaml');
+    const value = JSON.parse(readFileSync(settings, 'utf8'));
+    writeFileSync(settings, JSON.stringify({ ...value, pagination: { ...value.pagination, pageParam: 'pageNumber' } }, null, 2));
+    const r = cli(split, 'lint', '--no-spectral', '--format', 'json', 'openapi.rewst-integration.json');
+    const findings = (JSON.parse(r.stdout) as { files: Array<{ findings: Array<{ ruleId: string; message: string }> }> }).files[0].findings;
+    assert.ok(!findings.some((f) => f.ruleId === 'settings-operation-missing'), JSON.stringify(findings));
+    const notAccepted = findings.find((f) => f.ruleId === 'settings-param-not-accepted');
+    assert.match(
+      notAccepted?.message ?? '',
+      /listTickets \(GET \/tickets\) does not accept the page parameter "pageNumber" \(its query parameters: pageSize, page\)/,
+    );
+  });
+});

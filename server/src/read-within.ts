@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { ReadFile } from './engine/bundle';
+import { bundleSpec, hasExternalRefs, type ReadFile } from './engine/bundle';
+import type { SpecContext } from './engine/settings';
 import { followedInside } from './engine/spec-files';
 
 /**
@@ -38,4 +39,19 @@ export function bundleReaderWithin(folder: string, opened?: (file: string) => st
 /** Prepare's bundling options for a spec saved as `file`: its name, and a reader confined to its folder where `opened` gives an open editor's text. */
 export function bundlingFor(file: string, opened?: (file: string) => string | undefined): { entry: string; read: ReadFile } {
   return { entry: path.basename(file), read: bundleReaderWithin(path.dirname(file), opened) };
+}
+
+/**
+ * A spec as Rewst gets it after Prepare, for the settings checks and proposals: when its `$ref`s name other
+ * files of its folder, those are bundled in (an operation written in paths/tickets.yaml is one of the spec's,
+ * a response schema in schemas/ is read for the pagination proposal). A spec that cannot be bundled is taken
+ * as written: its own diagnostics say why.
+ */
+export function withReferencedFiles(spec: SpecContext, file: string, opened?: (file: string) => string | undefined): SpecContext {
+  if (!spec.root || !hasExternalRefs(spec.root)) return spec;
+  try {
+    return { ...spec, root: bundleSpec(spec.root, bundlingFor(file, opened)).value };
+  } catch {
+    return spec;
+  }
 }

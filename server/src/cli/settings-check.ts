@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { analyzeSettings, isSettingsName, parseSettingsText, type SettingsContext, type SpecContext } from '../engine/settings';
-import { diskFiles, settingsContextFor, settingsFileFor, specFromText } from '../engine/spec-files';
+import { diskFiles, readSpecFile, settingsContextFor, settingsFileFor, specFromText } from '../engine/spec-files';
+import { withReferencedFiles } from '../read-within';
 import { formatOf, readText } from './io';
 import type { FileResult } from './lint-output';
 
@@ -15,14 +16,14 @@ export function settingsBeside(specFile: string): string | undefined {
   return settings.exists ? settings.file : undefined;
 }
 
-/** A spec named on the command line: one that cannot be read is an IoError. */
+/** A spec named on the command line, with the files its `$ref`s name bundled in: one that cannot be read is an IoError. */
 export function readSpec(file: string): SpecContext {
-  return specFromText(path.basename(file), readText(file), formatOf(file));
+  return withReferencedFiles(specFromText(path.basename(file), readText(file), formatOf(file)), file);
 }
 
-/** What a settings value is checked with: its spec and its icon, from disk. */
+/** What a settings value is checked with: its spec (with the files it refers to) and its icon, from disk. */
 export function settingsContext(settingsFile: string, value: unknown): SettingsContext {
-  return settingsContextFor(diskFiles, settingsFile, value).context;
+  return settingsContextFor(diskFiles, settingsFile, value, (file) => withReferencedFiles(readSpecFile(diskFiles, file), file)).context;
 }
 
 export function checkSettingsFile(file: string): FileResult {

@@ -30,6 +30,7 @@ import {
 import { diskFiles, readSpecFile, settingsContextFor, settingsFileFor, specFileFor, textOf, type SpecCache } from '../engine/spec-files';
 import { quickFix, SOURCE, toDiagnostic, type DiagnosticData } from '../lsp-convert';
 import { openFiles, pathOf, type OpenFiles } from './open-files';
+import { withReferencedFiles } from '../read-within';
 import * as P from '../protocol';
 
 type Obj = Record<string, unknown>;
@@ -40,6 +41,8 @@ export function isSettingsUri(uri: string): boolean {
 
 class SettingsService {
   private readonly diskSpecs: SpecCache = new Map();
+  /** Each spec (an analysis's root, or a cached read from disk) with the files it refers to bundled in. */
+  private readonly bundled = new WeakMap<object, SpecContext>();
   /** For each open settings file, the spec path its last check used: a change there checks it again. */
   private readonly specOf = new Map<string, string>();
 
@@ -50,16 +53,26 @@ class SettingsService {
     this.files = openFiles(ctx.documents);
   }
 
-  /** The spec parsed: from its open document (the analysis cache), else from disk (cached by size and mtime). */
+  /**
+   * The spec parsed: from its open document (the analysis cache), else from disk (cached by size and mtime);
+   * with the files its `$ref`s name bundled in, as Rewst gets it after Prepare.
+   */
   spec(file: string): SpecContext {
     const name = path.basename(file);
     const doc = this.files.openDoc(file);
     if (doc) {
       const analysis = this.ctx.analysisOf(doc);
-      if (analysis?.root) return { name, root: analysis.root };
+      if (analysis?.root) return this.withReferencedFiles(analysis.root, { name, root: analysis.root }, file);
       return { name, problem: analysis?.isSpec ? `The spec ${name} does not parse.` : `${name} is not an OpenAPI or Swagger document.` };
     }
-    return readSpecFile(diskFiles, file, this.diskSpecs);
+    const read = readSpecFile(diskFiles, file, this.diskSpecs);
+    return this.withReferencedFiles(read, read, file);
+  }
+
+  private withReferencedFiles(key: object, spec: SpecContext, file: string): SpecContext {
+    let hit = this.bundled.get(key);
+    if (!hit) this.bundled.set(key, (hit = withReferencedFiles(spec, file, (f) => this.files.openDoc(f)?.getText())));
+    return hit;
   }
 
   /** Everything a settings value is checked with. */
