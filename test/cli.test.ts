@@ -573,3 +573,31 @@ describe('rewst-openapi fix', () => {
     });
   }
 });
+
+describe('lint: a spec whose $ref names a file that is not there', () => {
+  it('the missing file is one ref-unresolved error among the spec’s own findings, as the editor shows it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rewst-cli-missing-'));
+    try {
+      const spec = join(dir, 'tickets.yaml');
+      copyFileSync(join(ROOT, 'test', 'fixtures', 'navigation', 'tickets.yaml'), spec);
+      const r = cli('lint', '--no-spectral', '--format', 'json', spec);
+      const files = (
+        JSON.parse(r.stdout) as { files: Array<{ file: string; findings: Array<{ ruleId: string; line: number; column: number; message: string }> }> }
+      ).files;
+      assert.deepEqual(
+        files.map((f) => f.file),
+        [spec],
+        'the spec is listed once',
+      );
+      const missing = files[0].findings.filter((f) => f.ruleId === 'ref-unresolved');
+      assert.deepEqual(
+        missing.map((f) => [f.line, f.column]),
+        [[30, 21]],
+      );
+      assert.match(missing[0].message, /cannot read schemas\/ticket\.yaml: no such file/);
+      assert.doesNotMatch(missing[0].message, /found through/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -37,7 +37,7 @@ export function lintCommand(rest: string[]): number | Promise<number> {
     const extra = beside && !files.some((f) => resolve(f) === resolve(beside)) ? [checkSettingsFile(beside)] : [];
     const result: FileResult = { file, isSpec: analysis.isSpec, findings: analysis.findings };
     const external = analysis.index?.refs.some((r) => !r.ref.startsWith('#'));
-    const referenced = analysis.root && external ? referencedResults(file, analysis.root) : [];
+    const referenced = analysis.root && external ? referencedResults(file, analysis.root, result) : [];
     // Spectral has nothing to add to a file that is not a spec or does not parse (the parse error says where).
     if (analysis.isSpec && !analysis.findings.some((f) => f.ruleId === PARSE_ERROR)) specs.push({ result, text, format: analysis.doc.format });
     return [result, ...referenced, ...extra];
@@ -57,17 +57,23 @@ export function lintCommand(rest: string[]): number | Promise<number> {
 
 /**
  * What the Rewst rules find in the files a spec's relative `$ref`s name (read only inside its folder),
- * each in its own file at its own line, the message saying which spec it was found through.
+ * each in its own file at its own line, the message saying which spec it was found through. A reference
+ * the spec itself holds that cannot be followed is one of the spec's own findings (`spec`), as the editor shows it.
  */
-function referencedResults(file: string, root: Record<string, unknown>): FileResult[] {
+function referencedResults(file: string, root: Record<string, unknown>, spec: FileResult): FileResult[] {
   const folder = dirname(resolve(file));
-  const found = findingsInReferencedFiles(root, { entry: basename(file), read: bundleReaderWithin(folder) });
+  const entry = basename(file);
+  const found = findingsInReferencedFiles(root, { entry, read: bundleReaderWithin(folder) });
   const byFile = new Map<string, FileResult>();
   for (const f of found) {
+    if (f.file === entry) {
+      spec.findings.push(f);
+      continue;
+    }
     const name = join(dirname(file), ...f.file.split('/'));
     let r = byFile.get(name);
     if (!r) byFile.set(name, (r = { file: name, isSpec: true, findings: [] }));
-    r.findings.push({ ...f, message: foundThroughMessage(f.message, basename(file)) });
+    r.findings.push({ ...f, message: foundThroughMessage(f.message, entry) });
   }
   return [...byFile.values()];
 }
