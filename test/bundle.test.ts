@@ -4,8 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { analyze } from '../server/src/engine';
-import { bundleSpec, BundleTooLarge, findingsInReferencedFiles, operationsInReferencedFiles, type ReadFile } from '../server/src/engine/bundle';
+import { analyze, applyEdits } from '../server/src/engine';
+import {
+  bundleSpec,
+  BundleTooLarge,
+  checkReferencedFiles,
+  findingsInReferencedFiles,
+  operationsInReferencedFiles,
+  type ReadFile,
+} from '../server/src/engine/bundle';
 import { bundleReaderWithin } from '../server/src/read-within';
 import { aliasBombLines, refsIn } from './support/specs';
 
@@ -441,5 +448,28 @@ describe('operations in referenced files (the actions view)', () => {
     );
     assert.deepEqual(found, []);
     assert.ok(!read.asked.includes('../secret.yaml'));
+  });
+});
+
+describe('quick fixes of findings in referenced files', () => {
+  it('the fix is computed on the bundle (an id unique across files) and edits the referenced file alone', () => {
+    const read = memory({
+      'paths/tickets.yaml': 'get:\n  operationId: listTickets\n  responses: {}\npost:\n  summary: Create a ticket\n  responses: {}\n',
+    });
+    const root = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/tickets': { $ref: './paths/tickets.yaml' }, '/other': { post: { operationId: 'createATicket', responses: {} } } },
+    };
+    const check = checkReferencedFiles(root, { entry: 'api.yaml', read })!;
+    const missing = check.findings.find((f) => f.ruleId === 'operation-id-missing')!;
+    assert.equal(missing.file, 'paths/tickets.yaml');
+    assert.ok(missing.fixable);
+    const fix = check.fixFor(missing)!;
+    assert.equal(fix.title, 'Add operationId "createATicket2"');
+    assert.equal(
+      applyEdits(fix.doc.text, fix.edits),
+      'get:\n  operationId: listTickets\n  responses: {}\npost:\n  summary: Create a ticket\n  operationId: createATicket2\n  responses: {}\n',
+    );
   });
 });

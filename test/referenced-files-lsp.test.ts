@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from './support/lsp-client';
+import { applyLspEdits } from './support/lsp-edits';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -73,6 +74,36 @@ describe('LSP: the Rewst rules over the files a spec refers to', { timeout: 60_0
     assert.equal(cycles.length, 3, cycles.map((d) => d.message).join('\n'));
     // The spec's own ref-external warnings are still there, once each.
     assert.equal(spec.filter((d) => d.code === 'ref-external').length, 4);
+  });
+
+  it("a referenced file's finding has its quick fix, in that file: from the file itself and from the spec's $ref", async () => {
+    open('paths/tickets.yaml');
+    const tickets = uriOf('paths/tickets.yaml');
+    await until('the open tickets.yaml with its missing operationId', { 'paths/tickets.yaml': (ds) => codes(ds).join() === '15:operation-id-missing' });
+    const text = readFileSync(path.join(folder, 'paths', 'tickets.yaml'), 'utf8');
+    const fixed = text.replace('post:\n  summary: Create a ticket\n', 'post:\n  summary: Create a ticket\n  operationId: createATicket\n');
+    assert.notEqual(fixed, text);
+    const fixesAt = async (uri: string, d: Diagnostic) => {
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d], triggerKind: 1 },
+      });
+      return actions.filter((a) => a.kind === 'quickfix');
+    };
+    const inFile = lastFor(client.published, tickets)!.find((d) => d.code === 'operation-id-missing')!;
+    const atRef = lastFor(client.published, uriOf('openapi.yaml'))!.find((d) => d.code === 'operation-id-missing')!;
+    for (const [uri, d] of [
+      [tickets, inFile],
+      [uriOf('openapi.yaml'), atRef],
+    ] as const) {
+      const [fix, ...more] = await fixesAt(uri, d);
+      assert.equal(more.length, 0);
+      assert.equal(fix?.title, 'Add operationId "createATicket" in paths/tickets.yaml');
+      assert.deepEqual(Object.keys(fix.edit?.changes ?? {}), [tickets], 'the edit is in paths/tickets.yaml alone');
+      assert.equal(applyLspEdits(text, fix.edit!.changes![tickets]), fixed);
+    }
+    client.notify('textDocument/didClose', { textDocument: { uri: tickets } });
   });
 
   it('typing in an open referenced file runs the spec again: a cycle removed leaves both files', async () => {

@@ -62,11 +62,11 @@ const publisher = new DiagnosticsPublisher(ctx, (uri, sent) => timing.published(
 scheduler.subscribe(publisher.subscriber);
 
 // Features. Each adds its handlers and capabilities here, before the server listens.
-registerCodeActions(ctx);
+const referencedFiles = registerReferencedFiles(ctx, publisher);
+registerCodeActions(ctx, referencedFiles);
 registerConvert(ctx);
 registerActions(ctx);
 registerStats(ctx);
-registerReferencedFiles(ctx, publisher);
 registerSettings(ctx);
 registerSpectral(ctx);
 registerNavigation(ctx);

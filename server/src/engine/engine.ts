@@ -1,4 +1,4 @@
-import { editorFor } from './structural-editor';
+import { editorFor, type StructuralEditor } from './structural-editor';
 import { looksLikeSpec, parseSpec, type Format, type LocateRequest, type SpecDocument } from './parse';
 import { problemFinding } from './problem-finding';
 import { toPointer } from './pointer';
@@ -107,10 +107,11 @@ function fixContext(analysis: Analysis, batch: boolean): FixContext | undefined 
 }
 
 /** The quick fix for one finding (as named by rule id, path and data, the way LSP diagnostics carry it). */
-export function fixFor(analysis: Analysis, ruleId: string, target: FixTarget): Fix | undefined {
+export function fixFor(analysis: Analysis, ruleId: string, target: FixTarget, editor?: StructuralEditor): Fix | undefined {
   const rule = RULES_BY_ID.get(ruleId);
   const ctx = fixContext(analysis, false);
   if (!rule?.fix || !ctx) return undefined;
+  if (editor) ctx.editor = editor; // the fix's edits go elsewhere: a referenced file's text (bundle/cross-file.ts)
   const fix = safely(() => rule.fix!(target, ctx));
   return fix && fix.edits.length ? { ...fix, ruleId } : undefined;
 }

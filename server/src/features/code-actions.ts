@@ -18,6 +18,7 @@ import type { SummaryData } from '../diagnostic-limit';
 import { quickFix, SOURCE, toLspEdits, type DiagnosticData } from '../lsp-convert';
 import { isSettingsUri, settingsCodeActions } from './settings';
 import { cancellable } from '../cancellable';
+import type { ReferencedFiles } from './referenced-files';
 
 /** Which whole-file action a lazily offered code action stands for: every fix, or one rule's. */
 type WholeFile = 'all' | string;
@@ -29,7 +30,7 @@ interface ResolveData {
 
 const MISSING_ID = 'operation-id-missing';
 
-export function registerCodeActions(ctx: ServerContext): void {
+export function registerCodeActions(ctx: ServerContext, referencedFiles?: ReferencedFiles): void {
   ctx.addCapabilities({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: true } });
   const fixes = new FixAllCache();
   ctx.documents.onDidClose((e) => fixes.delete(e.document.uri));
@@ -50,11 +51,12 @@ export function registerCodeActions(ctx: ServerContext): void {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
     if (isSettingsUri(doc.uri)) return settingsCodeActions(ctx, params);
-    const analysis = ctx.analysisOf(doc);
-    if (!analysis?.isSpec) return [];
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
-    const actions: CodeAction[] = [];
+    // What a spec found in a file it refers to: fixed in that file (this one, or the one its $ref names).
+    const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? (referencedFiles?.codeActions(params) ?? []) : [];
+    const analysis = ctx.analysisOf(doc);
+    if (!analysis?.isSpec) return actions;
     const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of ours) {

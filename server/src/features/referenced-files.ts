@@ -12,11 +12,11 @@
  */
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import type { Analysis } from '../engine';
-import { findingsInReferencedFiles, foundThroughMessage, type ReferencedFinding } from '../engine/bundle';
-import { toDiagnostic } from '../lsp-convert';
+import { checkReferencedFiles, foundThroughMessage, type ReferencedCheck, type ReferencedFinding } from '../engine/bundle';
+import { SOURCE as REWST, toDiagnostic, toLspEdits } from '../lsp-convert';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { bundlingOf, openFiles, pathOf } from './open-files';
 
@@ -28,8 +28,20 @@ const SOURCE = 'references';
  */
 const RECHECK_EACH_EDIT_MAX_CHARS = 2_000_000;
 
-export function registerReferencedFiles(ctx: ServerContext, publisher: DiagnosticsPublisher): void {
+/** What a diagnostic of a referenced finding carries, in the file or at the spec's `$ref`, so its quick fix can be found again. */
+interface ReferencedData {
+  referenced: { spec: string; version: number; index: number };
+}
+
+export interface ReferencedFiles {
+  /** The quick fixes of the diagnostics in the request that a spec found in a file it refers to. */
+  codeActions(params: CodeActionParams): CodeAction[];
+}
+
+export function registerReferencedFiles(ctx: ServerContext, publisher: DiagnosticsPublisher): ReferencedFiles {
   const files = openFiles(ctx.documents);
+  /** Spec's uri → its last check, for the quick fixes of what it found. */
+  const checks = new Map<string, { version: number; check: ReferencedCheck; folder: string }>();
   /** Spec's uri → the files its last run read. */
   const reads = new Map<string, Set<string>>();
   /** Spec's uri → what its last run depended on: its file references and the versions of the files read. */
@@ -41,6 +53,7 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
     ]);
   const forget = (uri: string) => {
     reads.delete(uri);
+    checks.delete(uri);
     inputs.delete(uri);
     publisher.setReferenced(uri, new Map());
   };
@@ -61,7 +74,7 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
       if (big && before !== undefined && before === inputsOf(analysis, doc.uri)) return; // the last results stay, moved with the text
       const folder = dirname(file);
       const read = new Set<string>();
-      const found = findingsInReferencedFiles(analysis.root, {
+      const check = checkReferencedFiles(analysis.root, {
         entry,
         read: (name) => {
           read.add(join(folder, ...name.split('/')));
@@ -69,11 +82,15 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
         },
       });
       if (token.isCancellationRequested) return;
+      const found = check?.findings ?? [];
+      if (check) checks.set(doc.uri, { version: doc.version, check, folder });
+      else checks.delete(doc.uri);
       reads.set(doc.uri, read);
       inputs.set(doc.uri, inputsOf(analysis, doc.uri));
       const own: Diagnostic[] = [];
       const byFile = new Map<string, Diagnostic[]>();
-      for (const f of found) {
+      for (const [index, f] of found.entries()) {
+        const data: ReferencedData | undefined = f.fixable ? { referenced: { spec: doc.uri, version: doc.version, index } } : undefined;
         if (f.file === entry) {
           own.push(toDiagnostic(doc.uri, f));
           continue;
@@ -81,12 +98,13 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
         const uri = pathToFileURL(join(folder, ...f.file.split('/'))).toString();
         const list = byFile.get(uri) ?? [];
         byFile.set(uri, list);
-        list.push({ ...toDiagnostic(uri, { ...f, message: foundThroughMessage(f.message, entry) }), data: undefined });
+        list.push({ ...toDiagnostic(uri, { ...f, message: foundThroughMessage(f.message, entry) }), data });
         const atRef = atSpecRef(analysis, f, uri);
-        if (atRef) own.push(atRef);
+        if (atRef) own.push({ ...atRef, data });
       }
-      ctx.setExtraDiagnostics(doc.uri, SOURCE, doc.version, own);
+      // The referenced files first: once the spec's own publish arrives, the whole check has been published.
       publisher.setReferenced(doc.uri, byFile);
+      ctx.setExtraDiagnostics(doc.uri, SOURCE, doc.version, own);
     },
     closed: forget,
   });
@@ -102,6 +120,31 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
   ctx.connection.onDidChangeWatchedFiles((p) => {
     for (const c of p.changes) changed(c.uri);
   });
+
+  return {
+    codeActions(params) {
+      const actions: CodeAction[] = [];
+      for (const diagnostic of params.context.diagnostics) {
+        const at = (diagnostic.data as Partial<ReferencedData> | undefined)?.referenced;
+        const last = at && diagnostic.source === REWST ? checks.get(at.spec) : undefined;
+        const finding = last && last.version === at!.version ? last.check.findings[at!.index] : undefined;
+        const fix = finding && last!.check.fixFor(finding);
+        if (!fix) continue;
+        const uri = pathToFileURL(join(last!.folder, ...finding.file.split('/'))).toString();
+        // The fix's offsets are in the text the check read: an editor holding other text since gets none.
+        const open = ctx.documents.get(uri);
+        if (open && open.getText() !== fix.doc.text) continue;
+        actions.push({
+          title: `${fix.title} in ${finding.file}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: { changes: { [uri]: toLspEdits(fix.doc.lines, fix.edits) } },
+        });
+      }
+      return actions;
+    },
+  };
 }
 
 /** A `$ref` to a file (not to a place in the document, not to a URL: those are never read, and need no bundle here). */

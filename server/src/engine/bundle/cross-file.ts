@@ -4,11 +4,17 @@
  * file is placed back in that file, at the node it names there. A reference
  * that cannot be bundled is one finding at its `$ref`, in the file that holds
  * it. Findings in the spec's own text are left to its own analysis.
+ *
+ * A finding's quick fix is its rule's fix computed on the bundle (so a new
+ * operationId is unique across every file), with the edits made in the
+ * referenced file: the structural editor's paths are taken back through the
+ * bundle's origins. A fix that would also edit another file is not offered.
  */
-import { analyze } from '../engine';
-import { parseSpec, type Format } from '../parse';
+import { analyze, fixFor } from '../engine';
+import { parseSpec, type Format, type SpecDocument } from '../parse';
 import { toPointer } from '../pointer';
-import type { Finding, JsonPath } from '../types';
+import { editorFor, type StructuralEditor } from '../structural-editor';
+import type { Finding, JsonPath, TextEdit } from '../types';
 import { bundleSpec, BundleTooLarge, hasExternalRefs, type BundleOrigin, type ReadFile } from './bundle';
 
 export const REF_UNRESOLVED = 'ref-unresolved';
@@ -18,6 +24,14 @@ export interface ReferencedFinding extends Finding {
   file: string;
   /** The object holding the spec's own `$ref` that leads (first) to `file`; undefined for a finding in the spec itself. */
   through?: JsonPath;
+  /** Where the finding is in the bundle: what its fix starts from (`ReferencedCheck.fixFor`). */
+  bundlePath?: JsonPath;
+}
+
+export interface ReferencedCheck {
+  findings: ReferencedFinding[];
+  /** The quick fix of a finding in a referenced file, as edits of that file's text (`doc`, the text the check read). */
+  fixFor(finding: Pick<ReferencedFinding, 'file' | 'ruleId' | 'bundlePath' | 'data'>): { title: string; edits: TextEdit[]; doc: SpecDocument } | undefined;
 }
 
 /** A referenced file's finding as its own file shows it: the message says which spec it was found through. */
@@ -29,7 +43,12 @@ export function foundThroughMessage(message: string, entry: string): string {
 const ABOUT_THE_BUNDLE = new Set(['ref-external', 'swagger-2', 'parse-error', 'info-description']);
 
 export function findingsInReferencedFiles(root: Record<string, unknown>, options: { entry: string; read: ReadFile }): ReferencedFinding[] {
-  if (!hasExternalRefs(root)) return [];
+  return checkReferencedFiles(root, options)?.findings ?? [];
+}
+
+/** Undefined when the spec refers to no other file, or its bundle would be too large. */
+export function checkReferencedFiles(root: Record<string, unknown>, options: { entry: string; read: ReadFile }): ReferencedCheck | undefined {
+  if (!hasExternalRefs(root)) return undefined;
   const texts = new Map<string, string>();
   const read: ReadFile = (file) => {
     const text = options.read(file);
@@ -40,11 +59,17 @@ export function findingsInReferencedFiles(root: Record<string, unknown>, options
   try {
     bundle = bundleSpec(root, { entry: options.entry, read });
   } catch (e) {
-    if (e instanceof BundleTooLarge) return [];
+    if (e instanceof BundleTooLarge) return undefined;
     throw e;
   }
   const byPointer = new Map<string, BundleOrigin>(bundle.origins.map((o) => [toPointer(o.path), o]));
-  const wanted: Array<{ file: string; path: JsonPath; target: 'key' | 'value'; finding: Omit<Finding, 'range' | 'offset' | 'pointer' | 'path'> }> = [];
+  const wanted: Array<{
+    file: string;
+    path: JsonPath;
+    target: 'key' | 'value';
+    bundlePath?: JsonPath;
+    finding: Omit<Finding, 'range' | 'offset' | 'pointer' | 'path'>;
+  }> = [];
   for (const p of bundle.problems) {
     wanted.push({
       file: p.file,
@@ -68,36 +93,73 @@ export function findingsInReferencedFiles(root: Record<string, unknown>, options
       file: origin.file,
       path: [...origin.sourcePath, ...f.path.slice(origin.path.length)],
       target: f.target,
-      finding: { ruleId: f.ruleId, severity: f.severity, message: f.message, target: f.target, fixable: false, data: f.data },
+      bundlePath: f.path,
+      finding: { ruleId: f.ruleId, severity: f.severity, message: f.message, target: f.target, fixable: f.fixable, data: f.data },
     });
   }
   const out: ReferencedFinding[] = [];
   const seen = new Set<string>();
-  const docs = new Map<string, ReturnType<typeof parseSpec>>();
+  const docs = new Map<string, SpecDocument | undefined>();
+  const docOf = (file: string) => {
+    if (!docs.has(file)) {
+      const source = (file === options.entry ? undefined : texts.get(file)) ?? safeRead(options.read, file);
+      docs.set(file, source === undefined ? undefined : parseSpec(source, formatOf(file)));
+    }
+    return docs.get(file);
+  };
   for (const w of wanted) {
     const key = `${w.file}\u0000${toPointer(w.path)}\u0000${w.finding.ruleId}\u0000${w.finding.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const text = w.file === options.entry ? undefined : texts.get(w.file);
-    let doc = docs.get(w.file);
-    if (!doc) {
-      const source = text ?? safeRead(options.read, w.file);
-      if (source === undefined) continue;
-      doc = parseSpec(source, formatOf(w.file));
-      docs.set(w.file, doc);
-    }
+    const doc = docOf(w.file);
+    if (!doc) continue;
     const [span] = doc.locate([{ path: w.path, target: w.target }]);
     out.push({
       ...w.finding,
       file: w.file,
       through: w.file === options.entry ? undefined : throughOf(bundle.neededBy, w.file, options.entry),
+      bundlePath: w.bundlePath,
       path: w.path,
       pointer: toPointer(w.path),
       offset: span,
       range: { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) },
     });
   }
-  return out;
+  return {
+    findings: out,
+    fixFor(finding) {
+      const doc = docOf(finding.file);
+      if (!doc || !finding.bundlePath || finding.file === options.entry) return undefined;
+      const editor = redirected(editorFor(doc), byPointer, finding.file);
+      const fix = fixFor(bundled, finding.ruleId, { path: finding.bundlePath, data: finding.data }, editor);
+      return fix && !editor.missed() ? { title: fix.title, edits: fix.edits, doc } : undefined;
+    },
+  };
+}
+
+/**
+ * An editor of the bundle whose edits are made in one referenced file: each path is taken back to that
+ * file through the origin it lies in. A path outside that file gives no edit, and `missed` says so.
+ */
+function redirected(editor: StructuralEditor, byPointer: Map<string, BundleOrigin>, file: string): StructuralEditor & { missed(): boolean } {
+  let missed = false;
+  const inFile = (path: JsonPath): JsonPath | undefined => {
+    const origin = originOf(byPointer, path);
+    if (origin?.file === file) return [...origin.sourcePath, ...path.slice(origin.path.length)];
+    missed = true;
+    return undefined;
+  };
+  const at = <T>(path: JsonPath, edit: (p: JsonPath) => T): T | undefined => {
+    const p = inFile(path);
+    return p && edit(p);
+  };
+  return {
+    insertMember: (objectPath, key, value, placement) => at(objectPath, (p) => editor.insertMember(p, key, value, placement)),
+    removeMember: (objectPath, key) => at(objectPath, (p) => editor.removeMember(p, key)),
+    replaceValue: (path, value) => at(path, (p) => editor.replaceValue(p, value)),
+    renameKey: (objectPath, oldKey, newKey) => at(objectPath, (p) => editor.renameKey(p, oldKey, newKey)),
+    missed: () => missed,
+  };
 }
 
 /** The copied part a path lies in: the longest origin path that is a prefix of it. */

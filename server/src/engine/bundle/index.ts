@@ -12,5 +12,12 @@ export {
   type ReadFile,
 } from './bundle';
 export { resolveRef, isUrl, type RefTarget } from './refs';
-export { findingsInReferencedFiles, foundThroughMessage, REF_UNRESOLVED, type ReferencedFinding } from './cross-file';
+export {
+  checkReferencedFiles,
+  findingsInReferencedFiles,
+  foundThroughMessage,
+  REF_UNRESOLVED,
+  type ReferencedCheck,
+  type ReferencedFinding,
+} from './cross-file';
 export { operationsInReferencedFiles, type ReferencedOperation } from './referenced-operations';
