@@ -64,6 +64,20 @@ describe('LSP: the actions view and rename requests', () => {
         ['GET', '/tickets/{id}', 'Get a ticket', 'the spec', 15, 5],
       ],
     );
+    // A rename edits the spec's own file: the matching actions written in paths/tickets.yaml are listed as left out.
+    const p = await preview({ uri, field: 'name', match: 'ticket', replace: 'case' });
+    assert.ok(p.ok);
+    assert.deepEqual(
+      p.changes.map((c) => [c.method, c.path, c.new]),
+      [['GET', '/tickets/{id}', 'Get a case']],
+    );
+    assert.deepEqual(
+      p.skipped.map((x) => [x.method, x.path, x.reason]),
+      [
+        ['GET', '/tickets', "it is written in paths/tickets.yaml: rename it there (a rename edits the spec's own file)"],
+        ['POST', '/tickets', "it is written in paths/tickets.yaml: rename it there (a rename edits the spec's own file)"],
+      ],
+    );
   });
 
   it('rewst/actions lists what the engine lists, with ranges on the method keys', TIMEOUT, async () => {

@@ -77,10 +77,12 @@ export function renameIn(spec: SpecOperations, request: RenameRequest): RenamePr
   if (!spec.isSpec) return { ok: false, reason: 'this file is not an OpenAPI or Swagger description (it has no top-level "openapi" or "swagger")' };
   if (spec.problem) return { ok: false, reason: `the file does not parse, so its actions cannot be renamed: ${spec.problem}` };
   const { field } = request;
-  const subjects: Array<{ op: OperationRef; current: string }> = [];
-  for (const op of spec.operations) {
-    if (field === 'name') subjects.push({ op, current: actionName(op).name });
-    else if (typeof op.operation.description === 'string') subjects.push({ op, current: op.operation.description });
+  // Operations written in other files (a split spec) are matched too, to say they are left out: the edits are the spec's alone.
+  const subjects: Array<{ op: OperationRef; current: string; file?: string }> = [];
+  for (const op of [...spec.operations, ...(spec.elsewhere ?? [])]) {
+    const file = 'file' in op && typeof op.file === 'string' ? op.file : undefined;
+    if (field === 'name') subjects.push({ op, current: actionName(op).name, file });
+    else if (typeof op.operation.description === 'string') subjects.push({ op, current: op.operation.description, file });
   }
   const run = replaceAll(
     subjects.map((s) => s.current),
@@ -95,11 +97,12 @@ export function renameIn(spec: SpecOperations, request: RenameRequest): RenamePr
   const changes: RenameChange[] = [];
   const skipped: Array<ActionRef & { reason: string }> = [];
   let matched = 0;
-  subjects.forEach(({ op, current }, i) => {
+  subjects.forEach(({ op, current, file }, i) => {
     const next = run.results[i];
     if (next === null) return;
     matched++;
     if (next === current) return;
+    if (file) return void skipped.push({ ...refOf(op), reason: `it is written in ${file}: rename it there (a rename edits the spec's own file)` });
     const key = field === 'name' ? 'summary' : 'description';
     // Decided by the key's presence, not by where the name came from: an empty summary is replaced, not duplicated.
     const has = Object.prototype.hasOwnProperty.call(op.operation, key);

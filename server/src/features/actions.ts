@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { actionListOf, specOperationsOfAnalysis, paginatedActionsOf, renameIn, splitRegexLiteral } from '../engine';
+import { actionListOf, specOperationsOfAnalysis, type Analysis, paginatedActionsOf, renameIn, splitRegexLiteral } from '../engine';
 import { operationsInReferencedFiles } from '../engine/bundle';
 import { settingsFileFor, textOf } from '../engine/spec-files';
 import { toLspEdits } from '../lsp-convert';
@@ -16,16 +16,20 @@ import { ActionsRequest, RenamePreviewRequest, type RenamePreviewResult } from '
 
 export function registerActions(ctx: ServerContext): void {
   const files = openFiles(ctx.documents);
+  /** The spec's operations, and those of path items that are `$ref`s to files of its folder, each pointing into its file. */
+  const withOperationsElsewhere = (doc: TextDocument, analysis: Analysis) => {
+    const { file, entry, read } = bundlingOf(ctx.documents, doc.uri);
+    const elsewhere = analysis.root && file && entry && read ? operationsInReferencedFiles(analysis.root, { entry, read }) : [];
+    const uriOf = (relative: string) => pathToFileURL(join(dirname(file!), ...relative.split('/'))).toString();
+    return { spec: { ...specOperationsOfAnalysis(analysis), elsewhere }, uriOf };
+  };
   ctx.connection.onRequest(ActionsRequest, (params) => {
     const doc = ctx.documents.get(params.uri);
     const analysis = doc && ctx.analysisOf(doc);
     if (!doc || !analysis) return null;
     const settings = settingsFor(files, doc);
-    // Path items that are `$ref`s to files of the spec's folder: their operations, pointing into those files.
-    const { file, entry, read } = bundlingOf(ctx.documents, doc.uri);
-    const elsewhere = analysis.root && file && entry && read ? operationsInReferencedFiles(analysis.root, { entry, read }) : [];
-    const list = actionListOf({ ...specOperationsOfAnalysis(analysis), elsewhere }, { paginated: paginatedActionsOf(settings?.text) });
-    const uriOf = (relative: string) => pathToFileURL(join(dirname(file!), ...relative.split('/'))).toString();
+    const { spec, uriOf } = withOperationsElsewhere(doc, analysis);
+    const list = actionListOf(spec, { paginated: paginatedActionsOf(settings?.text) });
     return {
       uri: doc.uri,
       version: doc.version,
@@ -45,7 +49,7 @@ export function registerActions(ctx: ServerContext): void {
       return { ok: false, reason: `the field must be "name" or "description", not ${JSON.stringify(params.field)}` };
     const typed = String(params.match ?? '');
     const { source, flags } = params.literal ? splitRegexLiteral(typed) : { source: typed, flags: String(params.flags ?? '') };
-    const preview = renameIn(specOperationsOfAnalysis(analysis), { field: params.field, match: source, flags, replace: String(params.replace ?? '') });
+    const preview = renameIn(withOperationsElsewhere(doc, analysis).spec, { field: params.field, match: source, flags, replace: String(params.replace ?? '') });
     if (!preview.ok) return preview;
     return {
       ok: true,
