@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -596,6 +596,37 @@ describe('lint: a spec whose $ref names a file that is not there', () => {
       );
       assert.match(missing[0].message, /cannot read schemas\/ticket\.yaml: no such file/);
       assert.doesNotMatch(missing[0].message, /found through/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('fix: a spec split over files', () => {
+  it('fixes the referenced files too: reported without --write, saved with it, comments kept; lint is clean after', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rewst-cli-fix-split-'));
+    try {
+      cpSync(join(ROOT, 'test', 'fixtures', 'split'), dir, { recursive: true });
+      const spec = join(dir, 'openapi.yaml');
+      const tickets = join(dir, 'paths', 'tickets.yaml');
+      const user = join(dir, 'schemas', 'user.yaml');
+      const before = [readFileSync(tickets, 'utf8'), readFileSync(user, 'utf8')];
+
+      const dry = cli('fix', spec);
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.match(dry.stderr, /paths\/tickets\.yaml: Add operationId "createATicket" \(operation-id-missing; found through openapi\.yaml\)/);
+      assert.match(dry.stderr, /paths\/tickets\.yaml: 1 fix\(es\) not saved \(use --write\)/);
+      assert.deepEqual([readFileSync(tickets, 'utf8'), readFileSync(user, 'utf8')], before, 'nothing saved without --write');
+
+      const r = cli('fix', '--write', spec);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(
+        readFileSync(tickets, 'utf8'),
+        before[0].replace('  summary: Create a ticket\n', '  summary: Create a ticket\n  operationId: createATicket\n'),
+      );
+      assert.ok(readFileSync(user, 'utf8').startsWith('# A user refers to itself'), 'the comment is kept');
+      const lint = cli('lint', '--no-spectral', spec);
+      assert.equal(lint.code, 0, lint.stdout);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

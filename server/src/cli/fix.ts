@@ -1,10 +1,17 @@
-import { fixAll } from '../engine';
+import { basename, dirname, join } from 'node:path';
+import { fixAll, parseSpec } from '../engine';
+import { fixReferencedFiles } from '../engine/bundle';
+import { bundleReaderWithin } from '../read-within';
 import { parseArgs, UsageError } from './args';
 import { formatOf, readText, writeText } from './io';
 
 export const fixUsage = 'rewst-openapi fix FILE... [--write]';
 
-/** Applies every safe fix; prints the fixed document, or saves it with --write. Exit 1 when errors remain. */
+/**
+ * Applies every safe fix; prints the fixed document, or saves it with --write. A spec whose `$ref`s name
+ * other files of its folder has those fixed too (saved with --write, else only reported). Exit 1 when
+ * errors remain.
+ */
 export function fixCommand(rest: string[]): number {
   const { files, flags } = parseArgs(rest, { booleans: ['write'] });
   if (!files.length) throw new UsageError('no files given');
@@ -17,6 +24,7 @@ export function fixCommand(rest: string[]): number {
     for (const f of left)
       process.stderr.write(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: still needs a person: ${f.ruleId}: ${f.message}\n`);
     failing ||= left.length > 0;
+    failing = fixReferenced(file, result.text, Boolean(flags.write)) || failing;
     if (flags.write) {
       if (result.text !== text) writeText(file, result.text);
       process.stderr.write(`${file}: ${result.applied.length} fix(es) ${result.text !== text ? 'written' : 'needed; file unchanged'}\n`);
@@ -26,4 +34,27 @@ export function fixCommand(rest: string[]): number {
     }
   }
   return failing ? 1 : 0;
+}
+
+/** Fixes the files the (fixed) spec refers to; true when errors are left in them. */
+function fixReferenced(file: string, fixedSpec: string, write: boolean): boolean {
+  // Most specs refer to no other file: no second parse for them.
+  if (!/\$ref["']?\s*:\s*["']?[^#\s"']/.test(fixedSpec)) return false;
+  const doc = parseSpec(fixedSpec, formatOf(file));
+  if (doc.problems.length || !doc.version) return false;
+  const folder = dirname(file);
+  const entry = basename(file);
+  const disk = bundleReaderWithin(folder);
+  const read = (name: string) => (name === entry ? fixedSpec : disk(name));
+  const { texts, applied, remaining } = fixReferencedFiles(doc.value as Record<string, unknown>, { entry, read });
+  const pathOf = (name: string) => join(folder, ...name.split('/'));
+  for (const f of applied) process.stderr.write(`${pathOf(f.file)}: ${f.title} (${f.ruleId}; found through ${entry})\n`);
+  const left = remaining.filter((f) => f.severity === 'error');
+  for (const f of left)
+    process.stderr.write(`${pathOf(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: still needs a person: ${f.ruleId}: ${f.message}\n`);
+  for (const [name, text] of texts) {
+    if (write) writeText(pathOf(name), text);
+    process.stderr.write(`${pathOf(name)}: ${applied.filter((f) => f.file === name).length} fix(es) ${write ? 'written' : 'not saved (use --write)'}\n`);
+  }
+  return left.length > 0;
 }

@@ -21,3 +21,4 @@ export {
   type ReferencedFinding,
 } from './cross-file';
 export { operationsInReferencedFiles, type ReferencedOperation } from './referenced-operations';
+export { fixReferencedFiles, MAX_REFERENCED_FIXES, type ReferencedFixes } from './fix-referenced';
