@@ -80,6 +80,7 @@ describe('LSP: the upload size for the status bar', () => {
     const uri = open('split/openapi.yaml', 'yaml');
     const first = await uploadSize(uri);
     assert.ok(first);
+    assert.equal(first.actions, 3, 'counted at once, before the size is measured: the path item in paths/tickets.yaml read alone');
     const done = first.pending ? await measured(uri, 1) : first;
     assert.equal(done.bytes, cliPreparedBytes('split/openapi.yaml'));
     assert.equal(done.preparedActions, 3, 'GET /tickets/{id} here, GET and POST /tickets from paths/tickets.yaml');

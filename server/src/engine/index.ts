@@ -14,6 +14,7 @@ export {
   specOperationsOfText,
   type Action,
   type ActionList,
+  type SpecOperations,
   type TagGroup,
 } from './actions';
 export { previewRename, renameIn, type Collision, type RenameChange, type RenameField, type RenamePreview, type RenameRequest } from './rename';

@@ -3,26 +3,19 @@
  * protocol.ts). Positions are LSP positions (UTF-16); edits are LSP
  * text edits on the version returned.
  */
-import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { actionListOf, specOperationsOfAnalysis, type Analysis, paginatedActionsOf, renameIn, splitRegexLiteral } from '../engine';
-import { operationsInReferencedFiles } from '../engine/bundle';
+import { actionListOf, type Analysis, paginatedActionsOf, renameIn, splitRegexLiteral } from '../engine';
 import { settingsFileFor, textOf } from '../engine/spec-files';
 import { toLspEdits } from '../lsp-convert';
-import { bundlingOf, openFiles, pathOf, type OpenFiles } from './open-files';
+import { openFiles, pathOf, type OpenFiles } from './open-files';
+import { specOperationsWithElsewhere } from './spec-operations';
 import { ActionsRequest, RenamePreviewRequest, type RenamePreviewResult } from '../protocol';
 
 export function registerActions(ctx: ServerContext): void {
   const files = openFiles(ctx.documents);
-  /** The spec's operations, and those of path items that are `$ref`s to files of its folder, each pointing into its file. */
-  const withOperationsElsewhere = (doc: TextDocument, analysis: Analysis) => {
-    const { file, entry, read } = bundlingOf(ctx.documents, doc.uri);
-    const elsewhere = analysis.root && file && entry && read ? operationsInReferencedFiles(analysis.root, { entry, read }) : [];
-    const uriOf = (relative: string) => pathToFileURL(join(dirname(file!), ...relative.split('/'))).toString();
-    return { spec: { ...specOperationsOfAnalysis(analysis), elsewhere }, uriOf };
-  };
+  const withOperationsElsewhere = (doc: TextDocument, analysis: Analysis) => specOperationsWithElsewhere(ctx.documents, doc, analysis);
   ctx.connection.onRequest(ActionsRequest, (params) => {
     const doc = ctx.documents.get(params.uri);
     const analysis = doc && ctx.analysisOf(doc);

@@ -15,12 +15,13 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { cancellable } from '../cancellable';
 import { formatOf, type ServerContext } from '../context';
-import { specOperationsOfAnalysis } from '../engine';
+import type { Analysis } from '../engine';
 import { outside } from '../engine/spec-files';
 import { PreparedSizeWorker } from '../prepared-size/measurer';
 import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../protocol';
 import type { Subscriber, VersionRun } from '../scheduler';
 import { pathOf } from './open-files';
+import { specOperationsWithElsewhere } from './spec-operations';
 
 type Measured = Pick<UploadSizeResult, 'bytes' | 'preparedActions' | 'problem'>;
 
@@ -81,7 +82,13 @@ class UploadSizeFeature {
     if (!analysis?.isSpec) return null;
     const entry = this.entries.get(doc.uri);
     const measured = entry?.version === doc.version ? entry.measured : undefined;
-    return { uri: doc.uri, version: doc.version, actions: specOperationsOfAnalysis(analysis).operations.length, pending: !measured, ...measured };
+    return { uri: doc.uri, version: doc.version, actions: this.actionCount(doc, analysis), pending: !measured, ...measured };
+  }
+
+  /** The spec's operations and those of path items written in other files of its folder (a cheap read of those files alone). */
+  private actionCount(doc: TextDocument, analysis: Analysis): number {
+    const { spec } = specOperationsWithElsewhere(this.ctx.documents, doc, analysis);
+    return spec.operations.length + (spec.elsewhere?.length ?? 0);
   }
 
   private send(doc: TextDocument): void {
