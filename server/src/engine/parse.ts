@@ -44,6 +44,13 @@ const MAX_ALIAS_COUNT = 1000;
 
 const SPEC_KEY = /^\uFEFF?\s*(?:\{\s*)?["']?(openapi|swagger)["']?\s*:/m;
 
+/** The format a file name (or URI) says, if it says one. */
+export function formatOfName(file: string): Format | undefined {
+  if (/\.json$/i.test(file)) return 'json';
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  return undefined;
+}
+
 export function detectFormat(text: string, hint?: Format): Format {
   if (hint) return hint;
   const i = skipWhitespace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);

@@ -11,7 +11,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseSpec, type Format } from './parse';
+import { formatOfName, parseSpec, type Format } from './parse';
 import type { IconContext, SettingsContext, SpecContext } from './settings/analyze';
 import { settingsNameFor, settingsNamesFor, specNamesFor } from './settings/model';
 import { svgProblem } from './settings/svg';
@@ -112,12 +112,7 @@ export function textOf(files: FileAccess, file: string): string | undefined {
   return r && 'text' in r ? r.text : undefined;
 }
 
-/** The format a file name says, if it says one. */
-export function formatOfName(file: string): Format | undefined {
-  if (/\.json$/i.test(file)) return 'json';
-  if (/\.ya?ml$/i.test(file)) return 'yaml';
-  return undefined;
-}
+export { formatOfName };
 
 /** The settings file beside a spec: the one there (under either name), else the name to create. */
 export function settingsFileFor(files: FileAccess, specFile: string): { file: string; exists: boolean } {

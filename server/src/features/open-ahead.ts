@@ -12,6 +12,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { AnalysisCache, ServerContext } from '../context';
 import type { Format } from '../engine';
+import { formatOfName } from '../engine/parse';
 import { OpeningNotification } from '../protocol';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { pathOf } from './open-files';
@@ -30,7 +31,7 @@ export function registerOpenAhead(ctx: ServerContext, analyses: AnalysisCache, p
   connection.onNotification(OpeningNotification, async ({ uri }) => {
     const received = Date.now();
     const file = pathOf(uri);
-    const format: Format | undefined = /\.ya?ml$/i.test(uri) ? 'yaml' : /\.json$/i.test(uri) ? 'json' : undefined;
+    const format: Format | undefined = formatOfName(uri);
     if (!file || !format || documents.get(uri)) return;
     let text: string;
     try {

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import type { Analysis } from '../engine';
-import { checkReferencedFiles, foundThroughMessage, type ReferencedCheck, type ReferencedFinding } from '../engine/bundle';
+import { checkReferencedFiles, foundThroughMessage, isUrl, type ReferencedCheck, type ReferencedFinding } from '../engine/bundle';
 import { SOURCE as REWST, toDiagnostic, toLspEdits } from '../lsp-convert';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { bundlingOf, openFiles, pathOf } from './open-files';
@@ -149,7 +149,7 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
 
 /** A `$ref` to a file (not to a place in the document, not to a URL: those are never read, and need no bundle here). */
 function refersToFiles(analysis: Analysis | undefined): analysis is Analysis & { root: Record<string, unknown> } {
-  return Boolean(analysis?.isSpec && analysis.root && analysis.index?.refs.some((r) => !r.ref.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(r.ref)));
+  return Boolean(analysis?.isSpec && analysis.root && analysis.index?.refs.some((r) => !r.ref.startsWith('#') && !isUrl(r.ref)));
 }
 
 /** The finding in the spec's Problems list: at the spec's `$ref` that leads to the file, with the place in the file. */

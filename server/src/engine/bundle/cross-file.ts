@@ -11,7 +11,7 @@
  * bundle's origins. A fix that would also edit another file is not offered.
  */
 import { analyze, fixFor } from '../engine';
-import { parseSpec, type Format, type SpecDocument } from '../parse';
+import { formatOfName, parseSpec, type SpecDocument } from '../parse';
 import { toPointer } from '../pointer';
 import { editorFor, type StructuralEditor } from '../structural-editor';
 import type { Finding, JsonPath, TextEdit } from '../types';
@@ -103,7 +103,7 @@ export function checkReferencedFiles(root: Record<string, unknown>, options: { e
   const docOf = (file: string) => {
     if (!docs.has(file)) {
       const source = (file === options.entry ? undefined : texts.get(file)) ?? safeRead(options.read, file);
-      docs.set(file, source === undefined ? undefined : parseSpec(source, formatOf(file)));
+      docs.set(file, source === undefined ? undefined : parseSpec(source, formatOfName(file)));
     }
     return docs.get(file);
   };
@@ -188,10 +188,6 @@ function throughOf(neededBy: Map<string, Array<{ file: string; path: JsonPath }>
     layer = next;
   }
   return undefined;
-}
-
-function formatOf(file: string): Format | undefined {
-  return /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : undefined;
 }
 
 function safeRead(read: ReadFile, file: string): string | undefined {

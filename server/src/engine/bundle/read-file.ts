@@ -1,4 +1,4 @@
-import { detectFormat, type Format } from '../parse';
+import { detectFormat, formatOfName } from '../parse';
 import { ConvertError } from '../convert/problems';
 import { yamlToJson } from '../convert/yaml-to-json';
 
@@ -8,7 +8,7 @@ import { yamlToJson } from '../convert/yaml-to-json';
  * the spec. Throws an Error whose message says why the file cannot be used.
  */
 export function parseReferenced(text: string, file: string): unknown {
-  const hint: Format | undefined = /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : undefined;
+  const hint = formatOfName(file);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const format = detectFormat(body, hint);
   try {

@@ -7,7 +7,7 @@
  * is written in and that file's parsed text, so a view can point at it. Far
  * cheaper than a whole bundle: only the path items' files are read.
  */
-import { parseSpec, type SpecDocument } from '../parse';
+import { formatOfName, parseSpec, type SpecDocument } from '../parse';
 import { getAt } from '../pointer';
 import { HTTP_METHODS, isObject, type OperationRef } from '../spec-index';
 import type { ReadFile } from './bundle';
@@ -30,7 +30,7 @@ export function operationsInReferencedFiles(root: Record<string, unknown>, optio
     if (!docs.has(file)) {
       let doc: SpecDocument | undefined;
       try {
-        doc = parseSpec(options.read(file), /\.json$/i.test(file) ? 'json' : 'yaml');
+        doc = parseSpec(options.read(file), formatOfName(file));
       } catch {
         doc = undefined; // unreadable: the referenced-file check reports it at the $ref
       }

@@ -1,5 +1,5 @@
 /** Go to Definition on a `$ref` (or mapping) value: a place in this document, or a file beside it to open at a pointer. */
-import { parseSpec, type SpecDocument } from '../parse';
+import { formatOfName, parseSpec, type SpecDocument } from '../parse';
 import { getAt, parseLocalRef } from '../pointer';
 import { whatIsAt } from './cursor';
 import type { NavIndex, RefMeaning, Span } from './nav-index';
@@ -30,7 +30,7 @@ export function locatePointer(doc: SpecDocument, path: ReadonlyArray<string>): S
 
 /** A file a relative reference names, parsed, with the fragment's target located and read. */
 export function resolveInFile(text: string, fileName: string, fragment: string): { doc: SpecDocument; span: Span; value: unknown; path: string[] } | undefined {
-  const doc = parseSpec(text, /\.ya?ml$/i.test(fileName) ? 'yaml' : /\.json$/i.test(fileName) ? 'json' : undefined);
+  const doc = parseSpec(text, formatOfName(fileName));
   if (doc.problems.length) return undefined;
   const path = fragment === '' ? [] : parseLocalRef(fragment);
   if (!path) return undefined;
