@@ -34,6 +34,8 @@ export interface Note {
   /** The settings field the note is about ("auth", "pagination", "hostname"...). */
   field: string;
   message: string;
+  /** 'warning': something the builder must change before Rewst can use the value (shown at the field, not only in the notes). */
+  level?: 'warning';
 }
 
 export interface Proposal {
