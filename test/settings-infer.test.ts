@@ -725,6 +725,49 @@ describe('pagination evidence, one hand-made fixture per kind', () => {
     assert.match(summary.notes[0], /1 say they page \(GET \/things\)/);
   });
 
+  it('evidence that misleads: a limit on an operation returning one object, a page path parameter, an example that is not an object', () => {
+    // GET /things/{id}?limit=5 returns one thing (its history capped by limit): one object, no array of results.
+    const single = inferPagination(
+      oas({
+        '/things/{id}': {
+          operationId: 'getThing',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, q('limit')],
+          responses: ok(
+            json({
+              schema: {
+                type: 'object',
+                properties: { id: { type: 'string' }, events: { type: 'array', items: { type: 'object', properties: { at: { type: 'string' } } } } },
+              },
+            }),
+          ),
+        },
+      }),
+    );
+    assert.deepEqual([single.lists.length, single.pagination.type], [0, 'none']);
+    // /pages/{page}/items lists a wiki page's items: `page` is a path parameter, never a page number Rewst could send.
+    const pathPage = inferPagination(
+      oas({
+        '/pages/{page}/items': {
+          operationId: 'getPage',
+          parameters: [{ name: 'page', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: ok(json({ schema: { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } } })),
+        },
+      }),
+    );
+    assert.equal(pathPage.pagination.type, 'none');
+    assert.deepEqual(
+      pathPage.lists.map((p) => [p.style, p.pageParam]),
+      [['none', undefined]],
+    );
+    // An example that is a string ("OK") says nothing of the shape: the results key stays unknown, said so.
+    const stringExample = one({ parameters: [q('page'), q('page_size')], responses: ok(json({ example: 'OK' })) });
+    assert.deepEqual([stringExample.pagination.type, stringExample.pagination.resultsKey, stringExample.lists[0].resultsFrom], ['page', undefined, 'unknown']);
+    assert.match(stringExample.notes.join('\n'), /do not describe their response \(GET \/things\): their results key is unknown\. Results Key is left empty/);
+    // An example that is a number, with no paging parameter: not a list at all.
+    const numberExample = one({ responses: ok(json({ example: 42 })) });
+    assert.equal(numberExample.lists.length, 0);
+  });
+
   it('operations that disagree on the results key: the commonest wins, the others are listed with theirs', () => {
     const list = (key: string) => ({ parameters: [q('page'), q('per_page')], responses: ok(json({ example: { [key]: [{ id: 1 }], meta: { total: 1 } } })) });
     const root = oas({

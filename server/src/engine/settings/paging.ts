@@ -239,7 +239,10 @@ export function pagingOf(root: Obj, op: OperationModel): OperationPaging {
     if (!described) resultsFrom = 'x-ms-pageable';
   }
   if (resultsKey === undefined && !described && (pagesByParams || linkHeader || saysPaged)) resultsFrom = 'unknown';
-  const isList = resultsKey !== undefined || resultsFrom === 'unknown';
+  // `GET /things/{id}?limit=5` returns one thing (a limit caps a member, not pages): an object at a path that ends in a
+  // parameter is one resource unless something else says it pages.
+  const oneResource = /\/\{[^}/]+\}\/?$/.test(op.pathKey) && resultsKey !== '' && !pagesByParams && !linkHeader && !xms && !saysPaged && nextKey === undefined;
+  const isList = !oneResource && (resultsKey !== undefined || resultsFrom === 'unknown');
   const checked = resultsFrom === 'unknown' || resultsFrom === 'x-ms-pageable' ? undefined : schema;
   const cursorPath = checked && pointerParam ? findCursor(root, checked, resultsKey, pointerParam) : undefined;
   let style: PaginationType = 'none';
