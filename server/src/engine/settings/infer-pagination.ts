@@ -100,9 +100,10 @@ export function inferPagination(root: Obj, ops: OperationModel[] = operationMode
       `${flagged.length} of them also take "${flagged[0].flagParam!.name}", a switch that turns paging on; Rewst sends only the page and page size parameters, so check whether the API pages without it (or set it to true in each action).`,
     );
   const pageParam = pagination.pageParam ? fitting.map((p) => p.op.query.get(pagination.pageParam!)).find(Boolean) : undefined;
-  if (pageParam && (pageParam.schema.minimum === 0 || pageParam.schema.default === 0))
+  const skips = pageParam && /^skip/i.test(pageParam.name);
+  if (pageParam && (pageParam.schema.minimum === 0 || pageParam.schema.default === 0 || skips))
     notes.push(
-      `"${pageParam.name}" counts pages from 0 (its ${pageParam.schema.minimum === 0 ? 'minimum' : 'default'} is 0): check which page Rewst asks for first.`,
+      `"${pageParam.name}" counts pages from 0 (${skips ? 'it names the pages to skip' : `its ${pageParam.schema.minimum === 0 ? 'minimum' : 'default'} is 0`}): check which page Rewst asks for first.`,
     );
   const xms = fitting.filter((p) => p.evidence.includes('x-ms-pageable'));
   if (xms.length) notes.push(`${xms.length} of them declare x-ms-pageable (Azure's paging extension): the next link and results key are read from it.`);

@@ -67,9 +67,27 @@ const POINTER_PARAMS = new Set([
   'searchafter',
   'pagingtoken',
   'batchtoken',
+  'paginationtoken',
+  'startingtoken',
+  'iterator',
+  'nextpage',
+  'nextkey',
 ]);
-const PAGE_PARAMS = new Set(['page', 'pagenumber', 'pageno', 'pagenum', 'pageindex', 'currentpage', 'pg']);
-const INDEX_PARAMS = new Set(['offset', 'start', 'skip', 'from', 'startindex', 'startat', 'startposition', 'startrow']);
+// skippages (e-conomic) and pagestart (PRX) are page numbers counted from 0.
+const PAGE_PARAMS = new Set(['page', 'pagenumber', 'pageno', 'pagenum', 'pageindex', 'currentpage', 'pg', 'skippages', 'pagestart']);
+const INDEX_PARAMS = new Set([
+  'offset',
+  'start',
+  'skip',
+  'from',
+  'startindex',
+  'startat',
+  'startposition',
+  'startrow',
+  'skiprecords',
+  'limitstart',
+  'firstresult',
+]);
 const SIZE_PARAMS = [
   'limit',
   'perpage',
@@ -125,10 +143,18 @@ const CURSORS = new Set([
   'nextpagecursor',
   'nextpointer',
   'nextoffset',
+  'lastkey',
+  'lastevaluatedkey',
+  'nextpage',
+  'nextkey',
+  'nextpagetoken',
+  'paginationtoken',
 ]);
 /** Prefixes under which a paging-like name is a filter, not paging: `filter[limit]`, `createdate.from`. */
 const NOT_PAGING_PREFIX = /^(filters?|where|search|sort|order|orderby|fields|include|exclude|q)$/;
-const PAGING_PREFIX = /^(page|paging|pagination|pager)$/;
+const PAGING_PREFIX = /^(page|paging|pagination|pager|paginate)$/;
+/** `paginate_page`, `paging-limit`: a paging prefix joined by an underscore or a dash. */
+const JOINED_PAGING_PREFIX = /^(paginate|pagination|paging|pager)[_-](.+)$/i;
 const PAGED_TEXT = /\b(paginated|paged|pageable|paginates|pagination)\b|\bpages? of (results|items|records)\b/i;
 
 /**
@@ -137,7 +163,8 @@ const PAGED_TEXT = /\b(paginated|paged|pageable|paginates|pagination)\b|\bpages?
  * `page[size]` → pagesize, `$top` → top; undefined for a filter's member.
  */
 export function pagingName(name: string): string | undefined {
-  const parts = name.split(/[.[\]]+/).filter(Boolean);
+  const joined = JOINED_PAGING_PREFIX.exec(name);
+  const parts = joined ? [joined[1], joined[2]] : name.split(/[.[\]]+/).filter(Boolean);
   if (parts.length <= 1) return norm(name);
   const last = norm(parts[parts.length - 1]);
   const prefix = norm(parts.slice(0, -1).join(''));
@@ -145,7 +172,7 @@ export function pagingName(name: string): string | undefined {
   if (PAGING_PREFIX.test(prefix)) {
     if (/^(number|num|no|index)$/.test(last)) return 'page';
     if (/^(size|limit|perpage|count)$/.test(last)) return 'pagesize';
-    if (last === 'cursor' || last === 'after') return 'cursor';
+    if (/^(cursor|after|token|key|next)$/.test(last)) return 'cursor';
     return last;
   }
   // "createdate.from", "range.start": a prefixed from/start is a filter's bound.
@@ -156,7 +183,16 @@ function isNumeric(root: Obj, p: QueryParam): boolean {
   let t = typesOf(root, p.schema);
   // Some generators type a single number as an array of one (`page: {type: array, items: {type: integer}}`).
   if (t.size === 1 && t.has('array')) t = typesOf(root, itemsOf(root, p.schema));
-  return t.size === 0 || t.has('integer') || t.has('number');
+  if (t.size === 0 || t.has('integer') || t.has('number')) return true;
+  // Jira types startAt and maxResults as strings with a default of "0" and "50": numbers all the same.
+  const sample = p.schema.default ?? p.schema.example;
+  return t.has('string') && typeof sample === 'string' && /^\d+$/.test(sample);
+}
+
+/** A string with nothing to say it is not a number: no format, enum or pattern. */
+function plainString(root: Obj, p: QueryParam): boolean {
+  const t = typesOf(root, p.schema);
+  return t.size === 1 && t.has('string') && p.schema.format === undefined && p.schema.enum === undefined && p.schema.pattern === undefined;
 }
 
 function isDate(p: QueryParam): boolean {
@@ -165,7 +201,7 @@ function isDate(p: QueryParam): boolean {
 
 /** An offset that is really an opaque token (Asana's `offset`, say) is a cursor. */
 function tokenLike(p: QueryParam): boolean {
-  return /token|cursor|next_page|opaque/i.test(p.description);
+  return /token|cursor|next_page|opaque|\blast ?key\b|(?:from|in) the (?:previous )?response|taken from/i.test(p.description);
 }
 
 function pick(params: Map<string, QueryParam>, accept: (n: string, p: QueryParam) => boolean): QueryParam | undefined {
@@ -184,13 +220,20 @@ function shapeless(root: Obj, schema: Obj | undefined): boolean {
 export function pagingOf(root: Obj, op: OperationModel): OperationPaging {
   const q = op.query;
   const raw = operationObject(root, op) ?? {};
-  const pointerParam = pick(q, (n, p) => POINTER_PARAMS.has(n) && !isDate(p)) ?? pick(q, (n, p) => INDEX_PARAMS.has(n) && !isNumeric(root, p) && tokenLike(p));
+  // A cursor by name; or an offset or page that is an opaque token (Stripe's search `page`, ClickMeter's `offset`).
+  const pointerParam =
+    pick(q, (n, p) => POINTER_PARAMS.has(n) && !isDate(p) && !(n === 'nextpage' && isNumeric(root, p))) ??
+    pick(q, (n, p) => (INDEX_PARAMS.has(n) || PAGE_PARAMS.has(n)) && !isNumeric(root, p) && tokenLike(p));
   // A page number typed as a string is still a page number, unless it is described as a token.
   const pageParam = pick(q, (n, p) => PAGE_PARAMS.has(n) && (isNumeric(root, p) || (typesOf(root, p.schema).has('string') && !tokenLike(p) && !isDate(p))));
-  const indexParam = pick(q, (n, p) => INDEX_PARAMS.has(n) && isNumeric(root, p) && !isDate(p));
+  // Some generators type both halves of offset/limit as plain strings: together they still page.
+  const named = (set: { has(n: string): boolean }) => pick(q, (n) => set.has(n)) !== undefined;
+  const paired = named(INDEX_PARAMS) && named(new Set(SIZE_PARAMS));
+  const number = (p: QueryParam) => isNumeric(root, p) || (paired && plainString(root, p) && !tokenLike(p));
+  const indexParam = pick(q, (n, p) => INDEX_PARAMS.has(n) && number(p) && !isDate(p));
   let sizeParam: QueryParam | undefined;
   for (const name of SIZE_PARAMS) {
-    sizeParam = pick(q, (n, p) => n === name && isNumeric(root, p));
+    sizeParam = pick(q, (n, p) => n === name && number(p));
     if (sizeParam) break;
   }
   const flagParam = pick(q, (n, p) => FLAG_PARAMS.has(n) && typesOf(root, p.schema).has('boolean'));
