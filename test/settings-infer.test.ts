@@ -877,6 +877,30 @@ describe('authentication from what thin specs do say', () => {
     assert.deepEqual(inferAuth(spec('bbc.co.uk.json')).auth, { method: 'api-key', apiKeyHeaderName: 'X-API-Key' });
   });
 
+  it('a credential header on most operations but not all (nowpayments.io: x-api-key on 11 of 16; the status and currency lists are public)', () => {
+    const a = inferAuth(spec('nowpayments.io.json'));
+    assert.deepEqual(a.auth, { method: 'api-key', apiKeyHeaderName: 'x-api-key' });
+    assert.match(
+      a.notes.join('\n'),
+      /11 of 16 operations take the header parameter x-api-key: API Key with that header is inferred from it\. The other 5 do not take it/,
+    );
+  });
+
+  it('an empty security requirement ({}) with a credential header on every operation (walmart.com/inventory): the header wins', () => {
+    const root = spec('walmart.com/inventory.json');
+    assert.deepEqual(root.security, [{}]);
+    assert.deepEqual(inferAuth(root).auth, { method: 'api-key', apiKeyHeaderName: 'WM_SEC.ACCESS_TOKEN' });
+  });
+
+  it('a credential header on a minority of operations (discourse: Api-Key on 21 of 84): No Auth, and the note names the header', () => {
+    const a = inferAuth(spec('discourse.local.json'));
+    assert.deepEqual(a.auth, { method: 'none' });
+    assert.match(
+      a.notes.join('\n'),
+      /The header parameter Api-Key, a credential by its name, goes with 21 of 84 operations: if the vendor's documentation says/,
+    );
+  });
+
   it('hand-made: Authorization header parameter described as Bearer; X-API-Key; ApiIntegrationCode alone', () => {
     assert.deepEqual(inferAuth(withHeaders([h('Authorization', 'Bearer {token}')])).auth, {
       method: 'api-key',

@@ -305,18 +305,23 @@ export function inferAuth(root: Obj, ops: OperationModel[] = operationModelsOf(r
   const fromHeaders = optionsByScheme.size ? undefined : headerAuth(ops);
   if (fromHeaders) optionsByScheme.set(fromHeaders.option.scheme, [fromHeaders.option]);
   const options = [...optionsByScheme.values()].flat();
-  if (!optionsByScheme.size)
+  if (!optionsByScheme.size) {
+    const some = credentialHeaders(ops)[0];
     return {
       auth: { method: 'none' },
       options,
       notes: [
         ...notes,
-        "The spec declares no security scheme, and no credential header goes with every operation: No Auth is proposed. Check the vendor's documentation for API keys or tokens.",
+        some
+          ? `The spec declares no security scheme, and no credential header goes with most operations: No Auth is proposed. The header parameter ${some.name}, a credential by its name, goes with ${some.n} of ${ops.length} operations: if the vendor's documentation says it carries the key for every request, choose API Key with it.`
+          : "The spec declares no security scheme, and no credential header goes with most operations: No Auth is proposed. Check the vendor's documentation for API keys or tokens.",
       ],
     };
+  }
 
   const groups = usage.groups.filter((g) => Object.keys(g).length > 0);
-  if (usage.groups.length && !groups.length)
+  // An empty requirement ({}) with a credential header on most operations (Walmart's WM_SEC.ACCESS_TOKEN) is a generator's default: the header says more.
+  if (usage.groups.length && !groups.length && !fromHeaders)
     return { auth: { method: 'none' }, options, notes: ['Every security requirement in the spec is empty (no credentials needed): No Auth is proposed.'] };
   const candidates = fromHeaders
     ? [{ [fromHeaders.option.scheme]: [] as string[] }]
@@ -418,6 +423,21 @@ const CREDENTIAL_NAMES: ReadonlyArray<RegExp> = [
 const ACCOUNT_HEADER = /^(x[-_])?(user(name)?|login|account([-_]?id)?|tenant([-_]?id)?|client[-_]?id|app[-_]?id|integration[-_]?code|company[-_]?id)$/i;
 /** A header on at least this share of the operations goes with every request. */
 const EVERY = 0.9;
+/** A credential header on at least this share is the API key; the operations without it are likely public (Rewst sends it with every action anyway). */
+const MOST = 0.5;
+
+/** Header parameters whose names say they carry a credential, with how many operations take each, simplest first. */
+function credentialHeaders(ops: OperationModel[]): Array<{ name: string; n: number; description: string }> {
+  const seen = new Map<string, { name: string; n: number; description: string }>();
+  for (const op of ops)
+    for (const [lower, p] of op.headers) {
+      const c = seen.get(lower) ?? { name: p.name, n: 0, description: p.description };
+      c.n++;
+      seen.set(lower, c);
+    }
+  const rankOf = (name: string) => CREDENTIAL_NAMES.findIndex((re) => re.test(name));
+  return [...seen.values()].filter((c) => rankOf(c.name) >= 0).sort((a, b) => b.n - a.n || rankOf(a.name) - rankOf(b.name));
+}
 
 /**
  * With no security scheme in the spec: the credential header parameter that
@@ -435,7 +455,8 @@ function headerAuth(ops: OperationModel[]): { option: AuthOption; alongside: str
   const every = [...seen.values()].filter((c) => ops.length && c.n >= ops.length * EVERY);
   const rankOf = (name: string) => CREDENTIAL_NAMES.findIndex((re) => re.test(name));
   const ranked = every.filter((c) => rankOf(c.name) >= 0).sort((a, b) => rankOf(a.name) - rankOf(b.name) || b.n - a.n);
-  const chosen = ranked[0];
+  // None on (nearly) every operation: the credential header most operations take, if most do.
+  const chosen = ranked[0] ?? credentialHeaders(ops).find((c) => c.n >= 2 && c.n >= ops.length * MOST);
   if (!chosen) return undefined;
   const preamble = /^authorization$/i.test(chosen.name)
     ? (PREAMBLE.exec(chosen.description)?.[1] ?? (/\bbearer\b/i.test(chosen.description) ? 'Bearer' : undefined))
@@ -449,7 +470,7 @@ function headerAuth(ops: OperationModel[]): { option: AuthOption; alongside: str
     supported: true,
     rank: 0,
     notes: [
-      `The spec declares no security scheme, but ${share} operations take the header parameter ${chosen.name}: API Key with that header is inferred from it${preamble ? `, with the preamble ${preamble} from its description` : ''}.`,
+      `The spec declares no security scheme, but ${share} operations take the header parameter ${chosen.name}: API Key with that header is inferred from it${preamble ? `, with the preamble ${preamble} from its description` : ''}.${chosen.n < ops.length * EVERY ? ` The other ${ops.length - chosen.n} do not take it (likely public): Rewst sends it with every action, which they ignore.` : ''}`,
     ],
   };
   return { option, alongside };
