@@ -624,6 +624,8 @@ describe('pagination from thin real specs', () => {
       ['visma.net.json', '/controller/api/v1/account', 'index', 'skipRecords', undefined, undefined, ''],
       // limit and offset both typed as plain strings.
       ['illumidesk.com.json', '/v1/teams/', 'index', 'offset', 'limit', undefined, ''],
+      // since: "Show only the resources since the provided index" (a number), with limit; results from the schema's example.
+      ['orthanc-server.com.json', '/changes', 'index', 'since', 'limit', undefined, 'Changes'],
     ];
     for (const [file, pathKey, style, param, size, cursor, results] of table) {
       const p = inferPagination(spec(file)).lists.find((l) => l.op.pathKey === pathKey);
@@ -632,6 +634,13 @@ describe('pagination from thin real specs', () => {
       assert.deepEqual([p.style, pager?.name, p.sizeParam?.name, p.cursorPath, p.resultsKey], [style, param, size, cursor, results], `${file} ${pathKey}`);
     }
     assert.match(inferPagination(spec('e-conomic.com.json')).notes.join('\n'), /"SkipPages" counts pages from 0 \(it names the pages to skip\)/);
+    // trakt.tv names no paging parameter, but 61 list operations answer with X-Pagination-* headers: said, not guessed.
+    const trakt = inferPagination(spec('trakt.tv.json'));
+    assert.equal(trakt.pagination.type, 'none');
+    assert.match(trakt.notes[0], /61 say they page \(GET \/comments\/recent\/\{comment_type\}\/\{type\}, .*the vendor's documentation names the parameter/);
+    assert.deepEqual(trakt.lists.find((l) => l.op.pathKey === '/comments/recent/{comment_type}/{type}')?.evidence, [
+      'paging response header x-pagination-item-count',
+    ]);
   });
 
   it('unchanged where the spec was rich: every real spec above still accounts for every list operation', () => {

@@ -155,6 +155,7 @@ const NOT_PAGING_PREFIX = /^(filters?|where|search|sort|order|orderby|fields|inc
 const PAGING_PREFIX = /^(page|paging|pagination|pager|paginate)$/;
 /** `paginate_page`, `paging-limit`: a paging prefix joined by an underscore or a dash. */
 const JOINED_PAGING_PREFIX = /^(paginate|pagination|paging|pager)[_-](.+)$/i;
+const PAGING_HEADER = /^x-(pagination|page|per-page|total-count|total-pages|next-page|next-cursor|has-more)/;
 const PAGED_TEXT = /\b(paginated|paged|pageable|paginates|pagination)\b|\bpages? of (results|items|records)\b/i;
 
 /**
@@ -230,7 +231,10 @@ export function pagingOf(root: Obj, op: OperationModel): OperationPaging {
   const named = (set: { has(n: string): boolean }) => pick(q, (n) => set.has(n)) !== undefined;
   const paired = named(INDEX_PARAMS) && named(new Set(SIZE_PARAMS));
   const number = (p: QueryParam) => isNumeric(root, p) || (paired && plainString(root, p) && !tokenLike(p));
-  const indexParam = pick(q, (n, p) => INDEX_PARAMS.has(n) && number(p) && !isDate(p));
+  const indexParam =
+    pick(q, (n, p) => INDEX_PARAMS.has(n) && number(p) && !isDate(p)) ??
+    // Orthanc's `since`: "Show only the resources since the provided index" (a `since` is usually a date filter).
+    pick(q, (n, p) => n === 'since' && isNumeric(root, p) && !isDate(p) && /\b(index|offset|position)\b/i.test(p.description));
   let sizeParam: QueryParam | undefined;
   for (const name of SIZE_PARAMS) {
     sizeParam = pick(q, (n, p) => n === name && number(p));
@@ -239,7 +243,9 @@ export function pagingOf(root: Obj, op: OperationModel): OperationPaging {
   const flagParam = pick(q, (n, p) => FLAG_PARAMS.has(n) && typesOf(root, p.schema).has('boolean'));
   const xms = isObject(raw['x-ms-pageable']) ? raw['x-ms-pageable'] : undefined;
   const description = typeof raw.description === 'string' ? raw.description.slice(0, 2000) : '';
-  const saysPaged = PAGED_TEXT.test(`${op.summary} ${description}`);
+  // Trakt's X-Pagination-Page, X-Total-Count...: the response says it is one page of several, not which parameter asks for the next.
+  const pagingHeader = op.responseHeaders.find((h) => PAGING_HEADER.test(h));
+  const saysPaged = PAGED_TEXT.test(`${op.summary} ${description}`) || pagingHeader !== undefined;
 
   const linkHeader = op.responseHeaders.includes('link') ? 'Link' : undefined;
   const pagesByParams = Boolean(pointerParam || pageParam || indexParam);
@@ -307,7 +313,8 @@ export function pagingOf(root: Obj, op: OperationModel): OperationPaging {
   if (xms) evidence.push('x-ms-pageable');
   if (linkHeader) evidence.push('Link response header');
   if (nextKey !== undefined && !xms) evidence.push(`next link ${nextKey} in the response ${resultsFrom === 'example' ? 'example' : 'schema'}`);
-  if (saysPaged) evidence.push('its summary or description says it pages');
+  if (pagingHeader) evidence.push(`paging response header ${pagingHeader}`);
+  else if (saysPaged) evidence.push('its summary or description says it pages');
   return {
     op,
     isList,
