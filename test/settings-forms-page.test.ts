@@ -357,6 +357,20 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
     const state = await stateOf(page);
     assert.ok(!state.draft.paginatedActions!.includes(first));
     assert.equal(await page.locator('#actions-count').innerText(), String(init.settings.paginatedActions!.length - 1));
+    // Each operation's checkbox sits on its label's first line (the stylesheet's row), even where the label wraps in a
+    // narrow editor, with the evidence below in smaller text.
+    await page.setViewportSize({ width: 420, height: 800 });
+    for (const li of (await page.locator('ul.actions li').all()).slice(0, 5)) {
+      await li.scrollIntoViewIfNeeded();
+      const box = (await li.locator('input[type=checkbox]').boundingBox())!;
+      const label = (await li.locator('label').boundingBox())!;
+      assert.ok(box.x + box.width <= label.x, 'the label is to the right of the checkbox');
+      assert.ok(box.y < label.y + 24 && box.y + box.height > label.y, `the checkbox is on the label's first line: ${JSON.stringify({ box, label })}`);
+      const evidence = li.locator('.evidence');
+      assert.ok((await evidence.boundingBox())!.y >= label.y + label.height - 1, 'the evidence is below');
+      const size = (el: unknown) => parseFloat(getComputedStyle(el as Element).fontSize);
+      assert.ok((await evidence.evaluate(size)) < (await li.locator('label').evaluate(size)), 'in smaller text');
+    }
     await page.getByLabel('Filter').fill('GetInvoices');
     assert.equal(await page.locator('li[data-op="GetCustomers"]').isVisible(), false);
     assert.equal(await page.locator('li[data-op="GetInvoices"]').isVisible(), true);
