@@ -25,6 +25,10 @@ describe('messages from a form page', () => {
     for (const type of ['ready', 'pickIcon', 'showSheet', 'openFile'] as const)
       assert.deepEqual(checkPageMessage({ type, extra: 'dropped' }), { ok: true, value: { type } });
     assert.deepEqual(checkPageMessage({ type: 'openForm', kind: 'pagination', extra: 1 }), { ok: true, value: { type: 'openForm', kind: 'pagination' } });
+    assert.deepEqual(checkPageMessage({ type: 'openForm', kind: 'auth', unsaved: true }), {
+      ok: true,
+      value: { type: 'openForm', kind: 'auth', unsaved: true },
+    });
     assert.deepEqual(checkPageMessage({ type: 'draft', seq: 3, draft: DRAFT }), { ok: true, value: { type: 'draft', seq: 3, draft: DRAFT } });
     assert.deepEqual(checkPageMessage({ type: 'save', draft: DRAFT }), { ok: true, value: { type: 'save', draft: DRAFT } });
   });
@@ -43,6 +47,7 @@ describe('messages from a form page', () => {
     for (const m of [null, undefined, 'ready', 42, [], ['ready'], {}, { type: 7 }, { type: 'evaluate', code: 'x' }, { type: '__proto__' }]) refused(m);
     assert.match(refused({ type: 'openForm', kind: 'settings' }), /names no form/);
     assert.match(refused({ type: 'openForm' }), /names no form/);
+    for (const unsaved of ['true', 1, null, {}]) assert.match(refused({ type: 'openForm', kind: 'auth', unsaved }), /unsaved is not true or false/);
   });
 
   it('refuses a draft message without a whole-number seq', () => {

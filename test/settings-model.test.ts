@@ -405,6 +405,33 @@ describe('form model', () => {
     assert.deepEqual(withDefaults({ auth: { method: 'api-key' } }), { auth: { method: 'api-key' } });
   });
 
+  it("choosing a pagination type brings Rewst's page limit (20), a page size within the proposal's, and the proposal's values for its own type; only in the sections asked for", () => {
+    const proposal: IntegrationSettings = {
+      pagination: { type: 'page', pageParam: 'p', pageSizeParam: 'size', resultsKey: 'items', defaultPageSize: 40, defaultPageLimit: 20 },
+    };
+    assert.deepEqual(withDefaults({ pagination: { type: 'page', pageSizeParam: 'typed' } }, { proposal }).pagination, {
+      type: 'page',
+      pageSizeParam: 'typed',
+      pageParam: 'p',
+      resultsKey: 'items',
+      defaultPageSize: 40,
+      defaultPageLimit: 20,
+    });
+    // Another type than the proposal's: none of its parameters, a size within its (the API's) maximum.
+    assert.deepEqual(withDefaults({ pagination: { type: 'index' } }, { proposal }).pagination, { type: 'index', defaultPageSize: 40, defaultPageLimit: 20 });
+    assert.deepEqual(withDefaults({ pagination: { type: 'link', defaultPageLimit: 3 } }).pagination, {
+      type: 'link',
+      defaultPageSize: 100,
+      defaultPageLimit: 3,
+    });
+    assert.deepEqual(withDefaults({ pagination: { type: 'none' } }, { proposal }), { pagination: { type: 'none' } });
+    // The auth form's choice fills its own sections only, not a pagination section it carries.
+    const carried: IntegrationSettings = { auth: { method: 'oauth2-client-credentials' }, pagination: { type: 'page' } };
+    const filled = withDefaults(carried, { proposal, sections: ['details', 'auth', 'oauth'] });
+    assert.deepEqual(filled.pagination, { type: 'page' });
+    assert.equal(filled.auth?.oauth?.tokenRequestMethod, 'POST');
+  });
+
   it('a save drops what the chosen method and type do not use, and keeps unknown keys', () => {
     const s = normalizeForSave({
       $schema: 'x',

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ActionsRequest, type ActionsResult, type LspRange } from '../../server/src/protocol';
+import { actionTooltip } from './action-tooltip';
 import { isSpecDocument as isCandidate } from './spec-sniff';
 
 export const ACTIONS_VIEW_ID = 'rewstOpenapi.actions';
@@ -182,17 +183,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscod
 }
 
 function tooltipOf(a: Action): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
-  md.appendMarkdown('**').appendText(a.name).appendMarkdown('**\n\n');
-  md.appendMarkdown('`').appendText(`${a.method} ${a.path}`).appendMarkdown('`');
-  if (a.uri) md.appendText(` · written in ${path.basename(vscode.Uri.parse(a.uri).path)}`);
-  if (a.operationId) md.appendMarkdown(' · operationId `').appendText(a.operationId).appendMarkdown('`');
-  if (a.paginated) md.appendMarkdown(' · paginated');
-  md.appendMarkdown('\n\n');
-  if (a.nameFrom === 'operationId') md.appendText('No summary: Rewst names this action by its operationId.\n\n');
-  if (a.nameFrom === 'method-and-path') md.appendText('No summary and no operationId: Rewst cannot name this action.\n\n');
-  if (a.description) md.appendText(a.description.length > 600 ? a.description.slice(0, 600) + '…' : a.description);
-  return md;
+  return new vscode.MarkdownString(actionTooltip(a, a.uri ? path.basename(vscode.Uri.parse(a.uri).path) : undefined));
 }
 
 let shown: ActionsViewProvider | undefined;

@@ -5,7 +5,7 @@
  * imports, so tests render it directly.
  */
 import { randomBytes } from 'node:crypto';
-import { fieldsOf, toControl } from '../../server/src/engine/settings/form';
+import { fieldsOf, noteFieldKey, toControl, warningsAtFields } from '../../server/src/engine/settings/form';
 import {
   AUTH_GUIDANCE,
   AUTH_LABELS,
@@ -83,7 +83,12 @@ function whenAttrs(f: FieldSpec): string {
   return `${f.when?.auth ? ` data-when-auth="${esc(f.when.auth.join(' '))}"` : ''}${f.when?.pagination ? ` data-when-pagination="${esc(f.when.pagination.join(' '))}"` : ''}`;
 }
 
-function fieldHtml(f: FieldSpec, s: IntegrationSettings): string {
+/** A warning note as it shows at its field and in the notes: marked as a warning in words, not by colour alone. */
+export function warningHtml(message: string): string {
+  return `<p class="message warning note"><strong>Warning:</strong> ${esc(message)}</p>`;
+}
+
+function fieldHtml(f: FieldSpec, s: IntegrationSettings, warnings: ReadonlyMap<string, string[]>): string {
   const id = idOf(f.key);
   const label = `<label for="f-${id}">${esc(f.label)}${f.required ? ' <span class="required">(required)</span>' : ''}</label>`;
   const range = f.min !== undefined ? ` Range ${f.min}–${f.max}.` : '';
@@ -91,7 +96,7 @@ function fieldHtml(f: FieldSpec, s: IntegrationSettings): string {
   const extra = f.key === 'icon' ? '<button type="button" id="pick-icon">Choose an SVG…</button><img id="icon-preview" alt="Icon preview" hidden>' : '';
   const body =
     f.kind === 'boolean' ? `<div class="check">${control(f, getField(s, f.key))}${label}</div>` : `${label}${control(f, getField(s, f.key))}${extra}`;
-  return `<div class="field" data-key="${esc(f.key)}"${whenAttrs(f)}${fieldApplies(f, s) ? '' : ' hidden'}>${body}${help}<div class="messages" id="m-${id}" aria-live="polite"></div></div>`;
+  return `<div class="field" data-key="${esc(f.key)}"${whenAttrs(f)}${fieldApplies(f, s) ? '' : ' hidden'}>${body}${help}<div class="messages" id="m-${id}" aria-live="polite">${(warnings.get(f.key) ?? []).map(warningHtml).join('')}</div></div>`;
 }
 
 function guidance(kind: 'auth' | 'pagination', s: IntegrationSettings): string {
@@ -108,17 +113,19 @@ function guidance(kind: 'auth' | 'pagination', s: IntegrationSettings): string {
   return `<div class="guidance-box">${blocks.join('')}${all}</div>`;
 }
 
+/** The proposal's notes about this form's fields, before the fields; warnings also show at their field. */
 function notesHtml(init: FormInit): string {
   const wanted = init.kind === 'auth' ? ['name', 'hostname', 'icon', 'auth', 'description'] : ['pagination'];
-  const notes = init.proposal.notes.filter((n) => wanted.includes(n.field));
+  const notes = init.proposal.notes.filter((n) => wanted.includes(n.field) || noteFieldKey(n.field, init.kind) !== undefined);
   if (!notes.length) return '';
-  return `<section class="notes" aria-labelledby="notes-h"><h2 id="notes-h">What the spec says</h2><ul>${notes.map((n) => `<li>${esc(n.message)}</li>`).join('')}</ul></section>`;
+  const item = (n: FormInit['proposal']['notes'][number]) =>
+    n.level === 'warning' ? `<li class="warning"><strong>Warning:</strong> ${esc(n.message)}</li>` : `<li>${esc(n.message)}</li>`;
+  return `<section class="notes" aria-labelledby="notes-h"><h2 id="notes-h">What the spec says</h2><ul>${notes.map(item).join('')}</ul></section>`;
 }
 
 /** An operation's own results key, as the list shows it beside the operation. */
 function resultsBadge(o: OperationSummary, key: string | undefined): string {
-  if (o.resultsFrom === undefined) return '';
-  const unknown = o.resultsFrom === 'unknown' || o.resultsKey === undefined;
+  const unknown = o.resultsFrom === undefined || o.resultsFrom === 'unknown' || o.resultsKey === undefined;
   const text = unknown
     ? 'results: unknown'
     : `results: ${o.resultsKey === '' ? '(the response)' : o.resultsKey}${o.resultsFrom === 'example' ? ' (example)' : ''}`;
@@ -129,6 +136,13 @@ function resultsBadge(o: OperationSummary, key: string | undefined): string {
       ? 'Differs from the Results Key above: Rewst uses one for all actions.'
       : `Read from the response ${o.resultsFrom === 'schema' ? 'schema' : o.resultsFrom}.`;
   return ` <span class="badge results${differs ? ' differs' : ''}${unknown ? ' unknown' : ''}" title="${esc(title)}">${esc(text)}</span>`;
+}
+
+/** What says an operation pages (its parameters, a next link, x-ms-pageable...), as the spec shows it. */
+function evidenceHtml(o: OperationSummary | undefined, id: string): string {
+  if (!o) return '';
+  const text = o.evidence?.length ? `Evidence: ${o.evidence.join('; ')}.` : 'No paging evidence: it returns a list, and nothing in the spec says it pages.';
+  return `<p class="evidence" id="${id}">${esc(text)}</p>`;
 }
 
 function actionsHtml(init: FormInit, s: IntegrationSettings): string {
@@ -149,15 +163,16 @@ function actionsHtml(init: FormInit, s: IntegrationSettings): string {
       ? `${o.summary ? ` <span class="summary">${esc(o.summary)}</span>` : ''}${o.style && o.style !== 'none' ? ` <span class="badge">${esc(o.style)}</span>` : ''}${resultsBadge(o, key)}`
       : '';
   const why = (o: OperationSummary | undefined) => (o?.reason && !o.marked ? `<p class="reason">Not proposed: ${esc(o.reason)}</p>` : '');
+  // One row per operation: the checkbox and its label on one line, what says it pages in small text below.
   const items = rows.map(
     (r) =>
-      `<li data-op="${esc(r.id)}"><input type="checkbox" id="op-${r.n}" data-op="${esc(r.id)}"${chosen.has(r.id) ? ' checked' : ''} aria-describedby="mo-${r.n}"><label for="op-${r.n}"><code>${esc(r.id)}</code> <span class="op">${esc(r.label)}</span>${detail(r.o)}${proposed.has(r.id) ? ' <span class="badge proposed">proposed</span>' : ''}</label>${why(r.o)}<div class="messages" id="mo-${r.n}" aria-live="polite"></div></li>`,
+      `<li data-op="${esc(r.id)}"><div class="row"><input type="checkbox" id="op-${r.n}" data-op="${esc(r.id)}"${chosen.has(r.id) ? ' checked' : ''} aria-describedby="${r.o ? `eo-${r.n} ` : ''}mo-${r.n}"><label for="op-${r.n}"><code>${esc(r.id)}</code> <span class="op">${esc(r.label)}</span>${detail(r.o)}${proposed.has(r.id) ? ' <span class="badge proposed">proposed</span>' : ''}</label></div>${evidenceHtml(r.o, `eo-${r.n}`)}${why(r.o)}<div class="messages" id="mo-${r.n}" aria-live="polite"></div></li>`,
   );
   // Operations without an operationId cannot be actions yet: shown, not tickable, with how to fix it.
   const noId = all.filter((o) => !o.operationId);
   const noIdItems = noId.map(
     (o, i) =>
-      `<li data-op="${esc(label(o))}" class="no-id"><input type="checkbox" id="op-x${i}" disabled aria-describedby="ro-x${i}"><label for="op-x${i}"><span class="op">${esc(label(o))}</span>${detail(o)}</label><p class="reason" id="ro-x${i}">No operationId, so Rewst makes no action of it: <code>rewst-openapi prepare</code> (or Fix all in the editor) adds one.</p></li>`,
+      `<li data-op="${esc(label(o))}" class="no-id"><div class="row"><input type="checkbox" id="op-x${i}" disabled aria-describedby="eo-x${i} ro-x${i}"><label for="op-x${i}"><span class="op">${esc(label(o))}</span>${detail(o)}</label></div>${evidenceHtml(o, `eo-x${i}`)}<p class="reason" id="ro-x${i}">No operationId, so Rewst makes no action of it: <code>rewst-openapi prepare</code> (or Fix all in the editor) adds one.</p></li>`,
   );
   return `<section aria-labelledby="actions-h" class="actions-section" data-when-pagination="index page link pointer"${s.pagination?.type && s.pagination.type !== 'none' ? '' : ' hidden'}>
 <h2 id="actions-h">Paginated actions</h2>
@@ -171,12 +186,13 @@ function actionsHtml(init: FormInit, s: IntegrationSettings): string {
 export function renderForm(init: FormInit, env: HtmlEnv): string {
   const s = init.settings;
   const fields = fieldsOf(init.kind);
+  const warnings = warningsAtFields(init.proposal.notes, init.kind, s, init.proposal.settings);
   const sections = [...new Set(fields.map((f) => f.section))].map((section) => {
     const own = fields.filter((f) => f.section === section);
     const guide = section === 'auth' ? guidance('auth', s) : section === 'pagination' ? guidance('pagination', s) : '';
     const when = section === 'oauth' ? ' data-when-auth="oauth2 oauth2-authorization-code oauth2-client-credentials"' : '';
     const hidden = section === 'oauth' && !own.some((f) => fieldApplies(f, s)) ? ' hidden' : '';
-    const body = own.map((f, i) => (i === 1 && guide ? guide : '') + fieldHtml(f, s)).join('');
+    const body = own.map((f, i) => (i === 1 && guide ? guide : '') + fieldHtml(f, s, warnings)).join('');
     return `<section aria-labelledby="s-${section}"${when}${hidden}><h2 id="s-${section}">${esc(SECTION_TITLES[section])}</h2>${body}</section>`;
   });
   const heading = init.kind === 'auth' ? 'Integration and authentication' : 'Pagination';
@@ -210,10 +226,10 @@ export function renderForm(init: FormInit, env: HtmlEnv): string {
 </header>
 <main>
 <form id="form" novalidate>
+${notesHtml(init)}
 ${sections.join('\n')}
 ${init.kind === 'pagination' ? actionsHtml(init, s) : ''}
 ${secrets}
-${notesHtml(init)}
 </form>
 </main>
 <script nonce="${env.nonce}" src="${esc(env.scriptUri)}"></script>

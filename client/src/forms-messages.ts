@@ -74,9 +74,9 @@ export function checkPageMessage(m: unknown): Checked<PageMessage> {
     case 'openFile':
       return { ok: true, value: { type: m.type } };
     case 'openForm':
-      return m.kind === 'auth' || m.kind === 'pagination'
-        ? { ok: true, value: { type: 'openForm', kind: m.kind } }
-        : refuse('openForm names no form (auth or pagination)');
+      if (m.kind !== 'auth' && m.kind !== 'pagination') return refuse('openForm names no form (auth or pagination)');
+      if (m.unsaved !== undefined && typeof m.unsaved !== 'boolean') return refuse('openForm.unsaved is not true or false');
+      return { ok: true, value: { type: 'openForm', kind: m.kind, ...(m.unsaved !== undefined ? { unsaved: m.unsaved } : {}) } };
     case 'draft': {
       if (typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq) || m.seq < 0) return refuse('draft.seq is not a whole number');
       const draft = checkDraft(m.draft);

@@ -42,7 +42,8 @@ export type PageMessage =
   | { type: 'pickIcon' }
   | { type: 'showSheet' }
   | { type: 'openFile' }
-  | { type: 'openForm'; kind: FormKind };
+  /** `unsaved`: the page has changes not saved, so the host keeps it open (in the same group) rather than replacing it. */
+  | { type: 'openForm'; kind: FormKind; unsaved?: boolean };
 
 export type HostMessage =
   /** The settings file as it is now (after a hand edit, or a save). */

@@ -37,8 +37,8 @@ export function registerSettingsForms(context: vscode.ExtensionContext, client: 
   const sheets = new SheetProvider(client);
   context.subscriptions.push(
     log,
-    vscode.commands.registerCommand(SETTINGS_COMMANDS.auth, (uri?: vscode.Uri) => forms.open('auth', uri)),
-    vscode.commands.registerCommand(SETTINGS_COMMANDS.pagination, (uri?: vscode.Uri) => forms.open('pagination', uri)),
+    vscode.commands.registerCommand(SETTINGS_COMMANDS.auth, (uri?: vscode.Uri, options?: unknown) => forms.open('auth', uri, openOptions(options))),
+    vscode.commands.registerCommand(SETTINGS_COMMANDS.pagination, (uri?: vscode.Uri, options?: unknown) => forms.open('pagination', uri, openOptions(options))),
     vscode.commands.registerCommand(SETTINGS_COMMANDS.sheet, (uri?: vscode.Uri) => sheets.show(uri)),
     vscode.workspace.registerTextDocumentContentProvider(SHEET_SCHEME, sheets),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPES.auth, forms.serializer('auth')),
@@ -82,6 +82,22 @@ const specResources = new (class {
   }
 })();
 
+/** How a form is opened from the other form of the same spec (its "Pagination form" / "Auth form" button). */
+export interface OpenOptions {
+  /** The form it is opened from: the new one takes its place, in its editor group, instead of opening beside it. */
+  replacing?: FormKind;
+  /** Keep the form it is opened from (it has unsaved changes, which closing it would lose): the new one opens in the same group. */
+  keep?: boolean;
+}
+
+/** A command's second argument, if it is OpenOptions (an editor-title command gets other things there). */
+function openOptions(v: unknown): OpenOptions | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const { replacing, keep } = v as Record<string, unknown>;
+  if (replacing !== 'auth' && replacing !== 'pagination') return undefined;
+  return { replacing, keep: keep === true };
+}
+
 /** The spec of the form panel that has focus, if one has. */
 let activeFormSpec: () => vscode.Uri | undefined = () => undefined;
 
@@ -116,25 +132,38 @@ class Forms {
     };
   }
 
-  /** Opens (or shows) the form; returns what it starts from, for callers that go on from it. */
-  async open(kind: FormKind, uri?: vscode.Uri): Promise<FormInit | undefined> {
+  /**
+   * Opens (or shows) the form; returns what it starts from, for callers that go on from it. Opened from the
+   * other form (`options.replacing`), it shows in that form's editor group and, unless `options.keep`, closes
+   * that form: the two take turns in one group rather than adding a column each.
+   */
+  async open(kind: FormKind, uri?: vscode.Uri, options?: OpenOptions): Promise<FormInit | undefined> {
     const target = await targetUri(uri);
     if (!target) return undefined;
     const located = await this.client.sendRequest(P.SettingsLocateRequest, { uri: target.toString() });
     if (!located.specUri) return void vscode.window.showErrorMessage(located.problem ?? 'No spec found for this file.');
     const key = `${kind} ${located.specUri}`;
+    const from = options?.replacing && options.replacing !== kind ? this.panels.get(`${options.replacing} ${located.specUri}`) : undefined;
+    const column = from?.panel.viewColumn;
+    // Closed only once the new form is in the group, so the group (and its column) stays.
+    const replace = () => {
+      if (from && !options?.keep) from.panel.dispose();
+    };
     const open = this.panels.get(key);
     if (open) {
-      open.panel.reveal();
+      open.panel.reveal(column);
+      replace();
       return open.init;
     }
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPES[kind],
       kind === 'auth' ? 'Rewst: Auth' : 'Rewst: Pagination',
-      vscode.ViewColumn.Beside,
+      column ?? vscode.ViewColumn.Beside,
       formOptions(this.context.extensionUri),
     );
-    return (await this.attach(panel, kind, located.specUri))?.init;
+    const form = await this.attach(panel, kind, located.specUri);
+    if (form) replace();
+    return form?.init;
   }
 
   serializer(kind: FormKind): vscode.WebviewPanelSerializer<PageState> {
@@ -163,7 +192,7 @@ class Forms {
         specUri,
         this.client,
         this.context.extensionUri,
-        (k) => void this.open(k, vscode.Uri.parse(specUri)),
+        (k, unsaved) => void this.open(k, vscode.Uri.parse(specUri), { replacing: kind, keep: unsaved }),
         stalled,
         this.log,
         reopens ? state : undefined,
@@ -227,7 +256,7 @@ class FormPanel {
     readonly panel: vscode.WebviewPanel,
     readonly init: FormInit,
     private readonly client: LanguageClient,
-    private readonly openForm: (kind: FormKind) => void,
+    private readonly openForm: (kind: FormKind, unsaved: boolean) => void,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -237,7 +266,7 @@ class FormPanel {
     specUri: string,
     client: LanguageClient,
     extensionUri: vscode.Uri,
-    openForm: (kind: FormKind) => void,
+    openForm: (kind: FormKind, unsaved: boolean) => void,
     stalled: (form: FormPanel) => void,
     log: vscode.LogOutputChannel,
     state?: PageState,
@@ -344,7 +373,7 @@ class FormPanel {
       case 'openFile':
         return this.openFile();
       case 'openForm':
-        return this.openForm(m.kind);
+        return this.openForm(m.kind, m.unsaved === true);
       case 'ready':
         return this.watchdog?.pageReady();
     }

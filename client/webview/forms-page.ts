@@ -7,12 +7,14 @@
  */
 // The pure modules only (not the settings index, which brings the parsers along).
 import {
+  FORM_SECTIONS,
   fromControl,
   mergeFileChange,
   messagesByField,
   normalizeForSave,
   parsePairs,
   toControl,
+  warningsAtFields,
   withDefaults,
   type FieldMessage,
 } from '../../server/src/engine/settings/form';
@@ -97,7 +99,9 @@ function showMessages(): void {
   const seen = new Set(local.map((r) => `${r.code} ${r.path.join('/')}`));
   const all = [...local, ...serverReports.filter((r) => SERVER_ONLY.has(r.code) && !seen.has(`${r.code} ${r.path.join('/')}`))];
   const byField = messagesByField(all, init.kind);
-  const write = (box: HTMLElement | null, list: FieldMessage[] | undefined) => {
+  // The spec's warnings about a value it proposed, at their field while the field holds that value.
+  const warnings = warningsAtFields(init.proposal.notes, init.kind, draft, init.proposal.settings);
+  const write = (box: HTMLElement | null, list: FieldMessage[] | undefined, notes: string[] = []) => {
     if (!box) return;
     box.replaceChildren(
       ...(list ?? []).map((m) => {
@@ -106,12 +110,21 @@ function showMessages(): void {
         p.textContent = m.message;
         return p;
       }),
+      ...notes.map((text) => {
+        // As forms-html.ts's warningHtml writes it: a warning in words, not by colour alone.
+        const p = document.createElement('p');
+        p.className = 'message warning note';
+        const label = document.createElement('strong');
+        label.textContent = 'Warning:';
+        p.append(label, ` ${text}`);
+        return p;
+      }),
     );
   };
   for (const el of controls()) {
     const key = el.dataset.field!;
     const list = byField.get(key);
-    write($(`m-${idOf(key)}`), list);
+    write($(`m-${idOf(key)}`), list, warnings.get(key));
     el.setAttribute('aria-invalid', String(Boolean(list?.some((m) => m.severity === 'error'))));
   }
   // Pairs are also checked for lines that are not "Name: value".
@@ -119,10 +132,11 @@ function showMessages(): void {
     if (FIELDS_BY_KEY.get(el.dataset.field!)?.kind !== 'pairs') continue;
     const { errors } = parsePairs(el.value);
     if (errors.length)
-      write($(`m-${idOf(el.dataset.field!)}`), [
-        ...(byField.get(el.dataset.field!) ?? []),
-        ...errors.map((message) => ({ severity: 'error' as const, message })),
-      ]);
+      write(
+        $(`m-${idOf(el.dataset.field!)}`),
+        [...(byField.get(el.dataset.field!) ?? []), ...errors.map((message) => ({ severity: 'error' as const, message }))],
+        warnings.get(el.dataset.field!),
+      );
   }
   write(
     $('m-paginatedActions'),
@@ -165,10 +179,11 @@ function onControl(e: Event): void {
   const field = key ? FIELDS_BY_KEY.get(key) : undefined;
   if (field) {
     draft = setField(draft, field.key, fromControl(field, rawOf(el)));
-    // A newly chosen method or type brings its fields' defaults (token request POST, and so on).
+    // A newly chosen method or type brings its fields' defaults (token request POST, a page limit of 20, and for
+    // the type the spec proposes its values), into empty fields only: what was typed or is in the file stays.
     if (field.key === 'auth.method' || field.key === 'pagination.type') {
       const before = draft;
-      draft = withDefaults(draft);
+      draft = withDefaults(draft, { proposal: init.proposal.settings, sections: field.key === 'auth.method' ? FORM_SECTIONS.auth : FORM_SECTIONS.pagination });
       for (const f of FIELDS_BY_KEY.values()) if (getField(before, f.key) !== getField(draft, f.key)) dirty.add(f.key);
       render();
     } else visibility();
@@ -241,7 +256,7 @@ $('save')?.addEventListener('click', () => post({ type: 'save', draft: normalize
 $('use-proposal')?.addEventListener('click', useProposal);
 $('show-sheet')?.addEventListener('click', () => post({ type: 'showSheet' }));
 $('open-file')?.addEventListener('click', () => post({ type: 'openFile' }));
-$('open-other')?.addEventListener('click', () => post({ type: 'openForm', kind: init.kind === 'auth' ? 'pagination' : 'auth' }));
+$('open-other')?.addEventListener('click', () => post({ type: 'openForm', kind: init.kind === 'auth' ? 'pagination' : 'auth', unsaved: dirty.size > 0 }));
 $('pick-icon')?.addEventListener('click', () => post({ type: 'pickIcon' }));
 $('actions-filter')?.addEventListener('input', (e) => filterActions((e.target as HTMLInputElement).value));
 $('tick-proposed')?.addEventListener('click', () => {

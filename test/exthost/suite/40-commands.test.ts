@@ -137,6 +137,31 @@ describe('commands', () => {
     });
   }
 
+  it("the Pagination form opened from the Auth form takes the Auth form's place in its editor group; with unsaved changes, beside it in that group", async () => {
+    const spec = workspaceUri('commands/forms.yaml');
+    await open('commands/forms.yaml');
+    const changes = [vscode.window.tabGroups.onDidChangeTabs, vscode.window.tabGroups.onDidChangeTabGroups];
+    const where = () => ({
+      auth: webviewTabs('rewstOpenapi.authForm').map((t) => t.group.viewColumn),
+      pagination: webviewTabs('rewstOpenapi.paginationForm').map((t) => t.group.viewColumn),
+      groups: vscode.window.tabGroups.all.length,
+    });
+    await run('rewstOpenapi.openAuthForm', spec);
+    const before = await waitFor('the auth form', where, (w) => w.auth.length === 1, changes);
+    assert.equal(before.groups, 2, 'the spec, and the form beside it');
+    const column = before.auth[0];
+
+    // What the Auth form's "Pagination form" button asks for (the page's openForm message, unsaved: false).
+    await run('rewstOpenapi.openPaginationForm', spec, { replacing: 'auth' });
+    const after = await waitFor('the pagination form in place of the auth form', where, (w) => w.auth.length === 0 && w.pagination.length === 1, changes);
+    assert.deepEqual(after, { auth: [], pagination: [column], groups: 2 }, 'same group, no third column, the auth tab gone');
+
+    // Back to the Auth form from a Pagination form with unsaved changes: both stay, in the one group.
+    await run('rewstOpenapi.openAuthForm', spec, { replacing: 'pagination', keep: true });
+    const kept = await waitFor('the auth form beside the kept pagination form', where, (w) => w.auth.length === 1, changes);
+    assert.deepEqual(kept, { auth: [column], pagination: [column], groups: 2 });
+  });
+
   it("Show Setup Sheet: the values to type into Rewst's wizard, from the settings file", async () => {
     const spec = workspaceUri('commands/sheet.yaml');
     const sheet = await run<vscode.Uri>('rewstOpenapi.showSetupSheet', spec);

@@ -4,7 +4,7 @@
  * brings, what a save writes, how a hand edit of the file merges with what the
  * user is typing, and which messages go beside which field.
  */
-import { FIELDS, FIELDS_BY_KEY, fieldApplies, getField, setField, type FieldSpec, type IntegrationSettings, type Section } from './model';
+import { FALLBACK_PAGE_SIZE, FIELDS, FIELDS_BY_KEY, fieldApplies, getField, setField, type FieldSpec, type IntegrationSettings, type Section } from './model';
 import type { SettingsReport } from './findings';
 
 export type FormKind = 'auth' | 'pagination';
@@ -58,10 +58,33 @@ export function toControl(field: FieldSpec, value: unknown): string | boolean {
   return value === undefined || value === null ? '' : String(value);
 }
 
-/** Fills the empty fields that now apply with their defaults (when a method or type is newly chosen). */
-export function withDefaults(s: IntegrationSettings): IntegrationSettings {
+export interface DefaultsOptions {
+  /** The spec's proposal (its settings). */
+  proposal?: IntegrationSettings;
+  /** Only the fields of these sections (the form's own, or the one whose choice changed); all when absent. */
+  sections?: ReadonlyArray<Section>;
+}
+
+/**
+ * Fills the empty fields that now apply with their defaults (when a method or type is newly chosen); a value
+ * already there, typed or from the file, stays. With the spec's proposal: when it chose the same pagination
+ * type, its values for that type (parameters, results key, a page size within the API's maximum) come first;
+ * for another type, the page size is the fallback within the proposal's size (which the API's maximum bounds).
+ */
+export function withDefaults(s: IntegrationSettings, options: DefaultsOptions = {}): IntegrationSettings {
+  const { proposal, sections } = options;
   let out = s;
-  for (const f of FIELDS) if (f.default !== undefined && fieldApplies(f, out) && getField(out, f.key) === undefined) out = setField(out, f.key, f.default);
+  const fill = (key: string, value: unknown) => {
+    const f = FIELDS_BY_KEY.get(key);
+    if (value === undefined || !f || (sections && !sections.includes(f.section))) return;
+    if (fieldApplies(f, out) && getField(out, key) === undefined) out = setField(out, key, value);
+  };
+  const type = s.pagination?.type;
+  if (type !== undefined && type !== 'none' && proposal?.pagination?.type === type)
+    for (const f of FIELDS) if (f.section === 'pagination' && f.key !== 'pagination.type') fill(f.key, getField(proposal, f.key));
+  const proposedSize = proposal?.pagination?.defaultPageSize;
+  fill('pagination.defaultPageSize', typeof proposedSize === 'number' && proposedSize > 0 ? Math.min(FALLBACK_PAGE_SIZE, proposedSize) : FALLBACK_PAGE_SIZE);
+  for (const f of FIELDS) if (f.default !== undefined) fill(f.key, f.default);
   return out;
 }
 
@@ -120,4 +143,36 @@ export function messagesByField(reports: ReadonlyArray<Pick<SettingsReport, 'pat
 
 function sectionOfTop(top: string): Section {
   return top === 'pagination' ? 'pagination' : top === 'auth' || top === 'extraRequestHeaders' ? 'auth' : 'details';
+}
+
+/** A proposal note, as the forms read it (propose.ts's Note). */
+export interface FormNote {
+  field: string;
+  message: string;
+  level?: string;
+}
+
+/** The field of `kind`'s form a note is about: its own key, or the section's choice ("auth" → auth.method); undefined when none. */
+export function noteFieldKey(field: string, kind: FormKind): string | undefined {
+  const key = field === 'auth' ? 'auth.method' : field === 'pagination' ? 'pagination.type' : field;
+  return fieldsOf(kind).some((f) => f.key === key) ? key : undefined;
+}
+
+/**
+ * The warning notes to show at their fields, by field key: a warning is about the value the proposal gave
+ * (a placeholder hostname, say), so it shows while the field holds that value and goes once it is replaced.
+ */
+export function warningsAtFields(
+  notes: ReadonlyArray<FormNote>,
+  kind: FormKind,
+  settings: IntegrationSettings,
+  proposal: IntegrationSettings,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of notes) {
+    const key = n.level === 'warning' ? noteFieldKey(n.field, kind) : undefined;
+    if (key === undefined || JSON.stringify(getField(settings, key)) !== JSON.stringify(getField(proposal, key))) continue;
+    out.set(key, [...(out.get(key) ?? []), n.message]);
+  }
+  return out;
 }

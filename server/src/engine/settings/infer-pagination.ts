@@ -5,7 +5,7 @@
  * (Rewst has one pagination setup per integration, so only operations that
  * page the same way are marked).
  */
-import { LIMITS, PAGINATION_LABELS, type PaginationSettings, type PaginationType } from './model';
+import { FALLBACK_PAGE_SIZE, LIMITS, PAGINATION_LABELS, type PaginationSettings, type PaginationType } from './model';
 import { checkOperation, describeOperation } from './check-operation';
 import { pagingOf, type OperationPaging } from './paging';
 import { operationModelsOf, type Obj, type QueryParam, type OperationModel } from './spec-model';
@@ -265,7 +265,7 @@ function pageSize(params: ReadonlyArray<QueryParam | undefined>): { value: numbe
       note: `The spec states no maximum page size, so the API's default (${Math.min(...defaults)}) is proposed; a larger size, if the vendor allows it, needs fewer requests.`,
     };
   return {
-    value: 100,
-    note: "The spec states no page size limit: 100 is proposed. Check the vendor's documentation: if the API returns fewer items than asked, Index and Page paging skip items.",
+    value: FALLBACK_PAGE_SIZE,
+    note: `The spec states no page size limit: ${FALLBACK_PAGE_SIZE} is proposed. Check the vendor's documentation: if the API returns fewer items than asked, Index and Page paging skip items.`,
   };
 }

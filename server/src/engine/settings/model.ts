@@ -180,6 +180,12 @@ export const LIMITS = {
   refreshBuffer: { min: 30, max: 3600 },
 } as const;
 
+/**
+ * The page size proposed when the spec states neither a maximum nor a default for its page size
+ * parameter (Rewst names no default; this is well within its 1000 and within most APIs' own maximum).
+ */
+export const FALLBACK_PAGE_SIZE = 100;
+
 export type FieldKind = 'text' | 'textarea' | 'number' | 'boolean' | 'select' | 'pairs';
 export type Section = 'details' | 'auth' | 'oauth' | 'pagination';
 
@@ -461,6 +467,7 @@ export const FIELDS: ReadonlyArray<FieldSpec> = [
     required: true,
     when: PAGED,
     ...LIMITS.defaultPageLimit,
+    default: LIMITS.defaultPageLimit.max,
     help: 'The most pages fetched for one action run (Rewst calls it the maximum that can be returned). This cannot be higher than 20.',
   },
   {
