@@ -129,7 +129,7 @@ const RESULT_NAMES = [
   'collection',
 ];
 const CONTAINERS = new Set(['data', 'response', 'result', '_embedded', 'payload', 'body']);
-const NOT_RESULTS = /^(errors?|warnings?|messages?|links|_links|included|facets|aggregations)$|^(error|warning|validation)_?\w*(messages?|errors?|infos?)$/i;
+const NOT_RESULTS = /^(errors?|warnings?|messages?|links?|_links|included|facets|aggregations)$|^(error|warning|validation)_?\w*(messages?|errors?|infos?)$/i;
 const NEXT_LINKS = new Set(['next', 'nexturl', 'nextlink', 'nextpageurl', 'nextpagelink', 'nexthref', 'odatanextlink', 'nextpageuri', 'nexturi']);
 const CURSORS = new Set([
   'nextcursor',
