@@ -52,11 +52,10 @@ function objectLike(schema: Record<string, unknown>): boolean {
   return schema.type === undefined || schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object'));
 }
 
-/** The names an array's items define; empty when there are no items or the rule cannot tell. */
-function itemNames(root: unknown, schema: Record<string, unknown>): Set<string> {
+/** The names an array's items define (none without items); undefined when the rule cannot tell (external refs, too deep). */
+function itemNames(root: unknown, schema: Record<string, unknown>): Set<string> | undefined {
   const out = new Set<string>();
-  if (isObject(schema.items) && !definedProperties(root, schema.items, out, new Set())) out.clear();
-  return out;
+  return isObject(schema.items) && !definedProperties(root, schema.items, out, new Set()) ? undefined : out;
 }
 
 const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
@@ -169,14 +168,14 @@ export const requiredUndefined: Rule = {
         const at = displayPointer(path);
         const why =
           on === 'array'
-            ? `${at} is an array, so the list is misplaced: ${inItems!.has(name) ? `its items define "${name}"` : `its items do not define "${name}" either`}.`
+            ? `, an array: the required list is misplaced there, ${!inItems ? 'and what its items define cannot be read here' : inItems.has(name) ? `and its items define "${name}"` : `and its items do not define "${name}" either`}.`
             : on === 'scalar'
-              ? `${at} is of type ${String(schema.type)}, which has no properties: the list is misplaced.`
-              : `properties does not define it.`;
+              ? `, of type ${String(schema.type)}, which has no properties: the required list is misplaced there.`
+              : ` but properties does not define it.`;
         report({
           path: [...path, 'required', i],
           target: 'value',
-          message: `Rewst will report "Required field is not defined": "${name}" is required at ${at} but ${why}`,
+          message: `Rewst will report "Required field is not defined": "${name}" is required at ${at}${why}`,
           data: { schemaPath: path, name },
         });
       });
@@ -265,7 +264,7 @@ export const requiredUndefined: Rule = {
       expect: [
         {
           pointer: '/components/schemas/Tickets/required/0',
-          message: /"id" is required at \/components\/schemas\/Tickets but .* is an array, so the list is misplaced: its items define "id"/,
+          message: /"id" is required at \/components\/schemas\/Tickets, an array: the required list is misplaced there, and its items define "id"/,
         },
         { pointer: '/components/schemas/Tickets/required/1' },
       ],
@@ -283,6 +282,13 @@ export const requiredUndefined: Rule = {
       ],
       fixed:
         '{\n  "openapi": "3.0.0",\n  "components": {\n    "schemas": {\n      "Tickets": {\n        "items": {\n          "properties": {\n            "id": {},\n            "subject": {}\n          },\n          "required": [\n            "id",\n            "subject"\n          ]\n        },\n        "type": "array"\n      }\n    }\n  }\n}',
+    },
+    {
+      name: "array: merged into the items' flow list, comments kept (YAML)",
+      text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    Tickets:\n      type: array\n      items:\n        required: [id] # the key\n        properties: {id: {}, subject: {}}\n      required: [subject, id]\n',
+      expect: [{ pointer: '/components/schemas/Tickets/required/0' }, { pointer: '/components/schemas/Tickets/required/1' }],
+      fixed:
+        'openapi: 3.0.0\ncomponents:\n  schemas:\n    Tickets:\n      type: array\n      items:\n        required: [id, subject] # the key\n        properties: {id: {}, subject: {}}\n',
     },
     {
       // linode.com.json: node_pools' items are $ref LKENodePoolRequestBody, referenced there only.
@@ -311,14 +317,23 @@ export const requiredUndefined: Rule = {
       // vtex.local/Catalog-API.json: a request body of RefIds (strings) that requires "RefId".
       name: 'array of strings: the list is removed (JSON)',
       text: '{"openapi":"3.0.0","components":{"schemas":{"RefIds":{"type":"array","items":{"type":"string"},"required":["RefId"]}}}}',
-      expect: [{ pointer: '/components/schemas/RefIds/required/0', message: /is an array, so the list is misplaced/ }],
+      expect: [
+        {
+          pointer: '/components/schemas/RefIds/required/0',
+          message: /, an array: the required list is misplaced there, and its items do not define "RefId" either/,
+        },
+      ],
       fixed: '{"openapi":"3.0.0","components":{"schemas":{"RefIds":{"type":"array","items":{"type":"string"}}}}}',
     },
     {
       name: "scalar: a property that lists itself moves to the enclosing object's list (YAML)",
       text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    User:\n      type: object\n      required:\n        - id\n      properties:\n        id: {type: integer}\n        name:\n          type: string\n          required: [name]\n        email:\n          type: string\n          required: [email, nickname]\n',
       expect: [
-        { pointer: '/components/schemas/User/properties/name/required/0', message: /is of type string, which has no properties: the list is misplaced/ },
+        {
+          pointer: '/components/schemas/User/properties/name/required/0',
+          message:
+            /"name" is required at \/components\/schemas\/User\/properties\/name, of type string, which has no properties: the required list is misplaced there/,
+        },
         { pointer: '/components/schemas/User/properties/email/required/0' },
         { pointer: '/components/schemas/User/properties/email/required/1' },
       ],
@@ -329,7 +344,7 @@ export const requiredUndefined: Rule = {
       // nexmo.com/verify.json: networkUnblock's unblock_duration (an integer) requires "false".
       name: 'scalar: names the enclosing object does not define are removed with the list (JSON)',
       text: '{\n  "openapi": "3.0.0",\n  "components": {\n    "schemas": {\n      "networkUnblock": {\n        "properties": {\n          "unblock_duration": {\n            "type": "integer",\n            "required": [\n              "false"\n            ]\n          }\n        }\n      }\n    }\n  }\n}',
-      expect: [{ pointer: '/components/schemas/networkUnblock/properties/unblock_duration/required/0', message: /is of type integer/ }],
+      expect: [{ pointer: '/components/schemas/networkUnblock/properties/unblock_duration/required/0', message: /, of type integer, which has no properties/ }],
       fixed:
         '{\n  "openapi": "3.0.0",\n  "components": {\n    "schemas": {\n      "networkUnblock": {\n        "properties": {\n          "unblock_duration": {\n            "type": "integer"\n          }\n        }\n      }\n    }\n  }\n}',
     },
