@@ -47,6 +47,14 @@ function misplacedOn(schema: Record<string, unknown>): 'array' | 'scalar' | unde
   return undefined;
 }
 
+/**
+ * An array with properties of its own (wealthreader.com.json's entities): its properties belong in the items
+ * too, and moving only the list would leave the names it requires behind, so the move is left to a person.
+ */
+function bothMisplaced(schema: Record<string, unknown>): boolean {
+  return isObject(schema.properties) && Object.keys(schema.properties).length > 0;
+}
+
 /** A schema that may hold properties: `type: object`, no type, or a type list with object. */
 function objectLike(schema: Record<string, unknown>): boolean {
   return schema.type === undefined || schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object'));
@@ -163,11 +171,13 @@ export const requiredUndefined: Rule = {
       if (!missing?.length) continue;
       const on = misplacedOn(schema);
       const inItems = on === 'array' ? itemNames(root, schema) : undefined;
+      const byHand = on === 'array' && bothMisplaced(schema);
       required.forEach((name, i) => {
         if (typeof name !== 'string' || !missing.includes(name)) return;
         const at = displayPointer(path);
-        const why =
-          on === 'array'
+        const why = byHand
+          ? ', an array with properties of its own: properties and required are both misplaced there, and belong in its items (a move to make by hand).'
+          : on === 'array'
             ? `, an array: the required list is misplaced there, ${!inItems ? 'and what its items define cannot be read here' : inItems.has(name) ? `and its items define "${name}"` : `and its items do not define "${name}" either`}.`
             : on === 'scalar'
               ? `, of type ${String(schema.type)}, which has no properties: the required list is misplaced there.`
@@ -177,6 +187,7 @@ export const requiredUndefined: Rule = {
           target: 'value',
           message: `Rewst will report "Required field is not defined": "${name}" is required at ${at}${why}`,
           data: { schemaPath: path, name },
+          ...(byHand ? { fixable: false } : {}),
         });
       });
     }
@@ -188,6 +199,7 @@ export const requiredUndefined: Rule = {
     if (!isObject(schema) || !Array.isArray(schema.required)) return undefined;
     // Never add properties to an array or a scalar: the list moves where it belongs, or goes.
     const on = misplacedOn(schema);
+    if (on === 'array' && bothMisplaced(schema)) return undefined;
     if (on) return moveMisplaced(ctx, schemaPath!, schema, on);
     const { editor, root, index, claim } = ctx;
     const at = toPointer(schemaPath!);
@@ -312,6 +324,12 @@ export const requiredUndefined: Rule = {
       expect: [{ pointer: '/components/schemas/Items/required/0', message: /its items do not define "itemsObject" either/ }],
       fixed:
         'openapi: 3.0.0\ncomponents:\n  schemas:\n    Items:\n      type: array\n      items:\n        type: object\n        required: ["itemsObject"]\n        properties:\n          sku: {type: string}\n',
+    },
+    {
+      // wealthreader.com.json: entities is an array with properties of its own, and items of type object.
+      name: 'array with properties of its own: both misplaced, said so, no fix (YAML)',
+      text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    entities:\n      type: array\n      items:\n        type: object\n      properties:\n        code: {type: string}\n      required: [code, statictics]\n',
+      expect: [{ pointer: '/components/schemas/entities/required/1', message: /properties and required are both misplaced there/, fixable: false }],
     },
     {
       // vtex.local/Catalog-API.json: a request body of RefIds (strings) that requires "RefId".
