@@ -17,6 +17,8 @@ export interface StructuralEditor {
   removeMember(objectPath: JsonPath, key: string): TextEdit | undefined;
   replaceValue(path: JsonPath, value: unknown): TextEdit | undefined;
   renameKey(objectPath: JsonPath, oldKey: string, newKey: string): TextEdit | undefined;
+  /** Adds values at the end of a list, written like its last item (same line or a new line of the same indentation). */
+  appendItems(arrayPath: JsonPath, values: unknown[]): TextEdit | undefined;
 }
 
 export function editorFor(doc: SpecDocument): StructuralEditor {
@@ -163,6 +165,23 @@ class JsonEditor implements StructuralEditor {
     const m = obj?.members.filter((x) => x.key === oldKey).pop();
     return m ? { start: m.keyStart, end: m.keyEnd, newText: JSON.stringify(newKey) } : undefined;
   }
+
+  appendItems(arrayPath: JsonPath, values: unknown[]): TextEdit | undefined {
+    const arr = this.node(arrayPath);
+    if (!arr || arr.kind !== 'array') return undefined;
+    const items = arr.items;
+    if (!items.length) return this.replaceValue(arrayPath, values);
+    const lead = this.text.slice(arr.start + 1, items[0].start);
+    // The separator between the first two items, or for one item: a new line like its own, or `,` and the space after `[`.
+    const sep =
+      items.length > 1
+        ? this.text.slice(items[0].end, items[1].start)
+        : lead.includes('\n')
+          ? `,${this.eol}${indentOfLine(this.text, items[0].start)}`
+          : `,${lead}`;
+    const last = items[items.length - 1];
+    return { start: last.end, end: last.end, newText: values.map((v) => sep + JSON.stringify(v)).join('') };
+  }
 }
 
 class YamlEditor implements StructuralEditor {
@@ -303,6 +322,29 @@ class YamlEditor implements StructuralEditor {
     const key = i >= 0 ? (map.items[i] as Pair).key : undefined;
     if (!isScalar(key) || !key.range) return undefined;
     return { start: key.range[0], end: key.range[1], newText: yamlScalarLike(key, newKey) };
+  }
+
+  appendItems(arrayPath: JsonPath, values: unknown[]): TextEdit | undefined {
+    const seq = yamlNodeAt(this.doc, arrayPath);
+    if (!isSeq(seq) || !seq.range) return undefined;
+    const items = seq.items as Array<{ range?: [number, number, number] }>;
+    if (!items.length || !items.every((i) => i?.range)) return this.replaceValue(arrayPath, values);
+    const last = items[items.length - 1].range!;
+    if (seq.flow || this.text[seq.range[0]] === '[') {
+      const sep = items.length > 1 ? this.text.slice(items[0].range![1], items[1].range![0]) : ', ';
+      if (!/^\s*,\s*$/.test(sep)) return undefined;
+      return { start: last[1], end: last[1], newText: values.map((v) => sep + yamlValue(v)).join('') };
+    }
+    // Block list: each new item on a line of its own, with the dash and indentation of the first.
+    const first = items[0].range![0];
+    const prefix = this.text.slice(lineStart(this.text, first), first);
+    if (!/^[ \t]*-[ \t]+$/.test(prefix)) return undefined;
+    let q = last[1];
+    while (q > last[0] && /\s/.test(this.text[q - 1])) q--;
+    let end = this.text.indexOf('\n', q);
+    if (end === -1) end = this.text.length;
+    if (this.text[end - 1] === '\r') end--;
+    return { start: end, end, newText: values.map((v) => `${this.eol}${prefix}${yamlValue(v)}`).join('') };
   }
 }
 

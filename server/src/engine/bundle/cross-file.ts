@@ -158,6 +158,7 @@ function redirected(editor: StructuralEditor, byPointer: Map<string, BundleOrigi
     removeMember: (objectPath, key) => at(objectPath, (p) => editor.removeMember(p, key)),
     replaceValue: (path, value) => at(path, (p) => editor.replaceValue(p, value)),
     renameKey: (objectPath, oldKey, newKey) => at(objectPath, (p) => editor.renameKey(p, oldKey, newKey)),
+    appendItems: (arrayPath, values) => at(arrayPath, (p) => editor.appendItems(p, values)),
     missed: () => missed,
   };
 }
