@@ -11,26 +11,54 @@ export function applyEdits(text: string, edits: ReadonlyArray<TextEdit>): string
   return out + text.slice(last);
 }
 
+/** Do two edits touch the same text? Insertions at one offset do not (both go in, in order), nor do edits that only meet. */
+function clash(a: TextEdit, b: TextEdit): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 /**
- * Picks edits that do not overlap, in order. Two insertions at the same offset
- * are joined; any other overlap is left out (the caller may try it again on
- * the edited text).
+ * Picks whole fixes, in order, whose edits overlap none picked before: a fix
+ * of several edits (a list moved: deleted here, added there) goes in entirely
+ * or waits for the next round, never half. The picked edits are returned
+ * sorted and apart.
  */
-export function nonOverlapping(edits: ReadonlyArray<TextEdit>): { accepted: TextEdit[]; deferred: number } {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const accepted: TextEdit[] = [];
-  let deferred = 0;
-  for (const e of sorted) {
-    const prev = accepted[accepted.length - 1];
-    if (prev && prev.start === prev.end && e.start === e.end && e.start === prev.start) {
-      accepted[accepted.length - 1] = { start: prev.start, end: prev.end, newText: prev.newText + e.newText };
-    } else if (!prev || e.start >= prev.end) {
-      accepted.push(e);
-    } else {
-      deferred++;
+export function compatibleFixes<T extends { edits: ReadonlyArray<TextEdit> }>(fixes: ReadonlyArray<T>): { accepted: T[]; edits: TextEdit[] } {
+  // Taken edits sorted by start; those of one start in the order of their fixes.
+  const taken: TextEdit[] = [];
+  const accepted: T[] = [];
+  /** Index of the first taken edit starting after `at` (or at or after it, when `orAt`). */
+  const bound = (at: number, orAt: boolean) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < at || (!orAt && taken[mid].start === at)) lo = mid + 1;
+      else hi = mid;
     }
+    return lo;
+  };
+  const free = (e: TextEdit) => {
+    const i = bound(e.start, true);
+    // Before it: only edits of the last start there can reach into it (taken edits never overlap one another).
+    for (let k = i - 1; k >= 0 && taken[k].start === taken[i - 1].start; k--) if (clash(taken[k], e)) return false;
+    for (let k = i; k < taken.length && taken[k].start < Math.max(e.end, e.start + 1); k++) if (clash(taken[k], e)) return false;
+    return true;
+  };
+  for (const fix of fixes) {
+    const own = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    if (own.some((e, i) => i > 0 && clash(own[i - 1], e)) || !own.every(free)) continue;
+    accepted.push(fix);
+    for (const e of own) taken.splice(bound(e.start, false), 0, e);
   }
-  return { accepted, deferred };
+  // Insertions at one offset joined into one edit, as an editor applies them (in their fixes' order).
+  const edits: TextEdit[] = [];
+  for (const e of [...taken].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const prev = edits[edits.length - 1];
+    if (prev && prev.start === prev.end && e.start === e.end && e.start === prev.start)
+      edits[edits.length - 1] = { ...prev, newText: prev.newText + e.newText };
+    else edits.push(e);
+  }
+  return { accepted, edits };
 }
 
 /**

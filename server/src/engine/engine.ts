@@ -5,7 +5,7 @@ import { toPointer } from './pointer';
 import type { FixContext, FixTarget, Rule } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
 import { indexSpec, type SpecIndex } from './spec-index';
-import { applyEdits, composeEdits, nonOverlapping } from './edit-ops';
+import { applyEdits, compatibleFixes, composeEdits } from './edit-ops';
 import type { Finding, Fix, Report, TextEdit } from './types';
 
 export const PARSE_ERROR = 'parse-error';
@@ -158,11 +158,10 @@ export function fixAll(text: string, options: AnalyzeOptions = {}): FixAllResult
       const fix = safely(() => rule.fix!({ path: f.path, data: f.data }, ctx));
       if (fix && fix.edits.length) fixes.push({ ...fix, ruleId: rule.id });
     }
-    const { accepted } = nonOverlapping(fixes.flatMap((f) => f.edits));
+    const { accepted: done, edits: accepted } = compatibleFixes(fixes);
     if (!accepted.length) break;
     const next = applyEdits(current, accepted);
     edits = round === 0 ? accepted : composeEdits(edits, accepted, next);
-    const done = fixes.filter((f) => f.edits.every((e) => accepted.some((a) => a.start <= e.start && e.end <= a.end)));
     applied.push(...done);
     rounds.push(done);
     current = next;
