@@ -1,8 +1,9 @@
 /**
  * The hostname still a placeholder: the spec's server URL has a variable in
- * the host (a tenant's subdomain, a region) and the settings keep its
- * default, or a `{variable}` was never replaced at all. Rewst would call the
- * spec's example tenant, or no host.
+ * the host (a tenant's subdomain, a region) and the settings keep the
+ * hostname the spec yields, or a free variable's default, or a `{variable}`
+ * was never replaced at all. Rewst would call the spec's example tenant, or
+ * no host.
  */
 import { describeVariable, placeholdersIn, specServer } from '../server-url';
 import type { SettingsReport } from './findings';
@@ -26,7 +27,11 @@ export function hostnamePlaceholder(s: IntegrationSettings, root: Obj): Settings
   if (typeof s.hostname !== 'string' || !s.hostname || /[{}]/.test(s.hostname)) return [];
   const server = specServer(root);
   if (!server) return [];
-  const left = placeholdersIn(s.hostname, server);
+  const atDefault = placeholdersIn(s.hostname, server);
+  // The spec's own hostname, untouched: every variable is named. Once some are changed, a variable whose values
+  // the spec lists (a region) may rightly keep its default; a free one (a tenant's subdomain) may not.
+  const untouched = atDefault.length === server.hostVariables.filter((v) => v.default !== undefined).length;
+  const left = untouched ? atDefault : atDefault.filter((v) => !v.enum?.length);
   if (!left.length) return [];
   const parts = left.map((v) => `"${v.default}" is the default of ${describeVariable(v)}`);
   return [

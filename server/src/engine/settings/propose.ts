@@ -130,7 +130,7 @@ export function hostnameOf(root: Obj, notes: Note[]): string {
     notes.push({
       field: 'hostname',
       level: 'warning',
-      message: `The spec's server URL "${server.raw}" has no host: enter the API hostname from the vendor's documentation.${base}`,
+      message: `${server.where.startsWith('Swagger') ? 'The spec has no host' : `The spec's server URL "${server.raw}" has no host`}: enter the API hostname from the vendor's documentation.${base}`,
     });
     return '';
   }
@@ -157,7 +157,11 @@ export function hostnameOf(root: Obj, notes: Note[]): string {
 /** What becomes of the base path: Rewst calls the hostname and the path, nothing between. */
 function basePathNote(root: Obj, server: SpecServer, host: string): string {
   const base = server.basePath;
-  const what = server.where.startsWith('Swagger') ? `The spec's basePath is ${base}` : `The server URL ${server.raw} has the base path ${base}`;
+  const what = server.where.startsWith('Swagger')
+    ? `The spec's basePath is ${base}`
+    : server.host
+      ? `The server URL ${server.raw} has the base path ${base}`
+      : `Its base path is ${base}`;
   const keys = pathKeys(root);
   const example = keys.find((k) => !startsWithPath(k, base));
   if (!example && keys.length)
