@@ -334,7 +334,7 @@ describe('name and hostname rules and their fixes', () => {
         [
           'settings-hostname-placeholder',
           'error',
-          "\"{region}.api.example.com\" is not a hostname: the server variable {region} must be replaced by your tenant's value.",
+          '"{region}.api.example.com" is not a hostname: the server variable {region} must be replaced by your tenant\'s value.',
           false,
         ],
       ],
