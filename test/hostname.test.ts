@@ -194,7 +194,7 @@ describe('settings check: the hostname still a placeholder', () => {
   const pinecone = load('pinecone.io.json');
   const at = (hostname: string, root: Obj) =>
     settingsReports({ hostname } as IntegrationSettings, { spec: { name: 'spec.json', root } })
-      .filter((r) => r.path.join('.') === 'hostname')
+      .filter((r) => r.code === 'settings-hostname-placeholder' && r.path.join('.') === 'hostname')
       .map((r) => [r.code, r.severity, r.message]);
 
   it("the spec's own hostname: a warning naming each variable", () => {
@@ -222,6 +222,20 @@ describe('settings check: the hostname still a placeholder', () => {
   it('a hostname that does not fit the template, or a spec whose host has no variable: nothing', () => {
     assert.deepEqual(at('api.example.com', intellifi), []);
     assert.deepEqual(at('api.vendor.com', oas([{ url: 'https://api.vendor.com/v1' }])), []);
+  });
+
+  it('variables side by side: only the whole default hostname counts; a hostile template and hostname finish at once', { timeout: 10_000 }, () => {
+    const adjacent = oas([{ url: 'https://{a}{b}.vendor.com', variables: { a: { default: 'x' }, b: { default: 'y' } } }]);
+    assert.equal(at('xy.vendor.com', adjacent).length, 1);
+    assert.deepEqual(at('xz.vendor.com', adjacent), []);
+    const names = 'abcdefghijklmnop'.split('');
+    const many = oas([{ url: `https://${names.map((n) => `{${n}}`).join('.')}.x`, variables: Object.fromEntries(names.map((n) => [n, { default: 'd' }])) }]);
+    assert.deepEqual(at(`${'.'.repeat(5000)}y`, many), []);
+    // The last variable runs to the last literal: it holds the long rest, not its default; the others do.
+    const long = at(`${'d.'.repeat(2000)}x`, many);
+    assert.equal(long.length, 1);
+    assert.match(String(long[0][2]), /is the default of \{o\}\. Replace them/);
+    assert.equal(at(`${'d.'.repeat(16)}x`, many).length, 1);
   });
 
   it('{...} written in the hostname is an error even without a spec', () => {

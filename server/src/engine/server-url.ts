@@ -156,21 +156,43 @@ function variableOf(name: string, v: unknown): HostVariable {
  * that does not fit the template was typed by hand and has none.
  */
 export function placeholdersIn(hostname: string, server: SpecServer): HostVariable[] {
-  if (!server.hostVariables.length || hostname.length > 300) return [];
-  const names: string[] = [];
-  const pattern = server.hostTemplate.replace(/\{([^}]+)\}|[^{]+/g, (whole, name: string | undefined) => {
-    if (name === undefined) return whole.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    names.push(name);
-    return '(.+?)';
-  });
-  const m = new RegExp(`^${pattern}$`, 'i').exec(hostname.trim());
-  if (!m) return [];
-  const out: HostVariable[] = [];
-  names.forEach((name, i) => {
-    const v = server.hostVariables.find((x) => x.name === name);
-    if (v?.default !== undefined && m[i + 1].toLowerCase() === v.default.toLowerCase() && !out.includes(v)) out.push(v);
-  });
-  return out;
+  if (!server.hostVariables.length) return [];
+  const host = hostname.trim().toLowerCase();
+  const values = readTemplate(host, server.hostTemplate.toLowerCase());
+  // Two variables side by side cannot be told apart: only the spec's own hostname, whole, counts.
+  if (values === 'ambiguous') return host === server.host.toLowerCase() ? server.hostVariables.filter((v) => v.default !== undefined) : [];
+  if (!values) return [];
+  return server.hostVariables.filter((v) => v.default !== undefined && values.get(v.name.toLowerCase())?.some((x) => x === v.default!.toLowerCase()));
+}
+
+/**
+ * Each variable's value in `host`, read left to right: a variable runs to the next
+ * occurrence of the literal after it (the last literal is the end of the host).
+ * Linear in the host's length, whatever the template: no backtracking.
+ */
+function readTemplate(host: string, template: string): Map<string, string[]> | 'ambiguous' | undefined {
+  const parts = template.match(/\{[^}]*\}|[^{]+/g) ?? [];
+  const out = new Map<string, string[]>();
+  let pos = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (!part.startsWith('{')) {
+      if (!host.startsWith(part, pos)) return undefined;
+      pos += part.length;
+      continue;
+    }
+    const next = parts[i + 1];
+    let end: number;
+    if (next === undefined) end = host.length;
+    else if (next.startsWith('{')) return 'ambiguous';
+    else if (i + 1 === parts.length - 1) end = host.endsWith(next) ? host.length - next.length : -1;
+    else end = host.indexOf(next, pos + 1);
+    if (end <= pos) return undefined;
+    const name = part.slice(1, -1);
+    out.set(name, [...(out.get(name) ?? []), host.slice(pos, end)]);
+    pos = end;
+  }
+  return pos === host.length ? out : undefined;
 }
 
 /** `{customer}` ("brain", Customer sub-domain assigned by Intellifi; one of nl, cloud): a variable named for a message. */
