@@ -238,6 +238,12 @@ describe('settings check: the hostname still a placeholder', () => {
     assert.equal(at(`${'d.'.repeat(16)}x`, many).length, 1);
   });
 
+  it('a server URL of unclosed braces is read at once, in the proposal and the check', { timeout: 10_000 }, () => {
+    const root = oas([{ url: `https://${'{'.repeat(200_000)}x.vendor.com/${'{a'.repeat(100_000)}` }]);
+    assert.equal(proposeSettings(root).settings.hostname?.length, 200_000 + 'x.vendor.com'.length);
+    assert.deepEqual(at('x.vendor.com', root), []);
+  });
+
   it('{...} written in the hostname is an error even without a spec', () => {
     const reports = settingsReports({ hostname: '{customer}.intellifi.{tld}' } as IntegrationSettings).filter((r) => r.path[0] === 'hostname');
     assert.deepEqual(

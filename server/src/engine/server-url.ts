@@ -72,7 +72,7 @@ export function isAbsolute(url: string): boolean {
 /** A server URL with its variables' defaults; a variable with no default stays `{name}`. */
 function substituteAll(server: Obj): string {
   const vars = isObject(server.variables) ? server.variables : {};
-  return String(server.url).replace(/\{([^}]+)\}/g, (whole, name: string) => defaultOf(vars[name]) ?? whole);
+  return String(server.url).replace(/\{([^{}]+)\}/g, (whole, name: string) => defaultOf(vars[name]) ?? whole);
 }
 
 function defaultOf(v: unknown): string | undefined {
@@ -90,7 +90,7 @@ interface Segment {
 /** Splits a server URL into origin and path, keeping track of which variables fall in the host. */
 export function splitServer(raw: string, variables: Obj): Omit<SpecServer, 'where' | 'index'> {
   const segments: Segment[] = [];
-  const re = /\{([^}]+)\}/g;
+  const re = /\{([^{}]+)\}/g;
   let last = 0;
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
     if (m.index > last) segments.push({ raw: raw.slice(last, m.index), value: raw.slice(last, m.index) });
@@ -171,12 +171,13 @@ export function placeholdersIn(hostname: string, server: SpecServer): HostVariab
  * Linear in the host's length, whatever the template: no backtracking.
  */
 function readTemplate(host: string, template: string): Map<string, string[]> | 'ambiguous' | undefined {
-  const parts = template.match(/\{[^}]*\}|[^{]+/g) ?? [];
+  const parts = template.match(/\{[^{}]*\}|[^{]+|\{/g) ?? [];
   const out = new Map<string, string[]>();
   let pos = 0;
+  const isVariable = (part: string | undefined) => part !== undefined && part.length > 1 && part.startsWith('{') && part.endsWith('}');
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
-    if (!part.startsWith('{')) {
+    if (!isVariable(part)) {
       if (!host.startsWith(part, pos)) return undefined;
       pos += part.length;
       continue;
@@ -184,7 +185,7 @@ function readTemplate(host: string, template: string): Map<string, string[]> | '
     const next = parts[i + 1];
     let end: number;
     if (next === undefined) end = host.length;
-    else if (next.startsWith('{')) return 'ambiguous';
+    else if (isVariable(next)) return 'ambiguous';
     else if (i + 1 === parts.length - 1) end = host.endsWith(next) ? host.length - next.length : -1;
     else end = host.indexOf(next, pos + 1);
     if (end <= pos) return undefined;
