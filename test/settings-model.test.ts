@@ -326,10 +326,19 @@ describe('name and hostname rules and their fixes', () => {
     assert.equal(applyEdits(text, settingsFix(analysis, finding)!.edits), '{"hostname": "api.example.com"}');
   });
 
-  it('a hostname with an unfilled server variable is not fixable', () => {
-    const f = analyzeSettings('{"hostname": "{region}.api.example.com"}').findings.find((x) => x.ruleId === 'settings-hostname')!;
-    assert.match(f.message, /server variable/);
-    assert.equal(f.fixable, false);
+  it('a hostname with an unfilled server variable is an error of its own, named, not fixable', () => {
+    const findings = analyzeSettings('{"hostname": "{region}.api.example.com"}').findings.filter((x) => x.pointer === '/hostname');
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.severity, f.message, f.fixable]),
+      [
+        [
+          'settings-hostname-placeholder',
+          'error',
+          '"{region}.api.example.com" is not a hostname: the server variable {region} must be replaced by your tenant\'s value.',
+          false,
+        ],
+      ],
+    );
   });
 });
 

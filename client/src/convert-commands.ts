@@ -56,6 +56,8 @@ export interface ConvertOptions {
   budgetKB?: number;
   /** Prepare: slim the file (the slim command sets it). */
   slim?: boolean;
+  /** Prepare: write the server URL's base path in front of every path (else the setting rewstOpenapi.foldBasePath). */
+  foldBasePath?: boolean;
 }
 
 /** What a command made: the file written (or the untitled document opened), for callers that go on from it. */
@@ -74,6 +76,7 @@ function optionsOf(value: unknown): ConvertOptions {
     methods: strings(v.methods),
     paths: strings(v.paths),
     budgetKB: typeof v.budgetKB === 'number' && Number.isFinite(v.budgetKB) && v.budgetKB >= 0 ? v.budgetKB : undefined,
+    foldBasePath: typeof v.foldBasePath === 'boolean' ? v.foldBasePath : undefined,
   };
 }
 
@@ -231,6 +234,7 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: P.DocFormat, 
     uri: doc.uri.toString(),
     slim: options.slim,
     budgetKB: options.budgetKB,
+    foldBasePath: options.foldBasePath,
   });
   if (!r.ok) return failed(env, doc, r);
   const written = target ? (await writeWhole(target, r.text), target) : await showUntitled(r.text, 'json');
@@ -248,14 +252,26 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: P.DocFormat, 
     r.structuralLeft ? `${r.structuralLeft} structural error(s) that may stop the import` : '',
     r.budget && !r.budget.fits ? `over the upload budget of ${r.budget.kb} KB (the report says which tags to drop)` : '',
   ].filter(Boolean);
+  // Rewst's hostname takes no path: say what became of the server URL's base path, where the notification is read.
+  const base = !r.basePath
+    ? ''
+    : r.basePath.folded
+      ? ` Base path ${r.basePath.path} folded into ${r.basePath.prefixed} path(s).`
+      : r.basePath.missing
+        ? ` Base path ${r.basePath.path} is not in ${r.basePath.missing} path(s): Rewst will call them without it (setting rewstOpenapi.foldBasePath folds it in).`
+        : '';
   const size = `${Math.round(r.bytes / 1024)} KB${r.budget?.fits ? `, within the budget of ${r.budget.kb} KB` : ''}`;
   const message = r.ready
-    ? `${output} is ready to upload (${size}; ${r.changes} change(s)).`
-    : `${output} (${size}): ${r.changes} change(s); ${left.join('; ')}.`;
+    ? `${output} is ready to upload (${size}; ${r.changes} change(s)).${base}`
+    : `${output} (${size}): ${r.changes} change(s); ${left.join('; ')}.${base}`;
   const open = 'Open file';
+  const fold = 'Prepare again with the base path folded in';
+  const picks = r.basePath && !r.basePath.folded && r.basePath.missing ? [open, fold] : [open];
   // Not awaited: the command is done once the file is written; the notification stays until the user closes it.
-  void (r.ready ? vscode.window.showInformationMessage(message, open) : vscode.window.showWarningMessage(message, open)).then((pick) => {
-    if (pick && target) void vscode.window.showTextDocument(target);
+  void (r.ready ? vscode.window.showInformationMessage(message, ...picks) : vscode.window.showWarningMessage(message, ...picks)).then((pick) => {
+    if (pick === fold)
+      void vscode.commands.executeCommand(options.slim ? CONVERT_COMMANDS.prepareSlim : CONVERT_COMMANDS.prepare, doc.uri, { ...options, foldBasePath: true });
+    else if (pick && target) void vscode.window.showTextDocument(target);
   });
   return written;
 }

@@ -11,14 +11,17 @@ export interface ServerSettings {
   'diagnostics.maxPerRule': number;
   /** Prepare's upload budget in KB; 0 means none. */
   uploadBudgetKB: number;
+  /** Prepare writes the server URL's base path in front of every path (Rewst's hostname takes no path). */
+  foldBasePath: boolean;
 }
 
-const DEFAULTS: ServerSettings = { 'spectral.enable': true, 'diagnostics.maxPerRule': 100, uploadBudgetKB: 0 };
+const DEFAULTS: ServerSettings = { 'spectral.enable': true, 'diagnostics.maxPerRule': 100, uploadBudgetKB: 0, foldBasePath: false };
 
 const valid: { [K in keyof ServerSettings]: (v: unknown) => v is ServerSettings[K] } = {
   'spectral.enable': (v): v is boolean => typeof v === 'boolean',
   'diagnostics.maxPerRule': (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1,
   uploadBudgetKB: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+  foldBasePath: (v): v is boolean => typeof v === 'boolean',
 };
 
 export class Configuration {

@@ -130,6 +130,8 @@ export type PrepareResponse =
       /** The written file's size, and the budget it was checked against (from the params, else the setting) when there is one. */
       bytes: number;
       budget?: { kb: number; fits: boolean };
+      /** The server URL's base path: folded into `folded` paths, or (folded false) not in the paths of the written file. */
+      basePath?: { path: string; folded: boolean; prefixed: number; missing: number };
     }
   | ConvertFailure;
 
@@ -154,6 +156,8 @@ export interface PrepareParams extends ConvertParams {
   slim?: boolean;
   /** The upload budget in KB; when absent, the setting rewstOpenapi.uploadBudgetKB (0: none). */
   budgetKB?: number;
+  /** Write the server URL's base path in front of every path; when absent, the setting rewstOpenapi.foldBasePath. */
+  foldBasePath?: boolean;
 }
 
 export interface ReduceRequestParams extends ReduceParams {

@@ -33,7 +33,7 @@ export function initCommand(rest: string[]): number {
   if (toStdout) process.stdout.write(text);
   else writeText(out, text);
   const where = toStdout ? 'stdout' : out;
-  for (const note of proposal.notes) process.stderr.write(`${where}: note (${note.field}): ${note.message}\n`);
+  for (const note of proposal.notes) process.stderr.write(`${where}: ${note.level ?? 'note'} (${note.field}): ${note.message}\n`);
   const findings = analyzeSettings(text, settingsContext(toStdout ? path.join(outDir, 'stdout') : path.resolve(out), settings)).findings;
   for (const f of findings)
     process.stderr.write(`${where}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}\n`);

@@ -9,7 +9,7 @@ import { formatOf, readText } from './io';
 import { settingsBeside } from './settings-check';
 import { reportConvertError, writeAtomically } from './out-file';
 
-export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT] [--slim] [--budget KB]';
+export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT] [--slim] [--budget KB] [--fold-base-path]';
 
 /**
  * Writes the file to upload to Rewst: one OpenAPI 3 JSON document (relative
@@ -18,13 +18,15 @@ export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT] [--slim] [--bud
  * the verdict first, what needs a person one line each (file:line:column),
  * what was done grouped by rule, the size and its largest parts. `--slim` removes
  * what Rewst does not turn into actions (engine/convert/slim.ts); `--budget KB`
- * says whether the file fits, and which tags to drop with `reduce` when not.
+ * says whether the file fits, and which tags to drop with `reduce` when not;
+ * `--fold-base-path` writes the server URL's path (`/api/v1`) in front of every
+ * path, since Rewst's hostname takes none (engine/convert/base-path.ts).
  * Exit 0 ready to upload (and within the budget), 1 problems left that need a
  * person or over the budget (the file is still written) or the file could not
  * be prepared, 2 usage or I/O error.
  */
 export async function prepareCommand(rest: string[]): Promise<number> {
-  const { files, flags } = parseArgs(rest, { values: { out: undefined, budget: undefined }, booleans: ['slim'], short: { o: 'out' } });
+  const { files, flags } = parseArgs(rest, { values: { out: undefined, budget: undefined }, booleans: ['slim', 'fold-base-path'], short: { o: 'out' } });
   if (files.length !== 1) throw new UsageError(files.length ? 'prepare takes one file' : 'no file given');
   const file = files[0];
   const out = typeof flags.out === 'string' ? flags.out : join(dirname(file), preparedFileName(basename(file)));
@@ -41,6 +43,7 @@ export async function prepareCommand(rest: string[]): Promise<number> {
       structural: (t, rewst) => structuralCheck(t, rewst),
       slim: flags.slim === true,
       budgetKB,
+      foldBasePath: flags['fold-base-path'] === true,
     });
   } catch (e) {
     return reportConvertError(file, e);

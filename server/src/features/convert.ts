@@ -58,6 +58,7 @@ export function registerConvert(ctx: ServerContext): void {
         structural: (t, rewst) => structuralCheck(t, rewst, isCancelled),
         slim: p.slim === true,
         budgetKB: budgetKB > 0 ? budgetKB : undefined,
+        foldBasePath: p.foldBasePath ?? (await ctx.configuration.get('foldBasePath')),
       });
       return {
         ok: true,
@@ -72,6 +73,7 @@ export function registerConvert(ctx: ServerContext): void {
         changes: r.changes.length,
         bytes: r.bytes,
         budget: r.budget && { kb: r.budget.kb, fits: r.budget.fits },
+        basePath: r.basePath && { path: r.basePath.basePath, folded: r.basePath.folded, prefixed: r.basePath.prefixed, missing: r.basePath.missing },
       };
     }),
   );

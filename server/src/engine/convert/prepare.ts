@@ -13,6 +13,7 @@ import { collectOperations, type OperationRef } from '../spec-index';
 import type { Finding, Range } from '../types';
 import { checkpoint, ConvertError, type IsCancelled } from './problems';
 import { describeVersion, readSpecValue } from './read';
+import { handleBasePath, type BasePathResult } from './base-path';
 import { checkBudget, type BudgetResult } from './budget';
 import { byteLength } from './serialize';
 import { sizeBreakdown, type SizeBreakdown } from './size';
@@ -43,6 +44,8 @@ export interface PrepareOptions {
   slim?: boolean;
   /** The upload budget in KB: the result says whether the file fits, and which tags to drop when it does not. */
   budgetKB?: number;
+  /** Write the server URL's base path in front of every path and reduce the server URL to its origin (see base-path.ts). */
+  foldBasePath?: boolean;
 }
 
 /** A finding of the general lint, positioned in the written file. */
@@ -84,6 +87,8 @@ export interface PrepareResult {
   slim?: Omit<SlimResult, 'text'>;
   /** Whether the file fits the budget, when one was given. */
   budget?: BudgetResult;
+  /** The server URL's base path, folded into the paths or not, when the spec has one. */
+  basePath?: BasePathResult;
   /** Each operation's id before prepare's fixes and after (for the settings file carried over). */
   operationIds: OperationIdChange[];
   from: string;
@@ -141,6 +146,13 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   } else {
     if (input.format === 'yaml') changes.push({ kind: 'convert', message: 'Converted YAML to JSON (2-space indentation, key order kept).' });
     json = value === input.value ? input.jsonText : JSON.stringify(value, null, 2) + '\n';
+  }
+  // Rewst's hostname takes no path: the base path is folded into the paths, or the report says what Rewst will call.
+  const based = handleBasePath(converted3, options.foldBasePath === true);
+  if (based.change) changes.push(based.change);
+  if (based.value !== converted3) {
+    converted3 = based.value;
+    json = JSON.stringify(converted3, null, 2) + '\n';
   }
   await checkpoint(options.isCancelled);
   const before = analyze(json, { format: 'json' }).findings;
@@ -207,6 +219,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     size,
     slim,
     budget,
+    basePath: based.result,
     operationIds: operationIdChanges(collectOperations(converted3), afterOps),
     from: bundledFiles.length ? `${from}, ${bundledFiles.length + 1} files` : from,
     to: `${version} JSON`,

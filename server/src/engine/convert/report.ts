@@ -57,6 +57,7 @@ export function prepareReport(result: PrepareResult, source: string, output: str
   lines.push(`| from | ${mdCode(source)} (${mdText(result.from)}) |`);
   lines.push(`| to | ${mdCode(output)} (${mdText(result.to)}) |`);
   lines.push(`| size | ${kb(result.bytes)}, ${result.operations} operation(s), so ${result.operations} action(s) in Rewst; ${result.bytes} bytes |`);
+  if (result.basePath) lines.push(`| base path | ${mdText(basePathLine(result))} |`);
   if (result.budget) lines.push(`| budget | ${result.budget.kb} KB: ${result.budget.fits ? 'fits' : 'over'} |`);
   lines.push('');
 
@@ -117,6 +118,16 @@ export function prepareReport(result: PrepareResult, source: string, output: str
     lines.push('', '</details>');
   }
   return lines.join('\n') + '\n';
+}
+
+/** What became of the server URL's base path, in one line. */
+export function basePathLine(r: PrepareResult): string {
+  const b = r.basePath;
+  if (!b) return '';
+  const already = b.already ? `; ${b.already} already started with it (not doubled)` : '';
+  if (b.folded) return `${b.basePath} folded into ${b.prefixed} path${b.prefixed === 1 ? '' : 's'}${already}`;
+  if (b.missing) return `${b.basePath} is NOT in ${b.missing} path(s): Rewst calls the hostname and the path only (fold it in with --fold-base-path)`;
+  return `${b.basePath}: every path already starts with it`;
 }
 
 /** A list whose first few items show and the rest fold away. */

@@ -10,6 +10,7 @@ import { toPointer } from '../pointer';
 import { problemFinding } from '../problem-finding';
 import type { Finding, Fix } from '../types';
 import { crossCheck } from './cross-check';
+import { hostnamePlaceholder } from './hostname-check';
 import type { IntegrationSettings } from './model';
 import { FIXABLE_CODES, type SettingsReport } from './findings';
 import type { Obj } from './spec-model';
@@ -82,7 +83,7 @@ export function settingsReports(value: unknown, context: SettingsContext = {}): 
         });
     }
   }
-  if (context.spec?.root) reports.push(...crossCheck(s, context.spec.root));
+  if (context.spec?.root) reports.push(...hostnamePlaceholder(s, context.spec.root), ...crossCheck(s, context.spec.root));
   else if (context.spec?.problem)
     reports.push({
       code: 'settings-spec',

@@ -21,6 +21,8 @@ export const SETTINGS_CODES = {
   'settings-secret': 'A secret (API key, password, client secret, token) written into the file.',
   'settings-name': 'The name has special characters.',
   'settings-hostname': 'The hostname has a scheme, a path or characters a hostname cannot have.',
+  'settings-hostname-placeholder':
+    "The hostname is still the spec's placeholder: a server variable ({...}) or its default (a tenant's subdomain, a region), to replace with the tenant's own.",
   'settings-url': 'An OAuth URL that is not an absolute http(s) URL.',
   'settings-icon': 'The icon is not an existing SVG file.',
   'settings-unused': 'A field Rewst does not ask for with the chosen method or type.',

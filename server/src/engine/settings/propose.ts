@@ -3,6 +3,7 @@
  * characters, hostname without scheme or path, description), authentication
  * and pagination, with notes on what the builder must still find out.
  */
+import { describeVariable, specServer, startsWithPath, type SpecServer } from '../server-url';
 import { isObject } from '../spec-index';
 import { inferAuth, type AuthOption } from './infer-auth';
 import { inferPagination, whyNotMarked } from './infer-pagination';
@@ -113,39 +114,67 @@ export function listSummaries(root: Obj, settings: IntegrationSettings, ops: Ope
     });
 }
 
-/** From the first server (variables replaced by their defaults), or Swagger 2.0's `host`. */
-function hostnameOf(root: Obj, notes: Note[]): string {
-  if (typeof root.host === 'string') {
-    if (typeof root.basePath === 'string' && root.basePath.replace(/\/+$/, ''))
-      notes.push({ field: 'hostname', message: `The spec's basePath is ${root.basePath}: Rewst's hostname takes no path.` });
-    return cleanHostname(root.host);
-  }
-  const servers = Array.isArray(root.servers) ? root.servers.filter(isObject) : [];
-  const server = servers.find((s) => typeof s.url === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(substitute(s))) ?? servers[0];
-  if (!server || typeof server.url !== 'string') {
+/**
+ * The hostname from the spec's server (variables at their defaults), or Swagger 2.0's `host`, with
+ * warnings at the field for what the builder must act on: a host variable's default is a placeholder
+ * for the tenant's own, and a base path is not called by Rewst unless prepare folds it into the paths.
+ */
+export function hostnameOf(root: Obj, notes: Note[]): string {
+  const server = specServer(root);
+  if (!server) {
     notes.push({ field: 'hostname', message: "The spec names no server: enter the API hostname from the vendor's documentation." });
     return '';
   }
-  const url = substitute(server);
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-    notes.push({ field: 'hostname', message: `The spec's server URL "${server.url}" has no host: enter the API hostname from the vendor's documentation.` });
+  if (!server.host) {
+    const base = server.basePath ? ` ${basePathNote(root, server, 'HOSTNAME')}` : '';
+    notes.push({
+      field: 'hostname',
+      level: 'warning',
+      message: `${server.where.startsWith('Swagger') ? 'The spec has no host' : `The spec's server URL "${server.raw}" has no host`}: enter the API hostname from the vendor's documentation.${base}`,
+    });
     return '';
   }
-  const path = url
-    .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '');
-  if (path) notes.push({ field: 'hostname', message: `The server URL has the path ${path}: Rewst's hostname takes no path.` });
-  if (/\{/.test(String(server.url))) notes.push({ field: 'hostname', message: `The server URL "${server.url}" has variables; their defaults are filled in.` });
-  return cleanHostname(url);
+  const host = cleanHostname(server.host);
+  if (server.hostVariables.length) {
+    const vars = server.hostVariables;
+    const parts = vars.map((v) =>
+      v.default !== undefined ? `"${v.default}" is the default of ${describeVariable(v)}` : `${describeVariable(v)} has no default`,
+    );
+    notes.push({
+      field: 'hostname',
+      level: 'warning',
+      message: `The hostname ${host} is a placeholder from the server URL ${server.raw}: ${parts.join('; ')}. Replace ${vars.length > 1 ? 'them' : 'it'} with your tenant's own.`,
+    });
+  }
+  if (server.basePath) {
+    const all = pathKeys(root);
+    const carried = all.length > 0 && all.every((k) => startsWithPath(k, server.basePath));
+    notes.push({ field: 'hostname', ...(carried ? {} : { level: 'warning' as const }), message: basePathNote(root, server, host) });
+  }
+  return host;
 }
 
-function substitute(server: Obj): string {
-  const vars = isObject(server.variables) ? server.variables : {};
-  return String(server.url).replace(/\{([^}]+)\}/g, (whole, name: string) => {
-    const v = vars[name];
-    return isObject(v) && typeof v.default === 'string' ? v.default : whole;
-  });
+/** What becomes of the base path: Rewst calls the hostname and the path, nothing between. */
+function basePathNote(root: Obj, server: SpecServer, host: string): string {
+  const base = server.basePath;
+  const what = server.where.startsWith('Swagger')
+    ? `The spec's basePath is ${base}`
+    : server.host
+      ? `The server URL ${server.raw} has the base path ${base}`
+      : `Its base path is ${base}`;
+  const keys = pathKeys(root);
+  const example = keys.find((k) => !startsWithPath(k, base));
+  if (!example && keys.length)
+    return `${what}; Rewst's hostname takes no path, but every path already starts with ${base}, so Rewst calls https://${host}${keys[0]} as it is written.`;
+  const path = example ?? '/…';
+  return (
+    `${what}, and Rewst's hostname takes no path: each action would call https://${host}${path}, not https://${host}${base}${path}, unless the paths carry ${base}. ` +
+    `Prepare for Rewst Upload with the base path folded in (CLI: prepare --fold-base-path) writes ${base} in front of every path of the upload file; without it the paths are uploaded as they are.`
+  );
+}
+
+function pathKeys(root: Obj): string[] {
+  return isObject(root.paths) ? Object.keys(root.paths).filter((k) => k.startsWith('/')) : [];
 }
 
 /** The first paragraph of info.description (or info.summary) as plain text, at most about 300 characters. */

@@ -3,7 +3,7 @@
  * order, as Markdown. Values are shown as code spans and every string from the
  * spec or the settings is escaped, so none of it becomes markup.
  */
-import { AUTH_LABELS, FIELDS, fieldApplies, getField, PAGINATION_LABELS, type FieldSpec, type IntegrationSettings } from './model';
+import { AUTH_LABELS, FIELDS, fieldApplies, getField, PAGINATION_LABELS, requiredFields, type FieldSpec, type IntegrationSettings } from './model';
 import type { OperationSummary } from './propose';
 import { SECRET_WHY } from './secrets';
 
@@ -34,8 +34,9 @@ export function mdCode(s: string): string {
   return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
-function show(field: FieldSpec, v: unknown): string {
-  if (v === undefined || v === '') return '*(leave blank)*';
+/** A value for the sheet; an empty one says "leave blank" only where Rewst does not require the field. */
+function show(field: FieldSpec, v: unknown, required: boolean): string {
+  if (v === undefined || v === '') return required ? `*(required: enter the ${mdText(field.label)})*` : '*(leave blank)*';
   if (field.kind === 'boolean') return v ? 'checked' : 'unchecked';
   if (field.kind === 'select') return mdText(field.options?.find((o) => o.value === v)?.label ?? String(v));
   if (field.kind === 'pairs' && v && typeof v === 'object') {
@@ -50,7 +51,8 @@ function table(rows: Array<[string, string]>): string[] {
 }
 
 function rowsFor(s: IntegrationSettings, keys: ReadonlyArray<string>): Array<[string, string]> {
-  return FIELDS.filter((f) => keys.includes(f.key) && fieldApplies(f, s)).map((f) => [f.label, show(f, getField(s, f.key))]);
+  const required = new Set(requiredFields(s).map((f) => f.key));
+  return FIELDS.filter((f) => keys.includes(f.key) && fieldApplies(f, s)).map((f) => [f.label, show(f, getField(s, f.key), required.has(f.key))]);
 }
 
 const MAX_UNMARKED = 50;

@@ -18,6 +18,7 @@ import {
   type PaginationType,
 } from './model';
 import type { SettingsReport } from './findings';
+import { unfilledVariable } from './hostname-check';
 import { parseJsonPath } from './spec-model';
 import { isCredentialHeader, looksLikeSecretValue, SECRET_WHY, secretKindOfKey } from './secrets';
 
@@ -211,10 +212,10 @@ function checkHostname(s: IntegrationSettings, out: SettingsReport[]): void {
     });
     return;
   }
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$/.test(clean)) {
-    const why = /[{}]/.test(clean) ? ': a server variable ({...}) must be replaced by its value' : '';
-    out.push({ code: 'settings-hostname', path: ['hostname'], severity: 'error', message: `"${s.hostname}" is not a hostname${why}.` });
-  }
+  const unfilled = unfilledVariable(clean);
+  if (unfilled) out.push(unfilled);
+  else if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$/.test(clean))
+    out.push({ code: 'settings-hostname', path: ['hostname'], severity: 'error', message: `"${s.hostname}" is not a hostname.` });
 }
 
 function checkIcon(s: IntegrationSettings, out: SettingsReport[]): void {
