@@ -193,7 +193,12 @@ describe('form HTML content', () => {
       message: 'The spec\'s server "<b>{tenant}.example.com</b>" is a placeholder: enter your own.',
     };
     const plain: Note = { field: 'hostname', message: 'A note that is not a warning.' };
-    const proposal = { ...base.proposal, notes: [...base.proposal.notes, warning, plain] };
+    // The engine's own warning for this spec (its server URL has the base path /v1), escaped, at the hostname.
+    assert.match(
+      renderForm(base, ENV),
+      /id="m-hostname" aria-live="polite"><p class="message warning note"><strong>Warning:<\/strong> The server URL https:\/\/api\.example\.com\/v1 has the base path \/v1[^<]*&lt;script&gt;/,
+    );
+    const proposal = { ...base.proposal, notes: [...base.proposal.notes.filter((n) => n.level !== 'warning'), warning, plain] };
     const init = { ...base, settings: proposal.settings, proposal };
     const html = renderForm(init, ENV);
     const messages = (key: string) => new RegExp(`<div class="messages" id="m-${key}" aria-live="polite">(.*?)</div>`).exec(html)![1];
