@@ -100,6 +100,17 @@ describe('LSP: the upload size for the status bar', () => {
     assert.equal(done.preparedActions, 2, 'GET /tickets/{id} and GET /tickets: the POST the editor cut is gone');
     writeFileSync(paths, unsaved);
     assert.equal(done.bytes, cliPreparedBytes('split-open/openapi.yaml'));
+
+    // The referenced file is edited back (POST /tickets again): the spec's version is the same, its upload is not.
+    const since = client.notifications.length;
+    client.notify('textDocument/didChange', { textDocument: { uri: pathToFileURL(paths).toString(), version: 2 }, contentChanges: [{ text: onDisk }] });
+    const again = await client.waitForNotification<UploadSizeResult>(CHANGED, (p) => p.uri === uri && !p.pending && p.preparedActions === 3, {
+      since,
+      timeoutMs: 30_000,
+    });
+    writeFileSync(paths, onDisk);
+    assert.equal(again.version, 1);
+    assert.equal(again.bytes, cliPreparedBytes('split-open/openapi.yaml'));
   });
 
   it("a newer version's size replaces the older one's; the older one's is never given for it", TIMEOUT, async () => {
@@ -161,5 +172,37 @@ describe('LSP: the upload size for the status bar', () => {
       client.notifications.slice(since).filter((n) => (n.params as { uri?: string }).uri === uri),
       [],
     );
+  });
+});
+
+describe('LSP: the upload size with rewstOpenapi.foldBasePath on', () => {
+  it('the size is that of what prepare --fold-base-path writes', TIMEOUT, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rewst-upload-size-fold-'));
+    const client = LspClient.start(SERVER, ROOT);
+    try {
+      await client.initialize(null, { debounceMs: 0, foldBasePath: true });
+      const path = join(dir, 'photos.yaml');
+      writeFileSync(path, PHOTO);
+      assert.match(PHOTO, /url: https:\/\/api\.example\.com\/v1\n/, 'the example has the base path /v1');
+      const uri = pathToFileURL(path).toString();
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: PHOTO } });
+      const first = await client.request<UploadSizeResult | null>('rewst/uploadSize', { uri }, 20_000);
+      assert.ok(first);
+      const done = first.pending
+        ? await client.waitForNotification<UploadSizeResult>(CHANGED, (p) => p.uri === uri && !p.pending, { timeoutMs: 30_000 })
+        : first;
+      const bytes = (...flags: string[]) => {
+        const out = join(dir, `out${flags.join('')}.json`);
+        const r = spawnSync(process.execPath, [CLI, 'prepare', path, '-o', out, ...flags], { encoding: 'utf8', timeout: 120_000 });
+        assert.ok(r.status === 0 || r.status === 1, r.stderr);
+        return readFileSync(out).length;
+      };
+      const folded = bytes('--fold-base-path');
+      assert.notEqual(folded, bytes(), 'folding changes what is written');
+      assert.equal(done.bytes, folded);
+    } finally {
+      await client.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -96,14 +96,25 @@ class UploadSizeFeature {
     if (answer) void this.ctx.connection.sendNotification(UploadSizeChangedNotification, answer);
   }
 
-  /** Starts measuring this version unless it is measured or being measured under a token still current. */
+  /**
+   * Starts measuring this version under this run unless that is done or under way. A re-run of the same
+   * version (a setting or a referenced file changed) has a new token: measured again.
+   */
   private measure(doc: TextDocument, token: CancellationToken): void {
     const current = this.entries.get(doc.uri);
-    if (current?.version === doc.version && (current.measured || !current.token.isCancellationRequested)) return;
+    if (current?.version === doc.version && current.token === token && (current.measured || !token.isCancellationRequested)) return;
     const entry: Entry = { version: doc.version, token };
     this.entries.set(doc.uri, entry);
+    void this.ctx.configuration.get('foldBasePath').then((foldBasePath) => {
+      if (this.entries.get(doc.uri) === entry && !token.isCancellationRequested) this.start(doc, entry, foldBasePath);
+    });
+  }
+
+  /** Has the worker measure what Prepare would write as the settings say (the base path folded in or not). */
+  private start(doc: TextDocument, entry: Entry, foldBasePath: boolean): void {
+    const { token } = entry;
     const file = pathOf(doc.uri);
-    const run = this.worker.measure({ text: doc.getText(), format: formatOf(doc), file, opened: file ? this.openedBeside(file) : [] });
+    const run = this.worker.measure({ text: doc.getText(), format: formatOf(doc), file, opened: file ? this.openedBeside(file) : [], foldBasePath });
     // A newer version, a close or a re-run: the worker gives the run up at its next step.
     const stop = token.onCancellationRequested(() => run.cancel());
     void run.response.then((r) => {

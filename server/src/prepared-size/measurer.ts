@@ -20,6 +20,8 @@ export interface SizeRequest {
   file?: string;
   /** Open editors' texts of files in that folder, [path, text]: they win over the disk. */
   opened: Array<[string, string]>;
+  /** Prepare folds the server URL's base path into the paths (the setting rewstOpenapi.foldBasePath). */
+  foldBasePath?: boolean;
   /** Set to 1 when the run is no longer wanted. */
   cancel: SharedArrayBuffer;
 }

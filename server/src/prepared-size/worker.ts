@@ -14,7 +14,7 @@ async function run(request: SizeRequest, isCancelled: () => boolean): Promise<Si
   const opened = new Map(request.opened);
   const bundling = request.file ? bundlingFor(request.file, (f) => opened.get(f)) : {};
   try {
-    const r = await prepareForRewst(request.text, { format: request.format, isCancelled, ...bundling });
+    const r = await prepareForRewst(request.text, { format: request.format, isCancelled, foldBasePath: request.foldBasePath, ...bundling });
     return isCancelled() ? { id: request.id, kind: 'cancelled' } : { id: request.id, kind: 'measured', bytes: r.bytes, operations: r.operations };
   } catch (e) {
     if (e instanceof CancelledError) return { id: request.id, kind: 'cancelled' };
