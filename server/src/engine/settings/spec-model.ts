@@ -223,6 +223,23 @@ export function dottedPath(key: string): PathSegment[] {
 }
 
 /**
+ * A Results Key or Next Page Key in the response: a dotted path, or else one key with dots in its name
+ * (OData's `@odata.nextLink`), which only a real response can tell apart; see dottedKeyNote.
+ */
+export function resolveKey(root: Obj, schema: Obj, key: string): Resolved {
+  const r = resolveSchemaPath(root, schema, dottedPath(key));
+  if (r.ok || !key.includes('.')) return r;
+  const literal = propertiesOf(root, schema).get(key);
+  return literal ? { ok: true, schema: literal } : r;
+}
+
+/** Said of a key the response has as one name with dots in it: Rewst's page reads keys as paths (`results.foo`). */
+export function dottedKeyNote(root: Obj, schema: Obj | undefined, field: string, key: string | undefined): string | undefined {
+  if (!schema || !key?.includes('.') || resolveSchemaPath(root, schema, dottedPath(key)).ok || !propertiesOf(root, schema).has(key)) return undefined;
+  return `${field} "${key}" is one key with a dot in its name: Rewst's page reads a key as a path (results.foo is "foo" inside "results"), so check with a real response that Rewst finds it.`;
+}
+
+/**
  * Parses the JSONPath subset a pointer needs: `$`, `.name`, `['name']`,
  * `[n]`, `[-1]`, `[-1:]`, `[*]`. Anything else (filters, `..`) cannot be
  * checked against a schema and gives `unsupported`.
