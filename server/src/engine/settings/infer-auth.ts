@@ -5,6 +5,7 @@
  * makes simplest wins: an API key header (bearer included), then OAuth client
  * credentials, authorization code, password, then Basic Auth.
  */
+import { specServer } from '../server-url';
 import { isObject } from '../spec-index';
 import type { AuthSettings, OAuthSettings } from './model';
 import { isCredentialHeader } from './secrets';
@@ -221,11 +222,11 @@ function oauthOptions(name: string, s: Obj, swagger2: boolean, base?: string): A
 }
 
 /** OpenAPI 3 resolves relative OAuth URLs against the server; Swagger 2.0 against its host. */
+/** The spec's server URL (variables filled in), against which relative OAuth URLs are read; https when the spec names no scheme. */
 function baseUrlOf(root: Obj): string | undefined {
-  if (typeof root.host === 'string')
-    return `${Array.isArray(root.schemes) && root.schemes.includes('http') && !root.schemes.includes('https') ? 'http' : 'https'}://${root.host}/`;
-  const server = Array.isArray(root.servers) ? root.servers.find((x) => isObject(x) && typeof x.url === 'string') : undefined;
-  return isObject(server) && /^https?:\/\//i.test(String(server.url)) ? String(server.url) : undefined;
+  const server = specServer(root);
+  if (!server?.host) return undefined;
+  return server.url.startsWith('//') ? `https:${server.url}` : server.url;
 }
 
 function absolute(url: string | undefined, base: string | undefined): string | undefined {
