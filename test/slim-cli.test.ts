@@ -4,7 +4,6 @@
  * the built server's real LSP connection.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { prepareForRewst } from '../server/src/engine/convert';
 import { PrepareRequest, type PrepareResponse } from '../server/src/protocol';
 import { LspClient } from './support/lsp-client';
 import { ROOT } from './support/specs';
+import { runCli, type CliRun } from './support/cli';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -28,10 +28,8 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]): { code: number | null; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw r.error;
-  return { code: r.status, stderr: r.stderr };
+function cli(...args: string[]): CliRun {
+  return runCli(args, { cwd: dir });
 }
 
 const size = (name: string) => Buffer.byteLength(readFileSync(join(dir, name)));

