@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from './support/lsp-client';
 import { applyLspEdits } from './support/lsp-edits';
 
@@ -104,6 +104,27 @@ describe('LSP: the Rewst rules over the files a spec refers to', { timeout: 60_0
       assert.equal(applyLspEdits(text, fix.edit!.changes![tickets]), fixed);
     }
     client.notify('textDocument/didClose', { textDocument: { uri: tickets } });
+  });
+
+  it('the outline lists the operations of a path item written in another file, under its path, at its $ref', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf('openapi.yaml') } }, 10_000);
+    const paths = symbols.find((s) => s.name === 'paths')!;
+    assert.equal(paths.detail, '3 operations');
+    const line = (r: { start: { line: number } }) => r.start.line + 1;
+    assert.deepEqual(
+      paths.children!.map((p) => [p.name, line(p.selectionRange), p.children!.map((o) => [o.name, o.detail, line(o.selectionRange)])]),
+      [
+        [
+          '/tickets',
+          10,
+          [
+            ['GET /tickets', 'List tickets · in paths/tickets.yaml', 10],
+            ['POST /tickets', 'Create a ticket · in paths/tickets.yaml', 10],
+          ],
+        ],
+        ['/tickets/{id}', 12, [['GET /tickets/{id}', 'Get a ticket', 15]]],
+      ],
+    );
   });
 
   it('typing in an open referenced file runs the spec again: a cycle removed leaves both files', async () => {

@@ -28,6 +28,7 @@ import { cancellable } from '../cancellable';
 import { isSettingsName, parseSettingsText } from '../engine/settings';
 import { formatOfName, insideFolder, MAX_READ_BYTES, settingsFileFor, specFileFor } from '../engine/spec-files';
 import { openFiles, pathOf } from './open-files';
+import { operationsElsewhere } from './spec-operations';
 
 /** Files a `$ref` names are read only up to this size. */
 const SYMBOL_KINDS: Record<nav.SymbolKind, SymbolKind> = {
@@ -139,7 +140,9 @@ export function registerNavigation(ctx: ServerContext): void {
         selectionRange: range(spec.doc, s.selection),
         children: s.children?.map(convert),
       });
-      return nav.documentSymbols(spec.index).map(convert);
+      // Path items written in other files of the spec's folder: their operations, read as the Actions view reads them.
+      const { elsewhere } = operationsElsewhere(ctx.documents, spec.doc, spec.analysis);
+      return nav.documentSymbols(spec.index, elsewhere).map(convert);
     }),
   );
 

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { specOperationsOfAnalysis, type Analysis, type SpecOperations } from '../engine';
-import { operationsInReferencedFiles } from '../engine/bundle';
+import { operationsInReferencedFiles, type ReferencedOperation } from '../engine/bundle';
 import { bundlingOf } from './open-files';
 
 export function specOperationsWithElsewhere(
@@ -16,8 +16,18 @@ export function specOperationsWithElsewhere(
   doc: TextDocument,
   analysis: Analysis,
 ): { spec: SpecOperations; uriOf(relative: string): string } {
+  const { elsewhere, uriOf } = operationsElsewhere(documents, doc, analysis);
+  return { spec: { ...specOperationsOfAnalysis(analysis), elsewhere }, uriOf };
+}
+
+/** Only the operations of path items written in other files (the outline's part), with the URI of a file they name. */
+export function operationsElsewhere(
+  documents: TextDocuments<TextDocument>,
+  doc: TextDocument,
+  analysis: Analysis,
+): { elsewhere: ReferencedOperation[]; uriOf(relative: string): string } {
   const { file, entry, read } = bundlingOf(documents, doc.uri);
   const elsewhere = analysis.root && file && entry && read ? operationsInReferencedFiles(analysis.root, { entry, read }) : [];
   const uriOf = (relative: string) => pathToFileURL(join(dirname(file ?? ''), ...relative.split('/'))).toString();
-  return { spec: { ...specOperationsOfAnalysis(analysis), elsewhere }, uriOf };
+  return { elsewhere, uriOf };
 }

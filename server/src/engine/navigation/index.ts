@@ -5,6 +5,6 @@ export { describeTarget, hoverAt, type ActionContext, type Hover } from './hover
 export { navIndexOf, type ComponentSite, type NavIndex, type OperationSite, type RefSite, type Span } from './nav-index';
 export { referencesAt, type References } from './references';
 export { prepareRenameAt, renameAt, type RenameTarget, type Refusal } from './rename';
-export { documentSymbols, type NavSymbol, type SymbolKind } from './symbols';
+export { documentSymbols, type NavSymbol, type OperationElsewhere, type SymbolKind } from './symbols';
 export { componentDescription, refCompletion, refValueAt, type RefCompletion, type RefCompletionItem } from './completion';
 export { operationKeySpan, paginatedEntries, paginatedEntryAt } from './settings-nav';

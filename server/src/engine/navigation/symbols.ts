@@ -1,5 +1,10 @@
-/** The document's outline: info, paths → operations (method, path, action name), components by section → names. */
+/**
+ * The document's outline: info, paths → operations (method, path, action name), components by section →
+ * names. A path item that is a `$ref` to another file lists the operations written there (given by the
+ * caller, who reads files), each at the path's key: an outline points only into its own document.
+ */
 import { actionName } from '../actions';
+import type { OperationRef } from '../spec-index';
 import { lastNamed, type NavIndex, type Span } from './nav-index';
 
 export type SymbolKind = 'info' | 'paths' | 'path' | 'operation' | 'components' | 'section' | 'component';
@@ -15,7 +20,10 @@ export interface NavSymbol {
   children?: NavSymbol[];
 }
 
-export function documentSymbols(index: NavIndex): NavSymbol[] {
+/** An operation written in another file, as referenced-operations.ts reads it. */
+export type OperationElsewhere = OperationRef & { file: string };
+
+export function documentSymbols(index: NavIndex, elsewhere: ReadonlyArray<OperationElsewhere> = []): NavSymbol[] {
   const out: NavSymbol[] = [];
   const member = (key: string) => lastNamed(index.top, key);
   const info = member('info');
@@ -36,17 +44,28 @@ export function documentSymbols(index: NavIndex): NavSymbol[] {
       kind: 'path',
       span: { start: p.keySpan.start, end: p.value.end },
       selection: p.keySpan,
-      children: p.operations.map((o) => ({
-        name: `${o.op.method.toUpperCase()} ${p.key}`,
-        detail: actionName(o.op).name,
-        kind: 'operation',
-        span: { start: o.key.start, end: o.value.end },
-        selection: o.key,
-      })),
+      children: [
+        ...p.operations.map((o): NavSymbol => ({
+          name: `${o.op.method.toUpperCase()} ${p.key}`,
+          detail: actionName(o.op).name,
+          kind: 'operation',
+          span: { start: o.key.start, end: o.value.end },
+          selection: o.key,
+        })),
+        ...elsewhere
+          .filter((o) => o.pathKey === p.key)
+          .map((o): NavSymbol => ({
+            name: `${o.method.toUpperCase()} ${p.key}`,
+            detail: `${actionName(o).name} · in ${o.file}`,
+            kind: 'operation',
+            span: { start: p.keySpan.start, end: p.value.end },
+            selection: p.keySpan,
+          })),
+      ],
     }));
     out.push({
       name: 'paths',
-      detail: `${index.operations.length} operations`,
+      detail: `${index.operations.length + elsewhere.length} operations`,
       kind: 'paths',
       span: { start: paths.keyStart, end: paths.valueEnd },
       selection: { start: paths.keyStart, end: paths.keyEnd },
