@@ -64,20 +64,27 @@ describe('LSP: the actions view and rename requests', () => {
         ['GET', '/tickets/{id}', 'Get a ticket', 'the spec', 15, 5],
       ],
     );
-    // A rename edits the spec's own file: the matching actions written in paths/tickets.yaml are listed as left out.
+    // A rename renames the actions written in paths/tickets.yaml there: each change names that file, its edit on that file's text.
     const p = await preview({ uri, field: 'name', match: 'ticket', replace: 'case' });
     assert.ok(p.ok);
     assert.deepEqual(
-      p.changes.map((c) => [c.method, c.path, c.new]),
-      [['GET', '/tickets/{id}', 'Get a case']],
-    );
-    assert.deepEqual(
-      p.skipped.map((x) => [x.method, x.path, x.reason]),
+      p.changes.map((c) => [c.method, c.path, c.new, c.file ?? 'the spec', c.uri ?? 'the spec', c.edit.range.start.line + 1]),
       [
-        ['GET', '/tickets', "it is written in paths/tickets.yaml: rename it there (a rename edits the spec's own file)"],
-        ['POST', '/tickets', "it is written in paths/tickets.yaml: rename it there (a rename edits the spec's own file)"],
+        ['GET', '/tickets/{id}', 'Get a case', 'the spec', 'the spec', 17],
+        ['GET', '/tickets', 'List cases', 'paths/tickets.yaml', tickets, 3],
+        ['POST', '/tickets', 'Create a case', 'paths/tickets.yaml', tickets, 16],
       ],
     );
+    assert.deepEqual(p.skipped, []);
+    // The edits for the other file, applied to its text, change the two summaries and nothing else.
+    const before = readFileSync(join(folder, 'paths', 'tickets.yaml'), 'utf8');
+    const after = applyLspEdits(
+      before,
+      p.changes.filter((c) => c.uri === tickets).map((c) => c.edit),
+    );
+    assert.equal(after, before.replace('summary: List tickets', 'summary: List cases').replace('summary: Create a ticket', 'summary: Create a case'));
+    // The spec's own edits (p.edits) are the spec's change alone.
+    assert.equal(p.edits.length, 1);
   });
 
   it('rewst/actions lists what the engine lists, with ranges on the method keys', TIMEOUT, async () => {

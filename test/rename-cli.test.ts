@@ -3,7 +3,7 @@
  * preview first, written only with --write, and what it prints and returns.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -34,6 +34,38 @@ describe('CLI: rename', () => {
     copyFileSync(join(ROOT, 'examples', 'photo-records.yaml'), photo);
     writeFileSync(openaq, openaqText);
   }
+
+  it('a spec split over files: the actions written in its path-item files are renamed there, with --write only', () => {
+    const folder = join(dir, 'split');
+    cpSync(join(ROOT, 'test', 'fixtures', 'split'), folder, { recursive: true });
+    const spec = join(folder, 'openapi.yaml');
+    const tickets = join(folder, 'paths', 'tickets.yaml');
+    const [specBefore, ticketsBefore] = [readFileSync(spec, 'utf8'), readFileSync(tickets, 'utf8')];
+    const preview = cli('rename', spec, '--match', 'ticket', '--replace', 'case');
+    assert.equal(preview.code, 0, preview.stderr);
+    assert.match(preview.stdout, /GET \/tickets \(listTickets\) in paths\/tickets\.yaml\n {2}- "List tickets"\n {2}\+ "List cases"/);
+    assert.match(preview.stdout, /POST \/tickets in paths\/tickets\.yaml\n {2}- "Create a ticket"\n {2}\+ "Create a case"/);
+    assert.deepEqual([readFileSync(spec, 'utf8'), readFileSync(tickets, 'utf8')], [specBefore, ticketsBefore], 'a preview writes nothing');
+    const written = cli('rename', spec, '--match', 'ticket', '--replace', 'case', '--write');
+    assert.equal(written.code, 0, written.stderr);
+    assert.match(written.stderr, /3 of 3 action names change; written \(and in paths\/tickets\.yaml\)/);
+    assert.equal(readFileSync(spec, 'utf8'), specBefore.replace('summary: Get a ticket', 'summary: Get a case'));
+    assert.equal(
+      readFileSync(tickets, 'utf8'),
+      ticketsBefore.replace('summary: List tickets', 'summary: List cases').replace('summary: Create a ticket', 'summary: Create a case'),
+    );
+  });
+
+  it('a spec split over files: a name an action in another file would share is a collision, and nothing is written', () => {
+    const folder = join(dir, 'split-collision');
+    cpSync(join(ROOT, 'test', 'fixtures', 'split'), folder, { recursive: true });
+    const tickets = join(folder, 'paths', 'tickets.yaml');
+    const before = readFileSync(tickets, 'utf8');
+    const r = cli('rename', join(folder, 'openapi.yaml'), '--match', '^List tickets$', '--replace', 'Get a ticket', '--write');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /collision: 2 actions would be named "Get a ticket": GET \/tickets\/\{id\} \(unchanged\), GET \/tickets\n/);
+    assert.equal(readFileSync(tickets, 'utf8'), before);
+  });
 
   it('without --write it prints each change and writes nothing', () => {
     copies();

@@ -85,10 +85,10 @@ async function renameWith(client: LanguageClient, uri: vscode.Uri, given: Rename
   return (await applyChanges(uri, preview.changes)) ? { renamed: preview.changes.length } : undefined;
 }
 
-/** One WorkspaceEdit: one undo step reverts every rename. */
+/** One WorkspaceEdit: one undo step reverts every rename, in the spec and in the files of a split spec. */
 async function applyChanges(uri: vscode.Uri, changes: Change[]): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
-  for (const c of changes) edit.replace(uri, toRange(c.edit.range), c.edit.newText);
+  for (const c of changes) edit.replace(c.uri ? vscode.Uri.parse(c.uri) : uri, toRange(c.edit.range), c.edit.newText);
   return vscode.workspace.applyEdit(edit, { isRefactoring: true });
 }
 
@@ -249,7 +249,7 @@ function pickChanges(uri: vscode.Uri, preview: Preview, noun: string): Promise<C
           c.actions.filter((o) => o !== a).map((o) => `${o.method} ${o.path}`),
         );
   const items: ChangeItem[] = preview.changes.map((change) => {
-    const where = `${change.method} ${change.path}`;
+    const where = `${change.method} ${change.path}${change.file ? ` · in ${change.file}` : ''}`;
     const notes = [
       sharedBy.has(where) ? `$(warning) Same name as ${sharedBy.get(where)!.join(', ')}` : '',
       change.added ? 'Adds a summary (the name was its operationId)' : '',
@@ -267,7 +267,8 @@ function pickChanges(uri: vscode.Uri, preview: Preview, noun: string): Promise<C
     pick.items = items;
     pick.selectedItems = items;
     pick.onDidChangeActive(([item]) => {
-      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+      const target = item?.change.uri ? vscode.Uri.parse(item.change.uri).toString() : uri.toString();
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target);
       if (!item || !editor) return;
       const range = toRange(item.change.edit.range);
       editor.selection = new vscode.Selection(range.start, range.end);

@@ -57,7 +57,10 @@ export interface RenamePreviewParams {
 }
 
 export interface PreviewChange extends Omit<RenameChange, 'edit'> {
+  /** On the text of the change's file: the spec's, or the one `uri` names. */
   edit: LspTextEdit;
+  /** The file the operation is written in, when it is not the spec (a split spec): the edit goes there. */
+  uri?: string;
 }
 
 /** `rewst/renamePreview`: every change and its edit, on the document version returned. Nothing is applied. */

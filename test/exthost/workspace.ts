@@ -22,6 +22,7 @@ const FIXTURES = path.join(ROOT, 'test', 'exthost', 'fixtures');
 const EXAMPLES = path.join(ROOT, 'examples');
 const NAVIGATION = path.join(ROOT, 'test', 'fixtures', 'navigation');
 const SLIM = path.join(ROOT, 'test', 'fixtures', 'slim');
+const SPLIT = path.join(ROOT, 'test', 'fixtures', 'split');
 
 /** Target name in the workspace → source file. */
 const COPIES: Record<string, string> = {
@@ -40,6 +41,12 @@ const COPIES: Record<string, string> = {
   'commands/slim-me.yaml': path.join(SLIM, 'slim-me.yaml'),
   'commands/reduce-me.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
   'commands/rename-me.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
+  // A spec split over files, to rename actions written in its path-item file.
+  'commands/split/openapi.yaml': path.join(SPLIT, 'openapi.yaml'),
+  'commands/split/paths/tickets.yaml': path.join(SPLIT, 'paths', 'tickets.yaml'),
+  'commands/split/parameters.yaml': path.join(SPLIT, 'parameters.yaml'),
+  'commands/split/schemas/ticket.yaml': path.join(SPLIT, 'schemas', 'ticket.yaml'),
+  'commands/split/schemas/user.yaml': path.join(SPLIT, 'schemas', 'user.yaml'),
   'commands/actions.yaml': path.join(EXAMPLES, 'photo-records.yaml'),
   'commands/forms.yaml': path.join(FIXTURES, 'paged-api.yaml'),
   'commands/sheet.yaml': path.join(FIXTURES, 'paged-api.yaml'),

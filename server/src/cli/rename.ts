@@ -1,4 +1,7 @@
-import { applyEdits, previewRename, type RenameField } from '../engine';
+import path from 'node:path';
+import { applyEdits, renameIn, specOperationsOfText, type RenameChange, type RenameField } from '../engine';
+import { operationsInReferencedFiles } from '../engine/bundle';
+import { bundlingFor } from '../read-within';
 import { parseArgs, UsageError } from './args';
 import { formatOf, readText, writeText } from './io';
 
@@ -6,7 +9,8 @@ export const renameUsage = 'rewst-openapi rename FILE --field name|description -
 
 /**
  * Renames actions with a regex, preview first: every change is printed, and the
- * file is written only with --write. Exit 0 when there are changes (listed or
+ * file is written only with --write. In a spec split over files, the actions
+ * written in path-item files of its folder are renamed there (written too). Exit 0 when there are changes (listed or
  * written), 1 when nothing would change or a collision stops the write, 2 for
  * a usage error (an invalid regex included) or a file that is not a spec.
  */
@@ -21,12 +25,17 @@ export function renameCommand(rest: string[]): number {
   const file = files[0];
   const field = (flags.field ?? 'name') as RenameField;
   const text = readText(file);
-  const preview = previewRename(text, formatOf(file), {
-    field,
-    match: flags.match,
-    flags: typeof flags.flags === 'string' ? flags.flags : '',
-    replace: flags.replace,
-  });
+  const spec = specOperationsOfText(text, formatOf(file));
+  const elsewhere = spec.root ? operationsInReferencedFiles(spec.root, bundlingFor(path.resolve(file))) : [];
+  const preview = renameIn(
+    { ...spec, elsewhere },
+    {
+      field,
+      match: flags.match,
+      flags: typeof flags.flags === 'string' ? flags.flags : '',
+      replace: flags.replace,
+    },
+  );
   if (!preview.ok) {
     process.stderr.write(`rewst-openapi: ${file}: ${preview.reason}\n`);
     return 2;
@@ -43,7 +52,7 @@ export function renameCommand(rest: string[]): number {
   for (const c of preview.changes) {
     const note = c.added ? '  (adds a summary: the name was its operationId)' : '';
     process.stdout.write(
-      `${c.method} ${c.path}${c.operationId ? ` (${c.operationId})` : ''}\n  - ${JSON.stringify(c.old)}\n  + ${JSON.stringify(c.new)}${note}\n`,
+      `${c.method} ${c.path}${c.operationId ? ` (${c.operationId})` : ''}${c.file ? ` in ${c.file}` : ''}\n  - ${JSON.stringify(c.old)}\n  + ${JSON.stringify(c.new)}${note}\n`,
     );
   }
   for (const s of preview.skipped) process.stderr.write(`${file}: ${s.method} ${s.path} not renamed: ${s.reason}\n`);
@@ -63,6 +72,19 @@ export function renameCommand(rest: string[]): number {
     return 1;
   }
   writeText(file, applyEdits(text, preview.edits));
-  process.stderr.write(`${file}: ${summary}; written\n`);
+  // The other files' edits are on the texts the reader gave (read from disk a moment ago): read again to apply them.
+  const others = new Map<string, RenameChange[]>();
+  for (const c of preview.changes) if (c.file !== undefined) others.set(c.file, [...(others.get(c.file) ?? []), c]);
+  for (const [other, changes] of others) {
+    const target = path.join(path.dirname(file), ...other.split('/'));
+    writeText(
+      target,
+      applyEdits(
+        readText(target),
+        changes.map((c) => c.edit),
+      ),
+    );
+  }
+  process.stderr.write(`${file}: ${summary}; written${others.size ? ` (and in ${[...others.keys()].join(', ')})` : ''}\n`);
   return 0;
 }

@@ -1,11 +1,13 @@
 /**
  * Rename actions with a regex, as Rewst's Regex Replace dialog does, but in the
  * file: a pure function from text and a request to the list of changes and the
- * minimal edits that make them. Nothing is written here.
+ * minimal edits that make them. Nothing is written here. In a spec split over
+ * files, an operation written in another file is renamed in that file (its
+ * change names the file, its edit is on that file's text).
  */
 import { actionName, specOperationsOfText, type SpecOperations } from './actions';
-import { editorFor } from './structural-editor';
-import type { Format } from './parse';
+import { editorFor, type StructuralEditor } from './structural-editor';
+import type { Format, SpecDocument } from './parse';
 import { toPointer } from './pointer';
 import type { OperationRef } from './spec-index';
 import type { Range, TextEdit } from './types';
@@ -29,8 +31,10 @@ export interface ActionRef {
   method: string;
   path: string;
   operationId?: string;
-  /** JSON pointer of the operation. */
+  /** JSON pointer of the operation (in its file). */
   pointer: string;
+  /** The file it is written in, relative to the spec's folder, when that is not the spec itself. */
+  file?: string;
 }
 
 export interface RenameChange extends ActionRef {
@@ -38,8 +42,9 @@ export interface RenameChange extends ActionRef {
   new: string;
   /** The operation had no summary, so one is added (its name was its operationId). */
   added: boolean;
+  /** On the text of the change's file: the spec's, or `file`'s. */
   edit: TextEdit;
-  /** The edit's range in the original text (empty where a summary is inserted). */
+  /** The edit's range in that original text (empty where a summary is inserted). */
   range: Range;
 }
 
@@ -64,7 +69,7 @@ export type RenamePreview =
       emptyNames: RenameChange[];
       /** Matches that cannot be written (a YAML alias shared by several operations, say). */
       skipped: Array<ActionRef & { reason: string }>;
-      /** Every change's edit, sorted, on the original text. */
+      /** The edits of the changes in the spec's own text, sorted (those in other files are in their changes). */
       edits: TextEdit[];
     };
 
@@ -77,12 +82,13 @@ export function renameIn(spec: SpecOperations, request: RenameRequest): RenamePr
   if (!spec.isSpec) return { ok: false, reason: 'this file is not an OpenAPI or Swagger description (it has no top-level "openapi" or "swagger")' };
   if (spec.problem) return { ok: false, reason: `the file does not parse, so its actions cannot be renamed: ${spec.problem}` };
   const { field } = request;
-  // Operations written in other files (a split spec) are matched too, to say they are left out: the edits are the spec's alone.
-  const subjects: Array<{ op: OperationRef; current: string; file?: string }> = [];
+  // Operations written in other files (a split spec) are renamed in their files, each with its own editor.
+  const subjects: Array<{ op: OperationRef; current: string; file?: string; doc: SpecDocument }> = [];
   for (const op of [...spec.operations, ...(spec.elsewhere ?? [])]) {
     const file = 'file' in op && typeof op.file === 'string' ? op.file : undefined;
-    if (field === 'name') subjects.push({ op, current: actionName(op).name, file });
-    else if (typeof op.operation.description === 'string') subjects.push({ op, current: op.operation.description, file });
+    const doc = 'doc' in op && file ? (op.doc as SpecDocument) : spec.doc;
+    if (field === 'name') subjects.push({ op, current: actionName(op).name, file, doc });
+    else if (typeof op.operation.description === 'string') subjects.push({ op, current: op.operation.description, file, doc });
   }
   const run = replaceAll(
     subjects.map((s) => s.current),
@@ -93,23 +99,24 @@ export function renameIn(spec: SpecOperations, request: RenameRequest): RenamePr
   );
   if (!run.ok) return run;
 
-  const editor = editorFor(spec.doc);
+  const editors = new Map<SpecDocument, StructuralEditor>();
+  const editorOf = (doc: SpecDocument) => editors.get(doc) ?? editors.set(doc, editorFor(doc)).get(doc)!;
   const changes: RenameChange[] = [];
   const skipped: Array<ActionRef & { reason: string }> = [];
   let matched = 0;
-  subjects.forEach(({ op, current, file }, i) => {
+  subjects.forEach(({ op, current, file, doc }, i) => {
     const next = run.results[i];
     if (next === null) return;
     matched++;
     if (next === current) return;
-    if (file) return void skipped.push({ ...refOf(op), reason: `it is written in ${file}: rename it there (a rename edits the spec's own file)` });
+    const editor = editorOf(doc);
     const key = field === 'name' ? 'summary' : 'description';
     // Decided by the key's presence, not by where the name came from: an empty summary is replaced, not duplicated.
     const has = Object.prototype.hasOwnProperty.call(op.operation, key);
     const edit = has
       ? editor.replaceValue([...op.path, key], next)
       : editor.insertMember(op.path, key, next, 'operationId' in op.operation ? { after: 'operationId' } : 'start');
-    const ref = refOf(op);
+    const ref = refOf(op, file);
     if (!edit) skipped.push({ ...ref, reason: `its ${key} cannot be edited safely in place` });
     else
       changes.push({
@@ -118,7 +125,7 @@ export function renameIn(spec: SpecOperations, request: RenameRequest): RenamePr
         new: next,
         added: !has,
         edit,
-        range: { start: spec.doc.lines.positionAt(edit.start), end: spec.doc.lines.positionAt(edit.end) },
+        range: { start: doc.lines.positionAt(edit.start), end: doc.lines.positionAt(edit.end) },
       });
   });
 
@@ -129,17 +136,29 @@ export function renameIn(spec: SpecOperations, request: RenameRequest): RenamePr
     total: subjects.length,
     matched,
     changes: kept,
-    collisions: field === 'name' ? collisionsOf(spec.operations, kept) : [],
+    collisions: field === 'name' ? collisionsOf(subjects, kept) : [],
     emptyNames: field === 'name' ? kept.filter((c) => c.new.trim() === '') : [],
     skipped,
-    edits: kept.map((c) => c.edit).sort((a, b) => a.start - b.start),
+    edits: kept
+      .filter((c) => c.file === undefined)
+      .map((c) => c.edit)
+      .sort((a, b) => a.start - b.start),
   };
 }
 
-function refOf(op: OperationRef): ActionRef {
+function refOf(op: OperationRef, file?: string): ActionRef {
   const id = op.operation.operationId;
-  return { method: op.method.toUpperCase(), path: op.pathKey, operationId: typeof id === 'string' ? id : undefined, pointer: toPointer(op.path) };
+  return {
+    method: op.method.toUpperCase(),
+    path: op.pathKey,
+    operationId: typeof id === 'string' ? id : undefined,
+    pointer: toPointer(op.path),
+    ...(file !== undefined ? { file } : {}),
+  };
 }
+
+/** A change's place across files: its file (none for the spec's own) and its pointer there. */
+const placeOf = (a: ActionRef) => `${a.file ?? ''}#${a.pointer}`;
 
 /**
  * Two operations can share one piece of text through a YAML alias (`get: *op`)
@@ -147,17 +166,18 @@ function refOf(op: OperationRef): ActionRef {
  * editing it twice would corrupt it, so the second is reported instead.
  */
 function dropOverlaps(changes: RenameChange[], skipped: Array<ActionRef & { reason: string }>): RenameChange[] {
-  const byStart = [...changes].sort((a, b) => a.edit.start - b.edit.start);
+  const byStart = [...changes].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.edit.start - b.edit.start);
   const drop = new Set<RenameChange>();
   let kept: RenameChange | undefined;
   for (const cur of byStart) {
-    if (kept && (cur.edit.start < kept.edit.end || cur.edit.start === kept.edit.start)) {
+    if (kept && kept.file === cur.file && (cur.edit.start < kept.edit.end || cur.edit.start === kept.edit.start)) {
       drop.add(cur);
       skipped.push({
         method: cur.method,
         path: cur.path,
         operationId: cur.operationId,
         pointer: cur.pointer,
+        ...(cur.file !== undefined ? { file: cur.file } : {}),
         reason: `it shares its text with ${kept.method} ${kept.path} (a YAML alias or a $ref), which is renamed instead`,
       });
     } else {
@@ -168,12 +188,12 @@ function dropOverlaps(changes: RenameChange[], skipped: Array<ActionRef & { reas
 }
 
 /** Names two or more actions would share after the rename, where at least one of them is renamed. */
-function collisionsOf(operations: OperationRef[], changes: RenameChange[]): Collision[] {
-  const renamed = new Map(changes.map((c) => [c.pointer, c.new]));
+function collisionsOf(subjects: ReadonlyArray<{ op: OperationRef; file?: string }>, changes: RenameChange[]): Collision[] {
+  const renamed = new Map(changes.map((c) => [placeOf(c), c.new]));
   const byName = new Map<string, Array<ActionRef & { changed: boolean }>>();
-  for (const op of operations) {
-    const ref = refOf(op);
-    const next = renamed.get(ref.pointer);
+  for (const { op, file } of subjects) {
+    const ref = refOf(op, file);
+    const next = renamed.get(placeOf(ref));
     const name = next ?? actionName(op).name;
     const list = byName.get(name) ?? [];
     list.push({ ...ref, changed: next !== undefined });

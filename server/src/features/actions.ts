@@ -42,7 +42,8 @@ export function registerActions(ctx: ServerContext): void {
       return { ok: false, reason: `the field must be "name" or "description", not ${JSON.stringify(params.field)}` };
     const typed = String(params.match ?? '');
     const { source, flags } = params.literal ? splitRegexLiteral(typed) : { source: typed, flags: String(params.flags ?? '') };
-    const preview = renameIn(withOperationsElsewhere(doc, analysis).spec, { field: params.field, match: source, flags, replace: String(params.replace ?? '') });
+    const { spec, uriOf } = withOperationsElsewhere(doc, analysis);
+    const preview = renameIn(spec, { field: params.field, match: source, flags, replace: String(params.replace ?? '') });
     if (!preview.ok) return preview;
     return {
       ok: true,
@@ -50,7 +51,8 @@ export function registerActions(ctx: ServerContext): void {
       regex: `/${source}/${flags}`,
       total: preview.total,
       matched: preview.matched,
-      changes: preview.changes.map(({ edit, ...c }) => ({ ...c, edit: toLspEdits(doc, [edit])[0] })),
+      // A change's range is on its own file's text (the spec's, or the other file's, named by uri).
+      changes: preview.changes.map(({ edit, ...c }) => ({ ...c, edit: { range: c.range, newText: edit.newText }, ...(c.file ? { uri: uriOf(c.file) } : {}) })),
       collisions: preview.collisions,
       emptyNames: preview.emptyNames.length,
       skipped: preview.skipped.map(({ method, path, reason }) => ({ method, path, reason })),

@@ -5,7 +5,7 @@
  * (undoable as one step), forms opened with the settings the spec suggests.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -93,6 +93,25 @@ describe('commands', () => {
     assert.equal(document.getText(), readFileSync(copy, 'utf8'));
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), before);
+  });
+
+  it('Rename Actions with a Regex on a split spec: the actions written in paths/tickets.yaml are renamed in that file, as the CLI writes them', async () => {
+    const { document } = await open('commands/split/openapi.yaml');
+    const tickets = await vscode.workspace.openTextDocument(workspaceUri('commands/split/paths/tickets.yaml'));
+    const [specBefore, ticketsBefore] = [document.getText(), tickets.getText()];
+    const result = await run<{ renamed: number }>('rewstOpenapi.renameActions', { uri: document.uri, match: 'ticket', replace: 'case' });
+    assert.deepEqual(result, { renamed: 3 });
+    // The CLI on a copy of the folder as it was.
+    const copy = path.join(scratch, 'split');
+    mkdirSync(path.join(copy, 'paths'), { recursive: true });
+    writeFileSync(path.join(copy, 'openapi.yaml'), specBefore);
+    writeFileSync(path.join(copy, 'paths', 'tickets.yaml'), ticketsBefore);
+    cli('rename', path.join(copy, 'openapi.yaml'), '--match', 'ticket', '--replace', 'case', '--write');
+    assert.equal(document.getText(), readFileSync(path.join(copy, 'openapi.yaml'), 'utf8'));
+    assert.equal(tickets.getText(), readFileSync(path.join(copy, 'paths', 'tickets.yaml'), 'utf8'));
+    assert.notEqual(tickets.getText(), ticketsBefore);
+    // Saved, so no later test meets an unsaved file (an undo across files asks for confirmation).
+    assert.ok((await document.save()) && (await tickets.save()));
   });
 
   it("Refresh Actions lists the active spec's actions, and follows a rename; Reveal Operation selects one", async () => {
