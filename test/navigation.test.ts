@@ -47,6 +47,19 @@ describe('navigation index', () => {
     }
   });
 
+  it("the outline's structure is built alone (no $ref search), and the whole index reuses it", () => {
+    for (const [text, format] of [
+      [YAML_TEXT, 'yaml'],
+      [JSON_TEXT, 'json'],
+    ] as const) {
+      const analysis = analyze(text, { format });
+      const structure = nav.navStructureOf(analysis)!;
+      assert.equal('refs' in structure, false, `${format}: the structure holds no references`);
+      assert.deepEqual(nav.documentSymbols(structure), nav.documentSymbols(nav.navIndexOf(analysis)!));
+      assert.equal(nav.navIndexOf(analysis)!.paths, structure.paths, `${format}: the index reuses the structure built for the outline`);
+    }
+  });
+
   it('reads "$ref" in a string as text, not as a reference (JSON scan)', () => {
     const index = indexOf(SWAGGER, 'json');
     assert.deepEqual(

@@ -6,12 +6,21 @@
  * channel, in the form the server logs its own stages
  * (server/src/open-timing.ts); the end-to-end suite reads both from the
  * channel's log file (test/e2e/scenarios/90-time-to-first-diagnostic.ts).
+ * Also a line for each code-action request slower than 50 ms (a cursor move
+ * asks one), or for every one with rewstOpenapi.logRequestTimes, which
+ * scenario 91 reads to tell the lightbulb's wait ours or VS Code's.
  */
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { timingLine } from '../../server/src/open-timing';
 
 const SYNCED_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
+/**
+ * A code-action request (every cursor move asks one) slower than this is logged, every one with the setting
+ * rewstOpenapi.logRequestTimes, so a slow lightbulb can be told ours or VS Code's.
+ */
+const SLOW_CODE_ACTIONS_MS = 50;
+const REQUEST_PREFIX = 'rewst-openapi request time:';
 
 export function openTiming(log: (line: string) => void): {
   middleware: Middleware;
@@ -20,6 +29,14 @@ export function openTiming(log: (line: string) => void): {
 } {
   const pending = new Map<string, Record<string, number>>();
   const middleware: Middleware = {
+    provideCodeActions: async (doc, range, context, token, next) => {
+      const sent = Date.now();
+      const answer = await next(doc, range, context, token);
+      const answered = Date.now();
+      if (answered - sent > SLOW_CODE_ACTIONS_MS || vscode.workspace.getConfiguration('rewstOpenapi').get<boolean>('logRequestTimes'))
+        log(`${REQUEST_PREFIX} code-actions-sent=${sent} code-actions-answered=${answered} line=${range.start.line + 1} uri=${doc.uri.toString()}`);
+      return answer;
+    },
     didOpen: async (doc, next) => {
       const uri = doc.uri.toString();
       const stages = pending.get(uri) ?? {};

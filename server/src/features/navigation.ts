@@ -130,8 +130,12 @@ export function registerNavigation(ctx: ServerContext): void {
 
   ctx.connection.onDocumentSymbol((params, token) =>
     cancellable(token, () => {
-      const spec = specAt(params.textDocument.uri);
-      if (!spec) return null;
+      // The structure alone, not the whole index: asked as soon as a file shows, it must not hold up the first lightbulb.
+      const doc = ctx.documents.get(params.textDocument.uri);
+      const analysis = doc && !isSettings(doc.uri) ? ctx.analysisOf(doc) : undefined;
+      const structure = analysis && nav.navStructureOf(analysis);
+      if (!doc || !analysis || !structure) return null;
+      const spec = { doc, analysis, index: structure };
       const convert = (s: nav.NavSymbol): DocumentSymbol => ({
         name: s.name || '""',
         detail: s.detail,

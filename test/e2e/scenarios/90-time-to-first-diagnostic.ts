@@ -8,41 +8,19 @@
  * reports, not in pass/fail thresholds. The scenario does check that every
  * finding arrives. REWST_E2E_TTFD_RUNS=n opens the file n times (default 1).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { channelLines } from '../channel-log';
 import { lint } from '../cli';
 import { SOURCE, waitForFindings } from '../expect';
 import { copyFromRepo, type Scenario } from '../scenario';
 
 const SPEC = 'node_modules/@octokit/openapi/generated/api.github.com.json';
 const PREFIX = 'rewst-openapi timing:';
-const CHANNEL = /Rewst OpenAPI\.log$/;
 
 /** Every timing line the client and the server logged, from every "Rewst OpenAPI" output channel file. */
 function timingLines(logsDir: string): Array<{ uri: string; stages: Record<string, number> }> {
-  const found: Array<{ uri: string; stages: Record<string, number> }> = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (CHANNEL.test(e.name)) {
-        for (const line of readFileSync(p, 'utf8').split('\n')) {
-          const at = line.indexOf(PREFIX);
-          if (at < 0) continue;
-          const [fields, uri] = line.slice(at + PREFIX.length).split(' uri=');
-          const stages: Record<string, number> = {};
-          for (const f of fields.trim().split(' ')) {
-            const [k, v] = f.split('=');
-            stages[k] = Number(v);
-          }
-          found.push({ uri: uri.trim(), stages });
-        }
-      }
-    }
-  };
-  walk(logsDir);
-  return found;
+  return channelLines(logsDir, PREFIX).map(({ uri, values }) => ({ uri, stages: values }));
 }
 
 /** What each logged stage means; printed in the order they happened. */

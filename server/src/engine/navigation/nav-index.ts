@@ -70,19 +70,16 @@ export interface PathSite {
   operations: OperationSite[];
 }
 
-export interface NavIndex {
+/** Where the document's paths, operations and components are: all the outline needs (one pass over JSON text, no `$ref` search). */
+export interface NavStructure {
   doc: SpecDocument;
   version: SpecVersion | undefined;
   root: Record<string, unknown>;
   sections: Section[];
-  /** Sorted by offset. */
-  refs: RefSite[];
   /** Sorted by key offset. */
   components: ComponentSite[];
   sectionSites: SectionSite[];
   byPointer: Map<string, ComponentSite>;
-  /** Component pointer → every site whose target is that component or lies inside it. */
-  usages: Map<string, RefSite[]>;
   paths: PathSite[];
   /** Sorted by method key offset. */
   operations: OperationSite[];
@@ -90,24 +87,48 @@ export interface NavIndex {
   top: Member[];
   /** Members of `components` (OpenAPI 3). */
   componentsMember?: Member;
+}
+
+export interface NavIndex extends NavStructure {
+  /** Sorted by offset. */
+  refs: RefSite[];
+  /** Component pointer → every site whose target is that component or lies inside it. */
+  usages: Map<string, RefSite[]>;
   /** Canonical pointer of a schema on a cycle → the cycle, as the circular-ref rule reported it. */
   cycles: Map<string, string[]>;
 }
 
 const cache = new WeakMap<Analysis, NavIndex>();
+const structures = new WeakMap<Analysis, NavStructure>();
 
 /** The index of an analysed spec, built on first use; undefined when the document is not a spec that parses. */
 export function navIndexOf(analysis: Analysis): NavIndex | undefined {
-  if (!analysis.isSpec || !analysis.root) return undefined;
+  const structure = navStructureOf(analysis);
+  if (!structure) return undefined;
   let index = cache.get(analysis);
   if (!index) {
-    index = buildIndex(analysis);
+    index = { ...structure, ...referencesOf(analysis, structure) };
     cache.set(analysis, index);
   }
   return index;
 }
 
-function buildIndex(analysis: Analysis): NavIndex {
+/**
+ * The structure alone, built on first use: VS Code asks for the outline (breadcrumbs, sticky scroll) as soon
+ * as a file shows, and a code-action request at the first cursor move must not wait behind the `$ref`
+ * search of a 13 MB file, which only definition, references, hover and rename need.
+ */
+export function navStructureOf(analysis: Analysis): NavStructure | undefined {
+  if (!analysis.isSpec || !analysis.root) return undefined;
+  let structure = structures.get(analysis);
+  if (!structure) {
+    structure = buildStructure(analysis);
+    structures.set(analysis, structure);
+  }
+  return structure;
+}
+
+function buildStructure(analysis: Analysis): NavStructure {
   const doc = analysis.doc;
   const root = analysis.root!;
   const sections = sectionsOf(doc.version);
@@ -164,8 +185,23 @@ function buildIndex(analysis: Analysis): NavIndex {
     paths.push(site);
   }
   operations.sort((a, b) => a.key.start - b.key.start);
+  return {
+    doc,
+    version: doc.version,
+    root,
+    sections,
+    components,
+    sectionSites,
+    byPointer,
+    paths,
+    operations,
+    top,
+    componentsMember: sections[0]?.path.length === 2 ? lastNamed(top, 'components') : undefined,
+  };
+}
 
-  // References and discriminator mappings.
+/** References and discriminator mappings (a search of the whole text), and the cycles the rules found. */
+function referencesOf(analysis: Analysis, { doc, sections }: NavStructure): Pick<NavIndex, 'refs' | 'usages' | 'cycles'> {
   const found = doc.format === 'json' ? scanJson(doc.text) : scanYaml(doc.yaml);
   const meanings = new Map<string, RefMeaning>();
   const mean = (raw: string, kind: RefSite['kind']): RefMeaning => {
@@ -194,22 +230,7 @@ function buildIndex(analysis: Analysis): NavIndex {
     if (Array.isArray(chain) && chain.length && !cycles.has(chain[0])) cycles.set(chain[0], chain);
   }
 
-  return {
-    doc,
-    version: doc.version,
-    root,
-    sections,
-    refs,
-    components,
-    sectionSites,
-    byPointer,
-    usages,
-    paths,
-    operations,
-    top,
-    componentsMember: sections[0]?.path.length === 2 ? lastNamed(top, 'components') : undefined,
-    cycles,
-  };
+  return { refs, usages, cycles };
 }
 
 /** The members the index reads: in JSON from one pass over the text, in YAML from its nodes. */

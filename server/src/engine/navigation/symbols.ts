@@ -5,7 +5,7 @@
  */
 import { actionName } from '../actions';
 import type { OperationRef } from '../spec-index';
-import { lastNamed, type NavIndex, type Span } from './nav-index';
+import { lastNamed, type NavStructure, type Span } from './nav-index';
 
 export type SymbolKind = 'info' | 'paths' | 'path' | 'operation' | 'components' | 'section' | 'component';
 
@@ -23,7 +23,7 @@ export interface NavSymbol {
 /** An operation written in another file, as referenced-operations.ts reads it. */
 export type OperationElsewhere = OperationRef & { file: string };
 
-export function documentSymbols(index: NavIndex, elsewhere: ReadonlyArray<OperationElsewhere> = []): NavSymbol[] {
+export function documentSymbols(index: NavStructure, elsewhere: ReadonlyArray<OperationElsewhere> = []): NavSymbol[] {
   const out: NavSymbol[] = [];
   const member = (key: string) => lastNamed(index.top, key);
   const info = member('info');
