@@ -73,6 +73,11 @@ export class LspClient {
   }
 
   /** Spawns `node <serverPath> --stdio`. */
+  /** The server process's id (to look at its threads). */
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
+
   static start(serverPath: string, cwd?: string): LspClient {
     return new LspClient(process.execPath, [serverPath, '--stdio'], cwd);
   }

@@ -136,12 +136,16 @@ export function registerNavigation(ctx: ServerContext): void {
       const structure = analysis && nav.navStructureOf(analysis);
       if (!doc || !analysis || !structure) return null;
       const spec = { doc, analysis, index: structure };
+      // Positions from the analysis's line index (built for its diagnostics) rather than the document's, which a
+      // 13 MB file would have to build first: the outline converts thousands of spans.
+      const lines = analysis.doc.lines;
+      const at = (span: nav.Span): Range => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) });
       const convert = (s: nav.NavSymbol): DocumentSymbol => ({
         name: s.name || '""',
         detail: s.detail,
         kind: SYMBOL_KINDS[s.kind],
-        range: range(spec.doc, s.span),
-        selectionRange: range(spec.doc, s.selection),
+        range: at(s.span),
+        selectionRange: at(s.selection),
         children: s.children?.map(convert),
       });
       // Path items written in other files of the spec's folder: their operations, read as the Actions view reads them.

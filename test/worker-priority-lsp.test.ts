@@ -1,0 +1,52 @@
+/**
+ * The server's worker threads (Spectral's lint, the prepared size) run below
+ * the server's own thread, so that a lightbulb request at a cursor move is
+ * not shared out with them on a machine of few cores: read from the running
+ * server's threads in /proc (Linux, where a thread has its own niceness).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { LspClient } from './support/lsp-client';
+import { readRoot, ROOT } from './support/specs';
+import { WORKER_NICENESS } from '../server/src/worker-loop';
+
+const SERVER = join(ROOT, 'dist', 'server.js');
+const PHOTO = readRoot('examples/photo-records.yaml');
+
+/** Each thread of a process: its name and niceness (fields 2 and 19 of /proc/PID/task/TID/stat). */
+function threads(pid: number): Array<{ tid: number; name: string; nice: number }> {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const fields = stat.slice(close + 2).split(' '); // fields from the 3rd on
+    return { tid: Number(tid), name: stat.slice(stat.indexOf('(') + 1, close), nice: Number(fields[16]) };
+  });
+}
+
+describe('LSP: worker threads below the server thread', { skip: process.platform !== 'linux' && 'threads have their own niceness on Linux only' }, () => {
+  it("Spectral's and the prepared size's workers run at a lower priority; the server's thread does not", { timeout: 60_000 }, async () => {
+    assert.ok(existsSync(SERVER), 'dist/ is missing: run "npm run build" first');
+    const client = LspClient.start(SERVER, ROOT);
+    try {
+      await client.initialize(null, { debounceMs: 0 });
+      const pid = client.pid!;
+      const before = threads(pid).filter((t) => t.nice === WORKER_NICENESS);
+      assert.deepEqual(before, [], 'no thread is lowered before a worker starts');
+      const uri = pathToFileURL(join(ROOT, 'examples', 'photo-records.yaml')).toString();
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: PHOTO } });
+      // Spectral's worker has answered once its diagnostics are published; the size's once its size is pushed.
+      await client.publishedUntil((all) => all.some((p) => p.uri === uri && p.diagnostics.some((d) => d.source === 'spectral')), "Spectral's diagnostics");
+      await client.request('rewst/uploadSize', { uri });
+      await client.waitForNotification<{ uri: string; pending: boolean }>('rewst/uploadSizeChanged', (p) => p.uri === uri && !p.pending, { timeoutMs: 30_000 });
+      const all = threads(pid);
+      assert.equal(all.find((t) => t.tid === pid)?.nice, 0, "the server's own thread keeps its priority");
+      const lowered = all.filter((t) => t.nice === WORKER_NICENESS);
+      assert.equal(lowered.length, 2, `two worker threads lowered: ${JSON.stringify(all)}`);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
