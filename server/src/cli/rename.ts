@@ -72,19 +72,18 @@ export function renameCommand(rest: string[]): number {
     return 1;
   }
   writeText(file, applyEdits(text, preview.edits));
-  // The other files' edits are on the texts the reader gave (read from disk a moment ago): read again to apply them.
+  // The other files' edits are on the texts their operations were read from: applied to those, not to a second read.
+  const texts = new Map(elsewhere.map((op) => [op.file, op.doc.text]));
   const others = new Map<string, RenameChange[]>();
   for (const c of preview.changes) if (c.file !== undefined) others.set(c.file, [...(others.get(c.file) ?? []), c]);
-  for (const [other, changes] of others) {
-    const target = path.join(path.dirname(file), ...other.split('/'));
+  for (const [other, changes] of others)
     writeText(
-      target,
+      path.join(path.dirname(file), ...other.split('/')),
       applyEdits(
-        readText(target),
+        texts.get(other)!,
         changes.map((c) => c.edit),
       ),
     );
-  }
   process.stderr.write(`${file}: ${summary}; written${others.size ? ` (and in ${[...others.keys()].join(', ')})` : ''}\n`);
   return 0;
 }

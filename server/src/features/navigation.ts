@@ -59,13 +59,18 @@ export function registerNavigation(ctx: ServerContext): void {
     renameProvider: { prepareProvider: true },
   });
 
-  /** The open spec's navigation index (built on first use for this version); undefined for anything that is not a spec that parses. */
-  const specAt = (uri: string): { doc: TextDocument; analysis: Analysis; index: nav.NavIndex } | undefined => {
+  /**
+   * The open spec's navigation index (built on first use for this version), or with `build` its structure
+   * alone (what the outline needs); undefined for anything that is not a spec that parses.
+   */
+  function specAt(uri: string): { doc: TextDocument; analysis: Analysis; index: nav.NavIndex } | undefined;
+  function specAt<T>(uri: string, build: (analysis: Analysis) => T | undefined): { doc: TextDocument; analysis: Analysis; index: T } | undefined;
+  function specAt(uri: string, build: (analysis: Analysis) => unknown = nav.navIndexOf) {
     const doc = ctx.documents.get(uri);
     const analysis = doc && !isSettings(uri) ? ctx.analysisOf(doc) : undefined;
-    const index = analysis && nav.navIndexOf(analysis);
+    const index = analysis && build(analysis);
     return doc && analysis && index ? { doc, analysis, index } : undefined;
-  };
+  }
   const range = (doc: TextDocument, s: nav.Span): Range => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
 
   ctx.connection.onDefinition((params, token) =>
@@ -131,14 +136,11 @@ export function registerNavigation(ctx: ServerContext): void {
   ctx.connection.onDocumentSymbol((params, token) =>
     cancellable(token, () => {
       // The structure alone, not the whole index: asked as soon as a file shows, it must not hold up the first lightbulb.
-      const doc = ctx.documents.get(params.textDocument.uri);
-      const analysis = doc && !isSettings(doc.uri) ? ctx.analysisOf(doc) : undefined;
-      const structure = analysis && nav.navStructureOf(analysis);
-      if (!doc || !analysis || !structure) return null;
-      const spec = { doc, analysis, index: structure };
+      const spec = specAt(params.textDocument.uri, nav.navStructureOf);
+      if (!spec) return null;
       // Positions from the analysis's line index (built for its diagnostics) rather than the document's, which a
       // 13 MB file would have to build first: the outline converts thousands of spans.
-      const lines = analysis.doc.lines;
+      const lines = spec.analysis.doc.lines;
       const at = (span: nav.Span): Range => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) });
       const convert = (s: nav.NavSymbol): DocumentSymbol => ({
         name: s.name || '""',

@@ -109,6 +109,7 @@ const SIZE_PARAMS = [
   'pagesz',
   'recordsperpage',
 ];
+const SIZE_NAMES = new Set(SIZE_PARAMS);
 const FLAG_PARAMS = new Set(['paginate', 'pageinate', 'paginated', 'paged', 'paging', 'usepaging', 'pagination', 'enablepaging']);
 const RESULT_NAMES = [
   'data',
@@ -229,7 +230,7 @@ export function pagingOf(root: Obj, op: OperationModel): OperationPaging {
   const pageParam = pick(q, (n, p) => PAGE_PARAMS.has(n) && (isNumeric(root, p) || (typesOf(root, p.schema).has('string') && !tokenLike(p) && !isDate(p))));
   // Some generators type both halves of offset/limit as plain strings: together they still page.
   const named = (set: { has(n: string): boolean }) => pick(q, (n) => set.has(n)) !== undefined;
-  const paired = named(INDEX_PARAMS) && named(new Set(SIZE_PARAMS));
+  const paired = named(INDEX_PARAMS) && named(SIZE_NAMES);
   const number = (p: QueryParam) => isNumeric(root, p) || (paired && plainString(root, p) && !tokenLike(p));
   const indexParam =
     pick(q, (n, p) => INDEX_PARAMS.has(n) && number(p) && !isDate(p)) ??
