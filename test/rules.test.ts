@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, applyEdits, applyFixAllIntents, applyIntents, fixAll, fixFor, parseSpec, RULES, type Analysis, type Finding } from '../server/src/engine';
+import { RULE_CASES } from '../server/src/engine/rules/cases';
 
 /**
  * One finding's quick fix, checked as an editor would apply it: offered, stating its intent, its edit doing
@@ -22,18 +23,23 @@ function checkFix(text: string, analysis: Analysis, ruleId: string, finding: Fin
 }
 
 /** Runs every rule's own table of cases: findings by pointer, messages, severity, and every fix, the first one's exact text. */
+it('every rule has a table of cases, and every table a rule', () => {
+  assert.deepEqual(Object.keys(RULE_CASES).sort(), RULES.map((r) => r.id).sort());
+});
+
 for (const rule of RULES) {
+  const cases = RULE_CASES[rule.id] ?? [];
   describe(`rule ${rule.id}`, () => {
-    assert.ok(rule.cases.length >= 2, `${rule.id} needs a table of cases`);
+    assert.ok(cases.length >= 2, `${rule.id} needs a table of cases (rules/${rule.id}.cases.ts, registered in rules/cases.ts)`);
     if (rule.fix) {
       it('has a case that pins the fixed text', () => {
         assert.ok(
-          rule.cases.some((c) => c.fixed !== undefined),
+          cases.some((c) => c.fixed !== undefined),
           `${rule.id} has a fix: one of its cases must say the text it leaves ("fixed")`,
         );
       });
     }
-    for (const c of rule.cases) {
+    for (const c of cases) {
       it(c.name, () => {
         const analysis = analyze(c.text, { rules: [rule.id] });
         assert.equal(analysis.isSpec, true, 'case must be a spec');

@@ -29,7 +29,11 @@ export interface FixContext {
   claim(key: string): boolean;
 }
 
-/** One row of a rule's test table: a document and what the rule must report on it (by JSON pointer). */
+/**
+ * One row of a rule's test table: a document and what the rule must report on it (by JSON pointer).
+ * A rule's table lives in `rules/NAME.cases.ts` beside it, registered in `rules/cases.ts`, which only
+ * tests import, so the tables stay out of the server bundle.
+ */
 export interface RuleCase {
   name: string;
   /** The document; YAML unless it starts with `{`. */
@@ -49,7 +53,6 @@ export interface Rule {
   fix?(target: FixTarget, ctx: FixContext): Omit<Fix, 'ruleId'> | undefined;
   /** Included in "fix all" (the change is what any Rewst builder would make). */
   fixAll: boolean;
-  cases: RuleCase[];
 }
 
 /** A fix made of one edit and the structural change it stands for. */

@@ -19,24 +19,4 @@ export const pathLeadingSlash: Rule = {
     );
   },
   fix: ({ data }, ctx) => renamePathKey(data, 'fixed', ctx),
-  cases: [
-    {
-      name: 'no leading slash (YAML, comment kept)',
-      text: 'openapi: 3.0.0\npaths:\n  tickets/{id}: # one ticket\n    get: {}\n  /users: {}\n',
-      expect: [{ pointer: '/paths/tickets~1{id}', message: /"tickets\/\{id\}" does not start with "\/".*It should be \/tickets\/\{id\}/, fixable: true }],
-      fixed: 'openapi: 3.0.0\npaths:\n  /tickets/{id}: # one ticket\n    get: {}\n  /users: {}\n',
-    },
-    {
-      name: 'JSON',
-      text: '{\n  "swagger": "2.0",\n  "paths": {\n    "pets": {}\n  }\n}',
-      expect: [{ pointer: '/paths/pets' }],
-      fixed: '{\n  "swagger": "2.0",\n  "paths": {\n    "/pets": {}\n  }\n}',
-    },
-    {
-      name: 'the slashed path exists: no fix, said so',
-      text: '{"openapi":"3.0.0","paths":{"a":{},"/a":{}}}',
-      expect: [{ pointer: '/paths/a', message: /merged by hand/, fixable: false }],
-    },
-    { name: 'extensions and slashed paths are fine', text: '{"openapi":"3.0.0","paths":{"/":{},"x-internal":{}}}', expect: [] },
-  ],
 };

@@ -15,12 +15,4 @@ export const swagger2: Rule = {
         'Swagger 2.0: Rewst converts an uploaded .json file to OpenAPI 3.0, but not JSON pasted into its editor. Upload the file, or convert it to OpenAPI 3 first.',
     });
   },
-  cases: [
-    {
-      name: 'Swagger 2.0',
-      text: 'swagger: "2.0"\ninfo: {title: t, version: "1", description: d}\npaths: {}\n',
-      expect: [{ pointer: '/swagger', severity: 'information', message: /not JSON pasted/ }],
-    },
-    { name: 'OpenAPI 3', text: '{"openapi":"3.0.3","paths":{}}', expect: [] },
-  ],
 };
