@@ -68,7 +68,7 @@ registerConvert(ctx);
 registerActions(ctx);
 registerStats(ctx);
 registerSettings(ctx);
-registerSpectral(ctx);
+const spectral = registerSpectral(ctx);
 registerNavigation(ctx);
 registerUploadSize(ctx);
 registerOpenAhead(ctx, analyses, publisher, (uri, stages) => connection.console.log(timingLine(uri, stages)));
@@ -79,7 +79,10 @@ connection.onInitialize((params) => {
   if (typeof requested === 'number' && requested >= 0) scheduler.debounceMs = requested;
   return { capabilities, serverInfo: { name: 'rewst-openapi' } };
 });
-connection.onInitialized(() => publisher.readSettings());
+connection.onInitialized(() => {
+  publisher.readSettings();
+  void spectral.warm();
+});
 // A setting or a workspace ruleset changed: read the settings again and run every open document again.
 connection.onNotification(SettingsChangedNotification, () => {
   ctx.configuration.invalidate();

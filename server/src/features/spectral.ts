@@ -31,8 +31,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function registerSpectral(ctx: ServerContext): void {
-  ctx.scheduler.subscribe(new SpectralFeature(ctx).subscriber);
+/** Returns what the server calls once initialized: the worker's warm-up, when Spectral is on. */
+export function registerSpectral(ctx: ServerContext): { warm(): Promise<void> } {
+  const feature = new SpectralFeature(ctx);
+  ctx.scheduler.subscribe(feature.subscriber);
+  return { warm: () => feature.warm() };
 }
 
 class SpectralFeature {
@@ -46,6 +49,11 @@ class SpectralFeature {
     name: 'spectral',
     run: (run) => this.lint(run),
   };
+
+  /** Loads Spectral and its ruleset in the worker before the first document needs them (not for a workspace ruleset file: it loads per folder). */
+  async warm(): Promise<void> {
+    if (await this.ctx.configuration.get('spectral.enable')) this.worker.warm();
+  }
 
   private async lint({ doc, analysis, token }: VersionRun): Promise<void> {
     const uri = doc.uri;
