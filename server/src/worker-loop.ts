@@ -35,12 +35,21 @@ export interface WorkerRequest {
   cancel: SharedArrayBuffer;
 }
 
-export function answerOneAtATime<Req extends WorkerRequest, Res>(name: string, run: (request: Req, isCancelled: () => boolean) => Promise<Res>): void {
+/**
+ * `beforeFirstAnswer` runs once, just before the first answer is posted (the worker's code cache is written
+ * then: after the first answer, a CLI may end the thread at once).
+ */
+export function answerOneAtATime<Req extends WorkerRequest, Res>(
+  name: string,
+  run: (request: Req, isCancelled: () => boolean) => Promise<Res>,
+  beforeFirstAnswer: () => void = () => undefined,
+): void {
   const port = parentPort;
   if (!port) throw new Error(`${name} must run as a worker thread`);
   lowerThreadPriority();
   const queue: Req[] = [];
   let busy = false;
+  let first: (() => void) | undefined = beforeFirstAnswer;
   const answer = (request: Req): Promise<Res | { id: number; kind: 'cancelled' }> => {
     const flag = new Int32Array(request.cancel);
     const isCancelled = () => Atomics.load(flag, 0) === 1;
@@ -50,7 +59,12 @@ export function answerOneAtATime<Req extends WorkerRequest, Res>(name: string, r
     if (busy) return;
     busy = true;
     try {
-      for (let next = queue.shift(); next; next = queue.shift()) port.postMessage(await answer(next));
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const response = await answer(next);
+        first?.();
+        first = undefined;
+        port.postMessage(response);
+      }
     } finally {
       busy = false;
     }

@@ -1,5 +1,6 @@
 /**
- * The Spectral worker thread (bundled as dist/spectral-worker.js): runs one
+ * The Spectral worker thread (bundled as dist/spectral-worker-main.js, loaded by
+ * ./worker-start through V8's code cache): runs one
  * lint at a time, off the language server's thread, and gives up on a run
  * as soon as the server flags it cancelled (a newer edit arrived).
  */
@@ -23,4 +24,7 @@ async function run(request: LintRequest, isCancelled: () => boolean): Promise<Li
   }
 }
 
-answerOneAtATime('spectral-worker', run);
+/** Started by ./worker-start, which writes the code cache just before the first lint is answered. */
+export function start(beforeFirstAnswer: () => void): void {
+  answerOneAtATime('spectral-worker', run, beforeFirstAnswer);
+}
