@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, type LanguageClient, type RequestType } from 'vscode-languageclient/node';
-import * as P from '../../server/src/protocol';
+import * as P from '../../common/protocol';
 
 export const CONVERT_COMMANDS = {
   swagger2: 'rewstOpenapi.convertSwagger2',

@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { kb } from '../../server/src/engine/convert/report';
-import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../../server/src/protocol';
+import { kb } from '../../common/format';
+import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../../common/protocol';
 import { CONVERT_COMMANDS } from './convert-commands';
 // Only documents that look like specs are asked about: asking would start the language server for any JSON file.
 import { isSpecDocument as isCandidate } from './spec-sniff';

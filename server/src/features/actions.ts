@@ -11,7 +11,7 @@ import { settingsFileFor, textOf } from '../engine/spec-files';
 import { toLspEdits } from '../lsp-convert';
 import { openFiles, pathOf, type OpenFiles } from './open-files';
 import { specOperationsWithElsewhere } from './spec-operations';
-import { ActionsRequest, RenamePreviewRequest, type RenamePreviewResult } from '../protocol';
+import { ActionsRequest, RenamePreviewRequest, type RenamePreviewResult } from '../../../common/protocol';
 
 export function registerActions(ctx: ServerContext): void {
   const files = openFiles(ctx.documents);

@@ -20,7 +20,8 @@ import {
   tagsOf,
   yamlToJson,
 } from '../engine/convert';
-import { carrySettings, settingsNameFor, type OperationIdChange } from '../engine/settings';
+import { carrySettings, type OperationIdChange } from '../engine/settings';
+import { settingsNameFor } from '../engine/spec-files';
 import { collectOperations } from '../engine/spec-index';
 import { settingsFileFor, textOf, type FileAccess } from '../engine/spec-files';
 import {
@@ -31,7 +32,7 @@ import {
   YamlToJsonRequest,
   type ConvertFailure,
   type PrepareSettings,
-} from '../protocol';
+} from '../../../common/protocol';
 import { structuralCheck } from '../spectral/structural';
 import { bundlingOf, openFiles } from './open-files';
 

@@ -18,7 +18,7 @@ import { formatOf, type ServerContext } from '../context';
 import type { Analysis } from '../engine';
 import { outside } from '../engine/spec-files';
 import { PreparedSizeWorker } from '../prepared-size/measurer';
-import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../protocol';
+import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../../../common/protocol';
 import type { Subscriber, VersionRun } from '../scheduler';
 import { pathOf } from './open-files';
 import { specOperationsWithElsewhere } from './spec-operations';

@@ -11,11 +11,11 @@ import { problemFinding } from '../problem-finding';
 import type { Finding, Fix } from '../types';
 import { crossCheck } from './cross-check';
 import { hostnamePlaceholder } from './hostname-check';
-import type { IntegrationSettings } from './model';
-import { FIXABLE_CODES, type SettingsReport } from './findings';
+import type { IntegrationSettings } from '../../../../common/settings/model';
+import { FIXABLE_CODES, type SettingsReport } from '../../../../common/settings/findings';
 import type { Obj } from './spec-model';
 import { svgProblem } from './svg';
-import { validateSettings } from './validate';
+import { validateSettings } from '../../../../common/settings/validate';
 
 export interface SpecContext {
   /** The spec's file name, for messages. */

@@ -7,9 +7,9 @@
  * the author's formatting and unknown keys stay.
  */
 import { applyEdits } from '../edit-ops';
-import { parseSettingsText } from './settings-text';
+import { parseSettingsText } from '../../../../common/settings/settings-text';
 import { settingsEdits } from './write-settings';
-import type { IntegrationSettings } from './model';
+import type { IntegrationSettings } from '../../../../common/settings/model';
 
 /** One operation of the spec, by the id it had before prepare and the id it has after. */
 export interface OperationIdChange {

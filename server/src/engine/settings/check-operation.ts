@@ -4,8 +4,8 @@
  * array, the cursor and the next link where the settings say. The inference
  * proposes only operations that pass, and the cross-checks report the rest.
  */
-import type { PaginationSettings } from './model';
-import type { SettingsCode } from './findings';
+import type { PaginationSettings } from '../../../../common/settings/model';
+import type { SettingsCode } from '../../../../common/settings/findings';
 import { isArraySchema, parseJsonPath, propertiesOf, resolveKey, resolveSchemaPath, typesOf, type Obj, type OperationModel } from './spec-model';
 
 export interface OperationProblem {

@@ -5,8 +5,8 @@
  * reported once, at the settings field; one some actions have, at each action.
  */
 import { checkOperation, type OperationProblem } from './check-operation';
-import type { IntegrationSettings } from './model';
-import type { SettingsReport } from './findings';
+import type { IntegrationSettings } from '../../../../common/settings/model';
+import type { SettingsReport } from '../../../../common/settings/findings';
 import { operationModelsOf, type Obj, type OperationModel } from './spec-model';
 
 export function crossCheck(settings: IntegrationSettings, root: Obj, ops: OperationModel[] = operationModelsOf(root)): SettingsReport[] {

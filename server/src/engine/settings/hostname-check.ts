@@ -6,21 +6,9 @@
  * no host.
  */
 import { describeVariable, placeholdersIn, specServer } from '../server-url';
-import type { SettingsReport } from './findings';
-import type { IntegrationSettings } from './model';
+import type { SettingsReport } from '../../../../common/settings/findings';
+import type { IntegrationSettings } from '../../../../common/settings/model';
 import type { Obj } from './spec-model';
-
-/** A `{variable}` written in the hostname (no spec needed): Rewst cannot call it. */
-export function unfilledVariable(hostname: string): SettingsReport | undefined {
-  const names = [...hostname.matchAll(/\{([^{}]*)\}/g)].map((m) => `{${m[1]}}`);
-  if (!names.length) return undefined;
-  return {
-    code: 'settings-hostname-placeholder',
-    path: ['hostname'],
-    severity: 'error',
-    message: `"${hostname}" is not a hostname: the server variable ${names.join(', ')} must be replaced by your tenant's value.`,
-  };
-}
 
 /** The hostname against the spec's server: a host variable still at its default is a warning. */
 export function hostnamePlaceholder(s: IntegrationSettings, root: Obj): SettingsReport[] {

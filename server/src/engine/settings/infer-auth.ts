@@ -5,22 +5,14 @@
  * makes simplest wins: an API key header (bearer included), then OAuth client
  * credentials, authorization code, password, then Basic Auth.
  */
+import type { AuthOption } from '../../../../common/settings/proposal';
 import { specServer } from '../server-url';
 import { isObject } from '../spec-index';
-import type { AuthSettings, OAuthSettings } from './model';
-import { isCredentialHeader } from './secrets';
+import type { AuthSettings, OAuthSettings } from '../../../../common/settings/model';
+import { isCredentialHeader } from '../../../../common/settings/secrets';
 import { operationModelsOf, securitySchemesOf, type Obj, type OperationModel } from './spec-model';
 
-export interface AuthOption {
-  /** The scheme's name in the spec (and the flow, for OAuth). */
-  scheme: string;
-  /** What the spec says, in a few words: "apiKey in header X-API-Key". */
-  kind: string;
-  auth: AuthSettings;
-  supported: boolean;
-  rank: number;
-  notes: string[];
-}
+export type { AuthOption };
 
 export interface AuthProposal {
   auth: AuthSettings;

@@ -5,7 +5,7 @@
  * (Rewst has one pagination setup per integration, so only operations that
  * page the same way are marked).
  */
-import { FALLBACK_PAGE_SIZE, LIMITS, PAGINATION_LABELS, type PaginationSettings, type PaginationType } from './model';
+import { FALLBACK_PAGE_SIZE, LIMITS, PAGINATION_LABELS, type PaginationSettings, type PaginationType } from '../../../../common/settings/model';
 import { checkOperation, describeOperation } from './check-operation';
 import { pagingOf, type OperationPaging } from './paging';
 import { dottedKeyNote, operationModelsOf, type Obj, type QueryParam, type OperationModel } from './spec-model';

@@ -10,7 +10,7 @@
  * An operation whose parameters page but whose response the spec does not
  * describe is still a list: its results key is unknown.
  */
-import type { PaginationType } from './model';
+import type { PaginationType } from '../../../../common/settings/model';
 import { exampleFromSchema, responseExample, schemaFromValue, valueAt } from './response-example';
 import { isArraySchema, itemsOf, operationObject, propertiesOf, successResponse, typesOf, type Obj, type QueryParam, type OperationModel } from './spec-model';
 import { isObject } from '../spec-index';

@@ -5,47 +5,15 @@
  */
 import { describeVariable, specServer, startsWithPath, type SpecServer } from '../server-url';
 import { isObject } from '../spec-index';
-import { inferAuth, type AuthOption } from './infer-auth';
+import type { Note, OperationSummary, Proposal } from '../../../../common/settings/proposal';
+import { inferAuth } from './infer-auth';
 import { inferPagination, whyNotMarked } from './infer-pagination';
-import type { IntegrationSettings } from './model';
+import type { IntegrationSettings } from '../../../../common/settings/model';
 import { pagingOf, type OperationPaging } from './paging';
 import { operationModelsOf, type Obj, type OperationModel } from './spec-model';
-import { cleanHostname, cleanName } from './validate';
+import { cleanHostname, cleanName } from '../../../../common/settings/validate';
 
-export interface OperationSummary {
-  operationId?: string;
-  method: string;
-  path: string;
-  summary: string;
-  /** How it pages ('none' for a list without paging), or undefined when it returns no list. */
-  style?: string;
-  /** Its own results key ('' when the response is the array itself); undefined when unknown. */
-  resultsKey?: string;
-  /** Where the results key was read: 'schema', 'example', 'x-ms-pageable', or 'unknown' when the spec does not describe the response. */
-  resultsFrom?: string;
-  /** Marked paginated (in the proposal, or for the sheet in the settings). */
-  marked?: boolean;
-  /** Why it is not marked. */
-  reason?: string;
-  /** What says it pages, a few words each. */
-  evidence?: string[];
-}
-
-export interface Note {
-  /** The settings field the note is about ("auth", "pagination", "hostname"...). */
-  field: string;
-  message: string;
-  /** 'warning': something the builder must change before Rewst can use the value (shown at the field, not only in the notes). */
-  level?: 'warning';
-}
-
-export interface Proposal {
-  settings: IntegrationSettings;
-  notes: Note[];
-  authOptions: AuthOption[];
-  /** Operations that return a list: the ones the pagination form offers to tick. */
-  listOperations: OperationSummary[];
-}
+export type { Note, OperationSummary, Proposal };
 
 export interface ProposeOptions {
   /** The spec's file name, recorded as `spec` in the settings. */

@@ -4,6 +4,7 @@
  * response, and the security schemes. OpenAPI 3.x and Swagger 2.0 alike; only
  * local `$ref`s are followed, each chain a bounded number of hops.
  */
+import { parseJsonPath, type PathSegment } from '../../../../common/settings/json-path';
 import { followRefs } from '../pointer';
 import { collectOperations, isObject } from '../spec-index';
 
@@ -180,7 +181,8 @@ export function isOpenSchema(root: Obj, schema: Obj | undefined): boolean {
   return !!schema && typesOf(root, schema).size === 0 && propertiesOf(root, schema).size === 0 && schema.additionalProperties !== false;
 }
 
-export type PathSegment = { kind: 'key'; name: string } | { kind: 'index' } | { kind: 'wildcard' };
+export type { PathSegment };
+export { parseJsonPath };
 
 export type Resolved = { ok: true; schema: Obj } | { ok: false; at: number; reason: string };
 
@@ -237,39 +239,4 @@ export function resolveKey(root: Obj, schema: Obj, key: string): Resolved {
 export function dottedKeyNote(root: Obj, schema: Obj | undefined, field: string, key: string | undefined): string | undefined {
   if (!schema || !key?.includes('.') || resolveSchemaPath(root, schema, dottedPath(key)).ok || !propertiesOf(root, schema).has(key)) return undefined;
   return `${field} "${key}" is one key with a dot in its name: Rewst's page reads a key as a path (results.foo is "foo" inside "results"), so check with a real response that Rewst finds it.`;
-}
-
-/**
- * Parses the JSONPath subset a pointer needs: `$`, `.name`, `['name']`,
- * `[n]`, `[-1]`, `[-1:]`, `[*]`. Anything else (filters, `..`) cannot be
- * checked against a schema and gives `unsupported`.
- */
-export function parseJsonPath(text: string): { segments: PathSegment[] } | { error: string } | { unsupported: string } {
-  const s = text.trim();
-  if (!s.startsWith('$')) return { error: 'a JSONPath starts with "$", e.g. $.meta.next_cursor' };
-  const segments: PathSegment[] = [];
-  let i = 1;
-  while (i < s.length) {
-    if (s.startsWith('..', i)) return { unsupported: 'recursive descent (..)' };
-    if (s[i] === '.') {
-      const m = /^[A-Za-z0-9_$@-]+|^\*/.exec(s.slice(i + 1));
-      if (!m) return { error: `a name is expected after "." at character ${i + 1}` };
-      segments.push(m[0] === '*' ? { kind: 'wildcard' } : { kind: 'key', name: m[0] });
-      i += 1 + m[0].length;
-    } else if (s[i] === '[') {
-      const close = s.indexOf(']', i);
-      if (close < 0) return { error: `"[" at character ${i + 1} is not closed` };
-      const inner = s.slice(i + 1, close).trim();
-      const quoted = /^'((?:[^'\\]|\\.)*)'$|^"((?:[^"\\]|\\.)*)"$/.exec(inner);
-      if (quoted) segments.push({ kind: 'key', name: (quoted[1] ?? quoted[2]).replace(/\\(.)/g, '$1') });
-      else if (inner === '*') segments.push({ kind: 'wildcard' });
-      else if (/^-?\d+$/.test(inner) || /^-?\d*:-?\d*$/.test(inner)) segments.push({ kind: 'index' });
-      else if (inner.startsWith('?')) return { unsupported: 'a filter expression' };
-      else return { error: `"[${inner}]" is not a name, an index or *` };
-      i = close + 1;
-    } else {
-      return { error: `unexpected "${s[i]}" at character ${i + 1}` };
-    }
-  }
-  return { segments };
 }

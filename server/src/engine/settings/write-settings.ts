@@ -8,7 +8,8 @@ import { editorFor } from '../structural-editor';
 import { parseSpec } from '../parse';
 import { applyEdits } from '../edit-ops';
 import type { JsonPath, TextEdit } from '../types';
-import { FIELDS, type IntegrationSettings } from './model';
+import { FIELDS } from '../../../../common/settings/fields';
+import { type IntegrationSettings } from '../../../../common/settings/model';
 
 /** Key order for new files and new members: the wizard's order. */
 const ORDER = [

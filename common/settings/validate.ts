@@ -3,23 +3,10 @@
  * Rewst's limits, required fields, special characters, secrets. Pure, so the
  * webview runs it as the user types and the server and CLI run the same code.
  */
-import type { JsonPath } from '../types';
-import {
-  AUTH_LABELS,
-  FIELDS,
-  FIELDS_BY_KEY,
-  fieldApplies,
-  getField,
-  PAGINATION_LABELS,
-  requiredFields,
-  type AuthMethod,
-  type FieldSpec,
-  type IntegrationSettings,
-  type PaginationType,
-} from './model';
-import type { SettingsReport } from './findings';
-import { unfilledVariable } from './hostname-check';
-import { parseJsonPath } from './spec-model';
+import type { JsonPath, SettingsReport } from './findings';
+import { AUTH_LABELS, PAGINATION_LABELS, type AuthMethod, type IntegrationSettings, type PaginationType } from './model';
+import { FIELDS, FIELDS_BY_KEY, fieldApplies, getField, requiredFields, type FieldSpec } from './fields';
+import { parseJsonPath } from './json-path';
 import { isCredentialHeader, looksLikeSecretValue, SECRET_WHY, secretKindOfKey } from './secrets';
 
 /** Keys the file may hold besides FIELDS: the objects that group them, and bookkeeping. */
@@ -356,4 +343,16 @@ function checkSecretValues(node: unknown, path: Array<string | number>, out: Set
       out.push({ code: 'settings-secret', path, severity: 'error', message: `This looks like a real key or token. ${SECRET_WHY}` });
   } else if (Array.isArray(node)) node.forEach((x, i) => checkSecretValues(x, [...path, i], out, depth + 1));
   else if (isPlainObject(node)) for (const [k, v] of Object.entries(node)) checkSecretValues(v, [...path, k], out, depth + 1);
+}
+
+/** A `{variable}` written in the hostname (no spec needed): Rewst cannot call it. */
+export function unfilledVariable(hostname: string): SettingsReport | undefined {
+  const names = [...hostname.matchAll(/\{([^{}]*)\}/g)].map((m) => `{${m[1]}}`);
+  if (!names.length) return undefined;
+  return {
+    code: 'settings-hostname-placeholder',
+    path: ['hostname'],
+    severity: 'error',
+    message: `"${hostname}" is not a hostname: the server variable ${names.join(', ')} must be replaced by your tenant's value.`,
+  };
 }

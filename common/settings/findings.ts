@@ -1,4 +1,8 @@
-import type { JsonPath, Severity } from '../types';
+/** How bad a finding is, as LSP grades it. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A path into the settings value: object keys and array indices. */
+export type JsonPath = ReadonlyArray<string | number>;
 
 /** A finding about the settings file, before positions are attached. */
 export interface SettingsReport {

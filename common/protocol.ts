@@ -1,32 +1,56 @@
 /**
  * The one protocol between the extension client and the language server:
  * every custom request and notification as a typed RequestType or
- * NotificationType, with its params and result, which both sides import (as
- * rust-analyzer's editors/code does). Types only besides those objects, so
- * the client bundles it without the server or the engine.
+ * NotificationType (its method named once, here; the tests send these too),
+ * with its `*Params` and `*Result`, which both sides import (as
+ * rust-analyzer's lsp_ext.ts and vscode-eslint's customMessages.ts are).
+ *
+ * The wire types are written out here, not derived from engine types: an
+ * engine refactor that changes what goes over the wire fails to compile where
+ * the server builds the answer, instead of silently changing this. Positions,
+ * ranges and edits are LSP's own.
  */
-import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { Action, RenameChange, RenameField, TagGroup } from './engine';
-import type { IntegrationSettings, Note, Proposal, SettingsReport } from './engine/settings';
+import { NotificationType, NotificationType0, RequestType, RequestType0, type Range, type TextEdit } from 'vscode-languageserver-protocol';
+import type { IntegrationSettings } from './settings/model';
+import type { SettingsReport } from './settings/findings';
+import type { Note, Proposal } from './settings/proposal';
 
+export type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
 export type { Note };
 
 // --- the actions view and the regex rename ---
 
-export interface LspPosition {
-  line: number;
-  character: number;
+/** What an action's name comes from: the summary, else the operationId, else method and path. */
+export type ActionNameSource = 'summary' | 'operationId' | 'method-and-path';
+
+/** One action Rewst will create: an operation of the spec. */
+export interface ActionInfo {
+  name: string;
+  nameFrom: ActionNameSource;
+  operationId?: string;
+  description?: string;
+  /** Upper case, as Rewst shows it. */
+  method: string;
+  path: string;
+  tags: string[];
+  /** Listed in the integration settings file's `paginatedActions`. */
+  paginated: boolean;
+  /** JSON pointer of the operation (in `uri` when it has one). */
+  pointer: string;
+  /** The operation's method key: where "reveal" goes, in `uri` when the operation is written in another file. */
+  range: Range;
+  /** The file the operation is written in, when it is not the spec (a split spec). */
+  uri?: string;
 }
 
-export interface LspRange {
-  start: LspPosition;
-  end: LspPosition;
+/** A tag and its actions: indices into `actions`, in spec order ('' for operations without a tag). */
+export interface ActionGroup {
+  tag: string;
+  actions: number[];
 }
 
-export interface LspTextEdit {
-  range: LspRange;
-  newText: string;
-}
+/** Which text of each action the regex rename changes. */
+export type RenameField = 'name' | 'description';
 
 export interface ActionsParams {
   uri: string;
@@ -39,9 +63,8 @@ export interface ActionsResult {
   isSpec: boolean;
   /** Why the file has no actions when it does not parse. */
   problem?: string;
-  /** `range` is the operation's method key: where "reveal" goes, in `uri` when the operation is written in another file. */
-  actions: Array<Omit<Action, 'offset' | 'file'> & { uri?: string }>;
-  groups: TagGroup[];
+  actions: ActionInfo[];
+  groups: ActionGroup[];
   /** The integration settings file the paginated marks came from, when there is one. */
   settingsUri?: string;
 }
@@ -56,9 +79,26 @@ export interface RenamePreviewParams {
   replace: string;
 }
 
-export interface PreviewChange extends Omit<RenameChange, 'edit'> {
+/** An action the rename names (in a collision, a skipped one). */
+export interface RenameActionRef {
+  method: string;
+  path: string;
+  operationId?: string;
+}
+
+export interface RenamePreviewChange extends RenameActionRef {
+  /** JSON pointer of the operation (in its file). */
+  pointer: string;
+  /** The file it is written in, relative to the spec's folder, when that is not the spec itself. */
+  file?: string;
+  old: string;
+  new: string;
+  /** The operation had no summary, so one is added (its name was its operationId). */
+  added: boolean;
+  /** The edit's range in the original text of the change's file (empty where a summary is inserted). */
+  range: Range;
   /** On the text of the change's file: the spec's, or the one `uri` names. */
-  edit: LspTextEdit;
+  edit: TextEdit;
   /** The file the operation is written in, when it is not the spec (a split spec): the edit goes there. */
   uri?: string;
 }
@@ -73,11 +113,11 @@ export type RenamePreviewResult =
       regex: string;
       total: number;
       matched: number;
-      changes: PreviewChange[];
-      collisions: Array<{ name: string; actions: Array<{ method: string; path: string; operationId?: string; changed: boolean }> }>;
+      changes: RenamePreviewChange[];
+      collisions: Array<{ name: string; actions: Array<RenameActionRef & { changed: boolean }> }>;
       emptyNames: number;
-      skipped: Array<{ method: string; path: string; reason: string }>;
-      edits: LspTextEdit[];
+      skipped: Array<RenameActionRef & { reason: string }>;
+      edits: TextEdit[];
     };
 
 export const ActionsRequest = new RequestType<ActionsParams, ActionsResult | null, void>('rewst/actions');
@@ -118,7 +158,7 @@ export interface PrepareSettings {
  * the references Rewst cannot follow, `structuralLeft` the general lint's structural errors (oas3-schema);
  * `ready` is true when all are zero, and `verdict` says it in one line.
  */
-export type PrepareResponse =
+export type PrepareResult =
   | {
       ok: true;
       text: string;
@@ -138,16 +178,13 @@ export type PrepareResponse =
     }
   | ConvertFailure;
 
+/** `rewst/reduceChoices`: what the reduce command offers to keep. */
+export type ReduceChoicesParams = ConvertParams;
+
 export type ReduceChoicesResult =
   { ok: true; operations: number; tags: Array<{ name: string; operations: number }>; methods: Array<{ method: string; operations: number }> } | ConvertFailure;
 
-export interface ReduceParams extends ConvertParams {
-  tags: string[];
-  paths: string[];
-  methods: string[];
-}
-
-export type ReduceResponse = { ok: true; text: string; summary: string; report: string } | ConvertFailure;
+export type ReduceResult = { ok: true; text: string; summary: string; report: string } | ConvertFailure;
 
 /** Prepare and reduce also name the source file and the output, for the report. */
 export interface PrepareParams extends ConvertParams {
@@ -163,7 +200,10 @@ export interface PrepareParams extends ConvertParams {
   foldBasePath?: boolean;
 }
 
-export interface ReduceRequestParams extends ReduceParams {
+export interface ReduceParams extends ConvertParams {
+  tags: string[];
+  paths: string[];
+  methods: string[];
   source: string;
   output: string;
   /** The selection described in words, for the report. */
@@ -172,9 +212,9 @@ export interface ReduceRequestParams extends ReduceParams {
 
 export const ConvertSwagger2Request = new RequestType<ConvertParams, ConvertSwagger2Result, void>('rewst/convertSwagger2');
 export const YamlToJsonRequest = new RequestType<ConvertParams, YamlToJsonResult, void>('rewst/yamlToJson');
-export const PrepareRequest = new RequestType<PrepareParams, PrepareResponse, void>('rewst/prepare');
-export const ReduceChoicesRequest = new RequestType<ConvertParams, ReduceChoicesResult, void>('rewst/reduceChoices');
-export const ReduceRequest = new RequestType<ReduceRequestParams, ReduceResponse, void>('rewst/reduce');
+export const PrepareRequest = new RequestType<PrepareParams, PrepareResult, void>('rewst/prepare');
+export const ReduceChoicesRequest = new RequestType<ReduceChoicesParams, ReduceChoicesResult, void>('rewst/reduceChoices');
+export const ReduceRequest = new RequestType<ReduceParams, ReduceResult, void>('rewst/reduce');
 
 // --- the upload size in the status bar ---
 
@@ -210,11 +250,11 @@ export const UploadSizeChangedNotification = new NotificationType<UploadSizeResu
 // --- the integration settings forms and the setup sheet ---
 
 /** `rewst/settings/locate`: from a spec or a settings file, the pair. */
-export interface LocateParams {
+export interface SettingsLocateParams {
   uri: string;
 }
 
-export interface LocateResult {
+export interface SettingsLocateResult {
   /** The spec; undefined when none is found beside a settings file. */
   specUri?: string;
   /** The settings file: the existing one, or where a new one goes. */
@@ -225,51 +265,51 @@ export interface LocateResult {
 }
 
 /** `rewst/settings/propose`: what the spec suggests. */
-export interface ProposeParams {
+export interface SettingsProposeParams {
   specUri: string;
 }
 
-export type ProposeResult = { ok: true; specName: string; title: string; proposal: Proposal } | { ok: false; reason: string };
+export type SettingsProposeResult = { ok: true; specName: string; title: string; proposal: Proposal } | { ok: false; reason: string };
 
 /** `rewst/settings/check`: every finding for a draft the form holds (the settings file's own text is not read). */
-export interface CheckParams {
+export interface SettingsCheckParams {
   settingsUri: string;
   settings: IntegrationSettings;
 }
 
-export interface CheckResult {
+export interface SettingsCheckResult {
   reports: SettingsReport[];
   /** The icon as a path the client can show, when it exists and parses as SVG. */
   iconPath?: string;
 }
 
 /** `rewst/settings/edit`: the minimal edits turning `text` into a file holding `settings` (offsets into `text`). */
-export interface EditParams {
+export interface SettingsEditParams {
   text: string;
   settings: IntegrationSettings;
 }
 
-export interface EditResult {
+export interface SettingsEditResult {
   edits: Array<{ start: number; end: number; newText: string }>;
 }
 
 /** `rewst/settings/sheet`: the setup sheet for a settings file (open or on disk), as Markdown. */
-export interface SheetParams {
+export interface SettingsSheetParams {
   settingsUri: string;
 }
 
-export type SheetResult = { ok: true; markdown: string } | { ok: false; reason: string };
+export type SettingsSheetResult = { ok: true; markdown: string } | { ok: false; reason: string };
 
-export const SettingsLocateRequest = new RequestType<LocateParams, LocateResult, void>('rewst/settings/locate');
-export const SettingsProposeRequest = new RequestType<ProposeParams, ProposeResult, void>('rewst/settings/propose');
-export const SettingsCheckRequest = new RequestType<CheckParams, CheckResult, void>('rewst/settings/check');
-export const SettingsEditRequest = new RequestType<EditParams, EditResult, void>('rewst/settings/edit');
-export const SettingsSheetRequest = new RequestType<SheetParams, SheetResult, void>('rewst/settings/sheet');
+export const SettingsLocateRequest = new RequestType<SettingsLocateParams, SettingsLocateResult, void>('rewst/settings/locate');
+export const SettingsProposeRequest = new RequestType<SettingsProposeParams, SettingsProposeResult, void>('rewst/settings/propose');
+export const SettingsCheckRequest = new RequestType<SettingsCheckParams, SettingsCheckResult, void>('rewst/settings/check');
+export const SettingsEditRequest = new RequestType<SettingsEditParams, SettingsEditResult, void>('rewst/settings/edit');
+export const SettingsSheetRequest = new RequestType<SettingsSheetParams, SettingsSheetResult, void>('rewst/settings/sheet');
 
 // --- settings, Spectral, diagnostics of the server itself ---
 
 /** Client → server: a `rewstOpenapi.*` setting or a workspace Spectral ruleset changed; read the settings again and lint every open document again. */
-export const SettingsChangedNotification = new NotificationType0('rewst/spectralRefresh');
+export const SettingsChangedNotification = new NotificationType0('rewst/settingsChanged');
 
 /** `rewst/opening`: an editor tab opened on a spec file whose document has not reached the extension host yet. */
 export interface OpeningParams {
@@ -284,10 +324,10 @@ export const SPECTRAL_ENABLE_SETTING = 'rewstOpenapi.spectral.enable';
 export const MAX_PER_RULE_SETTING = 'rewstOpenapi.diagnostics.maxPerRule';
 
 /** What `rewst/serverStats` answers: enough to see, from a test or a bug report, that memory stays bounded. */
-export interface ServerStats {
+export interface ServerStatsResult {
   heapUsed: number;
   rss: number;
   openDocuments: number;
 }
 
-export const ServerStatsRequest = new RequestType0<ServerStats, void>('rewst/serverStats');
+export const ServerStatsRequest = new RequestType0<ServerStatsResult, void>('rewst/serverStats');

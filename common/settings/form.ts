@@ -4,7 +4,8 @@
  * brings, what a save writes, how a hand edit of the file merges with what the
  * user is typing, and which messages go beside which field.
  */
-import { FALLBACK_PAGE_SIZE, FIELDS, FIELDS_BY_KEY, fieldApplies, getField, setField, type FieldSpec, type IntegrationSettings, type Section } from './model';
+import { FALLBACK_PAGE_SIZE, type IntegrationSettings } from './model';
+import { FIELDS, FIELDS_BY_KEY, fieldApplies, getField, setField, type FieldSpec, type Section } from './fields';
 import type { SettingsReport } from './findings';
 
 export type FormKind = 'auth' | 'pagination';
