@@ -1,6 +1,6 @@
 /**
  * The Auth and Pagination forms (webviews) and the setup sheet. The server
- * proposes, checks and computes edits (server/src/protocol.ts); this file opens the
+ * proposes, checks and computes edits (common/protocol.ts); this file opens the
  * panels, relays messages (forms-protocol), saves through one undoable
  * WorkspaceEdit of the settings file, and sends the page every change made to
  * that file by hand.

@@ -3,7 +3,7 @@
  * the file Prepare for Rewst Upload would write, against `rewstOpenapi.uploadBudgetKB` when that is set.
  * Clicking it runs Prepare. The server measures: this file asks once when a spec becomes active
  * (rewst/uploadSize) and then takes what the server pushes for each version (rewst/uploadSizeChanged);
- * the design is stated in server/src/protocol.ts.
+ * the design is stated in common/protocol.ts.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';

@@ -1,7 +1,7 @@
 /**
  * What the server proposes for a spec, as it travels to the forms and the
  * setup sheet: the settings, notes, the spec's auth schemes and its list
- * operations. The engine (engine/settings/propose.ts, infer-auth.ts) builds
+ * operations. The engine (engine/settings/infer/propose.ts, infer/auth.ts) builds
  * these shapes; the protocol and the webview read them.
  */
 import type { AuthSettings, IntegrationSettings } from './model';

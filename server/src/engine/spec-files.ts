@@ -12,12 +12,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatOfName, parseSpec, type Format } from './parse';
-import type { IconContext, SettingsContext, SpecContext } from './settings/analyze';
+import type { IconContext, SettingsContext, SpecContext } from './settings/check/analyze';
 import { insideFolder, MAX_READ_BYTES } from '../../../common/inside-folder';
 import { SETTINGS_SUFFIX } from '../../../common/spec-sniff';
 
 export { isSettingsName, SETTINGS_SUFFIX } from '../../../common/spec-sniff';
-import { svgProblem } from './settings/svg';
+import { svgProblem } from './settings/check/svg';
 
 /** Bigger icons are not read (their text counts as empty): an SVG logo is a few kilobytes. */
 export const MAX_ICON_BYTES = 5 << 20;

@@ -1,6 +1,6 @@
 /**
  * Custom requests behind the actions view and the regex rename (types in
- * protocol.ts). Positions are LSP positions (UTF-16); edits are LSP
+ * common/protocol.ts). Positions are LSP positions (UTF-16); edits are LSP
  * text edits on the version returned.
  */
 import { pathToFileURL } from 'node:url';

@@ -1,6 +1,6 @@
 /**
  * The status bar's upload size (rewst/uploadSize, rewst/uploadSizeChanged; the design is stated in
- * protocol.ts): the number of actions, from the cached analysis of the document's version, and the size
+ * common/protocol.ts): the number of actions, from the cached analysis of the document's version, and the size
  * Prepare for Rewst Upload would write, which costs the whole prepare pipeline (bundle, convert, fix;
  * Spectral's structural check is left out, it changes nothing written): about a second on a 13 MB spec,
  * in steps that hold a thread for up to half a second each.

@@ -4,8 +4,8 @@
  * the forms say. media/rewst-integration.schema.json is this, written out by
  * scripts/settings-schema.mjs (a test checks the two agree).
  */
-import { AUTH_METHODS, PAGINATION_TYPES, type AuthMethod, type PaginationType } from '../../../../common/settings/model';
-import { FIELDS, type FieldSpec } from '../../../../common/settings/fields';
+import { AUTH_METHODS, PAGINATION_TYPES, type AuthMethod, type PaginationType } from '../../../../../common/settings/model';
+import { FIELDS, type FieldSpec } from '../../../../../common/settings/fields';
 
 type Schema = Record<string, unknown>;
 

@@ -5,10 +5,10 @@
  * (Rewst has one pagination setup per integration, so only operations that
  * page the same way are marked).
  */
-import { FALLBACK_PAGE_SIZE, LIMITS, PAGINATION_LABELS, type PaginationSettings, type PaginationType } from '../../../../common/settings/model';
-import { checkOperation, describeOperation } from './check-operation';
+import { FALLBACK_PAGE_SIZE, LIMITS, PAGINATION_LABELS, type PaginationSettings, type PaginationType } from '../../../../../common/settings/model';
+import { checkOperation, describeOperation } from '../check/operation';
 import { pagingOf, type OperationPaging } from './paging';
-import { dottedKeyNote, operationModelsOf, type Obj, type QueryParam, type OperationModel } from './spec-model';
+import { dottedKeyNote, operationModelsOf, type Obj, type QueryParam, type OperationModel } from '../model/spec-model';
 
 export interface PaginationProposal {
   pagination: PaginationSettings;

@@ -5,12 +5,12 @@
  * makes simplest wins: an API key header (bearer included), then OAuth client
  * credentials, authorization code, password, then Basic Auth.
  */
-import type { AuthOption } from '../../../../common/settings/proposal';
-import { specServer } from '../server-url';
-import { isObject } from '../spec-index';
-import type { AuthSettings, OAuthSettings } from '../../../../common/settings/model';
-import { isCredentialHeader } from '../../../../common/settings/secrets';
-import { operationModelsOf, securitySchemesOf, type Obj, type OperationModel } from './spec-model';
+import type { AuthOption } from '../../../../../common/settings/proposal';
+import { specServer } from '../../server-url';
+import { isObject } from '../../spec-index';
+import type { AuthSettings, OAuthSettings } from '../../../../../common/settings/model';
+import { isCredentialHeader } from '../../../../../common/settings/secrets';
+import { operationModelsOf, securitySchemesOf, type Obj, type OperationModel } from '../model/spec-model';
 
 export type { AuthOption };
 

@@ -5,10 +5,10 @@
  * was never replaced at all. Rewst would call the spec's example tenant, or
  * no host.
  */
-import { describeVariable, placeholdersIn, specServer } from '../server-url';
-import type { SettingsReport } from '../../../../common/settings/findings';
-import type { IntegrationSettings } from '../../../../common/settings/model';
-import type { Obj } from './spec-model';
+import { describeVariable, placeholdersIn, specServer } from '../../server-url';
+import type { SettingsReport } from '../../../../../common/settings/findings';
+import type { IntegrationSettings } from '../../../../../common/settings/model';
+import type { Obj } from '../model/spec-model';
 
 /** The hostname against the spec's server: a host variable still at its default is a warning. */
 export function hostnamePlaceholder(s: IntegrationSettings, root: Obj): SettingsReport[] {

@@ -4,18 +4,18 @@
  * caller parsed it). The file itself is read with the engine's parser, so
  * positions come from the same machinery as the spec's findings.
  */
-import { editorFor } from '../structural-editor';
-import { parseSpec, type LocateRequest, type SpecDocument } from '../parse';
-import { toPointer } from '../pointer';
-import { problemFinding } from '../problem-finding';
-import type { Finding, Fix } from '../types';
+import { editorFor } from '../../structural-editor';
+import { parseSpec, type LocateRequest, type SpecDocument } from '../../parse';
+import { toPointer } from '../../pointer';
+import { problemFinding } from '../../problem-finding';
+import type { Finding, Fix } from '../../types';
 import { crossCheck } from './cross-check';
-import { hostnamePlaceholder } from './hostname-check';
-import type { IntegrationSettings } from '../../../../common/settings/model';
-import { FIXABLE_CODES, type SettingsReport } from '../../../../common/settings/findings';
-import type { Obj } from './spec-model';
+import { hostnamePlaceholder } from './hostname';
+import type { IntegrationSettings } from '../../../../../common/settings/model';
+import { FIXABLE_CODES, type SettingsReport } from '../../../../../common/settings/findings';
+import type { Obj } from '../model/spec-model';
 import { svgProblem } from './svg';
-import { validateSettings } from '../../../../common/settings/validate';
+import { validateSettings } from '../../../../../common/settings/validate';
 
 export interface SpecContext {
   /** The spec's file name, for messages. */

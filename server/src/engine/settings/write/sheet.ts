@@ -3,10 +3,10 @@
  * order, as Markdown. Values are shown as code spans and every string from the
  * spec or the settings is escaped, so none of it becomes markup.
  */
-import { AUTH_LABELS, PAGINATION_LABELS, type IntegrationSettings } from '../../../../common/settings/model';
-import { FIELDS, fieldApplies, getField, requiredFields, type FieldSpec } from '../../../../common/settings/fields';
-import type { OperationSummary } from './propose';
-import { SECRET_WHY } from '../../../../common/settings/secrets';
+import { AUTH_LABELS, PAGINATION_LABELS, type IntegrationSettings } from '../../../../../common/settings/model';
+import { FIELDS, fieldApplies, getField, requiredFields, type FieldSpec } from '../../../../../common/settings/fields';
+import type { OperationSummary } from '../infer/propose';
+import { SECRET_WHY } from '../../../../../common/settings/secrets';
 
 export interface SheetInput {
   settings: IntegrationSettings;

@@ -4,9 +4,9 @@
  * response, and the security schemes. OpenAPI 3.x and Swagger 2.0 alike; only
  * local `$ref`s are followed, each chain a bounded number of hops.
  */
-import { parseJsonPath, type PathSegment } from '../../../../common/settings/json-path';
-import { followRefs } from '../pointer';
-import { collectOperations, isObject } from '../spec-index';
+import { parseJsonPath, type PathSegment } from '../../../../../common/settings/json-path';
+import { followRefs } from '../../pointer';
+import { collectOperations, isObject } from '../../spec-index';
 
 export type Obj = Record<string, unknown>;
 

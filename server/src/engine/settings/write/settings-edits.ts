@@ -4,12 +4,12 @@
  * removed and replaced with the engine's format-preserving editor, so keys the
  * form does not know, their order and the file's indentation all stay.
  */
-import { editorFor } from '../structural-editor';
-import { parseSpec } from '../parse';
-import { applyEdits } from '../edit-ops';
-import type { JsonPath, TextEdit } from '../types';
-import { FIELDS } from '../../../../common/settings/fields';
-import { type IntegrationSettings } from '../../../../common/settings/model';
+import { editorFor } from '../../structural-editor';
+import { parseSpec } from '../../parse';
+import { applyEdits } from '../../edit-ops';
+import type { JsonPath, TextEdit } from '../../types';
+import { FIELDS } from '../../../../../common/settings/fields';
+import { type IntegrationSettings } from '../../../../../common/settings/model';
 
 /** Key order for new files and new members: the wizard's order. */
 const ORDER = [

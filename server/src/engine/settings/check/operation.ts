@@ -4,9 +4,9 @@
  * array, the cursor and the next link where the settings say. The inference
  * proposes only operations that pass, and the cross-checks report the rest.
  */
-import type { PaginationSettings } from '../../../../common/settings/model';
-import type { SettingsCode } from '../../../../common/settings/findings';
-import { isArraySchema, parseJsonPath, propertiesOf, resolveKey, resolveSchemaPath, typesOf, type Obj, type OperationModel } from './spec-model';
+import type { PaginationSettings } from '../../../../../common/settings/model';
+import type { SettingsCode } from '../../../../../common/settings/findings';
+import { isArraySchema, parseJsonPath, propertiesOf, resolveKey, resolveSchemaPath, typesOf, type Obj, type OperationModel } from '../model/spec-model';
 
 export interface OperationProblem {
   code: SettingsCode;

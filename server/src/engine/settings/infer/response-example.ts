@@ -9,8 +9,8 @@
  * properties' examples; Swagger 2.0's `examples` by MIME type. A string that
  * holds JSON (some vendors quote their examples) is parsed.
  */
-import { isObject } from '../spec-index';
-import { deref, itemsOf, propertiesOf, type Obj } from './spec-model';
+import { isObject } from '../../spec-index';
+import { deref, itemsOf, propertiesOf, type Obj } from '../model/spec-model';
 
 const MAX_JSON_TEXT = 1_000_000;
 const MAX_DEPTH = 10;

@@ -10,10 +10,20 @@
  * An operation whose parameters page but whose response the spec does not
  * describe is still a list: its results key is unknown.
  */
-import type { PaginationType } from '../../../../common/settings/model';
+import type { PaginationType } from '../../../../../common/settings/model';
 import { exampleFromSchema, responseExample, schemaFromValue, valueAt } from './response-example';
-import { isArraySchema, itemsOf, operationObject, propertiesOf, successResponse, typesOf, type Obj, type QueryParam, type OperationModel } from './spec-model';
-import { isObject } from '../spec-index';
+import {
+  isArraySchema,
+  itemsOf,
+  operationObject,
+  propertiesOf,
+  successResponse,
+  typesOf,
+  type Obj,
+  type QueryParam,
+  type OperationModel,
+} from '../model/spec-model';
+import { isObject } from '../../spec-index';
 
 /** Where the results key was read from; 'unknown' when the spec does not describe the response. */
 export type ResultsFrom = 'schema' | 'example' | 'x-ms-pageable' | 'unknown';

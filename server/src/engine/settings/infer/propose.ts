@@ -3,15 +3,15 @@
  * characters, hostname without scheme or path, description), authentication
  * and pagination, with notes on what the builder must still find out.
  */
-import { describeVariable, specServer, startsWithPath, type SpecServer } from '../server-url';
-import { isObject } from '../spec-index';
-import type { Note, OperationSummary, Proposal } from '../../../../common/settings/proposal';
-import { inferAuth } from './infer-auth';
-import { inferPagination, whyNotMarked } from './infer-pagination';
-import type { IntegrationSettings } from '../../../../common/settings/model';
+import { describeVariable, specServer, startsWithPath, type SpecServer } from '../../server-url';
+import { isObject } from '../../spec-index';
+import type { Note, OperationSummary, Proposal } from '../../../../../common/settings/proposal';
+import { inferAuth } from './auth';
+import { inferPagination, whyNotMarked } from './pagination';
+import type { IntegrationSettings } from '../../../../../common/settings/model';
 import { pagingOf, type OperationPaging } from './paging';
-import { operationModelsOf, type Obj, type OperationModel } from './spec-model';
-import { cleanHostname, cleanName } from '../../../../common/settings/validate';
+import { operationModelsOf, type Obj, type OperationModel } from '../model/spec-model';
+import { cleanHostname, cleanName } from '../../../../../common/settings/validate';
 
 export type { Note, OperationSummary, Proposal };
 

@@ -4,10 +4,10 @@
  * the pagination settings name. A problem every paginated action shares is
  * reported once, at the settings field; one some actions have, at each action.
  */
-import { checkOperation, type OperationProblem } from './check-operation';
-import type { IntegrationSettings } from '../../../../common/settings/model';
-import type { SettingsReport } from '../../../../common/settings/findings';
-import { operationModelsOf, type Obj, type OperationModel } from './spec-model';
+import { checkOperation, type OperationProblem } from './operation';
+import type { IntegrationSettings } from '../../../../../common/settings/model';
+import type { SettingsReport } from '../../../../../common/settings/findings';
+import { operationModelsOf, type Obj, type OperationModel } from '../model/spec-model';
 
 export function crossCheck(settings: IntegrationSettings, root: Obj, ops: OperationModel[] = operationModelsOf(root)): SettingsReport[] {
   const out: SettingsReport[] = [];

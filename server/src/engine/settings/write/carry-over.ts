@@ -6,10 +6,10 @@
  * made relative to where the new settings file goes. Edits are minimal, so
  * the author's formatting and unknown keys stay.
  */
-import { applyEdits } from '../edit-ops';
-import { parseSettingsText } from '../../../../common/settings/settings-text';
-import { settingsEdits } from './write-settings';
-import type { IntegrationSettings } from '../../../../common/settings/model';
+import { applyEdits } from '../../edit-ops';
+import { parseSettingsText } from '../../../../../common/settings/settings-text';
+import { settingsEdits } from './settings-edits';
+import type { IntegrationSettings } from '../../../../../common/settings/model';
 
 /** One operation of the spec, by the id it had before prepare and the id it has after. */
 export interface OperationIdChange {
