@@ -23,7 +23,9 @@ import {
   type QueryParam,
   type OperationModel,
 } from '../model/spec-model';
-import { isObject } from '../../spec-index';
+import { DETECTORS, type EvidenceKind, type PagingDetector } from './evidence';
+
+export { pagingName } from './evidence';
 
 /** Where the results key was read from; 'unknown' when the spec does not describe the response. */
 export type ResultsFrom = 'schema' | 'example' | 'x-ms-pageable' | 'unknown';
@@ -58,69 +60,6 @@ export interface OperationPaging {
 
 const norm = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-const POINTER_PARAMS = new Set([
-  'cursor',
-  'after',
-  'startingafter',
-  'startafter',
-  'nexttoken',
-  'pagetoken',
-  'nextpagetoken',
-  'continuationtoken',
-  'continuation',
-  'marker',
-  'startcursor',
-  'pagecursor',
-  'pageafter',
-  'skiptoken',
-  'nextcursor',
-  'searchafter',
-  'pagingtoken',
-  'batchtoken',
-  'paginationtoken',
-  'startingtoken',
-  'iterator',
-  'nextpage',
-  'nextkey',
-]);
-// skippages (e-conomic) and pagestart (PRX) are page numbers counted from 0.
-const PAGE_PARAMS = new Set(['page', 'pagenumber', 'pageno', 'pagenum', 'pageindex', 'currentpage', 'pg', 'skippages', 'pagestart']);
-const INDEX_PARAMS = new Set([
-  'offset',
-  'start',
-  'skip',
-  'from',
-  'startindex',
-  'startat',
-  'startposition',
-  'startrow',
-  'skiprecords',
-  'limitstart',
-  'firstresult',
-]);
-const SIZE_PARAMS = [
-  'limit',
-  'perpage',
-  'pagesize',
-  'size',
-  'count',
-  'maxresults',
-  'top',
-  'pagelimit',
-  'rows',
-  'take',
-  'maxitems',
-  'max',
-  'resultsperpage',
-  'itemsperpage',
-  'numresults',
-  'maxrecords',
-  'maxpagesize',
-  'pagesz',
-  'recordsperpage',
-];
-const SIZE_NAMES = new Set(SIZE_PARAMS);
-const FLAG_PARAMS = new Set(['paginate', 'pageinate', 'paginated', 'paged', 'paging', 'usepaging', 'pagination', 'enablepaging']);
 const RESULT_NAMES = [
   'data',
   'results',
@@ -161,106 +100,26 @@ const CURSORS = new Set([
   'nextpagetoken',
   'paginationtoken',
 ]);
-/** Prefixes under which a paging-like name is a filter, not paging: `filter[limit]`, `createdate.from`. */
-const NOT_PAGING_PREFIX = /^(filters?|where|search|sort|order|orderby|fields|include|exclude|q)$/;
-const PAGING_PREFIX = /^(page|paging|pagination|pager|paginate)$/;
-/** `paginate_page`, `paging-limit`: a paging prefix joined by an underscore or a dash. */
-const JOINED_PAGING_PREFIX = /^(paginate|pagination|paging|pager)[_-](.+)$/i;
-const PAGING_HEADER = /^x-(pagination|page|per-page|total-count|total-pages|next-page|next-cursor|has-more)/;
-const PAGED_TEXT = /\b(paginated|paged|pageable|paginates|pagination)\b|\bpages? of (results|items|records)\b/i;
-
-/**
- * The name a query parameter pages by, normalised: `options.page` → page,
- * `searchCriteria[pageSize]` → pagesize, `page[number]` → page,
- * `page[size]` → pagesize, `$top` → top; undefined for a filter's member.
- */
-export function pagingName(name: string): string | undefined {
-  const joined = JOINED_PAGING_PREFIX.exec(name);
-  const parts = joined ? [joined[1], joined[2]] : name.split(/[.[\]]+/).filter(Boolean);
-  if (parts.length <= 1) return norm(name);
-  const last = norm(parts[parts.length - 1]);
-  const prefix = norm(parts.slice(0, -1).join(''));
-  if (NOT_PAGING_PREFIX.test(prefix)) return undefined;
-  if (PAGING_PREFIX.test(prefix)) {
-    if (/^(number|num|no|index)$/.test(last)) return 'page';
-    if (/^(size|limit|perpage|count)$/.test(last)) return 'pagesize';
-    if (/^(cursor|after|token|key|next)$/.test(last)) return 'cursor';
-    return last;
-  }
-  // "createdate.from", "range.start": a prefixed from/start is a filter's bound.
-  return last === 'from' || last === 'start' ? undefined : last;
-}
-
-function isNumeric(root: Obj, p: QueryParam): boolean {
-  let t = typesOf(root, p.schema);
-  // Some generators type a single number as an array of one (`page: {type: array, items: {type: integer}}`).
-  if (t.size === 1 && t.has('array')) t = typesOf(root, itemsOf(root, p.schema));
-  if (t.size === 0 || t.has('integer') || t.has('number')) return true;
-  // Jira types startAt and maxResults as strings with a default of "0" and "50": numbers all the same.
-  const sample = p.schema.default ?? p.schema.example;
-  return t.has('string') && typeof sample === 'string' && /^\d+$/.test(sample);
-}
-
-/** A string with nothing to say it is not a number: no format, enum or pattern. */
-function plainString(root: Obj, p: QueryParam): boolean {
-  const t = typesOf(root, p.schema);
-  return t.size === 1 && t.has('string') && p.schema.format === undefined && p.schema.enum === undefined && p.schema.pattern === undefined;
-}
-
-function isDate(p: QueryParam): boolean {
-  return /date|time/i.test(String(p.schema.format ?? ''));
-}
-
-/** An offset that is really an opaque token (Asana's `offset`, say) is a cursor. */
-function tokenLike(p: QueryParam): boolean {
-  return /token|cursor|next_page|opaque|\blast ?key\b|(?:from|in) the (?:previous )?response|taken from/i.test(p.description);
-}
-
-function pick(params: Map<string, QueryParam>, accept: (n: string, p: QueryParam) => boolean): QueryParam | undefined {
-  for (const p of params.values()) {
-    const n = pagingName(p.name);
-    if (n !== undefined && accept(n, p)) return p;
-  }
-  return undefined;
-}
-
 /** A schema with no shape to walk: none at all, `{}`, or an object or string without members. */
 function shapeless(root: Obj, schema: Obj | undefined): boolean {
   return !schema || (!propertiesOf(root, schema).size && !isArraySchema(root, schema) && schema.additionalProperties === undefined);
 }
 
 export function pagingOf(root: Obj, op: OperationModel): OperationPaging {
-  const q = op.query;
   const raw = operationObject(root, op) ?? {};
-  // A cursor by name; or an offset or page that is an opaque token (Stripe's search `page`, ClickMeter's `offset`).
-  const pointerParam =
-    pick(q, (n, p) => POINTER_PARAMS.has(n) && !isDate(p) && !(n === 'nextpage' && isNumeric(root, p))) ??
-    pick(q, (n, p) => (INDEX_PARAMS.has(n) || PAGE_PARAMS.has(n)) && !isNumeric(root, p) && tokenLike(p));
-  // A page number typed as a string is still a page number, unless it is described as a token.
-  const pageParam = pick(q, (n, p) => PAGE_PARAMS.has(n) && (isNumeric(root, p) || (typesOf(root, p.schema).has('string') && !tokenLike(p) && !isDate(p))));
-  // Some generators type both halves of offset/limit as plain strings: together they still page.
-  const named = (set: { has(n: string): boolean }) => pick(q, (n) => set.has(n)) !== undefined;
-  const paired = named(INDEX_PARAMS) && named(SIZE_NAMES);
-  const number = (p: QueryParam) => isNumeric(root, p) || (paired && plainString(root, p) && !tokenLike(p));
-  const indexParam =
-    pick(q, (n, p) => INDEX_PARAMS.has(n) && number(p) && !isDate(p)) ??
-    // Orthanc's `since`: "Show only the resources since the provided index" (a `since` is usually a date filter).
-    pick(q, (n, p) => n === 'since' && isNumeric(root, p) && !isDate(p) && /\b(index|offset|position)\b/i.test(p.description));
-  let sizeParam: QueryParam | undefined;
-  for (const name of SIZE_PARAMS) {
-    sizeParam = pick(q, (n, p) => n === name && number(p));
-    if (sizeParam) break;
-  }
-  const flagParam = pick(q, (n, p) => FLAG_PARAMS.has(n) && typesOf(root, p.schema).has('boolean'));
-  const xms = isObject(raw['x-ms-pageable']) ? raw['x-ms-pageable'] : undefined;
-  const description = typeof raw.description === 'string' ? raw.description.slice(0, 2000) : '';
-  // Trakt's X-Pagination-Page, X-Total-Count...: the response says it is one page of several, not which parameter asks for the next.
-  const pagingHeader = op.responseHeaders.find((h) => PAGING_HEADER.test(h));
-  const saysPaged = PAGED_TEXT.test(`${op.summary} ${description}`) || pagingHeader !== undefined;
-
-  const linkHeader = op.responseHeaders.includes('link') ? 'Link' : undefined;
+  const evidenceOf = new Map(DETECTORS.map((d) => [d.kind, d.detect(op, root)] as const));
+  const param = (kind: EvidenceKind) => evidenceOf.get(kind)?.param;
+  const pointerParam = param('cursor-param');
+  const pageParam = param('page-param');
+  const indexParam = param('index-param');
+  const sizeParam = param('size-param');
+  const flagParam = param('flag-param');
+  const xms = evidenceOf.get('x-ms-pageable')?.value;
+  const saysPaged = evidenceOf.get('says-paged') !== undefined;
+  const linkHeader = evidenceOf.get('link-header') ? 'Link' : undefined;
   const pagesByParams = Boolean(pointerParam || pageParam || indexParam);
-  const paramSignals = Boolean(pagesByParams || sizeParam || flagParam || linkHeader || xms || saysPaged);
+  // Any evidence at all: then an array member of the response is taken for the results, not only a conventional name.
+  const paramSignals = [...evidenceOf.values()].some((e) => e !== undefined);
   /** The results key and next link a schema shows; from an example, a bare `next: null` may be a page number as well as a link. */
   const read = (s: Obj, example?: unknown) => {
     let nextKey = isArraySchema(root, s) ? undefined : findNextLink(root, s);
@@ -312,20 +171,12 @@ export function pagingOf(root: Obj, op: OperationModel): OperationPaging {
     else if (pageParam) style = 'page';
     else if (indexParam) style = 'index';
   }
-  const evidence: string[] = [];
-  for (const [what, p] of [
-    ['cursor', pointerParam],
-    ['page', pageParam],
-    ['index', indexParam],
-    ['page size', sizeParam],
-    ['paging switch', flagParam],
-  ] as const)
-    if (p) evidence.push(`${what} parameter ${p.name}`);
-  if (xms) evidence.push('x-ms-pageable');
-  if (linkHeader) evidence.push('Link response header');
+  // The request's evidence, the response's (with the next link the reading found), then hints.
+  const says = (reads: PagingDetector['reads']) =>
+    DETECTORS.flatMap((d) => (d.reads === reads && evidenceOf.get(d.kind) ? [evidenceOf.get(d.kind)!.says] : []));
+  const evidence = [...says('request'), ...says('response')];
   if (nextKey !== undefined && !xms) evidence.push(`next link ${nextKey} in the response ${resultsFrom === 'example' ? 'example' : 'schema'}`);
-  if (pagingHeader) evidence.push(`paging response header ${pagingHeader}`);
-  else if (saysPaged) evidence.push('its summary or description says it pages');
+  evidence.push(...says('hint'));
   return {
     op,
     isList,
