@@ -102,6 +102,13 @@ export function settingsFileFor(files: FileAccess, specFile: string): { file: st
   return existing ? { file: existing, exists: true } : { file: path.join(dir, settingsNameFor(name)), exists: false };
 }
 
+/** The settings file beside a spec and its text, when there is one that can be read. */
+export function settingsTextFor(files: FileAccess, specFile: string): { file: string; text: string } | undefined {
+  const settings = settingsFileFor(files, specFile);
+  const text = settings.exists ? textOf(files, settings.file) : undefined;
+  return text === undefined ? undefined : { file: settings.file, text };
+}
+
 function member(value: unknown, key: string): unknown {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { actionListOf, type Analysis, paginatedActionsOf, renameIn, splitRegexLiteral } from '../engine';
-import { settingsFileFor, textOf } from '../engine/spec-files';
+import { settingsTextFor } from '../engine/spec-files';
 import { toLspEdits } from '../lsp-convert';
 import { openFiles, pathOf, type OpenFiles } from './open-files';
 import { specOperationsWithElsewhere } from './spec-operations';
@@ -64,8 +64,7 @@ export function registerActions(ctx: ServerContext): void {
 /** The spec's integration settings file: open in the editor (unsaved edits count) or on disk. */
 function settingsFor(files: OpenFiles, doc: TextDocument): { uri: string; text: string } | undefined {
   const spec = pathOf(doc.uri);
-  const settings = spec === undefined ? undefined : settingsFileFor(files, spec);
-  const text = settings?.exists ? textOf(files, settings.file) : undefined;
-  if (!settings || text === undefined) return undefined;
-  return { uri: files.openDoc(settings.file)?.uri ?? pathToFileURL(settings.file).toString(), text };
+  const settings = spec === undefined ? undefined : settingsTextFor(files, spec);
+  if (!settings) return undefined;
+  return { uri: files.openDoc(settings.file)?.uri ?? pathToFileURL(settings.file).toString(), text: settings.text };
 }

@@ -21,9 +21,8 @@ import {
   yamlToJson,
 } from '../engine/convert';
 import { carrySettings, type OperationIdChange } from '../engine/settings';
-import { settingsNameFor } from '../engine/spec-files';
 import { collectOperations } from '../engine/spec-index';
-import { settingsFileFor, textOf, type FileAccess } from '../engine/spec-files';
+import { settingsNameFor, settingsTextFor, type FileAccess } from '../engine/spec-files';
 import {
   ConvertSwagger2Request,
   PrepareRequest,
@@ -105,10 +104,9 @@ export function registerConvert(ctx: ServerContext): void {
  * for the prepared file `output`, which the client writes beside the original: paths relative to the spec stay.
  */
 function carriedSettings(files: FileAccess, file: string, output: string, operations: OperationIdChange[]): PrepareSettings | undefined {
-  const settings = settingsFileFor(files, file);
-  const text = settings.exists ? textOf(files, settings.file) : undefined;
-  if (text === undefined) return undefined;
-  const carried = carrySettings(text, operations, { spec: output });
+  const settings = settingsTextFor(files, file);
+  if (!settings) return undefined;
+  const carried = carrySettings(settings.text, operations, { spec: output });
   return { from: basename(settings.file), name: settingsNameFor(output), text: carried.text, changes: carried.changes };
 }
 
