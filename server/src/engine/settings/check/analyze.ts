@@ -1,7 +1,7 @@
 /**
- * A settings file in, findings with positions out: validation, the icon (as
- * the caller read it from disk) and the cross-checks against the spec (as the
- * caller parsed it). The file itself is read with the engine's parser, so
+ * A settings file in, findings with positions out: the checks of the value on
+ * its own (common/settings/validate.ts), then those that need what the caller
+ * read (context-checks.ts: the icon from disk, the spec as parsed). The file itself is read with the engine's parser, so
  * positions come from the same machinery as the spec's findings.
  */
 import { editorFor } from '../../structural-editor';
@@ -9,34 +9,13 @@ import { parseSpec, type LocateRequest, type SpecDocument } from '../../parse';
 import { toPointer } from '../../pointer';
 import { problemFinding } from '../../problem-finding';
 import type { Finding, Fix } from '../../types';
-import { crossCheck } from './cross-check';
-import { hostnamePlaceholder } from './hostname';
+import { CONTEXT_CHECKS } from './context-checks';
+import type { IconContext, SettingsContext, SpecContext } from './context';
 import type { IntegrationSettings } from '../../../../../common/settings/model';
 import { FIXABLE_CODES, type SettingsReport } from '../../../../../common/settings/findings';
-import type { Obj } from '../model/spec-model';
-import { svgProblem } from './svg';
 import { validateSettings } from '../../../../../common/settings/validate';
 
-export interface SpecContext {
-  /** The spec's file name, for messages. */
-  name: string;
-  /** The parsed spec; undefined with `problem` when it could not be read or parsed. */
-  root?: Obj;
-  problem?: string;
-}
-
-export interface IconContext {
-  exists: boolean;
-  /** The file's text, when it exists. */
-  text?: string;
-  /** Why the file was not read (outside the settings file's folder, too big): said instead of the rest. */
-  problem?: string;
-}
-
-export interface SettingsContext {
-  spec?: SpecContext;
-  icon?: IconContext;
-}
+export type { IconContext, SettingsContext, SpecContext };
 
 export interface SettingsAnalysis {
   doc: SpecDocument;
@@ -63,34 +42,7 @@ export function settingsReports(value: unknown, context: SettingsContext = {}): 
   const reports = validateSettings(value);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return reports;
   const s = value as IntegrationSettings;
-  if (context.icon && typeof s.icon === 'string' && /\.svg$/i.test(s.icon)) {
-    if (context.icon.problem) reports.push({ code: 'settings-icon', path: ['icon'], severity: 'error', message: context.icon.problem });
-    else if (!context.icon.exists)
-      reports.push({
-        code: 'settings-icon',
-        path: ['icon'],
-        severity: 'error',
-        message: `${s.icon} does not exist (the path is relative to the settings file).`,
-      });
-    else {
-      const why = svgProblem(context.icon.text ?? '');
-      if (why)
-        reports.push({
-          code: 'settings-icon',
-          path: ['icon'],
-          severity: 'error',
-          message: `${s.icon} does not parse as SVG: ${why}. Rewst will not upload it.`,
-        });
-    }
-  }
-  if (context.spec?.root) reports.push(...hostnamePlaceholder(s, context.spec.root), ...crossCheck(s, context.spec.root));
-  else if (context.spec?.problem)
-    reports.push({
-      code: 'settings-spec',
-      path: typeof s.spec === 'string' ? ['spec'] : [],
-      severity: 'warning',
-      message: `${context.spec.problem} The settings cannot be checked against the spec.`,
-    });
+  for (const c of CONTEXT_CHECKS) c.check(s, context, reports);
   return reports;
 }
 

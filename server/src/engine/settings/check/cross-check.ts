@@ -4,6 +4,7 @@
  * the pagination settings name. A problem every paginated action shares is
  * reported once, at the settings field; one some actions have, at each action.
  */
+import type { ContextCheck } from './context';
 import { checkOperation, type OperationProblem } from './operation';
 import type { IntegrationSettings } from '../../../../../common/settings/model';
 import type { SettingsReport } from '../../../../../common/settings/findings';
@@ -59,3 +60,12 @@ function didYouMean(id: string, byId: Map<string, OperationModel>): string {
   for (const other of byId.keys()) if (other.toLowerCase() === lower) return ` (did you mean "${other}"?)`;
   return '';
 }
+
+export const paginatedOperations: ContextCheck = {
+  id: 'paginated-operations',
+  codes: ['settings-operation-missing', 'settings-results-key', 'settings-param-not-accepted', 'settings-pointer-path', 'settings-next-page-key'],
+  description: 'Every paginated operationId is in the spec, and each accepts the parameters and returns the shapes the pagination settings name.',
+  check(s, context, out) {
+    if (context.spec?.root) out.push(...crossCheck(s, context.spec.root));
+  },
+};

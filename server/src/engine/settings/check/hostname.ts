@@ -9,6 +9,7 @@ import { describeVariable, placeholdersIn, specServer } from '../../server-url';
 import type { SettingsReport } from '../../../../../common/settings/findings';
 import type { IntegrationSettings } from '../../../../../common/settings/model';
 import type { Obj } from '../model/spec-model';
+import type { ContextCheck } from './context';
 
 /** The hostname against the spec's server: a host variable still at its default is a warning. */
 export function hostnamePlaceholder(s: IntegrationSettings, root: Obj): SettingsReport[] {
@@ -31,3 +32,12 @@ export function hostnamePlaceholder(s: IntegrationSettings, root: Obj): Settings
     },
   ];
 }
+
+export const hostnameAtPlaceholder: ContextCheck = {
+  id: 'hostname-placeholder',
+  codes: ['settings-hostname-placeholder'],
+  description: "The hostname is not the spec's placeholder: a host variable still at its default.",
+  check(s, context, out) {
+    if (context.spec?.root) out.push(...hostnamePlaceholder(s, context.spec.root));
+  },
+};
