@@ -1,5 +1,5 @@
 // Writes the settings file's JSON Schemas from the settings field table
-// (server/src/engine/settings/json-schema.ts): media/rewst-integration.schema.json, the whole schema
+// (server/src/engine/settings/write/json-schema.ts): media/rewst-integration.schema.json, the whole schema
 // with Rewst's limits (for other tools), and media/rewst-integration.editor-schema.json, the one VS Code
 // gets (hover and completion; no validation: the language server reports those problems once).
 // test/settings-model.test.ts checks both files are current.
@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'rewst-schema-'));
 try {
   const out = join(dir, 'schema.cjs');
   buildSync({
-    entryPoints: [join(root, 'server/src/engine/settings/json-schema.ts')],
+    entryPoints: [join(root, 'server/src/engine/settings/write/json-schema.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',

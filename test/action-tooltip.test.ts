@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { actionTooltip, codeSpan, mdText } from '../client/src/action-tooltip';
-import type { ActionsResult } from '../server/src/protocol';
+import type { ActionsResult } from '../common/protocol';
 
 // markdown-it has no types here; the one call used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits, actionListOfText, previewRename } from '../server/src/engine';
-import type { ActionsResult, RenamePreviewParams, RenamePreviewResult } from '../server/src/protocol';
+import { type ActionsResult, type RenamePreviewParams, type RenamePreviewResult, ActionsRequest, RenamePreviewRequest } from '../common/protocol';
 import { LspClient } from './support/lsp-client';
 import { applyLspEdits, textAt } from './support/lsp-edits';
 import { directorySpec, readRoot, ROOT } from './support/specs';
@@ -44,8 +44,8 @@ describe('LSP: the actions view and rename requests', () => {
     return uri;
   }
 
-  const actions = (uri: string) => client.request<ActionsResult | null>('rewst/actions', { uri }, 10_000);
-  const preview = (params: RenamePreviewParams) => client.request<RenamePreviewResult>('rewst/renamePreview', params, 10_000);
+  const actions = (uri: string) => client.request<ActionsResult | null>(ActionsRequest, { uri }, 10_000);
+  const preview = (params: RenamePreviewParams) => client.request<RenamePreviewResult>(RenamePreviewRequest, params, 10_000);
 
   it('a spec split over files: the operations of path items written in other files, in the order of paths, revealed in their file', TIMEOUT, async () => {
     const folder = join(dir, 'split');

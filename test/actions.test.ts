@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { stringify as stringifyYaml } from 'yaml';
 import { actionListOfText, paginatedActionsOf, type ActionList } from '../server/src/engine';
-import { settingsNamesFor } from '../server/src/engine/settings';
+import { settingsNamesFor } from '../server/src/engine/spec-files';
 import { directorySpec, plainName, plainOperations, readRoot } from './support/specs';
 
 const NETBOX = directorySpec('netbox.dev.json'); // 844 operations, none with a summary

@@ -17,11 +17,11 @@ import {
   ReduceRequest,
   YamlToJsonRequest,
   type ConvertSwagger2Result,
-  type PrepareResponse,
+  type PrepareResult,
   type ReduceChoicesResult,
-  type ReduceResponse,
+  type ReduceResult,
   type YamlToJsonResult,
-} from '../server/src/protocol';
+} from '../common/protocol';
 import { LspClient } from './support/lsp-client';
 import { zooPath } from './support/swagger-zoo';
 
@@ -43,20 +43,20 @@ describe('LSP: conversion requests', () => {
   });
 
   it('rewst/convertSwagger2 converts, and explains an OpenAPI 3 input instead', async () => {
-    const r = await client.request<ConvertSwagger2Result>(ConvertSwagger2Request.method, { text: PETSTORE, format: 'yaml' }, TIMEOUT_MS);
+    const r = await client.request<ConvertSwagger2Result>(ConvertSwagger2Request, { text: PETSTORE, format: 'yaml' }, TIMEOUT_MS);
     assert.ok(r.ok);
     assert.equal(parseYaml(r.text).openapi, '3.0.0');
     assert.equal(r.from, 'Swagger 2.0');
-    const no = await client.request<ConvertSwagger2Result>(ConvertSwagger2Request.method, { text: PHOTO, format: 'yaml' }, TIMEOUT_MS);
+    const no = await client.request<ConvertSwagger2Result>(ConvertSwagger2Request, { text: PHOTO, format: 'yaml' }, TIMEOUT_MS);
     assert.equal(no.ok, false);
     assert.match(!no.ok ? no.message : '', /already OpenAPI 3\.0\.3/);
   });
 
   it('rewst/yamlToJson answers the JSON, or the places that have no JSON form', async () => {
-    const r = await client.request<YamlToJsonResult>(YamlToJsonRequest.method, { text: PHOTO, format: 'yaml' }, TIMEOUT_MS);
+    const r = await client.request<YamlToJsonResult>(YamlToJsonRequest, { text: PHOTO, format: 'yaml' }, TIMEOUT_MS);
     assert.ok(r.ok);
     assert.deepEqual(JSON.parse(r.text), parseYaml(PHOTO));
-    const bad = await client.request<YamlToJsonResult>(YamlToJsonRequest.method, { text: 'a: 1\na: 2\nb: !x y\n', format: 'yaml' }, TIMEOUT_MS);
+    const bad = await client.request<YamlToJsonResult>(YamlToJsonRequest, { text: 'a: 1\na: 2\nb: !x y\n', format: 'yaml' }, TIMEOUT_MS);
     assert.equal(bad.ok, false);
     assert.deepEqual(!bad.ok && bad.problems.map((p) => [p.line, p.column]), [[2, 1]]);
   });
@@ -64,8 +64,8 @@ describe('LSP: conversion requests', () => {
   it('rewst/prepare answers OpenAPI 3 JSON and a Markdown report with every spec string escaped', async () => {
     const hostile = PHOTO.replace('title: Photo Records\n', 'title: "<img src=x onerror=alert(1)> *Photo*"\n');
     assert.notEqual(hostile, PHOTO);
-    const r = await client.request<PrepareResponse>(
-      PrepareRequest.method,
+    const r = await client.request<PrepareResult>(
+      PrepareRequest,
       { text: hostile, format: 'yaml', source: 'photo.yaml', output: 'photo.rewst.json' },
       TIMEOUT_MS,
     );
@@ -86,14 +86,14 @@ describe('LSP: conversion requests', () => {
     const main = join(ROOT, 'test', 'fixtures', 'split', 'openapi.yaml');
     const text = readFileSync(main, 'utf8');
     const params = { text, format: 'yaml', source: 'openapi.yaml', output: 'openapi.rewst.json' };
-    const bundled = await client.request<PrepareResponse>(PrepareRequest.method, { ...params, uri: pathToFileURL(main).toString() }, TIMEOUT_MS);
+    const bundled = await client.request<PrepareResult>(PrepareRequest, { ...params, uri: pathToFileURL(main).toString() }, TIMEOUT_MS);
     assert.ok(bundled.ok);
     assert.equal(bundled.ready, true, bundled.verdict);
     assert.equal(bundled.structuralLeft, 0);
     assert.match(bundled.verdict, /^Ready to upload: no Rewst errors, no reference Rewst cannot follow and no structural error\./);
     assert.deepEqual(Object.keys(JSON.parse(bundled.text).paths['/tickets']), ['get', 'post']);
     // without a saved file there is nothing to read: the references stay, and the verdict says so
-    const unsaved = await client.request<PrepareResponse>(PrepareRequest.method, { ...params, uri: 'untitled:Untitled-1' }, TIMEOUT_MS);
+    const unsaved = await client.request<PrepareResult>(PrepareRequest, { ...params, uri: 'untitled:Untitled-1' }, TIMEOUT_MS);
     assert.ok(unsaved.ok);
     assert.equal(unsaved.ready, false);
     assert.equal(unsaved.referencesLeft, 4);
@@ -109,8 +109,8 @@ describe('LSP: conversion requests', () => {
         'openapi: 3.0.3\ninfo: {title: Items, description: Items., version: "1"}\npaths:\n  /a:\n    get: {operationId: list, responses: {"200": {description: ok}}}\n  /b:\n    get: {operationId: list, responses: {"200": {description: ok}}}\n',
       );
       writeFileSync(join(dir, 'items.rewst-integration.json'), '{\n  "spec": "items.yaml",\n  "paginatedActions": ["list"]\n}\n');
-      const r = await client.request<PrepareResponse>(
-        PrepareRequest.method,
+      const r = await client.request<PrepareResult>(
+        PrepareRequest,
         { text: readFileSync(spec, 'utf8'), format: 'yaml', source: 'items.yaml', output: 'items.rewst.json', uri: pathToFileURL(spec).toString() },
         TIMEOUT_MS,
       );
@@ -129,13 +129,13 @@ describe('LSP: conversion requests', () => {
 
   it('rewst/reduceChoices lists tags and methods; rewst/reduce reduces', async () => {
     const ig = readFileSync(zooPath('instagram.yaml'), 'utf8');
-    const choices = await client.request<ReduceChoicesResult>(ReduceChoicesRequest.method, { text: ig, format: 'yaml' }, TIMEOUT_MS);
+    const choices = await client.request<ReduceChoicesResult>(ReduceChoicesRequest, { text: ig, format: 'yaml' }, TIMEOUT_MS);
     assert.ok(choices.ok);
     assert.equal(choices.operations, 26);
     assert.ok(choices.tags.some((t) => t.name === 'Users' && t.operations > 0));
     assert.deepEqual(choices.methods.map((m) => m.method).sort(), ['delete', 'get', 'post']);
-    const r = await client.request<ReduceResponse>(
-      ReduceRequest.method,
+    const r = await client.request<ReduceResult>(
+      ReduceRequest,
       { text: ig, format: 'yaml', tags: ['Users'], paths: [], methods: ['get'], source: 'ig.yaml', output: 'ig.reduced.yaml', selection: 'Users' },
       TIMEOUT_MS,
     );

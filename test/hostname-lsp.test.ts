@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { proposeSettings, serializeSettings } from '../server/src/engine/settings';
-import { PrepareRequest, type PrepareResponse } from '../server/src/protocol';
+import { PrepareRequest, type PrepareResult } from '../common/protocol';
 import { LspClient } from './support/lsp-client';
 import { textAt } from './support/lsp-edits';
 
@@ -84,12 +84,12 @@ describe('hostname and base path over LSP', () => {
     const text = readFileSync(ABLY, 'utf8');
     const params = { text, format: 'json', source: 'control.json', output: 'control.rewst.json' };
     const source = Object.keys((JSON.parse(text) as { paths: object }).paths);
-    const plain = await client.request<PrepareResponse>(PrepareRequest.method, params, 30_000);
+    const plain = await client.request<PrepareResult>(PrepareRequest, params, 30_000);
     assert.ok(plain.ok);
     assert.deepEqual(plain.basePath, { path: '/v1', folded: false, prefixed: 0, missing: source.length });
     assert.deepEqual(Object.keys(JSON.parse(plain.text).paths), source);
     assert.match(plain.report, /Base path \/v1 is NOT in the paths/);
-    const folded = await client.request<PrepareResponse>(PrepareRequest.method, { ...params, foldBasePath: true }, 30_000);
+    const folded = await client.request<PrepareResult>(PrepareRequest, { ...params, foldBasePath: true }, 30_000);
     assert.ok(folded.ok);
     assert.deepEqual(folded.basePath, { path: '/v1', folded: true, prefixed: source.length, missing: 0 });
     assert.deepEqual(
@@ -104,10 +104,10 @@ describe('hostname and base path over LSP', () => {
     try {
       await other.initialize(null, { debounceMs: 0, foldBasePath: true });
       const params = { text: readFileSync(ABLY, 'utf8'), format: 'json', source: 'control.json', output: 'control.rewst.json' };
-      const bySetting = await other.request<PrepareResponse>(PrepareRequest.method, params, 30_000);
+      const bySetting = await other.request<PrepareResult>(PrepareRequest, params, 30_000);
       assert.ok(bySetting.ok);
       assert.equal(bySetting.basePath?.folded, true);
-      const refused = await other.request<PrepareResponse>(PrepareRequest.method, { ...params, foldBasePath: false }, 30_000);
+      const refused = await other.request<PrepareResult>(PrepareRequest, { ...params, foldBasePath: false }, 30_000);
       assert.ok(refused.ok);
       assert.equal(refused.basePath?.folded, false);
     } finally {

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from './support/lsp-client';
+import { OpeningNotification } from '../common/protocol';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -42,7 +43,7 @@ describe('LSP: diagnostics of a spec read from disk while its document is on its
     writeFileSync(file, text);
     const uri = pathToFileURL(file).toString();
     const ahead = client.waitForDiagnostics(uri, { timeoutMs: 10_000 });
-    client.notify('rewst/opening', { uri });
+    client.notify(OpeningNotification, { uri });
     return { client, uri, early: await ahead };
   }
 

@@ -13,7 +13,18 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { proposeSettings, serializeSettings, type IntegrationSettings } from '../server/src/engine/settings';
 import { MAX_READ_BYTES } from '../server/src/engine/spec-files';
-import type { CheckResult, EditResult, LocateResult, ProposeResult, SheetResult } from '../server/src/protocol';
+import {
+  type SettingsCheckResult,
+  type SettingsEditResult,
+  type SettingsLocateResult,
+  type SettingsProposeResult,
+  type SettingsSheetResult,
+  SettingsCheckRequest,
+  SettingsEditRequest,
+  SettingsLocateRequest,
+  SettingsProposeRequest,
+  SettingsSheetRequest,
+} from '../common/protocol';
 import { LspClient } from './support/lsp-client';
 import { applyLspEdits, editsForUri, textAt } from './support/lsp-edits';
 
@@ -133,35 +144,35 @@ describe('settings over LSP', () => {
   });
 
   it('rewst/settings/locate pairs a spec with its settings file, both ways', TIMEOUT, async () => {
-    const fromSpec = await client.request<LocateResult>('rewst/settings/locate', { uri: specUri });
+    const fromSpec = await client.request<SettingsLocateResult>(SettingsLocateRequest, { uri: specUri });
     assert.deepEqual([fromSpec.specUri, fromSpec.settingsUri, fromSpec.settingsExists], [specUri, settingsUri, true]);
-    const fromSettings = await client.request<LocateResult>('rewst/settings/locate', { uri: settingsUri });
+    const fromSettings = await client.request<SettingsLocateResult>(SettingsLocateRequest, { uri: settingsUri });
     assert.equal(fromSettings.specUri, specUri);
-    const other = await client.request<LocateResult>('rewst/settings/locate', { uri: pathToFileURL(path.join(dir, 'other.yaml')).href });
+    const other = await client.request<SettingsLocateResult>(SettingsLocateRequest, { uri: pathToFileURL(path.join(dir, 'other.yaml')).href });
     assert.deepEqual([other.settingsExists, path.basename(new URL(other.settingsUri).pathname)], [false, 'other.rewst-integration.json']);
   });
 
   it('rewst/settings/propose gives the proposal the engine gives', TIMEOUT, async () => {
-    const r = await client.request<ProposeResult>('rewst/settings/propose', { specUri }, 15_000);
+    const r = await client.request<SettingsProposeResult>(SettingsProposeRequest, { specUri }, 15_000);
     assert.ok(r.ok);
     assert.equal(r.title, 'Stripe API');
     assert.deepEqual(
       r.proposal.settings,
       proposeSettings(JSON.parse(readFileSync(STRIPE, 'utf8')) as Record<string, unknown>, { specName: 'stripe.com.json' }).settings,
     );
-    const bad = await client.request<ProposeResult>('rewst/settings/propose', { specUri: pathToFileURL(path.join(dir, 'stripe.svg')).href });
+    const bad = await client.request<SettingsProposeResult>(SettingsProposeRequest, { specUri: pathToFileURL(path.join(dir, 'stripe.svg')).href });
     assert.equal(bad.ok, false);
   });
 
   it('rewst/settings/check checks a draft the form holds (not the file), icon and spec included', TIMEOUT, async () => {
     const draft = { ...brokenSettings(), pagination: { ...brokenSettings().pagination, defaultPageSize: 5000 } };
-    const r = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: draft });
+    const r = await client.request<SettingsCheckResult>(SettingsCheckRequest, { settingsUri, settings: draft });
     const found = r.reports.map((x) => `${x.code} ${x.path.join('.')}`);
     for (const want of ['settings-range pagination.defaultPageSize', 'settings-icon icon', 'settings-name name'])
       assert.ok(found.includes(want), `${want} in ${found}`);
     assert.equal(r.iconPath, undefined, 'an icon that does not parse is not shown');
     writeFileSync(path.join(dir, 'good.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    const good = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...draft, icon: 'good.svg' } });
+    const good = await client.request<SettingsCheckResult>(SettingsCheckRequest, { settingsUri, settings: { ...draft, icon: 'good.svg' } });
     assert.equal(good.iconPath, path.join(dir, 'good.svg'));
   });
 
@@ -174,15 +185,15 @@ describe('settings over LSP', () => {
       mkdirSync(path.join(dir, 'icons'), { recursive: true });
       writeFileSync(path.join(dir, 'icons', 'below.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
       const draft = brokenSettings();
-      const iconReport = (r: CheckResult) => r.reports.find((x) => x.code === 'settings-icon')?.message ?? '';
+      const iconReport = (r: SettingsCheckResult) => r.reports.find((x) => x.code === 'settings-icon')?.message ?? '';
       for (const icon of [path.relative(dir, path.join(elsewhere, 'logo.svg')), path.join(elsewhere, 'logo.svg'), 'linked.svg']) {
-        const r = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...draft, icon } });
+        const r = await client.request<SettingsCheckResult>(SettingsCheckRequest, { settingsUri, settings: { ...draft, icon } });
         assert.match(iconReport(r), /is outside the settings file's folder/, icon);
         assert.equal(r.iconPath, undefined, `${icon} is not shown`);
       }
-      const below = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...draft, icon: 'icons/below.svg' } });
+      const below = await client.request<SettingsCheckResult>(SettingsCheckRequest, { settingsUri, settings: { ...draft, icon: 'icons/below.svg' } });
       assert.equal(below.iconPath, path.join(dir, 'icons', 'below.svg'), 'a folder below is inside');
-      const spec = await client.request<CheckResult>('rewst/settings/check', {
+      const spec = await client.request<SettingsCheckResult>(SettingsCheckRequest, {
         settingsUri,
         settings: { ...draft, icon: 'icons/below.svg', spec: path.relative(dir, path.join(elsewhere, 'stripe.com.json')) },
       });
@@ -200,7 +211,7 @@ describe('settings over LSP', () => {
     writeFileSync(huge, '');
     truncateSync(huge, MAX_READ_BYTES + 1); // sparse: no disk, no time
     try {
-      const r = await client.request<CheckResult>('rewst/settings/check', { settingsUri, settings: { ...brokenSettings(), icon: 'huge.svg' } });
+      const r = await client.request<SettingsCheckResult>(SettingsCheckRequest, { settingsUri, settings: { ...brokenSettings(), icon: 'huge.svg' } });
       assert.match(r.reports.find((x) => x.code === 'settings-icon')?.message ?? '', /huge\.svg is larger than 5 MB, the most read for an icon/);
       assert.equal(r.iconPath, undefined);
     } finally {
@@ -210,7 +221,7 @@ describe('settings over LSP', () => {
 
   it('rewst/settings/edit turns the text into the draft with one minimal edit', TIMEOUT, async () => {
     const next = { ...(JSON.parse(settingsText) as IntegrationSettings), name: 'Stripe payments' };
-    const r = await client.request<EditResult>('rewst/settings/edit', { text: settingsText, settings: next });
+    const r = await client.request<SettingsEditResult>(SettingsEditRequest, { text: settingsText, settings: next });
     assert.equal(r.edits.length, 1);
     const e = r.edits[0];
     assert.equal(settingsText.slice(0, e.start) + e.newText + settingsText.slice(e.end), settingsText.replace('Stripe (payments)', 'Stripe payments'));
@@ -219,7 +230,7 @@ describe('settings over LSP', () => {
   });
 
   it('rewst/settings/sheet writes the setup sheet from the open document, with the actions and what is still wrong', TIMEOUT, async () => {
-    const r = await client.request<SheetResult>('rewst/settings/sheet', { settingsUri });
+    const r = await client.request<SettingsSheetResult>(SettingsSheetRequest, { settingsUri });
     assert.ok(r.ok);
     assert.match(r.markdown, /# Rewst setup sheet: Stripe \\\(payments\\\)/);
     assert.match(r.markdown, /\| 1 \| `GetAccounts` \| GET `\/v1\/accounts` \|/);

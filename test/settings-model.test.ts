@@ -30,10 +30,7 @@ import {
   settingsFix,
   settingsEditorSchema,
   settingsJsonSchema,
-  settingsNameFor,
-  settingsNamesFor,
   setupSheet,
-  specNamesFor,
   svgProblem,
   toControl,
   validateSettings,
@@ -41,6 +38,7 @@ import {
   type IntegrationSettings,
   type SettingsReport,
 } from '../server/src/engine/settings';
+import { settingsNameFor, settingsNamesFor, specNamesFor } from '../server/src/engine/spec-files';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

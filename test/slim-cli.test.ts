@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { prepareForRewst } from '../server/src/engine/convert';
-import { PrepareRequest, type PrepareResponse } from '../server/src/protocol';
+import { PrepareRequest, type PrepareResult } from '../common/protocol';
 import { LspClient } from './support/lsp-client';
 import { ROOT } from './support/specs';
 import { runCli, type CliRun } from './support/cli';
@@ -97,18 +97,18 @@ describe('LSP: rewst/prepare with slim and a budget', () => {
   });
 
   it('the setting uploadBudgetKB applies when the request names no budget; a budget in the request wins', async () => {
-    const setting = await client.request<PrepareResponse>(PrepareRequest.method, { ...params, slim: true }, TIMEOUT_MS);
+    const setting = await client.request<PrepareResult>(PrepareRequest, { ...params, slim: true }, TIMEOUT_MS);
     assert.ok(setting.ok);
     assert.deepEqual(setting.budget, { kb: 3, fits: false });
     assert.equal(setting.ready, false);
     assert.match(setting.verdict, /over the upload budget of 3 KB/);
     assert.match(setting.report, /^## Size$/m);
-    const given = await client.request<PrepareResponse>(PrepareRequest.method, { ...params, slim: true, budgetKB: 64 }, TIMEOUT_MS);
+    const given = await client.request<PrepareResult>(PrepareRequest, { ...params, slim: true, budgetKB: 64 }, TIMEOUT_MS);
     assert.ok(given.ok);
     assert.deepEqual(given.budget, { kb: 64, fits: true });
     assert.equal(given.ready, true, given.verdict);
     assert.equal(given.bytes, Buffer.byteLength(given.text));
-    const plain = await client.request<PrepareResponse>(PrepareRequest.method, { ...params, budgetKB: 64 }, TIMEOUT_MS);
+    const plain = await client.request<PrepareResult>(PrepareRequest, { ...params, budgetKB: 64 }, TIMEOUT_MS);
     assert.ok(plain.ok);
     assert.ok(given.bytes < plain.bytes, 'slim: true slims');
   });

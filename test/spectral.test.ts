@@ -18,6 +18,7 @@ import { lintWithSpectral, RulesetError, spectralDuplicates, spectralResults } f
 import { LspClient } from './support/lsp-client';
 import { zooPath } from './support/swagger-zoo';
 import { runCli, type CliRun } from './support/cli';
+import { SettingsChangedNotification } from '../common/protocol';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -509,7 +510,7 @@ describe('Spectral in the language server', { timeout: 600_000 }, () => {
       );
 
       writeFileSync(path.join(dir, '.spectral.yaml'), 'rules: [not, a, map]\n');
-      client.notify('rewst/spectralRefresh', null);
+      client.notify(SettingsChangedNotification, null);
       await publishedUntil(client, (all) => all.some((p) => p.uri === uri && spectralOf(p).some((d) => d.code === 'ruleset')), 'the ruleset error');
       const broken = spectralOf(client.published.filter((p) => p.uri === uri).at(-1)!);
       assert.equal(broken.length, 1);

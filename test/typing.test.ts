@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from './support/lsp-client';
+import { ServerStatsRequest } from '../common/protocol';
 
 const ROOT = resolve(__dirname, '../..');
 const SERVER = join(ROOT, 'dist/server.js');
@@ -51,7 +52,7 @@ describe('under typing', () => {
     const otherOpened = client.waitForDiagnostics(other, { version: 1, timeoutMs: 10_000 });
     client.notify('textDocument/didOpen', { textDocument: { uri: other, languageId: 'yaml', version: 1, text: otherText } });
     const otherDiagnostics = (await otherOpened).diagnostics;
-    const baseline = await client.request<Stats>('rewst/serverStats', {}, 10_000);
+    const baseline = await client.request<Stats>(ServerStatsRequest, {}, 10_000);
 
     // Type into the title, then make the path keys end in "/" now and then, so the findings change as we go.
     const titleAt = text.indexOf('"title"');
@@ -85,7 +86,7 @@ describe('under typing', () => {
             30_000,
           ),
         );
-        answered.push(client.request('rewst/serverStats', {}, 30_000));
+        answered.push(client.request(ServerStatsRequest, {}, 30_000));
       }
     }
     const final = await client.waitForDiagnostics(uri, { version, timeoutMs: 30_000 });
@@ -102,7 +103,7 @@ describe('under typing', () => {
     );
     client.notify('textDocument/didClose', { textDocument: { uri: fresh } });
 
-    const end = await client.request<Stats>('rewst/serverStats', {}, 10_000);
+    const end = await client.request<Stats>(ServerStatsRequest, {}, 10_000);
     // A leak of even a few copies of a 3 MB document per edit would show as hundreds of MB here.
     const growth = end.heapUsed - baseline.heapUsed;
     console.log(`heap: ${(baseline.heapUsed / 1e6).toFixed(1)} MB after open, ${(end.heapUsed / 1e6).toFixed(1)} MB after 1,000 edits`);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { actionListOfText } from '../server/src/engine';
-import type { UploadSizeResult } from '../server/src/protocol';
+import { type UploadSizeResult, UploadSizeChangedNotification, UploadSizeRequest } from '../common/protocol';
 import { LspClient } from './support/lsp-client';
 import { readRoot, ROOT } from './support/specs';
 
@@ -23,7 +23,7 @@ assert.ok(existsSync(SERVER) && existsSync(CLI), 'dist/ is missing: run "npm run
 
 const PHOTO = readRoot('examples/photo-records.yaml');
 const LEGACY = readRoot('examples/legacy-swagger.json');
-const CHANGED = 'rewst/uploadSizeChanged';
+const CHANGED = UploadSizeChangedNotification;
 
 describe('LSP: the upload size for the status bar', () => {
   let client: LspClient;
@@ -48,7 +48,7 @@ describe('LSP: the upload size for the status bar', () => {
     return uri;
   }
 
-  const uploadSize = (uri: string) => client.request<UploadSizeResult | null>('rewst/uploadSize', { uri }, 20_000);
+  const uploadSize = (uri: string) => client.request<UploadSizeResult | null>(UploadSizeRequest, { uri }, 20_000);
   /** The measured answer for this version, pushed by the server (now or later). */
   const measured = (uri: string, version: number, since = 0) =>
     client.waitForNotification<UploadSizeResult>(CHANGED, (p) => p.uri === uri && p.version === version && !p.pending, { since, timeoutMs: 30_000 });
@@ -141,7 +141,7 @@ describe('LSP: the upload size for the status bar', () => {
         ...new Set(
           client.notifications
             .slice(since)
-            .flatMap((n) => (n.method === CHANGED && (n.params as UploadSizeResult).uri === uri ? [(n.params as UploadSizeResult).version] : [])),
+            .flatMap((n) => (n.method === CHANGED.method && (n.params as UploadSizeResult).uri === uri ? [(n.params as UploadSizeResult).version] : [])),
         ),
       ],
       [2],
@@ -186,7 +186,7 @@ describe('LSP: the upload size with rewstOpenapi.foldBasePath on', () => {
       assert.match(PHOTO, /url: https:\/\/api\.example\.com\/v1\n/, 'the example has the base path /v1');
       const uri = pathToFileURL(path).toString();
       client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: PHOTO } });
-      const first = await client.request<UploadSizeResult | null>('rewst/uploadSize', { uri }, 20_000);
+      const first = await client.request<UploadSizeResult | null>(UploadSizeRequest, { uri }, 20_000);
       assert.ok(first);
       const done = first.pending
         ? await client.waitForNotification<UploadSizeResult>(CHANGED, (p) => p.uri === uri && !p.pending, { timeoutMs: 30_000 })

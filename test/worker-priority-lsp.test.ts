@@ -13,6 +13,7 @@ import { describe, it } from 'node:test';
 import { LspClient } from './support/lsp-client';
 import { readRoot, ROOT } from './support/specs';
 import { WORKER_NICENESS } from '../server/src/worker-loop';
+import { UploadSizeChangedNotification, UploadSizeRequest } from '../common/protocol';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
 const PHOTO = readRoot('examples/photo-records.yaml');
@@ -46,8 +47,10 @@ describe('LSP: worker threads below the server thread', { skip: process.platform
       client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: PHOTO } });
       // Spectral's worker has answered once its diagnostics are published; the size's once its size is pushed.
       await client.publishedUntil((all) => all.some((p) => p.uri === uri && p.diagnostics.some((d) => d.source === 'spectral')), "Spectral's diagnostics");
-      await client.request('rewst/uploadSize', { uri });
-      await client.waitForNotification<{ uri: string; pending: boolean }>('rewst/uploadSizeChanged', (p) => p.uri === uri && !p.pending, { timeoutMs: 30_000 });
+      await client.request(UploadSizeRequest, { uri });
+      await client.waitForNotification<{ uri: string; pending: boolean }>(UploadSizeChangedNotification, (p) => p.uri === uri && !p.pending, {
+        timeoutMs: 30_000,
+      });
       const all = threads(pid);
       assert.equal(all.find((t) => t.tid === pid)?.nice, 0, "the server's own thread keeps its priority");
       const lowered = all.filter((t) => t.nice === WORKER_NICENESS);

@@ -5,7 +5,7 @@
  * `&nbsp;` and escapes `_`, and inside a code span both show literally
  * (`GET&nbsp;/appointment\_types`).
  */
-import type { ActionsResult } from '../../server/src/protocol';
+import type { ActionsResult } from '../../common/protocol';
 
 type Action = ActionsResult['actions'][number];
 

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ActionsRequest, type ActionsResult, type LspRange } from '../../server/src/protocol';
+import { ActionsRequest, type ActionsResult, type Range } from '../../common/protocol';
 import { actionTooltip } from './action-tooltip';
 import { isSpecDocument as isCandidate } from './spec-sniff';
 
@@ -220,7 +220,7 @@ export function registerActionsView(context: vscode.ExtensionContext, client: La
       await provider.settled();
       return provider.listed();
     }),
-    vscode.commands.registerCommand(REVEAL_ACTION_COMMAND, async (uri: vscode.Uri, range: LspRange) => {
+    vscode.commands.registerCommand(REVEAL_ACTION_COMMAND, async (uri: vscode.Uri, range: Range) => {
       const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
       const editor = await vscode.window.showTextDocument(uri, { selection, preview: true });
       editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

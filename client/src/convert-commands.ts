@@ -1,13 +1,13 @@
 /**
  * Conversion commands: Swagger 2.0 → OpenAPI 3, YAML → JSON, "Prepare for
  * Rewst Upload" and "Reduce Spec". The language server does the work (custom
- * requests in server/src/protocol.ts); this file asks, shows progress, and writes
+ * requests in common/protocol.ts); this file asks, shows progress, and writes
  * files whole (a temporary file renamed into place) only once the work is done.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, type LanguageClient, type RequestType } from 'vscode-languageclient/node';
-import * as P from '../../server/src/protocol';
+import * as P from '../../common/protocol';
 
 export const CONVERT_COMMANDS = {
   swagger2: 'rewstOpenapi.convertSwagger2',

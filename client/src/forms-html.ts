@@ -5,19 +5,11 @@
  * imports, so tests render it directly.
  */
 import { randomBytes } from 'node:crypto';
-import { fieldsOf, noteFieldKey, toControl, warningsAtFields } from '../../server/src/engine/settings/form';
-import {
-  AUTH_GUIDANCE,
-  AUTH_LABELS,
-  fieldApplies,
-  getField,
-  PAGINATION_GUIDANCE,
-  PAGINATION_LABELS,
-  type FieldSpec,
-  type IntegrationSettings,
-} from '../../server/src/engine/settings/model';
-import { SECRET_WHY } from '../../server/src/engine/settings/secrets';
-import type { OperationSummary } from '../../server/src/engine/settings/propose';
+import { fieldsOf, noteFieldKey, toControl, warningsAtFields } from '../../common/settings/form';
+import { AUTH_GUIDANCE, AUTH_LABELS, PAGINATION_GUIDANCE, PAGINATION_LABELS, type IntegrationSettings } from '../../common/settings/model';
+import { fieldApplies, getField, type FieldSpec } from '../../common/settings/fields';
+import { SECRET_WHY } from '../../common/settings/secrets';
+import type { OperationSummary } from '../../common/settings/proposal';
 import type { FormInit } from './forms-protocol';
 
 export interface HtmlEnv {

@@ -5,7 +5,8 @@
  * says it should be. A message that does not fit its type is refused whole,
  * with the reason.
  */
-import type { FormKind, IntegrationSettings } from '../../server/src/engine/settings';
+import type { FormKind } from '../../common/settings/form';
+import type { IntegrationSettings } from '../../common/settings/model';
 import type { PageMessage, PageState } from './forms-protocol';
 
 /** A draft is a settings file's worth of JSON: far under this when written out. */

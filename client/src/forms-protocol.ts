@@ -3,7 +3,10 @@
  * client/src/settings-forms.ts) and their page (client/webview/forms-page.ts).
  * Both import this file; nothing here runs, it only names shapes.
  */
-import type { FormKind, IntegrationSettings, Proposal, SettingsReport } from '../../server/src/engine/settings';
+import type { FormKind } from '../../common/settings/form';
+import type { IntegrationSettings } from '../../common/settings/model';
+import type { SettingsReport } from '../../common/settings/findings';
+import type { Proposal } from '../../common/settings/proposal';
 
 export const VIEW_TYPES: Record<FormKind, string> = { auth: 'rewstOpenapi.authForm', pagination: 'rewstOpenapi.paginationForm' };
 

@@ -9,7 +9,7 @@
 import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OpeningNotification } from '../../server/src/protocol';
+import { OpeningNotification } from '../../common/protocol';
 import { HEAD_BYTES, isSettingsFile, looksLikeSpecHead } from './spec-sniff';
 
 async function headOf(file: string): Promise<string> {

@@ -12,7 +12,7 @@
  */
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { timingLine } from '../../server/src/open-timing';
+import { timingLine } from '../../common/format';
 
 const SYNCED_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
 /**

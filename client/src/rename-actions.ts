@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { RenameField } from '../../server/src/engine';
-import { RenamePreviewRequest, type LspRange, type RenamePreviewParams, type RenamePreviewResult } from '../../server/src/protocol';
+import type { RenameField } from '../../common/protocol';
+import { RenamePreviewRequest, type Range, type RenamePreviewParams, type RenamePreviewResult } from '../../common/protocol';
 import { specInActionsView } from './actions-view';
 
 export const RENAME_ACTIONS_COMMAND = 'rewstOpenapi.renameActions';
@@ -318,6 +318,6 @@ async function acceptProblems(preview: Preview): Promise<boolean> {
   return choice === 'Review the Changes';
 }
 
-function toRange(r: LspRange): vscode.Range {
+function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }

@@ -1,6 +1,6 @@
 /**
  * The Auth and Pagination forms (webviews) and the setup sheet. The server
- * proposes, checks and computes edits (server/src/protocol.ts); this file opens the
+ * proposes, checks and computes edits (common/protocol.ts); this file opens the
  * panels, relays messages (forms-protocol), saves through one undoable
  * WorkspaceEdit of the settings file, and sends the page every change made to
  * that file by hand.
@@ -8,12 +8,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { FormKind, IntegrationSettings } from '../../server/src/engine/settings';
-import * as P from '../../server/src/protocol';
-import { parseSettingsText } from '../../server/src/engine/settings/settings-text';
+import type { FormKind } from '../../common/settings/form';
+import type { IntegrationSettings } from '../../common/settings/model';
+import * as P from '../../common/protocol';
+import { parseSettingsText } from '../../common/settings/settings-text';
 import { makeNonce, renderForm } from './forms-html';
 import { checkPageMessage, checkPageState } from './forms-messages';
-import { insideFolder, MAX_READ_BYTES } from '../../server/src/engine/spec-files';
+import { insideFolder, MAX_READ_BYTES } from '../../common/inside-folder';
 import { PageWatchdog } from './page-watchdog';
 import { isSettingsFile, looksLikeSpec } from './spec-sniff';
 import { VIEW_TYPES, type FormInit, type HostMessage, type PageMessage, type PageState } from './forms-protocol';

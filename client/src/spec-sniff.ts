@@ -1,35 +1,33 @@
 /**
  * Which open documents are ours, decided without the language server: an
- * OpenAPI or Swagger spec (a top-level-looking `openapi` or `swagger` key near
- * the start) or a Rewst integration settings file. VS Code activates the
+ * OpenAPI or Swagger spec or a Rewst integration settings file, by the one
+ * test the engine also applies (common/spec-sniff.ts). VS Code activates the
  * extension for every JSON and YAML file (it cannot look inside a file before
  * activating), so this check is what keeps package.json or a CI workflow from
  * starting a language server.
  */
 import * as vscode from 'vscode';
+import { isSettingsName, looksLikeSpec as looksLikeSpecText, SNIFF_CHARS } from '../../common/spec-sniff';
 
 const SPEC_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
-/** Specs name their version in the first lines; a few KB is plenty and keeps the check cheap on 50 MB files. */
-const HEAD_CHARS = 64 * 1024;
-const VERSION_KEY = /(^|[{,\s])["']?(openapi|swagger)["']?\s*:/m;
 
 export function isSettingsFile(uri: vscode.Uri): boolean {
-  return /\.rewst-integration\.json$/i.test(uri.path);
+  return isSettingsName(uri.path);
 }
 
 export function looksLikeSpec(doc: vscode.TextDocument): boolean {
   if (!SPEC_LANGUAGES.has(doc.languageId) || isSettingsFile(doc.uri)) return false;
   // Only the head is read: this runs on every change of every JSON and YAML document until a spec shows up.
-  return looksLikeSpecHead(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(HEAD_CHARS))));
+  return looksLikeSpecHead(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(SNIFF_CHARS))));
 }
 
-/** The same check on the first HEAD_CHARS of a text (a file's head read from disk). */
+/** The same check on the head of a text (a file's first HEAD_BYTES read from disk). */
 export function looksLikeSpecHead(head: string): boolean {
-  return VERSION_KEY.test(head.slice(0, HEAD_CHARS));
+  return looksLikeSpecText(head);
 }
 
-/** How many bytes of a file the check needs. */
-export const HEAD_BYTES = HEAD_CHARS;
+/** How many bytes of a file the check needs (at least one byte a character). */
+export const HEAD_BYTES = SNIFF_CHARS;
 
 /** A spec in a file or an untitled editor: the documents the actions view and the status bar ask the server about. */
 export function isSpecDocument(doc: vscode.TextDocument): boolean {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { MAX_PER_RULE_SETTING, SettingsChangedNotification, SPECTRAL_ENABLE_SETTING } from '../../server/src/protocol';
+import { MAX_PER_RULE_SETTING, SettingsChangedNotification, SPECTRAL_ENABLE_SETTING } from '../../common/protocol';
 
 export function registerSpectral(context: vscode.ExtensionContext, client: LanguageClient): void {
   // Nothing to refresh before the server runs (and sending would start it).

@@ -3,12 +3,12 @@
  * the file Prepare for Rewst Upload would write, against `rewstOpenapi.uploadBudgetKB` when that is set.
  * Clicking it runs Prepare. The server measures: this file asks once when a spec becomes active
  * (rewst/uploadSize) and then takes what the server pushes for each version (rewst/uploadSizeChanged);
- * the design is stated in server/src/protocol.ts.
+ * the design is stated in common/protocol.ts.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { kb } from '../../server/src/engine/convert/report';
-import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../../server/src/protocol';
+import { kb } from '../../common/format';
+import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../../common/protocol';
 import { CONVERT_COMMANDS } from './convert-commands';
 // Only documents that look like specs are asked about: asking would start the language server for any JSON file.
 import { isSpecDocument as isCandidate } from './spec-sniff';

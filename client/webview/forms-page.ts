@@ -17,10 +17,11 @@ import {
   warningsAtFields,
   withDefaults,
   type FieldMessage,
-} from '../../server/src/engine/settings/form';
-import { FIELDS_BY_KEY, fieldApplies, getField, setField, type IntegrationSettings } from '../../server/src/engine/settings/model';
-import type { SettingsReport } from '../../server/src/engine/settings/findings';
-import { validateSettings } from '../../server/src/engine/settings/validate';
+} from '../../common/settings/form';
+import { FIELDS_BY_KEY, fieldApplies, getField, setField } from '../../common/settings/fields';
+import { type IntegrationSettings } from '../../common/settings/model';
+import type { SettingsReport } from '../../common/settings/findings';
+import { validateSettings } from '../../common/settings/validate';
 import type { FormInit, HostMessage, PageMessage, PageState } from '../src/forms-protocol';
 
 declare function acquireVsCodeApi(): { postMessage(m: PageMessage): void; getState(): PageState | undefined; setState(s: PageState): void };

@@ -8,14 +8,7 @@
  * own stages the same way (client/src/open-timing.ts).
  */
 
-/** Every timing line starts with this; stages follow as `name=epochMs`, then ` uri=`. */
-export const TIMING_PREFIX = 'rewst-openapi timing:';
-
-export function timingLine(uri: string, stages: Record<string, number>): string {
-  return `${TIMING_PREFIX} ${Object.entries(stages)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ')} uri=${uri}`;
-}
+import { timingLine } from '../../common/format';
 
 export class OpenTiming {
   private readonly pending = new Map<string, { opened: number; analysed?: number }>();

@@ -18,9 +18,10 @@ import { registerSettings } from './features/settings';
 import { registerSpectral } from './features/spectral';
 import { registerStats } from './features/stats';
 import { registerUploadSize } from './features/upload-size';
-import { SettingsChangedNotification } from './protocol';
+import { SettingsChangedNotification } from '../../common/protocol';
 import { DocumentScheduler } from './scheduler';
-import { OpenTiming, timingLine } from './open-timing';
+import { timingLine } from '../../common/format';
+import { OpenTiming } from './open-timing';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => connection.console.error(`rewst-openapi: ${message}`);

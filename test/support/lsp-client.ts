@@ -10,6 +10,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
+/** A method: its typed constant (common/protocol.ts's `*Request`, `*Notification`) or, for LSP's own, its name. */
+export type Method = string | { readonly method: string };
+
+function methodOf(type: Method): string {
+  return typeof type === 'string' ? type : type.method;
+}
+
 export const DEFAULT_TIMEOUT_MS = 3000;
 
 interface Message {
@@ -109,7 +116,9 @@ export class LspClient {
     return result;
   }
 
-  request<R = unknown>(method: string, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
+  /** `type`: a method's RequestType from common/protocol.ts (or LSP's), or the method's name for LSP's own. */
+  request<R = unknown>(type: Method, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
+    const method = methodOf(type);
     if (this.exited) return Promise.reject(new Error(`cannot send ${method}: server has exited${this.stderrTail()}`));
     const id = this.nextId++;
     return new Promise<R>((resolve, reject) => {
@@ -126,7 +135,7 @@ export class LspClient {
    * Sends a request and its `$/cancelRequest` in one write, so the server reads both before it runs the
    * request (as when the cursor has moved on): resolves with what the server answered, or its error.
    */
-  requestCancelledAtOnce(method: string, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<unknown> {
+  requestCancelledAtOnce(method: Method, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<unknown> {
     const id = this.nextId;
     this.proc.stdin.cork();
     const pending = this.request(method, params, timeoutMs);
@@ -135,7 +144,8 @@ export class LspClient {
     return pending;
   }
 
-  notify(method: string, params: unknown): void {
+  notify(type: Method, params: unknown): void {
+    const method = methodOf(type);
     if (this.exited) throw new Error(`cannot send ${method}: server has exited${this.stderrTail()}`);
     this.send({ jsonrpc: '2.0', method, params });
   }
@@ -193,8 +203,9 @@ export class LspClient {
    * Resolves with the params of the first notification `method` received from now on (or, with `since`, from
    * that index of `notifications`) that satisfies `ok`: checked at each arrival, no polling.
    */
-  waitForNotification<T>(method: string, ok: (params: T) => boolean, options: { since?: number; timeoutMs?: number } = {}): Promise<T> {
+  waitForNotification<T>(type: Method, ok: (params: T) => boolean, options: { since?: number; timeoutMs?: number } = {}): Promise<T> {
     const { since = this.notifications.length, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+    const method = methodOf(type);
     if (this.exited) return Promise.reject(new Error(`server has exited${this.stderrTail()}`));
     return new Promise((resolve, reject) => {
       const matching = () => this.notifications.slice(since).filter((n) => n.method === method);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeSettings, proposeSettings, serializeSettings, settingsNameFor, svgProblem } from '../engine/settings';
+import { analyzeSettings, proposeSettings, serializeSettings, svgProblem } from '../engine/settings';
+import { settingsNameFor } from '../engine/spec-files';
 import { diskFiles, readIcon } from '../engine/spec-files';
 import { IoError, parseArgs, UsageError } from './args';
 import { writeText } from './io';

@@ -1,5 +1,6 @@
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { carrySettings, settingsNameFor, type OperationIdChange } from '../engine/settings';
+import { carrySettings, type OperationIdChange } from '../engine/settings';
+import { settingsNameFor } from '../engine/spec-files';
 import { groupBy, kb, prepareForRewst, preparedFileName, prepareVerdict, sizeLines } from '../engine/convert';
 import { toPointer } from '../engine/pointer';
 import { bundleReaderWithin } from '../read-within';

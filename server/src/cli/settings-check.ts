@@ -4,7 +4,8 @@
  * language server checks an open one.
  */
 import path from 'node:path';
-import { analyzeSettings, isSettingsName, parseSettingsText, type SettingsContext, type SpecContext } from '../engine/settings';
+import { analyzeSettings, parseSettingsText, type SettingsContext, type SpecContext } from '../engine/settings';
+import { isSettingsName } from '../engine/spec-files';
 import { diskFiles, readSpecFile, settingsContextFor, settingsFileFor, specFromText } from '../engine/spec-files';
 import { withReferencedFiles } from '../read-within';
 import { formatOf, readText } from './io';

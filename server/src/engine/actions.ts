@@ -3,9 +3,10 @@
  * its `summary`, else its `operationId`, and grouped by tag for display.
  */
 import type { Analysis } from './engine';
-import { looksLikeSpec, parseSpec, type Format, type SpecDocument } from './parse';
+import { looksLikeSpec } from '../../../common/spec-sniff';
+import { parseSpec, type Format, type SpecDocument } from './parse';
 import { toPointer } from './pointer';
-import { parseSettingsText } from './settings/settings-text';
+import { parseSettingsText } from '../../../common/settings/settings-text';
 import { collectOperations, isObject, type OperationRef } from './spec-index';
 import type { Range } from './types';
 

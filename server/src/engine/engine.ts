@@ -1,5 +1,6 @@
 import { editorFor, type StructuralEditor } from './structural-editor';
-import { looksLikeSpec, parseSpec, type Format, type LocateRequest, type SpecDocument } from './parse';
+import { looksLikeSpec } from '../../../common/spec-sniff';
+import { parseSpec, type Format, type LocateRequest, type SpecDocument } from './parse';
 import { problemFinding } from './problem-finding';
 import { toPointer } from './pointer';
 import type { FixContext, FixTarget, Rule } from './rule';

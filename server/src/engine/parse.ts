@@ -42,8 +42,6 @@ export interface SpecDocument {
 /** Bigger alias expansions than this are refused, so a "billion laughs" file cannot exhaust memory. */
 const MAX_ALIAS_COUNT = 1000;
 
-const SPEC_KEY = /^\uFEFF?\s*(?:\{\s*)?["']?(openapi|swagger)["']?\s*:/m;
-
 /** The format a file name (or URI) says, if it says one. */
 export function formatOfName(file: string): Format | undefined {
   if (/\.json$/i.test(file)) return 'json';
@@ -69,11 +67,6 @@ export function specVersionOf(value: unknown): SpecVersion | undefined {
   }
   if ('swagger' in v) return String(v.swagger).startsWith('2') ? 'swagger-2.0' : 'unknown';
   return undefined;
-}
-
-/** For text that does not parse: does it still look like a spec (so a parse error is ours to report)? */
-export function looksLikeSpec(text: string): boolean {
-  return SPEC_KEY.test(text.slice(0, 200_000)) || /"(openapi|swagger)"\s*:/.test(text.slice(0, 4096));
 }
 
 export function parseSpec(text: string, hint?: Format): SpecDocument {

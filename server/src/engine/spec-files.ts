@@ -9,64 +9,20 @@
  * file elsewhere. Reads are capped the same way in the server, the CLI and the
  * forms' host: MAX_ICON_BYTES for an icon, MAX_READ_BYTES for anything else.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatOfName, parseSpec, type Format } from './parse';
-import type { IconContext, SettingsContext, SpecContext } from './settings/analyze';
-import { settingsNameFor, settingsNamesFor, specNamesFor } from './settings/model';
-import { svgProblem } from './settings/svg';
+import type { IconContext, SettingsContext, SpecContext } from './settings/check/analyze';
+import { insideFolder, MAX_READ_BYTES } from '../../../common/inside-folder';
+import { SETTINGS_SUFFIX } from '../../../common/spec-sniff';
+
+export { isSettingsName, SETTINGS_SUFFIX } from '../../../common/spec-sniff';
+import { svgProblem } from './settings/check/svg';
 
 /** Bigger icons are not read (their text counts as empty): an SVG logo is a few kilobytes. */
 export const MAX_ICON_BYTES = 5 << 20;
 
-/** Far above any vendor spec seen (GitHub's REST description is 13 MB), far below what would stall the server. */
-export const MAX_READ_BYTES = 64 << 20;
-
 export type ReadResult = { text: string } | { tooLarge: true };
-
-export type Resolved = { file: string; problem?: undefined } | { file?: undefined; problem: string };
-
-/** True when `file` is not strictly below `folder` (both absolute, as given): the one confinement test, on names. */
-export function outside(folder: string, file: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
-}
-
-export type Followed =
-  | { real: string; outside?: undefined; error?: undefined }
-  | { real?: undefined; outside: true; error?: undefined }
-  | { real?: undefined; outside?: undefined; error: NodeJS.ErrnoException };
-
-/**
- * The one test of "inside the folder, after following symlinks": `file` and `folder` resolved on disk,
- * then `outside`. `real` is the path to read; `error` when either cannot be resolved (most often: no such file).
- * insideFolder (names a settings file or a form gives) and read-within.ts (files a spec refers to) both ask it.
- */
-export function followedInside(folder: string, file: string): Followed {
-  let real: string;
-  let root: string;
-  try {
-    real = realpathSync(file);
-    root = realpathSync(folder);
-  } catch (e) {
-    return { error: e as NodeJS.ErrnoException };
-  }
-  return outside(root, real) ? { outside: true } : { real };
-}
-
-/**
- * `named` (a path as the settings file or a form gives it, relative to `folder`) as an absolute path inside
- * `folder`, or why not: it leads out of the folder, by `..`, as an absolute path, or through a link.
- * A file that does not exist yet resolves (reading it then says it is missing).
- */
-export function insideFolder(folder: string, named: string): Resolved {
-  const refused = { problem: `${named} is outside the settings file's folder; only files in that folder (or below it) are read.` };
-  if (named.includes('\0')) return refused;
-  const file = path.resolve(folder, named);
-  // A file that is not there (yet) has no link to follow: its name decides.
-  if (outside(folder, file) || followedInside(folder, file).outside) return refused;
-  return { file };
-}
 
 export interface FileAccess {
   /** A file is there (an open document counts; a folder does not). */
@@ -113,6 +69,28 @@ export function textOf(files: FileAccess, file: string): string | undefined {
 }
 
 export { formatOfName };
+export { followedInside, insideFolder, MAX_READ_BYTES, outside, type Followed, type Resolved } from '../../../common/inside-folder';
+
+// --- file-name conventions: a spec and its settings file ---
+
+/** Settings-file name for a spec: `tickets.yaml` → `tickets.rewst-integration.json`. */
+export function settingsNameFor(specName: string): string {
+  return specName.replace(/\.(json|ya?ml)$/i, '') + SETTINGS_SUFFIX;
+}
+
+/** Every settings-file name a spec may have beside it, most likely first (`tickets.yaml.rewst-integration.json` too). */
+export function settingsNamesFor(specName: string): string[] {
+  const first = settingsNameFor(specName);
+  const second = specName + SETTINGS_SUFFIX;
+  return first === second ? [first] : [first, second];
+}
+
+/** The spec names to look for beside a settings file, most likely first. */
+export function specNamesFor(settingsName: string): string[] {
+  const base = settingsName.slice(0, settingsName.length - SETTINGS_SUFFIX.length);
+  if (/\.(json|ya?ml)$/i.test(base)) return [base];
+  return [`${base}.json`, `${base}.yaml`, `${base}.yml`];
+}
 
 /** The settings file beside a spec: the one there (under either name), else the name to create. */
 export function settingsFileFor(files: FileAccess, specFile: string): { file: string; exists: boolean } {
@@ -122,6 +100,13 @@ export function settingsFileFor(files: FileAccess, specFile: string): { file: st
     .map((n) => path.join(dir, n))
     .find((f) => files.exists(f));
   return existing ? { file: existing, exists: true } : { file: path.join(dir, settingsNameFor(name)), exists: false };
+}
+
+/** The settings file beside a spec and its text, when there is one that can be read. */
+export function settingsTextFor(files: FileAccess, specFile: string): { file: string; text: string } | undefined {
+  const settings = settingsFileFor(files, specFile);
+  const text = settings.exists ? textOf(files, settings.file) : undefined;
+  return text === undefined ? undefined : { file: settings.file, text };
 }
 
 function member(value: unknown, key: string): unknown {

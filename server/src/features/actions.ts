@@ -1,17 +1,17 @@
 /**
  * Custom requests behind the actions view and the regex rename (types in
- * protocol.ts). Positions are LSP positions (UTF-16); edits are LSP
+ * common/protocol.ts). Positions are LSP positions (UTF-16); edits are LSP
  * text edits on the version returned.
  */
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { actionListOf, type Analysis, paginatedActionsOf, renameIn, splitRegexLiteral } from '../engine';
-import { settingsFileFor, textOf } from '../engine/spec-files';
+import { settingsTextFor } from '../engine/spec-files';
 import { toLspEdits } from '../lsp-convert';
 import { openFiles, pathOf, type OpenFiles } from './open-files';
 import { specOperationsWithElsewhere } from './spec-operations';
-import { ActionsRequest, RenamePreviewRequest, type RenamePreviewResult } from '../protocol';
+import { ActionsRequest, RenamePreviewRequest, type RenamePreviewResult } from '../../../common/protocol';
 
 export function registerActions(ctx: ServerContext): void {
   const files = openFiles(ctx.documents);
@@ -64,8 +64,7 @@ export function registerActions(ctx: ServerContext): void {
 /** The spec's integration settings file: open in the editor (unsaved edits count) or on disk. */
 function settingsFor(files: OpenFiles, doc: TextDocument): { uri: string; text: string } | undefined {
   const spec = pathOf(doc.uri);
-  const settings = spec === undefined ? undefined : settingsFileFor(files, spec);
-  const text = settings?.exists ? textOf(files, settings.file) : undefined;
-  if (!settings || text === undefined) return undefined;
-  return { uri: files.openDoc(settings.file)?.uri ?? pathToFileURL(settings.file).toString(), text };
+  const settings = spec === undefined ? undefined : settingsTextFor(files, spec);
+  if (!settings) return undefined;
+  return { uri: files.openDoc(settings.file)?.uri ?? pathToFileURL(settings.file).toString(), text: settings.text };
 }

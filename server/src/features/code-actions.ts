@@ -13,7 +13,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-l
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { fixAll, fixFor, RULES_BY_ID, type Analysis, type Fix, type FixAllResult } from '../engine';
-import type { LspPosition, LspRange } from '../protocol';
+import type { Position, Range } from '../../../common/protocol';
 import type { SummaryData } from '../diagnostic-limit';
 import { quickFix, SOURCE, toLspEdits, type DiagnosticData } from '../lsp-convert';
 import { isSettingsUri, settingsCodeActions } from './settings';
@@ -117,8 +117,8 @@ export function registerCodeActions(ctx: ServerContext, referencedFiles?: Refere
  * edit changed (a character typed into a path key). The fix is then that of
  * the current version's finding of the same rule over the same place.
  */
-function fixOfEdited(analysis: Analysis, ruleId: string, range: LspRange): Fix | undefined {
-  const before = (a: LspPosition, b: LspPosition) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+function fixOfEdited(analysis: Analysis, ruleId: string, range: Range): Fix | undefined {
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   for (const f of analysis.findings) {
     if (f.ruleId !== ruleId || !f.fixable || !before(f.range.start, range.end) || !before(range.start, f.range.end)) continue;
     const fix = fixFor(analysis, ruleId, { path: f.path, data: f.data });

@@ -20,9 +20,9 @@ import {
   tagsOf,
   yamlToJson,
 } from '../engine/convert';
-import { carrySettings, settingsNameFor, type OperationIdChange } from '../engine/settings';
+import { carrySettings, type OperationIdChange } from '../engine/settings';
 import { collectOperations } from '../engine/spec-index';
-import { settingsFileFor, textOf, type FileAccess } from '../engine/spec-files';
+import { settingsNameFor, settingsTextFor, type FileAccess } from '../engine/spec-files';
 import {
   ConvertSwagger2Request,
   PrepareRequest,
@@ -31,7 +31,7 @@ import {
   YamlToJsonRequest,
   type ConvertFailure,
   type PrepareSettings,
-} from '../protocol';
+} from '../../../common/protocol';
 import { structuralCheck } from '../spectral/structural';
 import { bundlingOf, openFiles } from './open-files';
 
@@ -104,10 +104,9 @@ export function registerConvert(ctx: ServerContext): void {
  * for the prepared file `output`, which the client writes beside the original: paths relative to the spec stay.
  */
 function carriedSettings(files: FileAccess, file: string, output: string, operations: OperationIdChange[]): PrepareSettings | undefined {
-  const settings = settingsFileFor(files, file);
-  const text = settings.exists ? textOf(files, settings.file) : undefined;
-  if (text === undefined) return undefined;
-  const carried = carrySettings(text, operations, { spec: output });
+  const settings = settingsTextFor(files, file);
+  if (!settings) return undefined;
+  const carried = carrySettings(settings.text, operations, { spec: output });
   return { from: basename(settings.file), name: settingsNameFor(output), text: carried.text, changes: carried.changes };
 }
 

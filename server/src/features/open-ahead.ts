@@ -13,7 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { AnalysisCache, ServerContext } from '../context';
 import type { Format } from '../engine';
 import { formatOfName } from '../engine/parse';
-import { OpeningNotification } from '../protocol';
+import { OpeningNotification } from '../../../common/protocol';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { pathOf } from './open-files';
 

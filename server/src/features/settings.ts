@@ -13,7 +13,6 @@ import type { ServerContext } from '../context';
 import {
   analyzeSettings,
   FIXABLE_CODES,
-  isSettingsName,
   listSummaries,
   operationModelsOf,
   parseSettingsText,
@@ -27,11 +26,12 @@ import {
   type SettingsContext,
   type SpecContext,
 } from '../engine/settings';
+import { isSettingsName } from '../engine/spec-files';
 import { diskFiles, readSpecFile, settingsContextFor, settingsFileFor, specFileFor, textOf, type SpecCache } from '../engine/spec-files';
 import { quickFix, SOURCE, toDiagnostic, type DiagnosticData } from '../lsp-convert';
 import { openFiles, pathOf, type OpenFiles } from './open-files';
 import { withReferencedFiles } from '../read-within';
-import * as P from '../protocol';
+import * as P from '../../../common/protocol';
 
 type Obj = Record<string, unknown>;
 
@@ -111,7 +111,7 @@ class SettingsService {
     return textOf(this.files, file);
   }
 
-  locate(uri: string): P.LocateResult {
+  locate(uri: string): P.SettingsLocateResult {
     const file = pathOf(uri);
     if (!file) return { settingsUri: uri, settingsExists: false, problem: 'Only files on disk have integration settings beside them.' };
     if (isSettingsName(file)) {
@@ -128,7 +128,7 @@ class SettingsService {
     return { specUri: uri, settingsUri: pathToFileURL(settings.file).href, settingsExists: settings.exists };
   }
 
-  propose(specUri: string): P.ProposeResult {
+  propose(specUri: string): P.SettingsProposeResult {
     const file = pathOf(specUri);
     if (!file) return { ok: false, reason: 'The spec must be a file on disk.' };
     const spec = this.spec(file);
@@ -142,12 +142,12 @@ class SettingsService {
     };
   }
 
-  check(params: P.CheckParams): P.CheckResult {
+  check(params: P.SettingsCheckParams): P.SettingsCheckResult {
     const { context, iconFile } = this.contextFor(params.settingsUri, params.settings);
     return { reports: settingsReports(params.settings, context), iconPath: iconFile };
   }
 
-  sheet(settingsUri: string): P.SheetResult {
+  sheet(settingsUri: string): P.SettingsSheetResult {
     const file = pathOf(settingsUri);
     const text = file ? this.settingsText(file) : undefined;
     if (!file || text === undefined) return { ok: false, reason: 'The settings file cannot be read: save the form first.' };

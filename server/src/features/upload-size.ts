@@ -1,6 +1,6 @@
 /**
  * The status bar's upload size (rewst/uploadSize, rewst/uploadSizeChanged; the design is stated in
- * protocol.ts): the number of actions, from the cached analysis of the document's version, and the size
+ * common/protocol.ts): the number of actions, from the cached analysis of the document's version, and the size
  * Prepare for Rewst Upload would write, which costs the whole prepare pipeline (bundle, convert, fix;
  * Spectral's structural check is left out, it changes nothing written): about a second on a 13 MB spec,
  * in steps that hold a thread for up to half a second each.
@@ -18,7 +18,7 @@ import { formatOf, type ServerContext } from '../context';
 import type { Analysis } from '../engine';
 import { outside } from '../engine/spec-files';
 import { PreparedSizeWorker } from '../prepared-size/measurer';
-import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../protocol';
+import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../../../common/protocol';
 import type { Subscriber, VersionRun } from '../scheduler';
 import { pathOf } from './open-files';
 import { specOperationsWithElsewhere } from './spec-operations';

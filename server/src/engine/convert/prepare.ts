@@ -8,7 +8,7 @@
 import { bundleSpec, BundleTooLarge, hasExternalRefs, type BundleProblem, type ReadFile } from '../bundle';
 import { analyze, fixAll } from '../engine';
 import type { Format } from '../parse';
-import type { OperationIdChange } from '../settings/carry-over';
+import type { OperationIdChange } from '../settings/write/carry-over';
 import { collectOperations, type OperationRef } from '../spec-index';
 import type { Finding, Range } from '../types';
 import { checkpoint, ConvertError, type IsCancelled } from './problems';

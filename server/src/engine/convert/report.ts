@@ -1,4 +1,5 @@
 /** Reports of the conversions as Markdown, for an editor to show. Every string from a spec is escaped. */
+import { kb } from '../../../../common/format';
 import { toPointer } from '../pointer';
 import type { PrepareResult } from './prepare';
 import type { ReduceResult } from './reduce';
@@ -152,6 +153,5 @@ export function reduceReport(r: ReduceResult, source: string, output: string, se
   return lines.join('\n') + '\n';
 }
 
-export function kb(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-}
+/** Sizes are printed with the shared helper (common/format.ts), which the client's status bar uses too. */
+export { kb };

@@ -4,7 +4,7 @@
  */
 import type { SpecOperations } from '../actions';
 import { locateJsonPaths, readKey, readNode } from '../json-scan';
-import { parseSettingsText } from '../settings/settings-text';
+import { parseSettingsText } from '../../../../common/settings/settings-text';
 import type { Span } from './nav-index';
 
 /** Each string of `paginatedActions` with its span (quotes included); empty when the file does not parse. */

@@ -1,0 +1,28 @@
+/** The fields Rewst cannot go on without, given the method and type chosen. */
+import type { SettingsCheck } from '../check';
+import type { SettingsReport } from '../findings';
+import { getField, requiredFields, type FieldSpec } from '../fields';
+import { AUTH_LABELS, PAGINATION_LABELS, type IntegrationSettings } from '../model';
+
+export const required: SettingsCheck = {
+  id: 'required',
+  codes: ['settings-required'],
+  description: 'Every field the chosen method and type need is filled (the icon is a warning: Rewst asks for it first).',
+  check(s, out) {
+    for (const field of requiredFields(s)) {
+      const v = getField(s, field.key);
+      if (v === undefined || v === '') out.push(missing(field, s));
+    }
+  },
+};
+
+function missing(field: FieldSpec, s: IntegrationSettings): SettingsReport {
+  const why = field.when?.auth
+    ? ` for ${AUTH_LABELS[s.auth!.method!]}`
+    : field.when?.pagination
+      ? ` for pagination type ${PAGINATION_LABELS[s.pagination!.type!]}`
+      : '';
+  const severity = field.key === 'icon' ? 'warning' : 'error';
+  const extra = field.key === 'icon' ? " Have an SVG of the vendor's logo on hand: Rewst asks for it first." : '';
+  return { code: 'settings-required', path: field.key.split('.'), target: 'key', severity, message: `${field.label} is required${why}.${extra}` };
+}

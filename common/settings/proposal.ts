@@ -1,0 +1,53 @@
+/**
+ * What the server proposes for a spec, as it travels to the forms and the
+ * setup sheet: the settings, notes, the spec's auth schemes and its list
+ * operations. The engine (engine/settings/infer/propose.ts, infer/auth.ts) builds
+ * these shapes; the protocol and the webview read them.
+ */
+import type { AuthSettings, IntegrationSettings } from './model';
+
+export interface AuthOption {
+  /** The scheme's name in the spec (and the flow, for OAuth). */
+  scheme: string;
+  /** What the spec says, in a few words: "apiKey in header X-API-Key". */
+  kind: string;
+  auth: AuthSettings;
+  supported: boolean;
+  rank: number;
+  notes: string[];
+}
+
+export interface OperationSummary {
+  operationId?: string;
+  method: string;
+  path: string;
+  summary: string;
+  /** How it pages ('none' for a list without paging), or undefined when it returns no list. */
+  style?: string;
+  /** Its own results key ('' when the response is the array itself); undefined when unknown. */
+  resultsKey?: string;
+  /** Where the results key was read: 'schema', 'example', 'x-ms-pageable', or 'unknown' when the spec does not describe the response. */
+  resultsFrom?: string;
+  /** Marked paginated (in the proposal, or for the sheet in the settings). */
+  marked?: boolean;
+  /** Why it is not marked. */
+  reason?: string;
+  /** What says it pages, a few words each. */
+  evidence?: string[];
+}
+
+export interface Note {
+  /** The settings field the note is about ("auth", "pagination", "hostname"...). */
+  field: string;
+  message: string;
+  /** 'warning': something the builder must change before Rewst can use the value (shown at the field, not only in the notes). */
+  level?: 'warning';
+}
+
+export interface Proposal {
+  settings: IntegrationSettings;
+  notes: Note[];
+  authOptions: AuthOption[];
+  /** Operations that return a list: the ones the pagination form offers to tick. */
+  listOperations: OperationSummary[];
+}
