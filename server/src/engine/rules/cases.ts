@@ -7,6 +7,7 @@ import { cases as circularRef } from './circular-ref.cases';
 import { cases as infoDescription } from './info-description.cases';
 import { cases as operationIdDuplicate } from './operation-id-duplicate.cases';
 import { cases as operationIdMissing } from './operation-id-missing.cases';
+import { cases as parameterSchema } from './parameter-schema.cases';
 import { cases as pathLeadingSlash } from './path-leading-slash.cases';
 import { cases as pathTrailingSlash } from './path-trailing-slash.cases';
 import { cases as patternInvalid } from './pattern-invalid.cases';
@@ -21,6 +22,7 @@ export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
   'info-description': infoDescription,
   'operation-id-duplicate': operationIdDuplicate,
   'operation-id-missing': operationIdMissing,
+  'parameter-schema': parameterSchema,
   'path-leading-slash': pathLeadingSlash,
   'path-trailing-slash': pathTrailingSlash,
   'pattern-invalid': patternInvalid,

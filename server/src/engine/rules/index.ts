@@ -3,6 +3,7 @@ import { circularRef } from './circular-ref';
 import { infoDescription } from './info-description';
 import { operationIdDuplicate } from './operation-id-duplicate';
 import { operationIdMissing } from './operation-id-missing';
+import { parameterSchema } from './parameter-schema';
 import { pathLeadingSlash } from './path-leading-slash';
 import { pathTrailingSlash } from './path-trailing-slash';
 import { patternInvalid } from './pattern-invalid';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   typeName,
   refExternal,
   swagger2,
+  parameterSchema,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
