@@ -4,11 +4,13 @@ import { infoDescription } from './info-description';
 import { operationIdDuplicate } from './operation-id-duplicate';
 import { operationIdMissing } from './operation-id-missing';
 import { parameterSchema } from './parameter-schema';
+import { parameterStyle } from './parameter-style';
 import { pathLeadingSlash } from './path-leading-slash';
 import { pathTrailingSlash } from './path-trailing-slash';
 import { patternInvalid } from './pattern-invalid';
 import { refExternal } from './ref-external';
 import { requiredUndefined } from './required-undefined';
+import { securitySchemeHttp } from './security-scheme-http';
 import { swagger2 } from './swagger-2';
 import { typeName } from './type-name';
 import { typeNullIn30 } from './type-null-in-3-0';
@@ -27,6 +29,8 @@ export const RULES: readonly Rule[] = [
   refExternal,
   swagger2,
   parameterSchema,
+  parameterStyle,
+  securitySchemeHttp,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
