@@ -7,6 +7,7 @@ import { cases as circularRef } from './circular-ref.cases';
 import { cases as infoDescription } from './info-description.cases';
 import { cases as operationIdDuplicate } from './operation-id-duplicate.cases';
 import { cases as operationIdMissing } from './operation-id-missing.cases';
+import { cases as parameterDuplicate } from './parameter-duplicate.cases';
 import { cases as parameterSchema } from './parameter-schema.cases';
 import { cases as parameterStyle } from './parameter-style.cases';
 import { cases as pathLeadingSlash } from './path-leading-slash.cases';
@@ -24,6 +25,7 @@ export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
   'info-description': infoDescription,
   'operation-id-duplicate': operationIdDuplicate,
   'operation-id-missing': operationIdMissing,
+  'parameter-duplicate': parameterDuplicate,
   'parameter-schema': parameterSchema,
   'parameter-style': parameterStyle,
   'path-leading-slash': pathLeadingSlash,

@@ -3,6 +3,7 @@ import { circularRef } from './circular-ref';
 import { infoDescription } from './info-description';
 import { operationIdDuplicate } from './operation-id-duplicate';
 import { operationIdMissing } from './operation-id-missing';
+import { parameterDuplicate } from './parameter-duplicate';
 import { parameterSchema } from './parameter-schema';
 import { parameterStyle } from './parameter-style';
 import { pathLeadingSlash } from './path-leading-slash';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   swagger2,
   parameterSchema,
   parameterStyle,
+  parameterDuplicate,
   securitySchemeHttp,
 ];
 
