@@ -39,7 +39,8 @@ export const cases: RuleCase[] = [
     name: 'the last two items both repeats (YAML): fix-all takes them over two rounds',
     text: 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      parameters:\n        - name: a\n          in: query\n        - name: a\n          in: query\n        - name: a\n          in: query\n          description: A\n',
     expect: [{ pointer: '/paths/~1a/get/parameters/1/name' }, { pointer: '/paths/~1a/get/parameters/2/name' }],
-    fixed: 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      parameters:\n        - name: a\n          in: query\n        - name: a\n          in: query\n          description: A\n',
+    fixed:
+      'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      parameters:\n        - name: a\n          in: query\n        - name: a\n          in: query\n          description: A\n',
   },
   {
     name: 'one name in two places, or in the path item and the operation, is fine',
