@@ -23,6 +23,12 @@ export interface StructuralEditor {
   removeMembers(objectPath: JsonPath, keys: readonly string[]): TextEdit[] | undefined;
   /** Removes one item of a list, with its separator. */
   removeItem(arrayPath: JsonPath, index: number): TextEdit | undefined;
+  /**
+   * Writes members of one object at the end of another as their text stands (comments, quoting and layout
+   * kept), when both are written alike (block or multi-line, members at the same indentation) and the
+   * target has members; undefined otherwise.
+   */
+  copyMembers(fromPath: JsonPath, keys: readonly string[], toPath: JsonPath): TextEdit | undefined;
 }
 
 /** The runs of neighbouring members to drop, as [first, last] indices. */
@@ -219,6 +225,19 @@ class JsonEditor implements StructuralEditor {
     if (items.length === 1) return { start: arr.start + 1, end: arr.end - 1, newText: '' };
     if (index > 0) return { start: items[index - 1].end, end: items[index].end, newText: '' };
     return { start: items[0].start, end: items[1].start, newText: '' };
+  }
+
+  copyMembers(fromPath: JsonPath, keys: readonly string[], toPath: JsonPath): TextEdit | undefined {
+    const from = this.node(fromPath);
+    const to = this.node(toPath);
+    if (from?.kind !== 'object' || to?.kind !== 'object' || !from.members.length || !to.members.length) return undefined;
+    const a = this.layout(from);
+    const b = this.layout(to);
+    if (a.multiline !== b.multiline || a.childIndent !== b.childIndent) return undefined;
+    const pieces = keys.map((k) => from.members.filter((m) => m.key === k).pop());
+    if (pieces.some((m) => !m)) return undefined;
+    const last = to.members[to.members.length - 1];
+    return { start: last.valueEnd, end: last.valueEnd, newText: pieces.map((m) => `,${b.between}${this.text.slice(m!.keyStart, m!.valueEnd)}`).join('') };
   }
 }
 
@@ -430,6 +449,19 @@ class YamlEditor implements StructuralEditor {
     if (end === -1) end = this.text.length;
     if (this.text[end - 1] === '\r') end--;
     return end;
+  }
+
+  copyMembers(fromPath: JsonPath, keys: readonly string[], toPath: JsonPath): TextEdit | undefined {
+    const from = this.map(fromPath);
+    const to = this.map(toPath);
+    if (!from || !to || this.isFlow(from) || this.isFlow(to) || !from.items.length || !to.items.length) return undefined;
+    const column = (m: YAMLMap) => this.column(this.keyStart(m.items[0] as Pair));
+    if (column(from) !== column(to)) return undefined;
+    const pieces = keys.map((k) => from.items[this.pairIndex(from, k)] as Pair | undefined);
+    if (pieces.some((p) => !p)) return undefined;
+    const indent = ' '.repeat(column(to));
+    const at = this.pairLineEnd(to.items[to.items.length - 1] as Pair);
+    return { start: at, end: at, newText: pieces.map((p) => `${this.eol}${indent}${this.text.slice(this.keyStart(p!), this.pairLineEnd(p!))}`).join('') };
   }
 }
 
