@@ -427,7 +427,9 @@ class YamlEditor implements StructuralEditor {
     const seq = yamlNodeAt(this.doc, arrayPath);
     if (!isSeq(seq) || !seq.range) return undefined;
     const items = seq.items as Array<{ range?: [number, number, number] }>;
-    if (!items[index] || !items.every((i) => i?.range)) return undefined;
+    // Only the item and its neighbours are looked at: removing many items of a long list stays linear.
+    const near = [index - 1, index, index + 1].filter((i) => i >= 0 && i < items.length);
+    if (!items[index] || !near.every((i) => items[i]?.range)) return undefined;
     if (items.length === 1) return this.replaceValue(arrayPath, []);
     const at = (i: number) => items[i].range!;
     if (seq.flow || this.text[seq.range[0]] === '[') {
@@ -436,7 +438,7 @@ class YamlEditor implements StructuralEditor {
     }
     // Block list: whole lines, from the dash of the item to the dash of the next (or from the end of the one before).
     const dash = (i: number) => lineStart(this.text, at(i)[0]);
-    if (items.some((_, i) => !/^[ \t]*-[ \t]+$/.test(this.text.slice(dash(i), at(i)[0])))) return undefined;
+    if (near.some((i) => !/^[ \t]*-[ \t]+$/.test(this.text.slice(dash(i), at(i)[0])))) return undefined;
     if (index < items.length - 1) return { start: dash(index), end: dash(index + 1), newText: '' };
     return { start: this.lineEndOf(at(index - 1)), end: this.lineEndOf(at(index)), newText: '' };
   }

@@ -51,12 +51,14 @@ function removal(ctx: FixContext, listPath: JsonPath, list: unknown[], drop: num
     edits.push(e);
     dropped.push(i);
   }
-  const intent: FixIntent[] = [{ op: 'set', path: listPath, value: list.filter((_, i) => !dropped.includes(i)) }];
+  const gone = new Set(dropped);
+  const intent: FixIntent[] = [{ op: 'set', path: listPath, value: list.filter((_, i) => !gone.has(i)) }];
   if (!ctx.batch) return { edits, intent, count: dropped.length };
   const span = doc.locate([{ path: listPath, target: 'value' }])[0];
   if (!span) return undefined;
-  const start = Math.min(span.start, ...edits.map((e) => e.start));
-  const end = Math.max(span.end, ...edits.map((e) => e.end));
+  // The edits are sorted and apart: the first starts first, the last ends last.
+  const start = Math.min(span.start, edits[0].start);
+  const end = Math.max(span.end, edits[edits.length - 1].end);
   const slice = doc.text.slice(start, end);
   const newText = applyEdits(
     slice,
@@ -92,11 +94,12 @@ export const parameterDuplicate: Rule = {
     const listPath = data?.listPath as JsonPath | undefined;
     const list = Array.isArray(listPath) ? getAt(ctx.root, listPath) : undefined;
     if (!Array.isArray(list)) return undefined;
+    // Fix-all removes every repeat of a list in one fix: two fixes each setting the whole list would disagree.
+    // (Claimed first, so a list of thousands of repeats is read once, not once per repeat.)
+    if (ctx.batch && !ctx.claim(`parameters:${JSON.stringify(listPath)}`)) return undefined;
     const all = repeats(ctx.root, listPath!, list);
     const one = all.find((r) => r.at === data?.at);
     if (!one) return undefined;
-    // Fix-all removes every repeat of a list in one fix: two fixes each setting the whole list would disagree.
-    if (ctx.batch && !ctx.claim(`parameters:${JSON.stringify(listPath)}`)) return undefined;
     const drop = ctx.batch ? all.map((r) => r.at) : [one.at];
     const done = removal(ctx, listPath!, list, drop);
     if (!done) return undefined;
