@@ -19,6 +19,28 @@ export interface StructuralEditor {
   renameKey(objectPath: JsonPath, oldKey: string, newKey: string): TextEdit | undefined;
   /** Adds values at the end of a list, written like its last item (same line or a new line of the same indentation). */
   appendItems(arrayPath: JsonPath, values: unknown[]): TextEdit | undefined;
+  /** Removes several members at once (one edit per run of neighbours, so the edits never overlap). */
+  removeMembers(objectPath: JsonPath, keys: readonly string[]): TextEdit[] | undefined;
+  /** Removes one item of a list, with its separator. */
+  removeItem(arrayPath: JsonPath, index: number): TextEdit | undefined;
+  /**
+   * Writes members of one object at the end of another as their text stands (comments, quoting and layout
+   * kept), when both are written alike (block or multi-line, members at the same indentation) and the
+   * target has members; undefined otherwise.
+   */
+  copyMembers(fromPath: JsonPath, keys: readonly string[], toPath: JsonPath): TextEdit | undefined;
+}
+
+/** The runs of neighbouring members to drop, as [first, last] indices. */
+function runs(drop: readonly boolean[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  drop.forEach((d, i) => {
+    if (!d) return;
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
+  });
+  return out;
 }
 
 export function editorFor(doc: SpecDocument): StructuralEditor {
@@ -181,6 +203,41 @@ class JsonEditor implements StructuralEditor {
           : `,${lead}`;
     const last = items[items.length - 1];
     return { start: last.end, end: last.end, newText: values.map((v) => sep + JSON.stringify(v)).join('') };
+  }
+
+  removeMembers(objectPath: JsonPath, keys: readonly string[]): TextEdit[] | undefined {
+    const obj = this.node(objectPath);
+    if (!obj || obj.kind !== 'object') return undefined;
+    const m = obj.members;
+    const drop = m.map((x) => keys.includes(x.key));
+    if (!drop.some(Boolean)) return undefined;
+    if (drop.every(Boolean)) return [{ start: obj.start + 1, end: obj.end - 1, newText: '' }];
+    // A run after a kept member goes with the separator before it; a run at the start, with the one after it.
+    return runs(drop).map(([i, j]) =>
+      i > 0 ? { start: m[i - 1].valueEnd, end: m[j].valueEnd, newText: '' } : { start: m[0].keyStart, end: m[j + 1].keyStart, newText: '' },
+    );
+  }
+
+  removeItem(arrayPath: JsonPath, index: number): TextEdit | undefined {
+    const arr = this.node(arrayPath);
+    if (!arr || arr.kind !== 'array' || !arr.items[index]) return undefined;
+    const items = arr.items;
+    if (items.length === 1) return { start: arr.start + 1, end: arr.end - 1, newText: '' };
+    if (index > 0) return { start: items[index - 1].end, end: items[index].end, newText: '' };
+    return { start: items[0].start, end: items[1].start, newText: '' };
+  }
+
+  copyMembers(fromPath: JsonPath, keys: readonly string[], toPath: JsonPath): TextEdit | undefined {
+    const from = this.node(fromPath);
+    const to = this.node(toPath);
+    if (from?.kind !== 'object' || to?.kind !== 'object' || !from.members.length || !to.members.length) return undefined;
+    const a = this.layout(from);
+    const b = this.layout(to);
+    if (a.multiline !== b.multiline || a.childIndent !== b.childIndent) return undefined;
+    const pieces = keys.map((k) => from.members.filter((m) => m.key === k).pop());
+    if (pieces.some((m) => !m)) return undefined;
+    const last = to.members[to.members.length - 1];
+    return { start: last.valueEnd, end: last.valueEnd, newText: pieces.map((m) => `,${b.between}${this.text.slice(m!.keyStart, m!.valueEnd)}`).join('') };
   }
 }
 
@@ -345,6 +402,68 @@ class YamlEditor implements StructuralEditor {
     if (end === -1) end = this.text.length;
     if (this.text[end - 1] === '\r') end--;
     return { start: end, end, newText: values.map((v) => `${this.eol}${prefix}${yamlValue(v)}`).join('') };
+  }
+
+  removeMembers(objectPath: JsonPath, keys: readonly string[]): TextEdit[] | undefined {
+    const map = this.map(objectPath);
+    if (!map || !map.range) return undefined;
+    const items = map.items as Pair[];
+    const drop = items.map((p) => keys.includes(String(isScalar(p.key) ? p.key.value : p.key)));
+    if (!drop.some(Boolean)) return undefined;
+    if (drop.every(Boolean)) return [this.replaceCollection(map.range[0], this.pairLineEnd(items[items.length - 1]), '{}')];
+    const flow = this.isFlow(map);
+    const end = (p: Pair) => ((p.value ?? p.key) as Scalar).range![1];
+    // A run before a kept member goes up to that member's key; a run at the end, from the end of the member before it.
+    return runs(drop).map(([i, j]) =>
+      j < items.length - 1
+        ? { start: this.keyStart(items[i]), end: this.keyStart(items[j + 1]), newText: '' }
+        : flow
+          ? { start: end(items[i - 1]), end: end(items[j]), newText: '' }
+          : { start: this.pairLineEnd(items[i - 1]), end: this.pairLineEnd(items[j]), newText: '' },
+    );
+  }
+
+  removeItem(arrayPath: JsonPath, index: number): TextEdit | undefined {
+    const seq = yamlNodeAt(this.doc, arrayPath);
+    if (!isSeq(seq) || !seq.range) return undefined;
+    const items = seq.items as Array<{ range?: [number, number, number] }>;
+    // Only the item and its neighbours are looked at: removing many items of a long list stays linear.
+    const near = [index - 1, index, index + 1].filter((i) => i >= 0 && i < items.length);
+    if (!items[index] || !near.every((i) => items[i]?.range)) return undefined;
+    if (items.length === 1) return this.replaceValue(arrayPath, []);
+    const at = (i: number) => items[i].range!;
+    if (seq.flow || this.text[seq.range[0]] === '[') {
+      if (index > 0) return { start: at(index - 1)[1], end: at(index)[1], newText: '' };
+      return { start: at(0)[0], end: at(1)[0], newText: '' };
+    }
+    // Block list: whole lines, from the dash of the item to the dash of the next (or from the end of the one before).
+    const dash = (i: number) => lineStart(this.text, at(i)[0]);
+    if (near.some((i) => !/^[ \t]*-[ \t]+$/.test(this.text.slice(dash(i), at(i)[0])))) return undefined;
+    if (index < items.length - 1) return { start: dash(index), end: dash(index + 1), newText: '' };
+    return { start: this.lineEndOf(at(index - 1)), end: this.lineEndOf(at(index)), newText: '' };
+  }
+
+  /** The end of the last line of a node (before its newline), trailing blank lines aside. */
+  private lineEndOf(range: [number, number, number]): number {
+    let q = range[1];
+    while (q > range[0] && /\s/.test(this.text[q - 1])) q--;
+    let end = this.text.indexOf('\n', q);
+    if (end === -1) end = this.text.length;
+    if (this.text[end - 1] === '\r') end--;
+    return end;
+  }
+
+  copyMembers(fromPath: JsonPath, keys: readonly string[], toPath: JsonPath): TextEdit | undefined {
+    const from = this.map(fromPath);
+    const to = this.map(toPath);
+    if (!from || !to || this.isFlow(from) || this.isFlow(to) || !from.items.length || !to.items.length) return undefined;
+    const column = (m: YAMLMap) => this.column(this.keyStart(m.items[0] as Pair));
+    if (column(from) !== column(to)) return undefined;
+    const pieces = keys.map((k) => from.items[this.pairIndex(from, k)] as Pair | undefined);
+    if (pieces.some((p) => !p)) return undefined;
+    const indent = ' '.repeat(column(to));
+    const at = this.pairLineEnd(to.items[to.items.length - 1] as Pair);
+    return { start: at, end: at, newText: pieces.map((p) => `${this.eol}${indent}${this.text.slice(this.keyStart(p!), this.pairLineEnd(p!))}`).join('') };
   }
 }
 

@@ -159,6 +159,14 @@ function redirected(editor: StructuralEditor, byPointer: Map<string, BundleOrigi
     replaceValue: (path, value) => at(path, (p) => editor.replaceValue(p, value)),
     renameKey: (objectPath, oldKey, newKey) => at(objectPath, (p) => editor.renameKey(p, oldKey, newKey)),
     appendItems: (arrayPath, values) => at(arrayPath, (p) => editor.appendItems(p, values)),
+    removeMembers: (objectPath, keys) => at(objectPath, (p) => editor.removeMembers(p, keys)),
+    removeItem: (arrayPath, index) => at(arrayPath, (p) => editor.removeItem(p, index)),
+    // Both objects must lie in the file: a copy across files is not this editor's to make.
+    copyMembers: (fromPath, keys, toPath) => {
+      const from = inFile(fromPath);
+      const to = inFile(toPath);
+      return from && to ? editor.copyMembers(from, keys, to) : undefined;
+    },
     missed: () => missed,
   };
 }

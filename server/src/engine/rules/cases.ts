@@ -7,11 +7,15 @@ import { cases as circularRef } from './circular-ref.cases';
 import { cases as infoDescription } from './info-description.cases';
 import { cases as operationIdDuplicate } from './operation-id-duplicate.cases';
 import { cases as operationIdMissing } from './operation-id-missing.cases';
+import { cases as parameterDuplicate } from './parameter-duplicate.cases';
+import { cases as parameterSchema } from './parameter-schema.cases';
+import { cases as parameterStyle } from './parameter-style.cases';
 import { cases as pathLeadingSlash } from './path-leading-slash.cases';
 import { cases as pathTrailingSlash } from './path-trailing-slash.cases';
 import { cases as patternInvalid } from './pattern-invalid.cases';
 import { cases as refExternal } from './ref-external.cases';
 import { cases as requiredUndefined } from './required-undefined.cases';
+import { cases as securitySchemeHttp } from './security-scheme-http.cases';
 import { cases as swagger2 } from './swagger-2.cases';
 import { cases as typeName } from './type-name.cases';
 import { cases as typeNullIn30 } from './type-null-in-3-0.cases';
@@ -21,11 +25,15 @@ export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
   'info-description': infoDescription,
   'operation-id-duplicate': operationIdDuplicate,
   'operation-id-missing': operationIdMissing,
+  'parameter-duplicate': parameterDuplicate,
+  'parameter-schema': parameterSchema,
+  'parameter-style': parameterStyle,
   'path-leading-slash': pathLeadingSlash,
   'path-trailing-slash': pathTrailingSlash,
   'pattern-invalid': patternInvalid,
   'ref-external': refExternal,
   'required-undefined': requiredUndefined,
+  'security-scheme-http': securitySchemeHttp,
   'swagger-2': swagger2,
   'type-name': typeName,
   'type-null-in-3-0': typeNullIn30,

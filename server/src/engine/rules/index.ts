@@ -3,11 +3,15 @@ import { circularRef } from './circular-ref';
 import { infoDescription } from './info-description';
 import { operationIdDuplicate } from './operation-id-duplicate';
 import { operationIdMissing } from './operation-id-missing';
+import { parameterDuplicate } from './parameter-duplicate';
+import { parameterSchema } from './parameter-schema';
+import { parameterStyle } from './parameter-style';
 import { pathLeadingSlash } from './path-leading-slash';
 import { pathTrailingSlash } from './path-trailing-slash';
 import { patternInvalid } from './pattern-invalid';
 import { refExternal } from './ref-external';
 import { requiredUndefined } from './required-undefined';
+import { securitySchemeHttp } from './security-scheme-http';
 import { swagger2 } from './swagger-2';
 import { typeName } from './type-name';
 import { typeNullIn30 } from './type-null-in-3-0';
@@ -25,6 +29,10 @@ export const RULES: readonly Rule[] = [
   typeName,
   refExternal,
   swagger2,
+  parameterSchema,
+  parameterStyle,
+  parameterDuplicate,
+  securitySchemeHttp,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

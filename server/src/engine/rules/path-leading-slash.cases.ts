@@ -15,9 +15,15 @@ export const cases: RuleCase[] = [
     fixed: '{\n  "swagger": "2.0",\n  "paths": {\n    "/pets": {}\n  }\n}',
   },
   {
-    name: 'the slashed path exists: no fix, said so',
-    text: '{"openapi":"3.0.0","paths":{"a":{},"/a":{}}}',
-    expect: [{ pointer: '/paths/a', message: /merged by hand/, fixable: false }],
+    name: 'the slashed path exists and both have post: no fix, said so',
+    text: '{"openapi":"3.0.0","paths":{"a":{"post":{}},"/a":{"post":{"summary":"x"}}}}',
+    expect: [{ pointer: '/paths/a', message: /both have post, so the two paths must be merged by hand/, fixable: false }],
+  },
+  {
+    name: 'the slashed path exists, methods apart: merged (JSON)',
+    text: '{"openapi":"3.0.0","paths":{"a":{"post":{}},"/a":{"get":{}}}}',
+    expect: [{ pointer: '/paths/a', message: /\/a also exists: the two path items are merged/ }],
+    fixed: '{"openapi":"3.0.0","paths":{"/a":{"get":{},"post":{}}}}',
   },
   { name: 'extensions and slashed paths are fine', text: '{"openapi":"3.0.0","paths":{"/":{},"x-internal":{}}}', expect: [] },
 ];

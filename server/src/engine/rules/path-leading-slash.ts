@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { renamePathKey, reportPathKeys } from './path-key';
+import { clashText, renamePathKey, reportPathKeys } from './path-key';
 
 export const pathLeadingSlash: Rule = {
   id: 'path-leading-slash',
@@ -11,9 +11,9 @@ export const pathLeadingSlash: Rule = {
     reportPathKeys(
       ctx,
       (key) => (key.startsWith('/') || key.startsWith('x-') ? undefined : `/${key}`),
-      (key, fixed, conflict) =>
-        conflict
-          ? `The path "${key}" does not start with "/": an importer that validates the document rejects it. ${fixed} also exists, so the two paths must be merged by hand (no automatic fix).`
+      (key, fixed, clash) =>
+        clash
+          ? `The path "${key}" does not start with "/": an importer that validates the document rejects it. ${clashText(fixed, clash)}`
           : `The path "${key}" does not start with "/": an importer that validates the document rejects it. It should be ${fixed}.`,
       'fixed',
     );

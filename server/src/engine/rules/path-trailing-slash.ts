@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { renamePathKey, reportPathKeys } from './path-key';
+import { clashText, renamePathKey, reportPathKeys } from './path-key';
 
 function strip(pathKey: string): string {
   return pathKey.replace(/\/+$/, '') || '/';
@@ -15,9 +15,9 @@ export const pathTrailingSlash: Rule = {
     reportPathKeys(
       ctx,
       (key) => (key.length < 2 || !key.endsWith('/') ? undefined : strip(key)),
-      (key, stripped, conflict) =>
-        conflict
-          ? `Rewst will report "Path must not end with a slash": ${key}. ${stripped} also exists, so the two paths must be merged by hand (no automatic fix).`
+      (key, stripped, clash) =>
+        clash
+          ? `Rewst will report "Path must not end with a slash": ${key}. ${clashText(stripped, clash)}`
           : `Rewst will report "Path must not end with a slash": ${key} should be ${stripped}.`,
       'stripped',
     );

@@ -86,3 +86,8 @@ export const typeName: Rule = {
     return { title: `Change type "${schema.type}" to ${type}${format ? ` with format: ${format}` : ''}`, edits: edits as TextEdit[], intent };
   },
 };
+
+/** The JSON Schema type (and format) a type name people write means without doubt (`int`, `bool`, `DateTime`), or undefined. */
+export function typeMeaning(name: string): { type: string; format?: string } | undefined {
+  return Object.prototype.hasOwnProperty.call(MEANING, name.toLowerCase()) ? MEANING[name.toLowerCase()] : undefined;
+}
