@@ -11,6 +11,7 @@ import { cases as pathLeadingSlash } from './path-leading-slash.cases';
 import { cases as pathTrailingSlash } from './path-trailing-slash.cases';
 import { cases as patternInvalid } from './pattern-invalid.cases';
 import { cases as refExternal } from './ref-external.cases';
+import { cases as requiredEmpty } from './required-empty.cases';
 import { cases as requiredUndefined } from './required-undefined.cases';
 import { cases as swagger2 } from './swagger-2.cases';
 import { cases as typeName } from './type-name.cases';
@@ -25,6 +26,7 @@ export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
   'path-trailing-slash': pathTrailingSlash,
   'pattern-invalid': patternInvalid,
   'ref-external': refExternal,
+  'required-empty': requiredEmpty,
   'required-undefined': requiredUndefined,
   'swagger-2': swagger2,
   'type-name': typeName,

@@ -7,6 +7,7 @@ import { pathLeadingSlash } from './path-leading-slash';
 import { pathTrailingSlash } from './path-trailing-slash';
 import { patternInvalid } from './pattern-invalid';
 import { refExternal } from './ref-external';
+import { requiredEmpty } from './required-empty';
 import { requiredUndefined } from './required-undefined';
 import { swagger2 } from './swagger-2';
 import { typeName } from './type-name';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   circularRef,
   patternInvalid,
   requiredUndefined,
+  requiredEmpty,
   typeNullIn30,
   typeName,
   refExternal,
