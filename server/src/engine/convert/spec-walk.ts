@@ -6,8 +6,10 @@
  * (`example`, `default`, `enum`, `const`, an extension's value) is never entered:
  * so a key `x-rate-limit` in `headers` or a property named `example` is a name,
  * never mistaken for an extension or a keyword. Iterative: nesting depth cannot
- * overflow the stack.
+ * overflow the stack. A Swagger 2.0 document is walked by its own shape
+ * (`definitions`, top-level `parameters` and `responses`, a response's `schema`).
  */
+import { push as chainPush, type Chain } from '../bundle/kinds';
 import { HTTP_METHODS, isObject } from '../spec-index';
 
 export type Json = Record<string, unknown>;
@@ -123,22 +125,45 @@ const CHILDREN: Partial<Record<SpecKind, readonly Child[]>> = {
   components: Object.entries(COMPONENT_KINDS).map(([section, kind]) => map(section, kind)),
 };
 
-/** Calls `visit` on every specification object of an OpenAPI 3 document, parents before children. */
-export function walkSpec(root: Json, visit: (obj: Json, kind: SpecKind) => void): void {
-  const stack: Array<[Json, SpecKind]> = [[root, 'root']];
-  const push = (v: unknown, kind: SpecKind) => {
-    if (isObject(v)) stack.push([v, kind]);
+/** Where Swagger 2.0 differs: its root holds definitions, parameters and responses; a response holds its schema. */
+const SWAGGER_CHILDREN: Partial<Record<SpecKind, readonly Child[]>> = {
+  root: [
+    one('info', 'info'),
+    list('tags', 'tag'),
+    one('externalDocs', 'other'),
+    one('paths', 'paths'),
+    map('definitions', 'schema'),
+    map('parameters', 'parameter'),
+    map('responses', 'response'),
+    map('securityDefinitions', 'securityScheme'),
+  ],
+  response: [one('schema', 'schema'), map('headers', 'header')],
+  parameter: [one('schema', 'schema')],
+  header: [],
+};
+
+/**
+ * Calls `visit` on every specification object of an OpenAPI 3 or Swagger 2.0 document, parents before
+ * children, with the keys that lead to it (a linked chain: `toPath` in bundle/kinds.ts makes it a path).
+ */
+export function walkSpec(root: Json, visit: (obj: Json, kind: SpecKind, at: Chain | undefined) => void): void {
+  const swagger = root.swagger !== undefined && root.openapi === undefined;
+  const stack: Array<[Json, SpecKind, Chain | undefined]> = [[root, 'root', undefined]];
+  const push = (v: unknown, kind: SpecKind, at: Chain) => {
+    if (isObject(v)) stack.push([v, kind, at]);
   };
   while (stack.length) {
-    const [o, kind] = stack.pop()!;
-    visit(o, kind);
-    for (const [field, shape, child] of CHILDREN[kind] ?? []) {
+    const [o, kind, at] = stack.pop()!;
+    visit(o, kind, at);
+    for (const [field, shape, child] of (swagger ? SWAGGER_CHILDREN[kind] : undefined) ?? CHILDREN[kind] ?? []) {
       const v = field ? o[field] : o;
-      if (shape === 'one') push(v, child);
+      if (v === null || typeof v !== 'object') continue;
+      const here = field ? chainPush(at, field) : at;
+      if (shape === 'one') push(v, child, here!);
       else if (shape === 'list') {
-        if (Array.isArray(v)) for (const x of v) push(x, child);
+        if (Array.isArray(v)) v.forEach((x, i) => push(x, child, chainPush(here, i)));
       } else if (isObject(v)) {
-        for (const [k, x] of Object.entries(v)) if (shape === 'map' || !k.startsWith('x-')) push(x, child);
+        for (const [k, x] of Object.entries(v)) if (shape === 'map' || !k.startsWith('x-')) push(x, child, chainPush(here, k));
       }
     }
   }

@@ -9,6 +9,7 @@ import { patternInvalid } from './pattern-invalid';
 import { refExternal } from './ref-external';
 import { requiredEmpty } from './required-empty';
 import { requiredUndefined } from './required-undefined';
+import { schemaDoubled } from './schema-doubled';
 import { swagger2 } from './swagger-2';
 import { typeName } from './type-name';
 import { typeNullIn30 } from './type-null-in-3-0';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   patternInvalid,
   requiredUndefined,
   requiredEmpty,
+  schemaDoubled,
   typeNullIn30,
   typeName,
   refExternal,
