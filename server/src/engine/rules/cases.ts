@@ -14,6 +14,7 @@ import { cases as refExternal } from './ref-external.cases';
 import { cases as requiredEmpty } from './required-empty.cases';
 import { cases as requiredUndefined } from './required-undefined.cases';
 import { cases as schemaDoubled } from './schema-doubled.cases';
+import { cases as schemaKeywordUnknown } from './schema-keyword-unknown.cases';
 import { cases as swagger2 } from './swagger-2.cases';
 import { cases as typeName } from './type-name.cases';
 import { cases as typeNullIn30 } from './type-null-in-3-0.cases';
@@ -30,6 +31,7 @@ export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
   'required-empty': requiredEmpty,
   'required-undefined': requiredUndefined,
   'schema-doubled': schemaDoubled,
+  'schema-keyword-unknown': schemaKeywordUnknown,
   'swagger-2': swagger2,
   'type-name': typeName,
   'type-null-in-3-0': typeNullIn30,

@@ -10,6 +10,7 @@ import { refExternal } from './ref-external';
 import { requiredEmpty } from './required-empty';
 import { requiredUndefined } from './required-undefined';
 import { schemaDoubled } from './schema-doubled';
+import { schemaKeywordUnknown } from './schema-keyword-unknown';
 import { swagger2 } from './swagger-2';
 import { typeName } from './type-name';
 import { typeNullIn30 } from './type-null-in-3-0';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   requiredUndefined,
   requiredEmpty,
   schemaDoubled,
+  schemaKeywordUnknown,
   typeNullIn30,
   typeName,
   refExternal,
