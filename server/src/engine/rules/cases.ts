@@ -4,6 +4,7 @@
  */
 import type { RuleCase } from '../rule';
 import { cases as circularRef } from './circular-ref.cases';
+import { cases as componentName } from './component-name.cases';
 import { cases as infoDescription } from './info-description.cases';
 import { cases as operationIdDuplicate } from './operation-id-duplicate.cases';
 import { cases as operationIdMissing } from './operation-id-missing.cases';
@@ -21,6 +22,7 @@ import { cases as typeNullIn30 } from './type-null-in-3-0.cases';
 
 export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
   'circular-ref': circularRef,
+  'component-name': componentName,
   'info-description': infoDescription,
   'operation-id-duplicate': operationIdDuplicate,
   'operation-id-missing': operationIdMissing,

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { circularRef } from './circular-ref';
+import { componentName } from './component-name';
 import { infoDescription } from './info-description';
 import { operationIdDuplicate } from './operation-id-duplicate';
 import { operationIdMissing } from './operation-id-missing';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   schemaKeywordUnknown,
   typeNullIn30,
   typeName,
+  componentName,
   refExternal,
   swagger2,
 ];
