@@ -51,4 +51,10 @@ export const cases: RuleCase[] = [
     expect: [],
   },
   { name: 'OpenAPI 3.1 takes any keyword', text: 'openapi: 3.1.0\ncomponents:\n  schemas:\n    A: {type: object, version: 2, $comment: x}\n', expect: [] },
+  {
+    // swagger-zoo's features/swagger/path-reference.yaml: an operation kept in definitions, referenced by GET /test.
+    name: 'an operation kept in definitions and referenced as one is not a schema (YAML)',
+    text: "swagger: '2.0'\npaths:\n  /test:\n    get:\n      $ref: '#/definitions/GetTestRef'\ndefinitions:\n  GetTestRef:\n    produces: [application/json]\n    responses:\n      200: {description: OK}\n",
+    expect: [],
+  },
 ];

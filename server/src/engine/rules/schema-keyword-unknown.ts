@@ -3,7 +3,7 @@ import { walkSpec } from '../convert/spec-walk';
 import { getAt, parseLocalRef, toPointer } from '../pointer';
 import { single, type Rule } from '../rule';
 import { schemaKeywords } from '../schema-keywords';
-import { isObject, type SpecIndex } from '../spec-index';
+import { HTTP_METHODS, isObject, type SpecIndex } from '../spec-index';
 import type { JsonPath } from '../types';
 import { isDoubledMap } from './schema-doubled';
 
@@ -13,6 +13,20 @@ function refPrefixes(index: SpecIndex): Set<string> {
   for (const { ref } of index.refs) {
     const path = parseLocalRef(ref);
     if (path) for (let n = 1; n <= path.length; n++) out.add(toPointer(path.slice(0, n)));
+  }
+  return out;
+}
+
+/**
+ * Pointers of what an operation or a path item is a `$ref` to (`get: {$ref: '#/definitions/GetTestRef'}` in
+ * swagger-zoo's path-reference.yaml): what sits there is read as an operation, whatever map it is in.
+ */
+function operationTargets(index: SpecIndex): Set<string> {
+  const out = new Set<string>();
+  for (const { path, ref } of index.refs) {
+    if (path[0] !== 'paths' || path.length > 3 || (path.length === 3 && !HTTP_METHODS.includes(path[2] as (typeof HTTP_METHODS)[number]))) continue;
+    const target = parseLocalRef(ref);
+    if (target) out.add(toPointer(target));
   }
   return out;
 }
@@ -35,6 +49,7 @@ export const schemaKeywordUnknown: Rule = {
     if (!keywords) return;
     const version = doc.version === 'swagger-2.0' ? 'Swagger 2.0' : 'OpenAPI 3.0';
     let refsInto: Set<string> | undefined;
+    const operations = operationTargets(index);
     // The inner map of a schema written twice is reported by schema-doubled; its keys are property names.
     const notSchemas = new Set<unknown>();
     walkSpec(root, (schema, kind, at) => {
@@ -46,6 +61,7 @@ export const schemaKeywordUnknown: Rule = {
       for (const key of Object.keys(schema)) {
         if (keywords.has(key) || key.startsWith('x-')) continue;
         path ??= toPath(at);
+        if (operations.size && operations.has(toPointer(path))) return;
         refsInto ??= refPrefixes(index);
         const to = `x-${key}`;
         const taken = to in schema;
