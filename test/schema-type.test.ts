@@ -65,10 +65,7 @@ describe('inference reads types as the rules read them', () => {
       info: { title: 'PSA', version: '1' },
       servers: [{ url: 'https://api.example.com' }],
       paths: Object.fromEntries(
-        names.map((n) => [
-          `/${n.toLowerCase()}`,
-          list(n, (p) => ({ name: p, in: 'query', schema: { type: p === 'search' ? 'string' : 'int' } })),
-        ]),
+        names.map((n) => [`/${n.toLowerCase()}`, list(n, (p) => ({ name: p, in: 'query', schema: { type: p === 'search' ? 'string' : 'int' } }))]),
       ),
     };
     const proposal = proposeSettings(spec);

@@ -59,7 +59,22 @@ const NAMES: Readonly<Record<string, TypeMeaning>> = {
 };
 
 /** Generic containers of the languages vendors generate from (C#, Java, TypeScript), lower case, without namespace. */
-const LISTS = new Set(['list', 'ilist', 'ienumerable', 'icollection', 'ireadonlylist', 'ireadonlycollection', 'collection', 'array', 'arraylist', 'set', 'hashset', 'iset', 'sequence', 'seq']);
+const LISTS = new Set([
+  'list',
+  'ilist',
+  'ienumerable',
+  'icollection',
+  'ireadonlylist',
+  'ireadonlycollection',
+  'collection',
+  'array',
+  'arraylist',
+  'set',
+  'hashset',
+  'iset',
+  'sequence',
+  'seq',
+]);
 const DICTIONARIES = new Set(['dictionary', 'idictionary', 'ireadonlydictionary', 'map', 'hashmap', 'sorteddictionary', 'record']);
 const NULLABLE = new Set(['nullable', 'optional']);
 
@@ -100,7 +115,11 @@ function read(written: string, depth: number): TypeMeaning | undefined {
   const open = s.indexOf('<');
   if (open < 0) return NAMES[s.replace(/^(system|java\.lang|java\.util)\./i, '').toLowerCase()];
   if (!s.endsWith('>')) return undefined;
-  const name = s.slice(0, open).trim().replace(/^(system\.collections\.generic|system|java\.util)\./i, '').toLowerCase();
+  const name = s
+    .slice(0, open)
+    .trim()
+    .replace(/^(system\.collections\.generic|system|java\.util)\./i, '')
+    .toLowerCase();
   const args = splitArgs(s.slice(open + 1, -1));
   if (!args || args.some((a) => a === '')) return undefined;
   if (NULLABLE.has(name) && args.length === 1) return read(args[0], depth + 1);

@@ -9,7 +9,8 @@ export const cases: RuleCase[] = [
     expect: [
       {
         pointer: '/components/schemas/Page<Device>',
-        message: /The component name "Page<Device>" in \/components\/schemas has characters OpenAPI 3 does not allow.*Rename it Page_Device, with every \$ref to it\./,
+        message:
+          /The component name "Page<Device>" in \/components\/schemas has characters OpenAPI 3 does not allow.*Rename it Page_Device, with every \$ref to it\./,
         fixable: true,
       },
     ],

@@ -13,7 +13,8 @@ export const cases: RuleCase[] = [
     name: 'last member of a nested schema (JSON)',
     text: '{\n  "openapi": "3.0.0",\n  "components": {\n    "schemas": {\n      "A": {\n        "properties": {\n          "b": {\n            "type": "object",\n            "required": []\n          }\n        }\n      }\n    }\n  }\n}\n',
     expect: [{ pointer: '/components/schemas/A/properties/b/required' }],
-    fixed: '{\n  "openapi": "3.0.0",\n  "components": {\n    "schemas": {\n      "A": {\n        "properties": {\n          "b": {\n            "type": "object"\n          }\n        }\n      }\n    }\n  }\n}\n',
+    fixed:
+      '{\n  "openapi": "3.0.0",\n  "components": {\n    "schemas": {\n      "A": {\n        "properties": {\n          "b": {\n            "type": "object"\n          }\n        }\n      }\n    }\n  }\n}\n',
   },
   {
     name: 'Swagger 2.0 too (JSON, one line)',

@@ -27,10 +27,11 @@ export const cases: RuleCase[] = [
     name: 'flow map inside a property, Swagger 2.0 (YAML)',
     text: 'swagger: "2.0"\ndefinitions:\n  A:\n    type: object\n    properties:\n      owner:\n        type: object\n        properties: {type: object, properties: {name: {type: string}}}\n',
     expect: [{ pointer: '/definitions/A/properties/owner/properties/type' }],
-    fixed: 'swagger: "2.0"\ndefinitions:\n  A:\n    type: object\n    properties:\n      owner:\n        type: object\n        properties: {name: {type: string}}\n',
+    fixed:
+      'swagger: "2.0"\ndefinitions:\n  A:\n    type: object\n    properties:\n      owner:\n        type: object\n        properties: {name: {type: string}}\n',
   },
   {
-    name: "the outer schema says otherwise (type array): said so, no fix (JSON)",
+    name: 'the outer schema says otherwise (type array): said so, no fix (JSON)',
     text: '{"openapi":"3.0.0","components":{"schemas":{"A":{"type":"array","properties":{"type":"object","properties":{"id":{}}}}}}}',
     expect: [{ pointer: '/components/schemas/A/properties/type', message: /its type differs from the outer schema's \(no automatic fix\)/, fixable: false }],
   },

@@ -13,7 +13,8 @@ export const cases: RuleCase[] = [
         fixable: true,
       },
     ],
-    fixed: 'openapi: 3.0.3\ncomponents:\n  schemas:\n    Contact:\n      type: object\n      x-version: 2 # API version of the model\n      properties:\n        version: {type: string}\n',
+    fixed:
+      'openapi: 3.0.3\ncomponents:\n  schemas:\n    Contact:\n      type: object\n      x-version: 2 # API version of the model\n      properties:\n        version: {type: string}\n',
   },
   {
     name: "in a parameter's schema and a response's items (JSON)",

@@ -41,7 +41,7 @@ function operationTargets(index: SpecIndex): Set<string> {
 export const schemaKeywordUnknown: Rule = {
   id: 'schema-keyword-unknown',
   rewstError: 'Imported Swagger file throws red error messages',
-  description: 'A schema may hold only the keywords of its version\'s Schema Object (and x- extensions): another key is renamed x-KEY, keeping its value.',
+  description: "A schema may hold only the keywords of its version's Schema Object (and x- extensions): another key is renamed x-KEY, keeping its value.",
   severity: 'error',
   fixAll: true,
   check({ doc, root, index, report }) {
@@ -87,6 +87,11 @@ export const schemaKeywordUnknown: Rule = {
     const schema = Array.isArray(schemaPath) ? getAt(root, schemaPath) : undefined;
     if (!isObject(schema) || typeof key !== 'string' || !(key in schema) || `x-${key}` in schema) return undefined;
     if (refPrefixes(index).has(toPointer([...schemaPath!, key]))) return undefined;
-    return single(`Rename "${key}" to x-${key}`, editor.renameKey(schemaPath!, key, `x-${key}`), { op: 'rename', path: schemaPath!, from: key, to: `x-${key}` });
+    return single(`Rename "${key}" to x-${key}`, editor.renameKey(schemaPath!, key, `x-${key}`), {
+      op: 'rename',
+      path: schemaPath!,
+      from: key,
+      to: `x-${key}`,
+    });
   },
 };

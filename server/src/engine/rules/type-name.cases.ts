@@ -29,7 +29,7 @@ export const cases: RuleCase[] = [
     fixed: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    A: {type: string}\n',
   },
   {
-    name: 'unknown names need a person; null in 3.0 is type-null-in-3-0\'s; security schemes are not schemas',
+    name: "unknown names need a person; null in 3.0 is type-null-in-3-0's; security schemes are not schemas",
     text: '{"openapi":"3.0.0","components":{"securitySchemes":{"k":{"type":"apiKey"},"b":{"type":"bearer"}},"schemas":{"A":{"type":"whatever"},"B":{"type":"null"}}}}',
     expect: [{ pointer: '/components/schemas/A/type', message: /needs a person/, fixable: false }],
   },
@@ -54,7 +54,13 @@ export const cases: RuleCase[] = [
   {
     name: 'List<int> is an array of integers, the comment kept (YAML)',
     text: 'openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      properties:\n        ids:\n          type: List<int> # the ticket ids\n          description: ids\n',
-    expect: [{ pointer: '/components/schemas/A/properties/ids/type', message: /"List<int>" is not a JSON Schema type.*It should be array of integer\./, fixable: true }],
+    expect: [
+      {
+        pointer: '/components/schemas/A/properties/ids/type',
+        message: /"List<int>" is not a JSON Schema type.*It should be array of integer\./,
+        fixable: true,
+      },
+    ],
     fixed:
       'openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      properties:\n        ids:\n          items: {"type":"integer"}\n          type: array # the ticket ids\n          description: ids\n',
   },
