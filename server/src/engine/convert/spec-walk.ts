@@ -10,7 +10,7 @@
  * (`definitions`, top-level `parameters` and `responses`, a response's `schema`).
  */
 import { push as chainPush, type Chain } from '../bundle/kinds';
-import { HTTP_METHODS, isObject } from '../spec-index';
+import { HTTP_METHODS } from '../spec-index';
 
 export type Json = Record<string, unknown>;
 
@@ -142,29 +142,92 @@ const SWAGGER_CHILDREN: Partial<Record<SpecKind, readonly Child[]>> = {
   header: [],
 };
 
+/** A kind's children by field, and the kind of its own members when it is a map of names ('keyed'). */
+interface Plan {
+  fields: Map<string, Array<readonly [Shape, SpecKind]>>;
+  keyed?: SpecKind;
+}
+
+function plans(table: Partial<Record<SpecKind, readonly Child[]>>, base?: Map<SpecKind, Plan>): Map<SpecKind, Plan> {
+  const out = new Map<SpecKind, Plan>(base);
+  for (const [kind, children] of Object.entries(table) as Array<[SpecKind, readonly Child[]]>) {
+    const plan: Plan = { fields: new Map() };
+    for (const [field, shape, child] of children) {
+      if (shape === 'keyed') plan.keyed = child;
+      else plan.fields.set(field, [...(plan.fields.get(field) ?? []), [shape, child]]);
+    }
+    out.set(kind, plan);
+  }
+  return out;
+}
+
+const OPENAPI_PLANS = plans(CHILDREN);
+const SWAGGER_PLANS = plans(SWAGGER_CHILDREN, OPENAPI_PLANS);
+
 /**
  * Calls `visit` on every specification object of an OpenAPI 3 or Swagger 2.0 document, parents before
  * children, with the keys that lead to it (a linked chain: `toPath` in bundle/kinds.ts makes it a path).
+ * Each object's own keys are looked up in its kind's plan, so a schema costs its few members, not a
+ * test of every field a schema may have.
  */
 export function walkSpec(root: Json, visit: (obj: Json, kind: SpecKind, at: Chain | undefined) => void): void {
-  const swagger = root.swagger !== undefined && root.openapi === undefined;
-  const stack: Array<[Json, SpecKind, Chain | undefined]> = [[root, 'root', undefined]];
+  const table = root.swagger !== undefined && root.openapi === undefined ? SWAGGER_PLANS : OPENAPI_PLANS;
+  const objs: Json[] = [root];
+  const kinds: SpecKind[] = ['root'];
+  const chains: Array<Chain | undefined> = [undefined];
   const push = (v: unknown, kind: SpecKind, at: Chain) => {
-    if (isObject(v)) stack.push([v, kind, at]);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      objs.push(v as Json);
+      kinds.push(kind);
+      chains.push(at);
+    }
   };
-  while (stack.length) {
-    const [o, kind, at] = stack.pop()!;
+  while (objs.length) {
+    const o = objs.pop()!;
+    const kind = kinds.pop()!;
+    const at = chains.pop();
     visit(o, kind, at);
-    for (const [field, shape, child] of (swagger ? SWAGGER_CHILDREN[kind] : undefined) ?? CHILDREN[kind] ?? []) {
-      const v = field ? o[field] : o;
+    const plan = table.get(kind);
+    if (!plan) continue;
+    for (const k in o) {
+      const v = o[k];
       if (v === null || typeof v !== 'object') continue;
-      const here = field ? chainPush(at, field) : at;
-      if (shape === 'one') push(v, child, here!);
-      else if (shape === 'list') {
-        if (Array.isArray(v)) v.forEach((x, i) => push(x, child, chainPush(here, i)));
-      } else if (isObject(v)) {
-        for (const [k, x] of Object.entries(v)) if (shape === 'map' || !k.startsWith('x-')) push(x, child, chainPush(here, k));
+      if (plan.keyed && !k.startsWith('x-')) push(v, plan.keyed, chainPush(at, k));
+      const children = plan.fields.get(k);
+      if (!children) continue;
+      for (const [shape, child] of children) {
+        if (shape === 'one') {
+          if (!Array.isArray(v)) push(v, child, chainPush(at, k));
+        } else if (shape === 'list') {
+          if (Array.isArray(v)) {
+            const here = chainPush(at, k);
+            for (let i = 0; i < v.length; i++) push(v[i], child, chainPush(here, i));
+          }
+        } else if (!Array.isArray(v)) {
+          const here = chainPush(at, k);
+          for (const name in v) push((v as Json)[name], child, chainPush(here, name));
+        }
       }
     }
   }
+}
+
+export interface SchemaAt {
+  schema: Json;
+  at: Chain | undefined;
+}
+
+const schemaLists = new WeakMap<Json, SchemaAt[]>();
+
+/** Every schema of a document with the keys that lead to it, in walk order; one walk per parsed document, shared by the rules that read schemas. */
+export function schemasOf(root: Json): readonly SchemaAt[] {
+  let list = schemaLists.get(root);
+  if (!list) {
+    const found: SchemaAt[] = [];
+    walkSpec(root, (schema, kind, at) => {
+      if (kind === 'schema') found.push({ schema, at });
+    });
+    schemaLists.set(root, (list = found));
+  }
+  return list;
 }

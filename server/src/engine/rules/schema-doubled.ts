@@ -1,5 +1,5 @@
 import { toPath } from '../bundle/kinds';
-import { walkSpec } from '../convert/spec-walk';
+import { schemasOf } from '../convert/spec-walk';
 import { displayPointer, getAt } from '../pointer';
 import type { FixContext, Rule } from '../rule';
 import { OBJECT_VALUED, schemaKeywords } from '../schema-keywords';
@@ -88,8 +88,8 @@ export const schemaDoubled: Rule = {
   severity: 'error',
   fixAll: true,
   check({ doc, root, report }) {
-    walkSpec(root, (schema, kind, at) => {
-      if (kind !== 'schema' || !isDoubledMap(schema.properties, doc.version)) return;
+    for (const { schema, at } of schemasOf(root)) {
+      if (!isDoubledMap(schema.properties, doc.version)) continue;
       const path = toPath(at);
       const inner = schema.properties;
       const { conflict } = lifted(schema, inner);
@@ -106,7 +106,7 @@ export const schemaDoubled: Rule = {
         data: { schemaPath: path },
         fixable: !conflict,
       });
-    });
+    }
   },
   fix({ data }, ctx) {
     const schemaPath = data?.schemaPath;

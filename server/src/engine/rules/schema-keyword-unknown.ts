@@ -1,5 +1,5 @@
 import { toPath } from '../bundle/kinds';
-import { walkSpec } from '../convert/spec-walk';
+import { schemasOf } from '../convert/spec-walk';
 import { getAt, parseLocalRef, toPointer } from '../pointer';
 import { single, type Rule } from '../rule';
 import { schemaKeywords } from '../schema-keywords';
@@ -52,16 +52,16 @@ export const schemaKeywordUnknown: Rule = {
     const operations = operationTargets(index);
     // The inner map of a schema written twice is reported by schema-doubled; its keys are property names.
     const notSchemas = new Set<unknown>();
-    walkSpec(root, (schema, kind, at) => {
-      if (kind !== 'schema' || notSchemas.has(schema)) return;
+    for (const { schema, at } of schemasOf(root)) {
+      if (notSchemas.has(schema)) continue;
       if (isDoubledMap(schema.properties, doc.version)) notSchemas.add(schema.properties.properties);
       // In 3.0 a $ref with siblings is a Reference Object, whose other keys are ignored, not rejected.
-      if (doc.version === 'openapi-3.0' && typeof schema.$ref === 'string') return;
+      if (doc.version === 'openapi-3.0' && typeof schema.$ref === 'string') continue;
       let path: JsonPath | undefined;
       for (const key of Object.keys(schema)) {
         if (keywords.has(key) || key.startsWith('x-')) continue;
         path ??= toPath(at);
-        if (operations.size && operations.has(toPointer(path))) return;
+        if (operations.size && operations.has(toPointer(path))) break;
         refsInto ??= refPrefixes(index);
         const to = `x-${key}`;
         const taken = to in schema;
@@ -79,7 +79,7 @@ export const schemaKeywordUnknown: Rule = {
           fixable: !taken && !referenced,
         });
       }
-    });
+    }
   },
   fix({ data }, { editor, root, index }) {
     const schemaPath = data?.schemaPath as JsonPath | undefined;
