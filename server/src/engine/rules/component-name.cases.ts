@@ -42,4 +42,11 @@ export const cases: RuleCase[] = [
     expect: [{ pointer: '/components/securitySchemes/api key', message: /rename it there too, by hand/, fixable: false }],
   },
   { name: 'Swagger 2.0 names are free', text: '{"swagger":"2.0","definitions":{"Page<Device>":{}}}', expect: [] },
+  {
+    name: 'discriminator mapping values, by name and by reference, are renamed too (YAML)',
+    text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      discriminator:\n        propertyName: kind\n        mapping:\n          cat: Cat Model # by name\n          dog: "#/components/schemas/Cat%20Model"\n    Cat Model: {type: object}\n',
+    expect: [{ pointer: '/components/schemas/Cat Model' }],
+    fixed:
+      'openapi: 3.0.0\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      discriminator:\n        propertyName: kind\n        mapping:\n          cat: Cat_Model # by name\n          dog: "#/components/schemas/Cat_Model"\n    Cat_Model: {type: object}\n',
+  },
 ];

@@ -1,4 +1,6 @@
 import type { Analysis } from '../engine';
+import { toPath } from '../bundle/kinds';
+import { schemasOf } from '../convert/spec-walk';
 import { navIndexOf } from '../navigation/nav-index';
 import { renameAt } from '../navigation/rename';
 import { componentPointer, encodeSegment, sectionsOf, type Section } from '../navigation/sections';
@@ -48,15 +50,31 @@ function rename(ctx: FixContext, sectionPath: string[], name: string): Omit<Fix,
   // The $refs first: those inside the component name it by its old name until the key is renamed.
   const intent: FixIntent[] = [];
   const depth = section.path.length;
-  for (const { path, ref } of index.refs) {
+  const names = (ref: string) => {
     const target = parseLocalRef(ref);
-    if (!target || target.length <= depth || target[depth] !== name || !section.path.every((p, i) => target[i] === p)) continue;
+    return target !== undefined && target.length > depth && target[depth] === name && section.path.every((p, i) => target[i] === p);
+  };
+  for (const { path, ref } of index.refs) {
+    if (!names(ref)) continue;
     const segments = ref.slice(1).split('/');
     segments[depth + 1] = encodeSegment(to);
     intent.push({ op: 'set', path: [...path, '$ref'], value: '#' + segments.join('/') });
   }
+  for (const { schema, at } of section.path[1] === 'schemas' ? schemasOf(root) : []) {
+    const mapping = isObject(schema.discriminator) ? schema.discriminator.mapping : undefined;
+    if (!isObject(mapping)) continue;
+    for (const [key, value] of Object.entries(mapping)) {
+      if (typeof value !== 'string') continue;
+      // A mapping value is a schema's name or a reference to one.
+      const bare = !value.startsWith('#') && !value.includes('/');
+      if (bare ? value !== name : !names(value)) continue;
+      const segments = value.slice(1).split('/');
+      segments[depth + 1] = encodeSegment(to);
+      intent.push({ op: 'set', path: [...toPath(at), 'discriminator', 'mapping', key], value: bare ? to : '#' + segments.join('/') });
+    }
+  }
   intent.push({ op: 'rename', path: section.path, from: name, to });
-  // Every edit but the key's must be a $ref this intent states (a discriminator mapping is left to F2).
+  // Every edit but the key's must be a $ref or mapping value this intent states.
   if (done.edits.length !== intent.length) return undefined;
   const refs = intent.length - 1;
   return { title: `Rename ${name} to ${to}${refs ? ` and the ${refs} $ref${refs > 1 ? 's' : ''} to it` : ''}`, edits: done.edits, intent };
