@@ -106,4 +106,14 @@ export const cases: RuleCase[] = [
       { pointer: '/components/schemas/B/type', fixable: false },
     ],
   },
+  {
+    name: 'a Swagger 2.0 query parameter: List<int> becomes an array of integers, Dictionary<string,int> needs a person (YAML)',
+    text: 'swagger: "2.0"\npaths:\n  /a:\n    get:\n      parameters:\n        - name: ids\n          in: query\n          type: List<int> # comma separated\n        - name: filter\n          in: query\n          type: Dictionary<string,int>\n',
+    expect: [
+      { pointer: '/paths/~1a/get/parameters/0/type', message: /It should be array of integer\./ },
+      { pointer: '/paths/~1a/get/parameters/1/type', message: /which a Swagger 2.0 parameter or header cannot be/, fixable: false },
+    ],
+    fixed:
+      'swagger: "2.0"\npaths:\n  /a:\n    get:\n      parameters:\n        - items: {"type":"integer"}\n          name: ids\n          in: query\n          type: array # comma separated\n        - name: filter\n          in: query\n          type: Dictionary<string,int>\n',
+  },
 ];

@@ -49,14 +49,20 @@ export const typeName: Rule = {
       if ((type === 'null' && doc.version !== 'swagger-2.0') || (type === 'file' && doc.version === 'swagger-2.0')) continue;
       const meaning = type === 'file' ? FILE_IN_3 : typeMeaning(type);
       const shown = type.length > 60 ? type.slice(0, 60) + '…' : type;
-      const want = meaning ? wanted(root, schema, meaning) : undefined;
+      let want = meaning ? wanted(root, schema, meaning) : undefined;
+      // A Swagger 2.0 parameter, header or their items is no schema: no object, no $ref there.
+      const plain = doc.version === 'swagger-2.0' && path[0] !== 'definitions' && !path.includes('schema');
+      const unfit = plain && want !== undefined && (want.type === 'object' || JSON.stringify(want).includes('"$ref"'));
+      if (unfit) want = undefined;
       const advice = want
         ? `It should be ${said(want)}.`
-        : meaning?.named !== undefined
-          ? `It means ${meaning.type === 'array' ? 'an array' : 'an object'} of "${meaning.named}", which names no schema in this document (no automatic fix).`
-          : type === 'null'
-            ? 'Swagger 2.0 has no null type: use the real type (no automatic fix).'
-            : 'The type it means needs a person (no automatic fix).';
+        : unfit
+          ? `It means ${meaning!.type === 'array' ? 'an array of schemas' : 'an object'}, which a Swagger 2.0 parameter or header cannot be (no automatic fix).`
+          : meaning?.named !== undefined
+            ? `It means ${meaning.type === 'array' ? 'an array' : 'an object'} of "${meaning.named}", which names no schema in this document (no automatic fix).`
+            : type === 'null'
+              ? 'Swagger 2.0 has no null type: use the real type (no automatic fix).'
+              : 'The type it means needs a person (no automatic fix).';
       report({
         path: [...path, 'type'],
         target: 'value',
