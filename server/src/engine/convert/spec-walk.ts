@@ -6,9 +6,11 @@
  * (`example`, `default`, `enum`, `const`, an extension's value) is never entered:
  * so a key `x-rate-limit` in `headers` or a property named `example` is a name,
  * never mistaken for an extension or a keyword. Iterative: nesting depth cannot
- * overflow the stack.
+ * overflow the stack. A Swagger 2.0 document is walked by its own shape
+ * (`definitions`, top-level `parameters` and `responses`, a response's `schema`).
  */
-import { HTTP_METHODS, isObject } from '../spec-index';
+import { push as chainPush, type Chain } from '../bundle/kinds';
+import { HTTP_METHODS } from '../spec-index';
 
 export type Json = Record<string, unknown>;
 
@@ -123,23 +125,109 @@ const CHILDREN: Partial<Record<SpecKind, readonly Child[]>> = {
   components: Object.entries(COMPONENT_KINDS).map(([section, kind]) => map(section, kind)),
 };
 
-/** Calls `visit` on every specification object of an OpenAPI 3 document, parents before children. */
-export function walkSpec(root: Json, visit: (obj: Json, kind: SpecKind) => void): void {
-  const stack: Array<[Json, SpecKind]> = [[root, 'root']];
-  const push = (v: unknown, kind: SpecKind) => {
-    if (isObject(v)) stack.push([v, kind]);
+/** Where Swagger 2.0 differs: its root holds definitions, parameters and responses; a response holds its schema. */
+const SWAGGER_CHILDREN: Partial<Record<SpecKind, readonly Child[]>> = {
+  root: [
+    one('info', 'info'),
+    list('tags', 'tag'),
+    one('externalDocs', 'other'),
+    one('paths', 'paths'),
+    map('definitions', 'schema'),
+    map('parameters', 'parameter'),
+    map('responses', 'response'),
+    map('securityDefinitions', 'securityScheme'),
+  ],
+  response: [one('schema', 'schema'), map('headers', 'header')],
+  parameter: [one('schema', 'schema')],
+  header: [],
+};
+
+/** A kind's children by field, and the kind of its own members when it is a map of names ('keyed'). */
+interface Plan {
+  fields: Map<string, Array<readonly [Shape, SpecKind]>>;
+  keyed?: SpecKind;
+}
+
+function plans(table: Partial<Record<SpecKind, readonly Child[]>>, base?: Map<SpecKind, Plan>): Map<SpecKind, Plan> {
+  const out = new Map<SpecKind, Plan>(base);
+  for (const [kind, children] of Object.entries(table) as Array<[SpecKind, readonly Child[]]>) {
+    const plan: Plan = { fields: new Map() };
+    for (const [field, shape, child] of children) {
+      if (shape === 'keyed') plan.keyed = child;
+      else plan.fields.set(field, [...(plan.fields.get(field) ?? []), [shape, child]]);
+    }
+    out.set(kind, plan);
+  }
+  return out;
+}
+
+const OPENAPI_PLANS = plans(CHILDREN);
+const SWAGGER_PLANS = plans(SWAGGER_CHILDREN, OPENAPI_PLANS);
+
+/**
+ * Calls `visit` on every specification object of an OpenAPI 3 or Swagger 2.0 document, parents before
+ * children, with the keys that lead to it (a linked chain: `toPath` in bundle/kinds.ts makes it a path).
+ * Each object's own keys are looked up in its kind's plan, so a schema costs its few members, not a
+ * test of every field a schema may have.
+ */
+export function walkSpec(root: Json, visit: (obj: Json, kind: SpecKind, at: Chain | undefined) => void): void {
+  const table = root.swagger !== undefined && root.openapi === undefined ? SWAGGER_PLANS : OPENAPI_PLANS;
+  const objs: Json[] = [root];
+  const kinds: SpecKind[] = ['root'];
+  const chains: Array<Chain | undefined> = [undefined];
+  const push = (v: unknown, kind: SpecKind, at: Chain) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      objs.push(v as Json);
+      kinds.push(kind);
+      chains.push(at);
+    }
   };
-  while (stack.length) {
-    const [o, kind] = stack.pop()!;
-    visit(o, kind);
-    for (const [field, shape, child] of CHILDREN[kind] ?? []) {
-      const v = field ? o[field] : o;
-      if (shape === 'one') push(v, child);
-      else if (shape === 'list') {
-        if (Array.isArray(v)) for (const x of v) push(x, child);
-      } else if (isObject(v)) {
-        for (const [k, x] of Object.entries(v)) if (shape === 'map' || !k.startsWith('x-')) push(x, child);
+  while (objs.length) {
+    const o = objs.pop()!;
+    const kind = kinds.pop()!;
+    const at = chains.pop();
+    visit(o, kind, at);
+    const plan = table.get(kind);
+    if (!plan) continue;
+    for (const k in o) {
+      const v = o[k];
+      if (v === null || typeof v !== 'object') continue;
+      if (plan.keyed && !k.startsWith('x-')) push(v, plan.keyed, chainPush(at, k));
+      const children = plan.fields.get(k);
+      if (!children) continue;
+      for (const [shape, child] of children) {
+        if (shape === 'one') {
+          if (!Array.isArray(v)) push(v, child, chainPush(at, k));
+        } else if (shape === 'list') {
+          if (Array.isArray(v)) {
+            const here = chainPush(at, k);
+            for (let i = 0; i < v.length; i++) push(v[i], child, chainPush(here, i));
+          }
+        } else if (!Array.isArray(v)) {
+          const here = chainPush(at, k);
+          for (const name in v) push((v as Json)[name], child, chainPush(here, name));
+        }
       }
     }
   }
+}
+
+export interface SchemaAt {
+  schema: Json;
+  at: Chain | undefined;
+}
+
+const schemaLists = new WeakMap<Json, SchemaAt[]>();
+
+/** Every schema of a document with the keys that lead to it, in walk order; one walk per parsed document, shared by the rules that read schemas. */
+export function schemasOf(root: Json): readonly SchemaAt[] {
+  let list = schemaLists.get(root);
+  if (!list) {
+    const found: SchemaAt[] = [];
+    walkSpec(root, (schema, kind, at) => {
+      if (kind === 'schema') found.push({ schema, at });
+    });
+    schemaLists.set(root, (list = found));
+  }
+  return list;
 }

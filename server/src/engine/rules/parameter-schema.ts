@@ -9,7 +9,7 @@ import type { Rule } from '../rule';
 import { isObject } from '../spec-index';
 import type { FixIntent, JsonPath, TextEdit } from '../types';
 import { isOpenApi3, paramLabel, writtenParameters } from './parameters';
-import { typeMeaning } from './type-name';
+import { typeMeaning } from '../schema-type';
 
 /** Swagger 2.0 parameter keywords that are Schema keywords in OpenAPI 3. */
 const SCHEMA_KEYWORDS = [

@@ -1,45 +1,40 @@
 import type { Rule } from '../rule';
 import { getAt } from '../pointer';
 import { inSecurityScheme, isObject } from '../spec-index';
-import type { FixIntent, TextEdit } from '../types';
-
-/** Type names people write that mean one JSON Schema type (and format) without doubt; keys are lower case. */
-const MEANING: Readonly<Record<string, { type: string; format?: string }>> = {
-  int: { type: 'integer' },
-  int32: { type: 'integer', format: 'int32' },
-  int64: { type: 'integer', format: 'int64' },
-  long: { type: 'integer', format: 'int64' },
-  short: { type: 'integer' },
-  float: { type: 'number', format: 'float' },
-  double: { type: 'number', format: 'double' },
-  decimal: { type: 'number' },
-  bool: { type: 'boolean' },
-  str: { type: 'string' },
-  text: { type: 'string' },
-  date: { type: 'string', format: 'date' },
-  datetime: { type: 'string', format: 'date-time' },
-  'date-time': { type: 'string', format: 'date-time' },
-  timestamp: { type: 'string', format: 'date-time' },
-  uuid: { type: 'string', format: 'uuid' },
-  guid: { type: 'string', format: 'uuid' },
-  email: { type: 'string', format: 'email' },
-  uri: { type: 'string', format: 'uri' },
-  url: { type: 'string', format: 'uri' },
-  binary: { type: 'string', format: 'binary' },
-  list: { type: 'array' },
-  dict: { type: 'object' },
-  map: { type: 'object' },
-  // Right names in the wrong case (String, Integer, OBJECT).
-  string: { type: 'string' },
-  number: { type: 'number' },
-  integer: { type: 'integer' },
-  boolean: { type: 'boolean' },
-  array: { type: 'array' },
-  object: { type: 'object' },
-};
+import { encodeSegment } from '../navigation/sections';
+import { schemaOf, typeMeaning, type TypeMeaning } from '../schema-type';
+import type { FixIntent, JsonPath, TextEdit } from '../types';
 
 /** Swagger 2.0's file upload, as OpenAPI 3 says it. */
-const FILE_IN_3 = { type: 'string', format: 'binary' };
+const FILE_IN_3: TypeMeaning = { type: 'string', format: 'binary' };
+
+/** A `$ref` to the schema a generic's argument names (`List<Customer>`), when the document has one of that name. */
+function refFor(root: Record<string, unknown>): (name: string) => string | undefined {
+  const swagger = 'swagger' in root;
+  const map = swagger ? root.definitions : isObject(root.components) ? root.components.schemas : undefined;
+  const base = swagger ? '#/definitions/' : '#/components/schemas/';
+  return (name) => (isObject(map) && isObject(map[name]) ? base + encodeSegment(name) : undefined);
+}
+
+/** `integer`, `string with format: date-time`, `array of integer`, `object with additionalProperties: integer`. */
+function said(schema: Record<string, unknown>): string {
+  const format = typeof schema.format === 'string' ? ` with format: ${schema.format}` : '';
+  const items = isObject(schema.items) ? schema.items : undefined;
+  const values = isObject(schema.additionalProperties) ? schema.additionalProperties : undefined;
+  const inner = (s: Record<string, unknown>) => (typeof s.$ref === 'string' ? s.$ref : said(s));
+  if (items) return `array of ${inner(items)}`;
+  if (values) return `object with additionalProperties: ${inner(values)}`;
+  return String(schema.type) + format;
+}
+
+/** What the fix writes: the type, and the format, items or additionalProperties the schema does not already have. */
+function wanted(root: Record<string, unknown>, schema: Record<string, unknown>, meaning: TypeMeaning): Record<string, unknown> | undefined {
+  const full = schemaOf(meaning, refFor(root));
+  if (!full) return undefined;
+  const out: Record<string, unknown> = { type: full.type };
+  for (const k of ['format', 'items', 'additionalProperties']) if (full[k] !== undefined && schema[k] === undefined) out[k] = full[k];
+  return out;
+}
 
 export const typeName: Rule = {
   id: 'type-name',
@@ -47,47 +42,50 @@ export const typeName: Rule = {
   description: "A schema's type must be a JSON Schema type name (string, number, integer, boolean, array, object).",
   severity: 'error',
   fixAll: true,
-  check({ doc, index, report }) {
+  check({ doc, root, index, report }) {
     for (const { path, type, schema } of index.oddTypes) {
       if (typeof type !== 'string' || inSecurityScheme(path)) continue;
-      // `null` is a type in 3.1 (in 3.0 it is nullable: true on a real type, which only a person can name); `file` in 2.0.
-      if ((type === 'null' && doc.version === 'openapi-3.1') || (type === 'file' && doc.version === 'swagger-2.0')) continue;
-      const meaning = type === 'file' ? FILE_IN_3 : MEANING[type.toLowerCase()];
+      // `null` is a type in 3.1 (type-null-in-3-0 says what it means in 3.0); `file` in 2.0.
+      if ((type === 'null' && doc.version !== 'swagger-2.0') || (type === 'file' && doc.version === 'swagger-2.0')) continue;
+      const meaning = type === 'file' ? FILE_IN_3 : typeMeaning(type);
       const shown = type.length > 60 ? type.slice(0, 60) + '…' : type;
-      const format = meaning?.format && schema.format === undefined ? meaning.format : undefined;
-      const advice = meaning
-        ? `It should be ${meaning.type}${format ? ` with format: ${format}` : ''}.`
-        : type === 'null'
-          ? 'OpenAPI 3.0 has no null type: use the real type with nullable: true (no automatic fix).'
-          : 'The type it means needs a person (no automatic fix).';
+      let want = meaning ? wanted(root, schema, meaning) : undefined;
+      // A Swagger 2.0 parameter, header or their items is no schema: no object, no $ref there.
+      const plain = doc.version === 'swagger-2.0' && path[0] !== 'definitions' && !path.includes('schema');
+      const unfit = plain && want !== undefined && (want.type === 'object' || JSON.stringify(want).includes('"$ref"'));
+      if (unfit) want = undefined;
+      const advice = want
+        ? `It should be ${said(want)}.`
+        : unfit
+          ? `It means ${meaning!.type === 'array' ? 'an array of schemas' : 'an object'}, which a Swagger 2.0 parameter or header cannot be (no automatic fix).`
+          : meaning?.named !== undefined
+            ? `It means ${meaning.type === 'array' ? 'an array' : 'an object'} of "${meaning.named}", which names no schema in this document (no automatic fix).`
+            : type === 'null'
+              ? 'Swagger 2.0 has no null type: use the real type (no automatic fix).'
+              : 'The type it means needs a person (no automatic fix).';
       report({
         path: [...path, 'type'],
         target: 'value',
         message: `"${shown}" is not a JSON Schema type (string, number, integer, boolean, array, object): an importer that validates the document rejects it. ${advice}`,
-        data: { schemaPath: path, type: meaning?.type, format },
-        fixable: Boolean(meaning),
+        data: { schemaPath: path, want },
+        fixable: Boolean(want),
       });
     }
   },
   fix({ data }, { editor, root }) {
-    const schemaPath = data?.schemaPath as Array<string | number> | undefined;
-    const type = data?.type;
+    const schemaPath = data?.schemaPath as JsonPath | undefined;
+    const want = data?.want;
     const schema = Array.isArray(schemaPath) ? getAt(root, schemaPath) : undefined;
-    if (!isObject(schema) || typeof type !== 'string' || typeof schema.type !== 'string') return undefined;
-    const format = typeof data?.format === 'string' && schema.format === undefined ? data.format : undefined;
-    const edits: Array<TextEdit | undefined> = [editor.replaceValue([...schemaPath!, 'type'], type)];
-    const intent: FixIntent[] = [{ op: 'set', path: [...schemaPath!, 'type'], value: type }];
-    if (format) {
-      // Before `type`, so the two edits never touch.
-      edits.push(editor.insertMember(schemaPath!, 'format', format, 'start'));
-      intent.push({ op: 'set', path: [...schemaPath!, 'format'], value: format });
+    if (!isObject(schema) || !isObject(want) || typeof want.type !== 'string' || typeof schema.type !== 'string') return undefined;
+    const edits: Array<TextEdit | undefined> = [editor.replaceValue([...schemaPath!, 'type'], want.type)];
+    const intent: FixIntent[] = [{ op: 'set', path: [...schemaPath!, 'type'], value: want.type }];
+    for (const key of ['format', 'items', 'additionalProperties']) {
+      if (want[key] === undefined || schema[key] !== undefined) continue;
+      // Before `type`, so the edits never touch.
+      edits.push(editor.insertMember(schemaPath!, key, want[key], 'start'));
+      intent.push({ op: 'set', path: [...schemaPath!, key], value: want[key] });
     }
     if (edits.some((e) => !e)) return undefined;
-    return { title: `Change type "${schema.type}" to ${type}${format ? ` with format: ${format}` : ''}`, edits: edits as TextEdit[], intent };
+    return { title: `Change type "${schema.type}" to ${said(want)}`, edits: edits as TextEdit[], intent };
   },
 };
-
-/** The JSON Schema type (and format) a type name people write means without doubt (`int`, `bool`, `DateTime`), or undefined. */
-export function typeMeaning(name: string): { type: string; format?: string } | undefined {
-  return Object.prototype.hasOwnProperty.call(MEANING, name.toLowerCase()) ? MEANING[name.toLowerCase()] : undefined;
-}

@@ -44,4 +44,19 @@ export const cases: RuleCase[] = [
     text: 'openapi: 3.1.0\ncomponents:\n  schemas:\n    A:\n      type: [string, "null"]\n    B:\n      properties:\n        type: {type: string}\n',
     expect: [],
   },
+  // type null alone (a PSA and a ticketing vendor): no real type to name, so nullable: true and no type.
+  {
+    name: 'type "null" alone: type removed, nullable: true, comment kept (YAML)',
+    text: 'openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      properties:\n        deletedAt:\n          description: never set # vendor says\n          type: "null"\n',
+    expect: [{ pointer: '/components/schemas/A/properties/deletedAt/type', message: /type "null" is not an OpenAPI 3.0 type.*nullable: true/, fixable: true }],
+    fixed:
+      'openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      properties:\n        deletedAt:\n          nullable: true\n          description: never set # vendor says\n',
+  },
+  {
+    name: 'type ["null"] first member, nullable already false (JSON)',
+    text: '{\n  "openapi": "3.0.0",\n  "components": {\n    "schemas": {\n      "A": {\n        "type": ["null"],\n        "nullable": false\n      }\n    }\n  }\n}\n',
+    expect: [{ pointer: '/components/schemas/A/type', message: /type \["null"\]/ }],
+    fixed: '{\n  "openapi": "3.0.0",\n  "components": {\n    "schemas": {\n      "A": {\n        "nullable": true\n      }\n    }\n  }\n}\n',
+  },
+  { name: 'type "null" in 3.1 is a type', text: '{"openapi":"3.1.0","components":{"schemas":{"A":{"type":"null"},"B":{"type":["null"]}}}}', expect: [] },
 ];

@@ -6,6 +6,7 @@
  */
 import { parseJsonPath, type PathSegment } from '../../../../../common/settings/json-path';
 import { followRefs } from '../../pointer';
+import { jsonTypeOf } from '../../schema-type';
 import { collectOperations, isObject } from '../../spec-index';
 
 export type Obj = Record<string, unknown>;
@@ -135,9 +136,10 @@ export function typesOf(root: Obj, schema: Obj | undefined, depth = 0, seen = ne
   const out = new Set<string>();
   if (!schema || depth > MAX_DEPTH || seen.has(schema)) return out;
   seen.add(schema);
+  // Read as the rules read it: `int` is integer, `List<int>` an array (schema-type.ts).
   const t = schema.type;
-  if (typeof t === 'string') out.add(t);
-  else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') out.add(x);
+  if (typeof t === 'string') out.add(jsonTypeOf(t) ?? t);
+  else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') out.add(jsonTypeOf(x) ?? x);
   if (!out.size && isObject(schema.items)) out.add('array');
   if (!out.size && isObject(schema.properties)) out.add('object');
   for (const k of ['allOf', 'anyOf', 'oneOf'] as const) for (const m of members(root, schema, k)) for (const x of typesOf(root, m, depth + 1, seen)) out.add(x);
