@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { kb } from '../../server/src/engine/convert/report';
+import { kb } from '../../server/src/engine/convert/markdown';
 import { UploadSizeChangedNotification, UploadSizeRequest, type UploadSizeResult } from '../../server/src/protocol';
 import { CONVERT_COMMANDS } from './convert-commands';
 // Only documents that look like specs are asked about: asking would start the language server for any JSON file.

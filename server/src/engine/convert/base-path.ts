@@ -7,7 +7,7 @@
  */
 import { specServer, splitServer, startsWithPath } from '../server-url';
 import { isObject } from '../spec-index';
-import type { PrepareChange } from './prepare';
+import type { PrepareChange } from './change';
 
 type Obj = Record<string, unknown>;
 

@@ -15,7 +15,8 @@ export {
 } from './prepare';
 export { readForReduce, reducedFileName, reduceSpec, tagsOf, type ReduceResult, type ReduceSelection } from './reduce';
 export { matchAny, DEFAULT_MATCH_TIME_LIMIT_MS } from './path-match';
-export { basePathLine, groupBy, kb, mdCode, mdText, prepareReport, prepareVerdict, reduceReport, reduceSummary } from './report';
+export { kb, mdCode, mdLink, mdText } from './markdown';
+export { basePathLine, groupBy, prepareReport, prepareVerdict, reduceReport, reduceSummary } from './report';
 export { bundleText, type BundleFileResult } from './bundle';
 export { jsonSize, sizeBreakdown, type ComponentSize, type SizeBreakdown, type TagSize } from './size';
 export { cutText, isJsonMediaType, KEPT_EXTENSIONS, MAX_DESCRIPTION, slimSpec, type SlimResult, type SlimStep } from './slim';

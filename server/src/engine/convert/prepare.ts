@@ -11,6 +11,7 @@ import type { Format } from '../parse';
 import type { OperationIdChange } from '../settings/carry-over';
 import { collectOperations, type OperationRef } from '../spec-index';
 import type { Finding, Range } from '../types';
+import type { PrepareChange } from './change';
 import { checkpoint, ConvertError, type IsCancelled } from './problems';
 import { describeVersion, readSpecValue } from './read';
 import { handleBasePath, type BasePathResult } from './base-path';
@@ -20,13 +21,7 @@ import { sizeBreakdown, type SizeBreakdown } from './size';
 import { slimSpec, type SlimResult } from './slim';
 import { convertSwagger2Value } from './swagger2';
 
-export interface PrepareChange {
-  kind: 'bundle' | 'convert' | 'warning' | 'fix' | 'slim';
-  message: string;
-  /** JSON pointer in the output, when the change has one place. */
-  pointer?: string;
-  ruleId?: string;
-}
+export type { PrepareChange } from './change';
 
 export interface PrepareOptions {
   format?: Format;

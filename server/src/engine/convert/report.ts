@@ -2,19 +2,8 @@
 import { toPointer } from '../pointer';
 import type { PrepareResult } from './prepare';
 import type { ReduceResult } from './reduce';
+import { kb, mdCode, mdText } from './markdown';
 import { budgetLine, sizeSection } from './size-report';
-
-/** Text that Markdown shows as written: no HTML, no emphasis, no links. */
-export function mdText(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+!|<>&~-]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c)).replace(/\r?\n/g, ' ');
-}
-
-/** A code span that no backtick in `s` can close early. */
-export function mdCode(s: string): string {
-  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((m) => m.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence} ${s.replace(/\r?\n/g, ' ')} ${fence}`;
-}
 
 /** How many examples a group shows before the rest are folded. */
 const EXAMPLES = 3;
@@ -150,8 +139,4 @@ export function reduceReport(r: ReduceResult, source: string, output: string, se
   if (r.droppedTags.length) lines.push(`Tags dropped (${r.droppedTags.length}): ${r.droppedTags.map(mdText).join(', ')}`, '');
   for (const n of r.notes) lines.push(`- ${mdText(n)}`);
   return lines.join('\n') + '\n';
-}
-
-export function kb(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 }

@@ -1,7 +1,7 @@
 /** The size part of prepare's report: the size, the budget, what slimming saved, the largest parts. Markdown and plain lines. */
 import type { BudgetResult } from './budget';
 import type { PrepareResult } from './prepare';
-import { kb, mdCode, mdText } from './report';
+import { kb, mdCode, mdText } from './markdown';
 
 /** How many components and tags the report lists. */
 const TOP = 5;
