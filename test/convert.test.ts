@@ -179,6 +179,25 @@ describe('YAML to JSON', () => {
     assert.deepEqual(Object.keys(value), ['openapi', 'info', 'x-limits', 'components', 'paths']);
   });
 
+  it('the value built in the same walk is what JSON.parse makes of the text (so prepare parses the YAML once)', () => {
+    const text = [
+      'openapi: 3.0.3',
+      'info: {title: T, version: "1"}',
+      'x-n: {big: 9223372036854775807, ratio: 1.10, e: 1e3, octal: 0o17, hex: 0x1f, "200": ok, 201: yes, t: true, n: null, empty: }',
+      'x-proto: {__proto__: {polluted: true}, ok: 1}',
+      'base: &b {a: [1, {c: d}], e: []}',
+      'merged: {<<: *b, e: {}}',
+      'paths: {}',
+      '',
+    ].join('\n');
+    const out = yamlToJson(text);
+    assert.deepStrictEqual(out.value, JSON.parse(out.text));
+    assert.equal(Object.getPrototypeOf((out.value as Json)['x-proto']), Object.prototype, '__proto__ is a key, as JSON.parse has it');
+    const docusign = stringifyYaml(JSON.parse(read(join(API, 'docusign.net.json'))), { aliasDuplicateObjects: false, lineWidth: 0 });
+    const big = yamlToJson(docusign);
+    assert.deepStrictEqual(big.value, JSON.parse(big.text));
+  });
+
   it('refuses YAML with no faithful JSON form, listing every place', async () => {
     const text = [
       'openapi: 3.0.3',

@@ -150,9 +150,11 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     json = JSON.stringify(converted3, null, 2) + '\n';
   }
   await checkpoint(options.isCancelled);
-  const before = analyze(json, { format: 'json' }).findings;
+  // One parse per version: the input's own parse when the JSON is the input, and the fixes start from this analysis.
+  const first = analyze(json, { format: 'json', parsed: input.parsed });
+  const before = first.findings;
   await checkpoint(options.isCancelled);
-  const fixed = fixAll(json, { format: 'json' });
+  const fixed = fixAll(json, { format: 'json' }, first);
   const left = new Set(fixed.remaining.map((f) => `${f.ruleId}\u0000${f.message}`));
   const solved = before
     .filter((f) => f.fixable && !left.has(`${f.ruleId}\u0000${f.message}`))
@@ -160,7 +162,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   for (const fix of fixed.applied) changes.push({ kind: 'fix', message: fix.title, ruleId: fix.ruleId });
   await checkpoint(options.isCancelled);
   let out = fixed.text;
-  let remaining = fixed.remaining;
+  let last = fixed.analysis;
   let slim: PrepareResult['slim'];
   if (options.slim) {
     const s = slimSpec(out);
@@ -168,9 +170,10 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     slim = { before: s.before, after: s.after, steps: s.steps };
     changes.push({ kind: 'slim', message: `Slimmed from ${s.before} to ${s.after} bytes (what each step removed and saved is listed under Size).` });
     await checkpoint(options.isCancelled);
-    remaining = analyze(out, { format: 'json' }).findings;
+    last = analyze(out, { format: 'json' });
     await checkpoint(options.isCancelled);
   }
+  const remaining = last.findings;
   const version = input.version === 'swagger-2.0' ? 'OpenAPI 3.0.0' : from;
   const blocking = {
     errors: remaining.filter((f) => f.severity === 'error').length,
@@ -190,7 +193,8 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     }
     await checkpoint(options.isCancelled);
   }
-  const afterValue = JSON.parse(out.replace(/^\uFEFF/, '')) as Record<string, unknown>; // a JSON input's byte order mark stays in the file
+  if (last.doc.problems.length) throw new ConvertError(`internal: the prepared file does not parse: ${last.doc.problems[0].message}`);
+  const afterValue = last.doc.value as Record<string, unknown>;
   const afterOps = collectOperations(afterValue);
   const size = sizeBreakdown(out, afterValue);
   let budget: BudgetResult | undefined;
