@@ -34,7 +34,7 @@ describe('init: warnings at the hostname', () => {
     );
     assert.ok(
       lines.includes(
-        `${file}: warning (hostname): The server URL {protocol}://{customer}.intellifi.{tld}/api has the base path /api, and Rewst's hostname takes no path: each action would call https://brain.intellifi.cloud/authinfo, not https://brain.intellifi.cloud/api/authinfo, unless the paths carry /api. Prepare for Rewst Upload with the base path folded in (CLI: prepare --fold-base-path) writes /api in front of every path of the upload file; without it the paths are uploaded as they are.`,
+        `${file}: warning (hostname): The server URL {protocol}://{customer}.intellifi.{tld}/api has the base path /api, and Rewst's hostname takes no path: each action would call https://brain.intellifi.cloud/authinfo, not https://brain.intellifi.cloud/api/authinfo, unless the paths carry /api. Prepare for Rewst Upload writes /api in front of every path of the upload file (unless told to keep the paths: CLI prepare --keep-base-path, setting rewstOpenapi.foldBasePath off).`,
       ),
       r.stderr,
     );
@@ -54,7 +54,7 @@ describe('init: warnings at the hostname', () => {
       r.stderr
         .split('\n')
         .includes(
-          "stdout: warning (hostname): The server URL https://control.ably.net/v1 has the base path /v1, and Rewst's hostname takes no path: each action would call https://control.ably.net/accounts/{account_id}/apps, not https://control.ably.net/v1/accounts/{account_id}/apps, unless the paths carry /v1. Prepare for Rewst Upload with the base path folded in (CLI: prepare --fold-base-path) writes /v1 in front of every path of the upload file; without it the paths are uploaded as they are.",
+          "stdout: warning (hostname): The server URL https://control.ably.net/v1 has the base path /v1, and Rewst's hostname takes no path: each action would call https://control.ably.net/accounts/{account_id}/apps, not https://control.ably.net/v1/accounts/{account_id}/apps, unless the paths carry /v1. Prepare for Rewst Upload writes /v1 in front of every path of the upload file (unless told to keep the paths: CLI prepare --keep-base-path, setting rewstOpenapi.foldBasePath off).",
         ),
       r.stderr,
     );

@@ -43,8 +43,8 @@ export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?
       change: {
         kind: 'warning',
         message:
-          `Base path ${base} is NOT in the paths: Rewst's hostname takes no path, so each action calls ${host}${example}, not ${host}${base}${example}. ` +
-          `Prepare with the base path folded in (--fold-base-path) to write ${base} in front of every path.`,
+          `Base path ${base} is NOT in the paths (kept out, as asked: --keep-base-path or the setting rewstOpenapi.foldBasePath off): Rewst's hostname takes no path, so each action calls ${host}${example}, not ${host}${base}${example}. ` +
+          `Prepare without --keep-base-path (the setting on, its default) to write ${base} in front of every path.`,
       },
     };
   }
@@ -69,6 +69,7 @@ export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?
     clashes.length
       ? `${clashes.length} path(s) were left as they were because the folded path already exists: ${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}.`
       : '',
+    "Done by default, since Rewst's hostname takes no path (--keep-base-path, or the setting rewstOpenapi.foldBasePath off, keeps the paths as written).",
   ];
   return {
     value: { ...value, paths, ...(servers === undefined ? {} : { servers }) },
