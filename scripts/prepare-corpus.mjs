@@ -93,6 +93,7 @@ async function child(engineFile, outDir) {
     }
     process.send(result);
   });
+  process.on('disconnect', () => process.exit(0)); // the parent is gone (or done): so is this child, even mid-spec
   process.send({ started: true });
 }
 
@@ -183,6 +184,16 @@ async function parent(argv) {
   const outDir = opts.spectralCli ? join(work, 'written') : undefined;
   if (outDir) mkdirSync(outDir);
   const engine = await bundleEngine(work);
+  // Stopped early (a timeout, Ctrl-C): the specs done so far are summed up, and said to be a part.
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.on(signal, () => {
+      const done = [...results].sort((a, b) => a.file.localeCompare(b.file));
+      console.log(`prepare-corpus: stopped by ${signal} after ${done.length} of ${files.length} spec(s); the figures below are for those`);
+      summarize(done, done.length, (performance.now() - started) / 1000, opts);
+      if (opts.out) writeFileSync(opts.out, JSON.stringify(done, null, 1));
+      rmSync(work, { recursive: true, force: true });
+      process.exit(130);
+    });
   const queue = files.map((file, index) => ({ file, index }));
   const results = [];
   const started = performance.now();
