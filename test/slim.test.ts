@@ -262,7 +262,7 @@ describe('prepare --slim and the budget (engine)', () => {
     assert.match(report, /^## Size$/m);
     assert.match(report, /^\| unreached components \| \d+ B \| 4 component\\\(s\\\) that nothing reaches removed/m);
     assert.match(report, new RegExp(`^\\| size \\| 4\\.9 KB, 3 operations, so 3 actions in Rewst; ${slim.bytes} bytes \\|$`, 'm'));
-    assert.match(report, /^Largest components \(of 6\): ` #\/components\/schemas\/Ticket ` 795 B, ` #\/components\/schemas\/TicketList ` 203 B, /m);
+    assert.match(report, /^Largest components \(of 6\): ` #\/components\/schemas\/Ticket ` 771 B, ` #\/components\/schemas\/TicketList ` 203 B, /m);
     assert.match(report, /^Tags by size \(all 2; [^)]*\): tickets \(2 operation\(s\), 1\.2 KB\), users \(1 operation\(s\), 4\d\d B\)\.$/m);
   });
 

@@ -30,7 +30,8 @@ export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?
   const server = specServer(value);
   if (!server?.basePath || !isObject(value.paths)) return { value };
   const base = server.basePath;
-  const keys = Object.keys(value.paths);
+  // Specification extensions (`x-…`) of the paths object are no paths: never prefixed, never counted.
+  const keys = Object.keys(value.paths).filter((k) => !k.startsWith('x-'));
   const carried = keys.filter((k) => startsWithPath(k, base));
   const host = server.host ? `https://${server.host}` : 'https://HOSTNAME';
   const example = keys.find((k) => k.startsWith('/') && !startsWithPath(k, base));
@@ -51,7 +52,11 @@ export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?
   const paths: Obj = {};
   const clashes: string[] = [];
   let prefixed = 0;
-  for (const key of keys) {
+  for (const key of Object.keys(value.paths)) {
+    if (key.startsWith('x-')) {
+      paths[key] = value.paths[key];
+      continue;
+    }
     const target = startsWithPath(key, base) ? key : base + (key.startsWith('/') ? key : `/${key}`);
     if (target !== key && Object.prototype.hasOwnProperty.call(value.paths, target)) {
       clashes.push(key);

@@ -43,7 +43,7 @@ export function placesLeft(
       const ref = typeof value === 'string' ? value : '';
       return { ref, target: targetOf(ref), range: f.range, why: whyByTarget.get(targetOf(ref)) };
     });
-  const paths = isObject(root) && isObject(root.paths) ? Object.keys(root.paths) : [];
+  const paths = isObject(root) && isObject(root.paths) ? Object.keys(root.paths).filter((k) => !k.startsWith('x-')) : [];
   const base = basePath?.basePath;
   const left = base ? paths.filter((k) => !startsWithPath(k, base)) : [];
   const spans = written.doc.locate(left.map((k) => ({ path: ['paths', k], target: 'key' as const })));
