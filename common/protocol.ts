@@ -196,7 +196,7 @@ export interface PrepareParams extends ConvertParams {
   slim?: boolean;
   /** The upload budget in KB; when absent, the setting rewstOpenapi.uploadBudgetKB (0: none). */
   budgetKB?: number;
-  /** Write the server URL's base path in front of every path; when absent, the setting rewstOpenapi.foldBasePath. */
+  /** Write the server URL's base path in front of every path (false: keep the paths as written); when absent, the setting rewstOpenapi.foldBasePath (on by default). */
   foldBasePath?: boolean;
 }
 

@@ -96,8 +96,15 @@ describe('rewst-openapi prepare', () => {
     assert.match(r.stderr, /fixed: operation-id-missing/);
     assert.match(r.stderr, /upload\.json:\d+:\d+: still needs a person: pattern-invalid/);
     // the invalid regex fails Spectral's oas3-schema too (format: regex): counted once, as the Rewst error
-    assert.match(r.stderr.split('\n')[1], /^Not ready: 1 Rewst error\(s\) left\./);
-    assert.doesNotMatch(r.stderr, /structural error/);
+    assert.match(r.stderr.split('\n')[1], /^Not ready: 1 Rewst error left\./);
+    assert.doesNotMatch(r.stderr, /general lint/);
+    // The report beside the upload file: the error under "Needs a person", with a link to its line.
+    const report = readFileSync(file('upload.rewst.report.md'), 'utf8');
+    const line = /still needs a person: pattern-invalid/.test(r.stderr) ? Number(/upload\.json:(\d+):\d+: still needs a person/.exec(r.stderr)![1]) : 0;
+    assert.match(
+      report,
+      new RegExp(`## Needs a person \\(1\\)[\\s\\S]*#### \` pattern-invalid \`: 1\\n\\n- .*\\(1 place\\): \\[line ${line}\\]\\(upload\\.json#L${line},\\d+\\)`),
+    );
     const text = readFileSync(file('upload.json'), 'utf8');
     assert.deepEqual(
       analyze(text).findings.map((f) => f.ruleId),
@@ -110,7 +117,7 @@ describe('rewst-openapi prepare', () => {
     const r = cli('prepare', 'split/openapi.yaml');
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(readFileSync(file('split/openapi.rewst.json'), 'utf8'));
-    assert.deepEqual(Object.keys(out.paths['/tickets']), ['get', 'post']);
+    assert.deepEqual(Object.keys(out.paths['/api/tickets']), ['get', 'post'], 'the base path /api folded in');
     assert.ok(!JSON.stringify(out).includes('.yaml'), 'no reference to a file is left');
     assert.match(r.stderr.split('\n')[1], /^Ready to upload/);
     assert.match(r.stderr, /fixed: circular-ref ×\d+/);
@@ -161,10 +168,10 @@ describe('rewst-openapi prepare', () => {
     );
     const r = cli('prepare', 'structural.yaml');
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stderr.split('\n')[1], /^Not ready: 2 structural error\(s\) \(oas3-schema\)/);
+    assert.match(r.stderr.split('\n')[1], /^Not ready: 2 errors of the general lint \(Spectral, as the Problems panel shows them\)/);
     assert.match(
       r.stderr,
-      /structural\.rewst\.json:\d+:\d+: structural error \(may stop an importer that validates\): spectral\/oas3-schema: Property "type" is not expected to be here/,
+      /structural\.rewst\.json:\d+:\d+: error of the general lint \(may stop an importer that validates\): spectral\/oas3-schema: Property "type" is not expected to be here/,
     );
   });
 

@@ -6,7 +6,7 @@ import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'y
 import { analyze, RULES } from '../server/src/engine';
 import { ConvertError, convertSwagger2, prepareForRewst, prepareReport, prepareVerdict, reduceSpec, yamlToJson } from '../server/src/engine/convert';
 import { bundleReaderWithin } from '../server/src/read-within';
-import { lintWithSpectral } from '../server/src/spectral';
+import { lintForPrepare, lintWithSpectral } from '../server/src/spectral';
 import { zooPath } from './support/swagger-zoo';
 import { aliasBombLines, refsIn } from './support/specs';
 
@@ -179,6 +179,25 @@ describe('YAML to JSON', () => {
     assert.deepEqual(Object.keys(value), ['openapi', 'info', 'x-limits', 'components', 'paths']);
   });
 
+  it('the value built in the same walk is what JSON.parse makes of the text (so prepare parses the YAML once)', () => {
+    const text = [
+      'openapi: 3.0.3',
+      'info: {title: T, version: "1"}',
+      'x-n: {big: 9223372036854775807, ratio: 1.10, e: 1e3, octal: 0o17, hex: 0x1f, "200": ok, 201: yes, t: true, n: null, empty: }',
+      'x-proto: {__proto__: {polluted: true}, ok: 1}',
+      'base: &b {a: [1, {c: d}], e: []}',
+      'merged: {<<: *b, e: {}}',
+      'paths: {}',
+      '',
+    ].join('\n');
+    const out = yamlToJson(text);
+    assert.deepStrictEqual(out.value, JSON.parse(out.text));
+    assert.equal(Object.getPrototypeOf((out.value as Json)['x-proto']), Object.prototype, '__proto__ is a key, as JSON.parse has it');
+    const docusign = stringifyYaml(JSON.parse(read(join(API, 'docusign.net.json'))), { aliasDuplicateObjects: false, lineWidth: 0 });
+    const big = yamlToJson(docusign);
+    assert.deepStrictEqual(big.value, JSON.parse(big.text));
+  });
+
   it('refuses YAML with no faithful JSON form, listing every place', async () => {
     const text = [
       'openapi: 3.0.3',
@@ -286,7 +305,9 @@ describe('Prepare for Rewst', () => {
     const text = read(join(split, 'openapi.yaml'));
     const r = await prepareForRewst(text, { entry: 'openapi.yaml', read: bundleReaderWithin(split) });
     const out = JSON.parse(r.text) as Json;
-    assert.deepEqual(operations(out), ['GET /tickets', 'POST /tickets', 'GET /tickets/{id}']);
+    // The server URL's base path /api is folded into the paths by default.
+    assert.deepEqual(operations(out), ['GET /api/tickets', 'POST /api/tickets', 'GET /api/tickets/{id}']);
+    assert.deepEqual(out.servers, [{ url: 'https://helpdesk.example.com' }]);
     assert.equal(r.operations, 3);
     assert.deepEqual(
       refsIn(out).filter((x) => !x.ref.startsWith('#')),
@@ -307,8 +328,8 @@ describe('Prepare for Rewst', () => {
   it('the same spec without its files is not ready: the references Rewst cannot follow are counted', async () => {
     const r = await prepareForRewst(read(join(ROOT, 'test', 'fixtures', 'split', 'openapi.yaml')));
     assert.equal(r.ready, false);
-    assert.deepEqual(r.blocking, { errors: 0, references: 4, structural: 0 });
-    assert.match(prepareVerdict(r), /^Not ready: 4 reference\(s\) to other files or URLs that Rewst cannot follow/);
+    assert.deepEqual(r.blocking, { errors: 0, references: 4, structural: 0, basePath: 0 });
+    assert.match(prepareVerdict(r), /^Not ready: 4 references to other files or URLs that Rewst cannot follow/);
   });
 
   it('a missing referenced file is one problem at its $ref, and the verdict is not ready', async () => {
@@ -325,12 +346,16 @@ describe('Prepare for Rewst', () => {
       [['pet.yaml', 'properties/owner', './owner.yaml']],
     );
     assert.equal(r.ready, false);
-    assert.deepEqual(r.blocking, { errors: 0, references: 1, structural: 0 });
+    assert.deepEqual(r.blocking, { errors: 0, references: 1, structural: 0, basePath: 0 });
     const report = prepareReport(r, 'api.yaml', 'api.rewst.json');
+    const line = r.unfollowed[0].range.start.line + 1;
     assert.match(
       report,
-      /### References that could not be bundled \(1\)\n\n- in ` pet\.yaml ` at ` \/properties\/owner `: Not bundled: cannot read owner\.yaml: no such file\./,
+      new RegExp(
+        `### References Rewst cannot follow \\(1, to 1 file or URL\\)\n\nWhy no repair was safe: .*\n\n- \` \\./owner\\.yaml \` \\(1 reference; Not bundled: cannot read owner\\.yaml: no such file\\.\\): \\[line ${line}\\]\\(api\\.rewst\\.json#L${line},\\d+\\)\n`,
+      ),
     );
+    assert.match(r.text.split('\n')[line - 1], /"\$ref": "\.\/owner\.yaml"/, 'the link is at the $ref');
   });
 
   it('a reference to a URL is never read, nothing is said to be bundled, and the file is not ready', async () => {
@@ -340,7 +365,7 @@ describe('Prepare for Rewst', () => {
     const r = await prepareForRewst(spec, { entry: 'api.json', read: (f) => (asked.push(f), '') });
     assert.deepEqual(asked, []);
     assert.ok(!r.changes.some((c) => c.kind === 'bundle'));
-    assert.deepEqual(r.blocking, { errors: 0, references: 1, structural: 0 });
+    assert.deepEqual(r.blocking, { errors: 0, references: 1, structural: 0, basePath: 0 });
     assert.equal(r.ready, false);
   });
 
@@ -350,7 +375,7 @@ describe('Prepare for Rewst', () => {
     const report = prepareReport(r, 'stream.json', 'stream.rewst.json');
     const lines = report.split('\n');
     assert.match(lines[2], /^\*\*(Ready to upload|Not ready)\*\*/);
-    assert.match(report, /\| size \| [\d.]+ KB, \d+ operation\(s\)/);
+    assert.match(report, /\| size \| [\d.]+ KB, \d+ operations/);
     const fixes = r.changes.filter((c) => c.kind === 'fix');
     assert.ok(fixes.length > 3, 'a spec with many fixes');
     // each fix is listed once in the folded list, and its rule once in the table with its count
@@ -366,17 +391,97 @@ describe('Prepare for Rewst', () => {
   it('the general lint\'s structural errors (oas3-schema) get their own heading and keep the verdict from "ready"', async () => {
     const text =
       'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n';
-    const r = await prepareForRewst(text, { structural: (t) => lintWithSpectral(t, { format: 'json', source: null, structuralOnly: true }) });
+    const r = await prepareForRewst(text, { structural: (t, rewst) => lintForPrepare(t, rewst) });
     assert.deepEqual(r.remaining, []);
-    assert.deepEqual(r.blocking, { errors: 0, references: 0, structural: 2 });
+    assert.deepEqual(r.blocking, { errors: 0, references: 0, structural: 2, basePath: 0 });
     assert.equal(r.ready, false);
-    assert.ok(
-      r.structural!.every((f) => f.rule === 'oas3-schema'),
-      'only the structural rules, not every Spectral warning',
+    assert.deepEqual(
+      r.structural!.map((f) => [f.rule, f.severity]),
+      [
+        ['oas3-schema', 'error'],
+        ['oas3-schema', 'error'],
+      ],
+      'the errors, not every Spectral warning',
     );
     const report = prepareReport(r, 't.yaml', 't.rewst.json');
-    assert.match(report, /^\*\*Not ready\*\*: 2 structural error/m);
-    assert.match(report, /### Structural errors the general lint finds \(2\)[\s\S]*Property "type" is not expected to be here/);
+    assert.match(report, /^\*\*Not ready\*\*: 2 errors of the general lint/m);
+    assert.match(
+      report,
+      /### Errors of the general lint \(2\)[\s\S]*#### ` oas3-schema `: 2\n\n- .*\(1 place\): \[line \d+\]\(t\.rewst\.json#L\d+,\d+\)\n- Property "type" is not expected to be here\. \(1 place\)/,
+    );
+  });
+
+  it('every error-severity rule of the general lint counts (path-params, not only the schema), grouped by message with links', async () => {
+    const text =
+      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t/{id}:\n    get:\n      operationId: getT\n      responses:\n        "200": {description: ok}\n  /u/{id}:\n    get:\n      operationId: getU\n      responses:\n        "200": {description: ok}\n';
+    const r = await prepareForRewst(text, { structural: (t, rewst) => lintForPrepare(t, rewst) });
+    assert.equal(r.ready, false);
+    // The Problems panel's errors for the written file: Spectral's spectral:oas, less what a Rewst finding reports.
+    const panel = (await lintWithSpectral(r.text, { format: 'json', source: null })).filter((f) => f.severity === 'error');
+    assert.ok(panel.length >= 2 && panel.every((f) => f.rule === 'path-params'), JSON.stringify(panel.map((f) => f.rule)));
+    assert.equal(r.blocking.structural, panel.length);
+    const report = prepareReport(r, 't.yaml', 't.rewst.json');
+    assert.match(report, new RegExp(`#### \` path-params \`: ${panel.length}\n`));
+    for (const f of r.structural!)
+      assert.ok(report.includes(`(t.rewst.json#L${f.range.start.line + 1},${f.range.start.character + 1})`), 'a link to each place');
+  });
+
+  describe('a spec split over files whose server URL is https://api.example.com/v2', () => {
+    const split = join(ROOT, 'test', 'fixtures', 'split');
+    const text = read(join(split, 'openapi.yaml')).replace('https://helpdesk.example.com/api', 'https://api.example.com/v2');
+    const options = { entry: 'openapi.yaml', read: bundleReaderWithin(split) };
+
+    it('by default the base path is folded into every path, and the report says so', async () => {
+      const r = await prepareForRewst(text, options);
+      const out = JSON.parse(r.text) as Json;
+      assert.deepEqual(operations(out), ['GET /v2/tickets', 'POST /v2/tickets', 'GET /v2/tickets/{id}']);
+      assert.deepEqual(out.servers, [{ url: 'https://api.example.com' }]);
+      assert.equal(r.ready, true);
+      assert.deepEqual(r.basePathLeft, []);
+      assert.match(prepareVerdict(r), /^Ready to upload: .*every path starts with the base path \/v2/);
+      assert.match(prepareReport(r, 'openapi.yaml', 'openapi.rewst.json'), /\| base path \| \/v2 folded into 2 paths \|/);
+    });
+
+    it('with the paths kept as written, it is not "Ready to upload": each path without /v2 is listed with a link and why', async () => {
+      const r = await prepareForRewst(text, { ...options, foldBasePath: false });
+      assert.deepEqual(operations(JSON.parse(r.text) as Json), ['GET /tickets', 'POST /tickets', 'GET /tickets/{id}']);
+      assert.equal(r.ready, false);
+      assert.deepEqual(r.blocking, { errors: 0, references: 0, structural: 0, basePath: 2 });
+      assert.match(prepareVerdict(r), /^Not ready: 2 paths without the base path \/v2, whose actions would call the wrong URL/);
+      const report = prepareReport(r, 'openapi.yaml', 'openapi.rewst.json');
+      assert.match(report, /^\*\*Not ready\*\*/m);
+      assert.match(
+        report,
+        /## Needs a person \(2\)\n\n### Paths without the base path ` \/v2 ` \(2\)\n\nWhy no repair was made: the paths were kept as written/,
+      );
+      const lines = r.text.split('\n');
+      for (const p of r.basePathLeft) {
+        assert.ok(report.includes(`\` ${p.path} \` at [line ${p.range.start.line + 1}](openapi.rewst.json#L${p.range.start.line + 1},`), p.path);
+        assert.match(lines[p.range.start.line], new RegExp(`^\\s*"${p.path.replace(/[{}]/g, '\\$&')}": \\{`), 'the link is at the path key');
+      }
+    });
+  });
+
+  it('the report counts agree: the changes heading, the fix table and "Every fix" give the same numbers', async () => {
+    const r = await prepareForRewst(read(join(API, 'stream-io-api.com.json')));
+    const report = prepareReport(r, 'stream.json', 'stream.rewst.json');
+    const fixes = r.changes.filter((c) => c.kind === 'fix').length;
+    const heading = /## What prepare did \((\d+) changes?: (\d+) fix(?:es)?(?:, (\d+) other steps?)?(?:, (\d+) warnings?)?\)/.exec(report);
+    assert.ok(heading, report);
+    assert.equal(Number(heading[1]), r.changes.length);
+    assert.equal(Number(heading[2]) + Number(heading[3] ?? 0) + Number(heading[4] ?? 0), r.changes.length, 'the parts add up');
+    assert.equal(Number(heading[2]), fixes);
+    assert.match(report, new RegExp(`<summary>Every fix \\(${fixes}\\)</summary>`));
+    const table = [...report.matchAll(/^\| ` [\w-]+ ` \| (\d+) \|/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    assert.equal(table, fixes, 'the table sums to the fixes');
+  });
+
+  it('the size section never says "of 0" tags: a spec with no tags says so', async () => {
+    const text =
+      '{"openapi":"3.0.3","info":{"title":"A","description":"A.","version":"1"},"paths":{"/a":{"get":{"operationId":"a","responses":{"200":{"description":"ok"}}}}}}';
+    const report = prepareReport(await prepareForRewst(text), 'a.json', 'a.rewst.json');
+    assert.doesNotMatch(report, /of 0/);
+    assert.match(report, /No operation has a tag \(1 operation\(s\) without a tag, \d+ B\)\./);
   });
 
   it('stops between steps when cancelled', async () => {

@@ -27,7 +27,7 @@ const hostNotes = (root: Obj): Note[] => proposeSettings(root).notes.filter((n) 
 const hostOf = (root: Obj) => proposeSettings(root).settings.hostname;
 
 const FOLD =
-  'Prepare for Rewst Upload with the base path folded in (CLI: prepare --fold-base-path) writes /api/v1 in front of every path of the upload file; without it the paths are uploaded as they are.';
+  'Prepare for Rewst Upload writes /api/v1 in front of every path of the upload file (unless told to keep the paths: CLI prepare --keep-base-path, setting rewstOpenapi.foldBasePath off).';
 
 describe('hostname notes of the proposal', () => {
   it('a placeholder host (no enum) with a base path: two warnings at the hostname, the defaults filled in', () => {
@@ -113,7 +113,7 @@ describe('hostname notes of the proposal', () => {
         level: 'warning',
         message:
           "The spec's server URL \"/api\" has no host: enter the API hostname from the vendor's documentation. Its base path is /api, and Rewst's hostname takes no path: each action would call https://HOSTNAME/tickets, not https://HOSTNAME/api/tickets, unless the paths carry /api. " +
-          'Prepare for Rewst Upload with the base path folded in (CLI: prepare --fold-base-path) writes /api in front of every path of the upload file; without it the paths are uploaded as they are.',
+          'Prepare for Rewst Upload writes /api in front of every path of the upload file (unless told to keep the paths: CLI prepare --keep-base-path, setting rewstOpenapi.foldBasePath off).',
       },
     ]);
   });
@@ -134,7 +134,7 @@ describe('hostname notes of the proposal', () => {
         [
           'warning',
           "The spec's basePath is /v2, and Rewst's hostname takes no path: each action would call https://api.vendor.com/tickets, not https://api.vendor.com/v2/tickets, unless the paths carry /v2. " +
-            'Prepare for Rewst Upload with the base path folded in (CLI: prepare --fold-base-path) writes /v2 in front of every path of the upload file; without it the paths are uploaded as they are.',
+            'Prepare for Rewst Upload writes /v2 in front of every path of the upload file (unless told to keep the paths: CLI prepare --keep-base-path, setting rewstOpenapi.foldBasePath off).',
         ],
       ],
     );
@@ -262,9 +262,9 @@ describe('settings check: the hostname still a placeholder', () => {
 describe('prepare and the base path', () => {
   const pathsOf = (text: string) => Object.keys((JSON.parse(text) as { paths: Obj }).paths);
 
-  it('without folding: the paths as they were, and the report says the base path is NOT in them and what Rewst calls', async () => {
+  it('kept out (foldBasePath false): the paths as they were, not ready, and the report says the base path is NOT in them and what Rewst calls', async () => {
     const ably = load('ably.net/control.json');
-    const r = await prepareForRewst(JSON.stringify(ably), { format: 'json' });
+    const r = await prepareForRewst(JSON.stringify(ably), { format: 'json', foldBasePath: false });
     assert.deepEqual(pathsOf(r.text), Object.keys(ably.paths as Obj));
     assert.equal((JSON.parse(r.text) as { servers: Array<{ url: string }> }).servers[0].url, 'https://control.ably.net/v1');
     const n = Object.keys(ably.paths as Obj).length;
@@ -274,19 +274,23 @@ describe('prepare and the base path', () => {
         (c) =>
           c.kind === 'warning' &&
           c.message ===
-            "Base path /v1 is NOT in the paths: Rewst's hostname takes no path, so each action calls https://control.ably.net/accounts/{account_id}/apps, not https://control.ably.net/v1/accounts/{account_id}/apps. Prepare with the base path folded in (--fold-base-path) to write /v1 in front of every path.",
+            "Base path /v1 is NOT in the paths (kept out, as asked: --keep-base-path or the setting rewstOpenapi.foldBasePath off): Rewst's hostname takes no path, so each action calls https://control.ably.net/accounts/{account_id}/apps, not https://control.ably.net/v1/accounts/{account_id}/apps. Prepare without --keep-base-path (the setting on, its default) to write /v1 in front of every path.",
       ),
     );
+    assert.equal(r.ready, false);
+    assert.equal(r.blocking.basePath, n);
+    assert.equal(r.basePathLeft.length, n);
     assert.match(
       prepareReport(r, 'control.json', 'control.rewst.json'),
-      /\| base path \| \/v1 is NOT in 13 path\\\(s\\\): Rewst calls the hostname and the path only/,
+      /\| base path \| \/v1 is NOT in 13 paths, kept out as asked: Rewst calls the hostname and the path only/,
     );
   });
 
-  it('folding: every path prefixed once, the operations unchanged, the server URL reduced to its origin', async () => {
+  it('folding, the default: every path prefixed once, the operations unchanged, the server URL reduced to its origin', async () => {
     const ably = load('ably.net/control.json');
-    const plain = await prepareForRewst(JSON.stringify(ably), { format: 'json' });
-    const r = await prepareForRewst(JSON.stringify(ably), { format: 'json', foldBasePath: true });
+    const plain = await prepareForRewst(JSON.stringify(ably), { format: 'json', foldBasePath: false });
+    const r = await prepareForRewst(JSON.stringify(ably), { format: 'json' });
+    assert.equal(r.ready, true);
     assert.deepEqual(
       pathsOf(r.text),
       pathsOf(plain.text).map((k) => `/v1${k}`),
@@ -322,9 +326,19 @@ describe('prepare and the base path', () => {
     const change = r.changes.find((c) => c.message.startsWith('Base path'))!;
     assert.equal(
       change.message,
-      'Base path /api/v1 folded into 1 path; the server URL https://{tenant}.vendor.com/api/v1 is now https://{tenant}.vendor.com, so Rewst calls https://acme.vendor.com/api/v1/users. 2 path(s) already started with /api/v1 and were left as they were (not doubled). 1 path(s) were left as they were because the folded path already exists: /groups.',
+      "Base path /api/v1 folded into 1 path; the server URL https://{tenant}.vendor.com/api/v1 is now https://{tenant}.vendor.com, so Rewst calls https://acme.vendor.com/api/v1/users. 2 path(s) already started with /api/v1 and were left as they were (not doubled). 1 path(s) were left as they were because the folded path already exists: /groups. Done by default, since Rewst's hostname takes no path (--keep-base-path, or the setting rewstOpenapi.foldBasePath off, keeps the paths as written).",
     );
     assert.equal(r.operations, 4);
+    // The clash is left for a person, with why no repair was safe.
+    assert.equal(r.ready, false);
+    assert.deepEqual(
+      r.basePathLeft.map((p) => p.path),
+      ['/groups'],
+    );
+    assert.match(
+      prepareReport(r, 'api.json', 'api.rewst.json'),
+      /### Paths without the base path ` \/api\/v1 ` \(1\)\n\nWhy no repair was safe: with ` \/api\/v1 ` in front, each of these would be a path the spec already has; merging two path items under one path could make two actions collide or lose one\./,
+    );
   });
 
   it('Swagger 2.0 is converted first, then folded: every server of the conversion reduced', async () => {

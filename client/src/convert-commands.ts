@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, type LanguageClient, type RequestType } from 'vscode-languageclient/node';
 import * as P from '../../common/protocol';
+import { kb } from '../../common/format';
+import { preparedReportName } from '../../common/file-names';
 
 export const CONVERT_COMMANDS = {
   swagger2: 'rewstOpenapi.convertSwagger2',
@@ -159,8 +161,9 @@ async function confirmOverwrite(target: vscode.Uri, options: ConvertOptions): Pr
 }
 
 /** Shows a Markdown report in the preview, from a file in the extension's storage (no unsaved editor left behind). */
-async function showReport(env: Env, name: string, markdown: string): Promise<void> {
-  const uri = vscode.Uri.joinPath(env.storage, 'reports', name.replace(/[^\w.-]+/g, '_') + '.md');
+/** The report as a file: `beside` (prepare's NAME.rewst.report.md next to the upload file, so it is not lost with its tab), else in the extension's storage. */
+async function showReport(env: Env, name: string, markdown: string, beside?: vscode.Uri): Promise<void> {
+  const uri = beside ?? vscode.Uri.joinPath(env.storage, 'reports', name.replace(/[^\w.-]+/g, '_') + '.md');
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
   await vscode.workspace.fs.writeFile(uri, Buffer.from(markdown, 'utf8'));
   await vscode.commands.executeCommand('markdown.showPreview', uri);
@@ -245,11 +248,14 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: P.DocFormat, 
       `${output}: settings ${r.settings.from} carried over as ${r.settings.name}${r.settings.changes.length ? `: ${r.settings.changes.join(' ')}` : ''}`,
     );
   }
-  await showReport(env, output, r.report);
+  const reportFile = target && vscode.Uri.joinPath(target, '..', preparedReportName(output));
+  await showReport(env, output, r.report, reportFile);
+  if (reportFile) env.output.appendLine(`${output}: report written to ${reportFile.fsPath}`);
   const left = [
     r.errorsLeft ? `${r.errorsLeft} error(s) still need a person` : '',
     r.referencesLeft ? `${r.referencesLeft} reference(s) Rewst cannot follow` : '',
-    r.structuralLeft ? `${r.structuralLeft} structural error(s) that may stop the import` : '',
+    r.structuralLeft ? `${r.structuralLeft} error(s) of the general lint (Spectral, as the Problems panel shows them) that may stop the import` : '',
+    r.basePath?.missing ? `${r.basePath.missing} path(s) without the base path ${r.basePath.path}` : '',
     r.budget && !r.budget.fits ? `over the upload budget of ${r.budget.kb} KB (the report says which tags to drop)` : '',
   ].filter(Boolean);
   // Rewst's hostname takes no path: say what became of the server URL's base path, where the notification is read.
@@ -258,9 +264,9 @@ async function prepare(env: Env, doc: vscode.TextDocument, format: P.DocFormat, 
     : r.basePath.folded
       ? ` Base path ${r.basePath.path} folded into ${r.basePath.prefixed} path(s).`
       : r.basePath.missing
-        ? ` Base path ${r.basePath.path} is not in ${r.basePath.missing} path(s): Rewst will call them without it (setting rewstOpenapi.foldBasePath folds it in).`
+        ? ` Base path ${r.basePath.path} is not in ${r.basePath.missing} path(s): Rewst will call them without it (kept out by the setting rewstOpenapi.foldBasePath, off; on, prepare folds it in).`
         : '';
-  const size = `${Math.round(r.bytes / 1024)} KB${r.budget?.fits ? `, within the budget of ${r.budget.kb} KB` : ''}`;
+  const size = `${kb(r.bytes)}${r.budget?.fits ? `, within the budget of ${r.budget.kb} KB` : ''}`; // the report's figure
   const message = r.ready
     ? `${output} is ready to upload (${size}; ${r.changes} change(s)).${base}`
     : `${output} (${size}): ${r.changes} change(s); ${left.join('; ')}.${base}`;

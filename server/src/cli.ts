@@ -37,7 +37,7 @@ const COMMANDS: Record<string, Command> = {
   prepare: {
     usage: prepareUsage,
     summary:
-      "writes FILE.rewst.json to upload: one OpenAPI 3 JSON document (split files bundled), every safe fix applied, with a report and the size; --slim removes what Rewst makes no action of, --budget KB checks the size (over it: exit 1, with the tags to drop), --fold-base-path writes the server URL's path (/api/v1) in front of every path",
+      "writes FILE.rewst.json to upload: one OpenAPI 3 JSON document (split files bundled), every safe fix applied, with a report and the size; --slim removes what Rewst makes no action of, --budget KB checks the size (over it: exit 1, with the tags to drop), the server URL's path (/api/v1) is written in front of every path unless --keep-base-path",
     run: prepareCommand,
   },
   init: {

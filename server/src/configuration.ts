@@ -11,11 +11,11 @@ export interface ServerSettings {
   'diagnostics.maxPerRule': number;
   /** Prepare's upload budget in KB; 0 means none. */
   uploadBudgetKB: number;
-  /** Prepare writes the server URL's base path in front of every path (Rewst's hostname takes no path). */
+  /** Prepare writes the server URL's base path in front of every path (Rewst's hostname takes no path); on by default, false keeps the paths as written. */
   foldBasePath: boolean;
 }
 
-const DEFAULTS: ServerSettings = { 'spectral.enable': true, 'diagnostics.maxPerRule': 100, uploadBudgetKB: 0, foldBasePath: false };
+const DEFAULTS: ServerSettings = { 'spectral.enable': true, 'diagnostics.maxPerRule': 100, uploadBudgetKB: 0, foldBasePath: true };
 
 const valid: { [K in keyof ServerSettings]: (v: unknown) => v is ServerSettings[K] } = {
   'spectral.enable': (v): v is boolean => typeof v === 'boolean',

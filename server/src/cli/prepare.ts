@@ -1,7 +1,7 @@
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { carrySettings, type OperationIdChange } from '../engine/settings';
 import { settingsNameFor } from '../engine/spec-files';
-import { groupBy, kb, prepareForRewst, preparedFileName, prepareVerdict, sizeLines } from '../engine/convert';
+import { groupBy, kb, prepareForRewst, preparedFileName, preparedReportName, prepareReport, prepareVerdict, sizeLines } from '../engine/convert';
 import { toPointer } from '../engine/pointer';
 import { bundleReaderWithin } from '../read-within';
 import { structuralCheck } from '../spectral/structural';
@@ -10,7 +10,7 @@ import { formatOf, readText } from './io';
 import { settingsBeside } from './settings-check';
 import { reportConvertError, writeAtomically } from './out-file';
 
-export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT] [--slim] [--budget KB] [--fold-base-path]';
+export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT] [--slim] [--budget KB] [--keep-base-path]';
 
 /**
  * Writes the file to upload to Rewst: one OpenAPI 3 JSON document (relative
@@ -20,15 +20,22 @@ export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT] [--slim] [--bud
  * what was done grouped by rule, the size and its largest parts. `--slim` removes
  * what Rewst does not turn into actions (engine/convert/slim.ts); `--budget KB`
  * says whether the file fits, and which tags to drop with `reduce` when not;
- * `--fold-base-path` writes the server URL's path (`/api/v1`) in front of every
- * path, since Rewst's hostname takes none (engine/convert/base-path.ts).
+ * The server URL's path (`/api/v1`) is written in front of every path, since
+ * Rewst's hostname takes none (engine/convert/base-path.ts); `--keep-base-path`
+ * keeps the paths as written (and the verdict "Not ready"). `--fold-base-path`,
+ * the default now, is still accepted.
  * Exit 0 ready to upload (and within the budget), 1 problems left that need a
  * person or over the budget (the file is still written) or the file could not
  * be prepared, 2 usage or I/O error.
  */
 export async function prepareCommand(rest: string[]): Promise<number> {
-  const { files, flags } = parseArgs(rest, { values: { out: undefined, budget: undefined }, booleans: ['slim', 'fold-base-path'], short: { o: 'out' } });
+  const { files, flags } = parseArgs(rest, {
+    values: { out: undefined, budget: undefined },
+    booleans: ['slim', 'fold-base-path', 'keep-base-path'],
+    short: { o: 'out' },
+  });
   if (files.length !== 1) throw new UsageError(files.length ? 'prepare takes one file' : 'no file given');
+  if (flags['fold-base-path'] && flags['keep-base-path']) throw new UsageError('--fold-base-path and --keep-base-path say opposite things: give one');
   const file = files[0];
   const out = typeof flags.out === 'string' ? flags.out : join(dirname(file), preparedFileName(basename(file)));
   if (resolve(out) === resolve(file)) throw new UsageError('the prepared file must not replace the original: choose another -o');
@@ -44,12 +51,15 @@ export async function prepareCommand(rest: string[]): Promise<number> {
       structural: (t, rewst) => structuralCheck(t, rewst),
       slim: flags.slim === true,
       budgetKB,
-      foldBasePath: flags['fold-base-path'] === true,
+      foldBasePath: flags['keep-base-path'] !== true,
     });
   } catch (e) {
     return reportConvertError(file, e);
   }
   writeAtomically(out, result.text);
+  // The report beside the upload file (its links are relative to it), as the editor writes it.
+  const reportFile = join(dirname(out), preparedReportName(basename(out)));
+  writeAtomically(reportFile, prepareReport(result, basename(file), basename(out)));
   const log = (line: string) => process.stderr.write(line + '\n');
   const verdict = prepareVerdict(result);
   log(`${file}: ${result.from} → ${result.to}, written to ${out} (${kb(result.bytes)}, ${result.operations} operation(s))`);
@@ -68,14 +78,19 @@ export async function prepareCommand(rest: string[]): Promise<number> {
   for (const p of result.unbundled) log(`${join(folder, p.file)}: at ${toPointer(p.path) || '/'}: still needs a person: ${p.message}`);
   for (const f of result.structural ?? [])
     log(
-      `${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: structural error (may stop an importer that validates): spectral/${f.rule}: ${f.message}`,
+      `${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: error of the general lint (may stop an importer that validates): spectral/${f.rule}: ${f.message}`,
     );
-  if (result.structuralUnavailable) log(`  the general lint (structural errors) could not run: ${result.structuralUnavailable}`);
+  if (result.structuralUnavailable) log(`  the general lint could not run: ${result.structuralUnavailable}`);
+  for (const p of result.basePathLeft)
+    log(
+      `${out}:${p.range.start.line + 1}:${p.range.start.character + 1}: still needs a person: the path ${p.path} does not start with the base path ${result.basePath?.basePath ?? ''}`,
+    );
   for (const f of result.remaining)
     log(
       `${out}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'error' ? 'still needs a person' : f.severity}: ${f.ruleId}: ${f.message}`,
     );
   carrySettingsOver(file, out, result.operationIds, log);
+  log(`  report: ${reportFile}`);
   if (result.remaining.length + result.unbundled.length > 3) log(verdict); // again, where a terminal leaves the eye
   return result.ready ? 0 : 1;
 }

@@ -26,11 +26,13 @@ export interface AnalyzeOptions {
   format?: Format;
   /** Run only these rules (all when absent). */
   rules?: ReadonlyArray<string>;
+  /** A parse of this very text that the caller already has (prepare's), so that it is not parsed again. */
+  parsed?: SpecDocument;
 }
 
 /** Parses and lints a document. Never throws on bad input: problems become findings. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const doc = parseSpec(text, options.format);
+  const doc = options.parsed?.text === text ? options.parsed : parseSpec(text, options.format);
   if (doc.problems.length) {
     if (!looksLikeSpec(text)) return { doc, isSpec: false, findings: [] };
     return { doc, isSpec: true, findings: doc.problems.map((p) => problemFinding(doc, p, PARSE_ERROR, p.message)) };
@@ -135,6 +137,8 @@ export interface FixAllResult {
   rounds: Fix[][];
   /** Findings left after the fixes. */
   remaining: Finding[];
+  /** The analysis of `text`, whose findings are `remaining`. */
+  analysis: Analysis;
 }
 
 const MAX_ROUNDS = 8;
@@ -143,12 +147,13 @@ const MAX_ROUNDS = 8;
  * Applies every safe fix. Fixes that overlap wait for the next round, which
  * re-lints the edited text; the returned edits are composed onto the original.
  */
-export function fixAll(text: string, options: AnalyzeOptions = {}): FixAllResult {
+export function fixAll(text: string, options: AnalyzeOptions = {}, first?: Analysis): FixAllResult {
   let current = text;
   let edits: TextEdit[] = [];
   const applied: Fix[] = [];
   const rounds: Fix[][] = [];
-  let analysis = analyze(current, options);
+  // The caller's analysis of `text` (with the same options), when it has one: the text is not linted twice.
+  let analysis = first?.doc.text === text ? first : analyze(current, options);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const ctx = fixContext(analysis, true);
     if (!ctx) break;
@@ -168,5 +173,5 @@ export function fixAll(text: string, options: AnalyzeOptions = {}): FixAllResult
     current = next;
     analysis = analyze(current, { ...options, format: analysis.doc.format });
   }
-  return { text: current, edits, applied, rounds, remaining: analysis.findings };
+  return { text: current, edits, applied, rounds, remaining: analysis.findings, analysis };
 }

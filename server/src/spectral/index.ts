@@ -13,10 +13,12 @@ import { createDocument, normalizeSource } from './document';
 import { loadRulesetFile, oasRuleset, structuralRuleset } from './ruleset';
 import { runRuleset, type RunOptions } from './runner';
 import type { RawResult } from './results';
+import { panelFindings } from './prepare-lint';
 
 export { Cancelled } from './runner';
 export { findRulesetFile, RulesetError, RULESET_FILES } from './ruleset';
 export { spectralDuplicates, SAME_PROBLEM } from './dedup';
+export { panelFindings } from './prepare-lint';
 
 export interface SpectralFinding {
   /** The Spectral rule name (or `parser`, `invalid-ref`, `unrecognized-format`). */
@@ -67,4 +69,9 @@ export async function lintWithSpectral(text: string, options: SpectralOptions): 
     range: r.range,
     documentationUrl: documentationUrlFor(String(r.code), r.documentationUrl),
   }));
+}
+
+/** Prepare's general lint in-process (scripts/prepare-corpus.mjs): what ./structural.ts runs in a worker. */
+export async function lintForPrepare(text: string, rewst: ReadonlyArray<{ ruleId: string; pointer: string }>) {
+  return panelFindings(await lintWithSpectral(text, { format: 'json', source: null }), rewst);
 }

@@ -7,7 +7,7 @@
  */
 import { specServer, splitServer, startsWithPath } from '../server-url';
 import { isObject } from '../spec-index';
-import type { PrepareChange } from './prepare';
+import type { PrepareChange } from './change';
 
 type Obj = Record<string, unknown>;
 
@@ -30,7 +30,8 @@ export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?
   const server = specServer(value);
   if (!server?.basePath || !isObject(value.paths)) return { value };
   const base = server.basePath;
-  const keys = Object.keys(value.paths);
+  // Specification extensions (`x-…`) of the paths object are no paths: never prefixed, never counted.
+  const keys = Object.keys(value.paths).filter((k) => !k.startsWith('x-'));
   const carried = keys.filter((k) => startsWithPath(k, base));
   const host = server.host ? `https://${server.host}` : 'https://HOSTNAME';
   const example = keys.find((k) => k.startsWith('/') && !startsWithPath(k, base));
@@ -43,15 +44,19 @@ export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?
       change: {
         kind: 'warning',
         message:
-          `Base path ${base} is NOT in the paths: Rewst's hostname takes no path, so each action calls ${host}${example}, not ${host}${base}${example}. ` +
-          `Prepare with the base path folded in (--fold-base-path) to write ${base} in front of every path.`,
+          `Base path ${base} is NOT in the paths (kept out, as asked: --keep-base-path or the setting rewstOpenapi.foldBasePath off): Rewst's hostname takes no path, so each action calls ${host}${example}, not ${host}${base}${example}. ` +
+          `Prepare without --keep-base-path (the setting on, its default) to write ${base} in front of every path.`,
       },
     };
   }
   const paths: Obj = {};
   const clashes: string[] = [];
   let prefixed = 0;
-  for (const key of keys) {
+  for (const key of Object.keys(value.paths)) {
+    if (key.startsWith('x-')) {
+      paths[key] = value.paths[key];
+      continue;
+    }
     const target = startsWithPath(key, base) ? key : base + (key.startsWith('/') ? key : `/${key}`);
     if (target !== key && Object.prototype.hasOwnProperty.call(value.paths, target)) {
       clashes.push(key);
@@ -69,6 +74,7 @@ export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?
     clashes.length
       ? `${clashes.length} path(s) were left as they were because the folded path already exists: ${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}.`
       : '',
+    "Done by default, since Rewst's hostname takes no path (--keep-base-path, or the setting rewstOpenapi.foldBasePath off, keeps the paths as written).",
   ];
   return {
     value: { ...value, paths, ...(servers === undefined ? {} : { servers }) },

@@ -4,18 +4,13 @@ export { convertSwagger2, convertSwagger2Value, type ConvertWarning, type Swagge
 export { yamlToJson, MAX_ALIAS_EXPANSION } from './yaml-to-json';
 export { byteLength, jsonIndentOf, serializeLike, toYaml } from './serialize';
 export { describeVersion, readSpecValue } from './read';
-export {
-  prepareForRewst,
-  preparedFileName,
-  STRUCTURAL_RULES,
-  type PrepareChange,
-  type PrepareOptions,
-  type PrepareResult,
-  type StructuralFinding,
-} from './prepare';
+export { prepareForRewst, type PrepareChange, type PrepareOptions, type PrepareResult, type StructuralFinding } from './prepare';
+export { preparedFileName, preparedReportName } from './file-names';
 export { readForReduce, reducedFileName, reduceSpec, tagsOf, type ReduceResult, type ReduceSelection } from './reduce';
 export { matchAny, DEFAULT_MATCH_TIME_LIMIT_MS } from './path-match';
-export { basePathLine, groupBy, kb, mdCode, mdText, prepareReport, prepareVerdict, reduceReport, reduceSummary } from './report';
+export { kb, mdCode, mdLink, mdText } from './markdown';
+export { groupBy, reduceReport, reduceSummary } from './report';
+export { basePathLine, prepareReport, prepareVerdict } from './prepare-report';
 export { bundleText, type BundleFileResult } from './bundle';
 export { jsonSize, sizeBreakdown, type ComponentSize, type SizeBreakdown, type TagSize } from './size';
 export { cutText, isJsonMediaType, KEPT_EXTENSIONS, MAX_DESCRIPTION, slimSpec, type SlimResult, type SlimStep } from './slim';

@@ -1,9 +1,11 @@
 /**
  * "Prepare for Rewst": any spec in, the file to upload out. A spec split over
  * several files is bundled into one, Swagger 2.0 is converted to OpenAPI 3.0,
- * YAML becomes JSON, every safe Rewst fix is applied, and the result is linted
- * again. The verdict says "ready" only when the written file has no Rewst
- * error and no reference Rewst cannot follow.
+ * YAML becomes JSON, the server URL's base path is folded into the paths,
+ * every safe Rewst fix is applied, and the result is linted again. The verdict
+ * says "ready" only when the actions will work: the written file has no Rewst
+ * error, no error of the general lint (as the Problems panel shows it), no
+ * reference Rewst cannot follow and no path without the base path.
  */
 import { bundleSpec, BundleTooLarge, hasExternalRefs, type BundleProblem, type ReadFile } from '../bundle';
 import { analyze, fixAll } from '../engine';
@@ -11,22 +13,18 @@ import type { Format } from '../parse';
 import type { OperationIdChange } from '../settings/write/carry-over';
 import { collectOperations, type OperationRef } from '../spec-index';
 import type { Finding, Range } from '../types';
+import type { PrepareChange } from './change';
 import { checkpoint, ConvertError, type IsCancelled } from './problems';
 import { describeVersion, readSpecValue } from './read';
 import { handleBasePath, type BasePathResult } from './base-path';
+import { placesLeft, type BasePathLeft, type UnfollowedRef } from './places-left';
 import { checkBudget, type BudgetResult } from './budget';
 import { byteLength } from './serialize';
 import { sizeBreakdown, type SizeBreakdown } from './size';
 import { slimSpec, type SlimResult } from './slim';
 import { convertSwagger2Value } from './swagger2';
 
-export interface PrepareChange {
-  kind: 'bundle' | 'convert' | 'warning' | 'fix' | 'slim';
-  message: string;
-  /** JSON pointer in the output, when the change has one place. */
-  pointer?: string;
-  ruleId?: string;
-}
+export type { PrepareChange } from './change';
 
 export interface PrepareOptions {
   format?: Format;
@@ -35,16 +33,20 @@ export interface PrepareOptions {
   entry?: string;
   read?: ReadFile;
   /**
-   * The general lint of the written file (Spectral's `spectral:oas`, run by the caller): its structural
-   * errors (`oas3-schema`, `oas2-schema`) may stop an importer that validates the document. It gets the Rewst findings
-   * left, so that a problem both report (an invalid regex) is counted once. A string says why it could not run.
+   * The general lint of the written file (Spectral's `spectral:oas`, run by the caller, as the Problems panel shows
+   * it): its error-severity findings (`oas3-schema`, `oas2-schema`, `path-params`, `array-items`, …) may stop an
+   * importer that validates the document. It gets the Rewst findings left, so that a problem both report (an invalid
+   * regex) is counted once. A string says why it could not run.
    */
   structural?: (text: string, rewst: readonly Finding[]) => Promise<StructuralFinding[] | string>;
   /** Slim the file after the fixes: remove what Rewst does not turn into actions (see slim.ts). */
   slim?: boolean;
   /** The upload budget in KB: the result says whether the file fits, and which tags to drop when it does not. */
   budgetKB?: number;
-  /** Write the server URL's base path in front of every path and reduce the server URL to its origin (see base-path.ts). */
+  /**
+   * Write the server URL's base path in front of every path and reduce the server URL to its origin (see
+   * base-path.ts). On unless false: Rewst's hostname takes no path, so a base path left out is an action that calls the wrong URL.
+   */
   foldBasePath?: boolean;
 }
 
@@ -56,9 +58,6 @@ export interface StructuralFinding {
   pointer: string;
   range: Range;
 }
-
-/** The general lint's rules that say the document does not follow the OpenAPI schema. */
-export const STRUCTURAL_RULES = new Set(['oas3-schema', 'oas2-schema']);
 
 export interface PrepareResult {
   /** OpenAPI 3 JSON, ready to upload (or to fix the remaining problems in). */
@@ -72,12 +71,15 @@ export interface PrepareResult {
   unbundled: BundleProblem[];
   /** Files read besides the spec itself. */
   bundledFiles: string[];
-  /** Structural errors the general lint found in `text`; undefined when it was not run. */
+  /** Errors the general lint found in `text` (every error-severity rule, not only the schema's); undefined when it was not run. */
   structural?: StructuralFinding[];
   /** Why the general lint could not run, when it could not. */
   structuralUnavailable?: string;
-  /** Rewst errors left, references Rewst cannot follow (to URLs or files) and structural errors: all zero, and within the budget, means ready to upload. */
-  blocking: { errors: number; references: number; structural: number };
+  /**
+   * Rewst errors left, references Rewst cannot follow (to URLs or files), errors of the general lint and paths
+   * without the server URL's base path: all zero, and within the budget, means ready to upload.
+   */
+  blocking: { errors: number; references: number; structural: number; basePath: number };
   ready: boolean;
   bytes: number;
   operations: number;
@@ -89,6 +91,10 @@ export interface PrepareResult {
   budget?: BudgetResult;
   /** The server URL's base path, folded into the paths or not, when the spec has one. */
   basePath?: BasePathResult;
+  /** The references of `text` that Rewst cannot follow (its ref-external findings), with what each names. */
+  unfollowed: UnfollowedRef[];
+  /** The paths of `text` without the base path: each such action calls the hostname without it. */
+  basePathLeft: BasePathLeft[];
   /** Each operation's id before prepare's fixes and after (for the settings file carried over). */
   operationIds: OperationIdChange[];
   from: string;
@@ -148,16 +154,18 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     json = value === input.value ? input.jsonText : JSON.stringify(value, null, 2) + '\n';
   }
   // Rewst's hostname takes no path: the base path is folded into the paths, or the report says what Rewst will call.
-  const based = handleBasePath(converted3, options.foldBasePath === true);
+  const based = handleBasePath(converted3, options.foldBasePath !== false);
   if (based.change) changes.push(based.change);
   if (based.value !== converted3) {
     converted3 = based.value;
     json = JSON.stringify(converted3, null, 2) + '\n';
   }
   await checkpoint(options.isCancelled);
-  const before = analyze(json, { format: 'json' }).findings;
+  // One parse per version: the input's own parse when the JSON is the input, and the fixes start from this analysis.
+  const first = analyze(json, { format: 'json', parsed: input.parsed });
+  const before = first.findings;
   await checkpoint(options.isCancelled);
-  const fixed = fixAll(json, { format: 'json' });
+  const fixed = fixAll(json, { format: 'json' }, first);
   const left = new Set(fixed.remaining.map((f) => `${f.ruleId}\u0000${f.message}`));
   const solved = before
     .filter((f) => f.fixable && !left.has(`${f.ruleId}\u0000${f.message}`))
@@ -165,7 +173,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   for (const fix of fixed.applied) changes.push({ kind: 'fix', message: fix.title, ruleId: fix.ruleId });
   await checkpoint(options.isCancelled);
   let out = fixed.text;
-  let remaining = fixed.remaining;
+  let last = fixed.analysis;
   let slim: PrepareResult['slim'];
   if (options.slim) {
     const s = slimSpec(out);
@@ -173,15 +181,17 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     slim = { before: s.before, after: s.after, steps: s.steps };
     changes.push({ kind: 'slim', message: `Slimmed from ${s.before} to ${s.after} bytes (what each step removed and saved is listed under Size).` });
     await checkpoint(options.isCancelled);
-    remaining = analyze(out, { format: 'json' }).findings;
+    last = analyze(out, { format: 'json' });
     await checkpoint(options.isCancelled);
   }
+  const remaining = last.findings;
   const version = input.version === 'swagger-2.0' ? 'OpenAPI 3.0.0' : from;
   const blocking = {
     errors: remaining.filter((f) => f.severity === 'error').length,
     // ref-external reports every reference the bundle could not make local (URLs included); Rewst follows none of them.
     references: remaining.filter((f) => f.ruleId === 'ref-external').length,
     structural: 0,
+    basePath: 0,
   };
   let structural: StructuralFinding[] | undefined;
   let structuralUnavailable: string | undefined;
@@ -190,12 +200,15 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     const got = await options.structural(out, remaining);
     if (typeof got === 'string') structuralUnavailable = got;
     else {
-      structural = got.filter((f) => STRUCTURAL_RULES.has(f.rule) && f.severity === 'error');
+      structural = got.filter((f) => f.severity === 'error');
       blocking.structural = structural.length;
     }
     await checkpoint(options.isCancelled);
   }
-  const afterValue = JSON.parse(out.replace(/^\uFEFF/, '')) as Record<string, unknown>; // a JSON input's byte order mark stays in the file
+  if (last.doc.problems.length) throw new ConvertError(`internal: the prepared file does not parse: ${last.doc.problems[0].message}`);
+  const places = placesLeft(last, based.result, unbundled);
+  blocking.basePath = places.basePathLeft.length;
+  const afterValue = last.doc.value as Record<string, unknown>;
   const afterOps = collectOperations(afterValue);
   const size = sizeBreakdown(out, afterValue);
   let budget: BudgetResult | undefined;
@@ -213,13 +226,14 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     structural,
     structuralUnavailable,
     blocking,
-    ready: blocking.errors === 0 && blocking.references === 0 && blocking.structural === 0 && budget?.fits !== false,
+    ready: blocking.errors === 0 && blocking.references === 0 && blocking.structural === 0 && blocking.basePath === 0 && budget?.fits !== false,
     bytes: byteLength(out),
     operations: afterOps.length,
     size,
     slim,
     budget,
     basePath: based.result,
+    ...places,
     operationIds: operationIdChanges(collectOperations(converted3), afterOps),
     from: bundledFiles.length ? `${from}, ${bundledFiles.length + 1} files` : from,
     to: `${version} JSON`,
@@ -232,9 +246,4 @@ function operationIdChanges(before: OperationRef[], after: OperationRef[]): Oper
   const id = (op: OperationRef | undefined) => (typeof op?.operation.operationId === 'string' ? op.operation.operationId : undefined);
   const byPlace = new Map(after.map((op) => [`${op.method} ${norm(op.pathKey)}`, op]));
   return before.map((op) => ({ before: id(op), after: id(byPlace.get(`${op.method} ${norm(op.pathKey)}`)) }));
-}
-
-/** `petstore.yaml` → `petstore.rewst.json`: beside the original, never over it. */
-export function preparedFileName(name: string): string {
-  return name.replace(/\.(json|ya?ml)$/i, '') + '.rewst.json';
 }

@@ -1,7 +1,7 @@
 /** The size part of prepare's report: the size, the budget, what slimming saved, the largest parts. Markdown and plain lines. */
 import type { BudgetResult } from './budget';
 import type { PrepareResult } from './prepare';
-import { kb, mdCode, mdText } from './report';
+import { kb, mdCode, mdText } from './markdown';
 
 /** How many components and tags the report lists. */
 const TOP = 5;
@@ -67,11 +67,12 @@ export function sizeSection(r: PrepareResult, output: string): string[] {
         .join(', ')}.`,
       '',
     );
-  if (tags.length || untagged.operations) {
+  const none = untagged.operations ? `${untagged.operations} operation(s) without a tag, ${kb(untagged.bytes)}` : '';
+  if (tags.length) {
     const listed = tags.slice(0, TOP).map((t) => `${mdText(t.tag)} (${t.operations} operation(s), ${kb(t.bytes)})`);
-    if (untagged.operations) listed.push(`no tag (${untagged.operations} operation(s), ${kb(untagged.bytes)})`);
-    lines.push(`Largest tags (of ${tags.length}; the operations that carry each, written out): ${listed.join(', ')}.`, '');
-  }
+    const of = tags.length > TOP ? `the ${TOP} largest of ${tags.length}` : `all ${tags.length}`;
+    lines.push(`Tags by size (${of}; the operations that carry each, written out): ${listed.join(', ')}${none ? `; and ${none}` : ''}.`, '');
+  } else if (none) lines.push(`No operation has a tag (${none}).`, '');
   return lines;
 }
 

@@ -16,7 +16,12 @@ const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 export interface YamlToJsonResult {
   /** JSON with 2-space indentation and a final newline. */
   text: string;
+  /** What `JSON.parse(text)` gives, built in the same walk: the YAML is parsed once and its JSON never again. */
+  value: unknown;
 }
+
+/** A node written: its JSON text and its value. */
+type Written = [text: string, value: unknown];
 
 interface Problem {
   message: string;
@@ -36,16 +41,16 @@ export function yamlToJson(text: string): YamlToJsonResult {
   // Syntax errors (duplicate keys among them) stop here; unknown tags are found by the walk below.
   if (problems.length) throw failure(text, problems);
   const writer = new JsonWriter(doc, text, problems);
-  let out: string;
+  let out: Written;
   try {
-    out = writer.write(doc.contents, 0) + '\n';
+    out = writer.write(doc.contents, 0);
   } catch (e) {
     if (e instanceof TooBig) throw failure(text, [...problems, e.problem]);
     if (e instanceof RangeError) throw new ConvertError('The YAML is nested too deeply to convert.');
     throw e;
   }
   if (problems.length) throw failure(text, problems);
-  return { text: out };
+  return { text: out[0] + '\n', value: out[1] };
 }
 
 function failure(text: string, problems: Problem[]): ConvertError {
@@ -90,7 +95,7 @@ class JsonWriter {
     this.problems.push({ message, offset: offsetOf(node) });
   }
 
-  write(node: unknown, depth: number, viaAlias = false): string {
+  write(node: unknown, depth: number, viaAlias = false): Written {
     if (depth > MAX_DEPTH) throw new RangeError('too deep');
     if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) {
       throw new TooBig({
@@ -98,16 +103,16 @@ class JsonWriter {
         offset: offsetOf(node),
       });
     }
-    if (node === null || node === undefined) return 'null'; // an empty document or value
+    if (node === null || node === undefined) return NULL; // an empty document or value
     if (isAlias(node)) {
       const target = node.resolve(this.doc) as YamlNode | undefined;
       if (!target) {
         this.report(node, `alias *${node.source} names no anchor`);
-        return 'null';
+        return NULL;
       }
       if (this.active.has(target)) {
         this.report(node, `alias *${node.source} refers to a node that contains it: it would expand forever`);
-        return 'null';
+        return NULL;
       }
       this.active.add(target);
       try {
@@ -128,18 +133,29 @@ class JsonWriter {
     const pad = '  '.repeat(depth + 1);
     const end = '  '.repeat(depth);
     if (isSeq(node)) {
-      if (!node.items.length) return '[]';
-      const parts = node.items.map((item) => pad + this.write(item, depth + 1, viaAlias));
-      return `[\n${parts.join(',\n')}\n${end}]`;
+      if (!node.items.length) return ['[]', []];
+      const values: unknown[] = [];
+      const parts = node.items.map((item) => {
+        const [t, v] = this.write(item, depth + 1, viaAlias);
+        values.push(v);
+        return pad + t;
+      });
+      return [`[\n${parts.join(',\n')}\n${end}]`, values];
     }
     if (isMap(node)) {
       const entries = this.entries(node.items as unknown[], viaAlias);
-      if (!entries.length) return '{}';
-      const parts = entries.map(([key, value, merged]) => `${pad}${JSON.stringify(key)}: ${this.write(value, depth + 1, merged)}`);
-      return `{\n${parts.join(',\n')}\n${end}}`;
+      const object: Record<string, unknown> = {};
+      if (!entries.length) return ['{}', object];
+      const parts = entries.map(([key, value, merged]) => {
+        const [t, v] = this.write(value, depth + 1, merged);
+        // As JSON.parse does: a "__proto__" key is an own property, not the object's prototype.
+        Object.defineProperty(object, key, { value: v, writable: true, enumerable: true, configurable: true });
+        return `${pad}${JSON.stringify(key)}: ${t}`;
+      });
+      return [`{\n${parts.join(',\n')}\n${end}}`, object];
     }
     this.report(node, 'this node has no JSON form');
-    return 'null';
+    return NULL;
   }
 
   /** The members of a mapping in order, with `<<` merges applied the way YAML 1.1 defines them. */
@@ -204,23 +220,27 @@ class JsonWriter {
     return undefined;
   }
 
-  private scalar(node: Scalar): string {
+  private scalar(node: Scalar): Written {
     const v = node.value;
-    if (typeof v === 'string') return JSON.stringify(v);
+    if (typeof v === 'string') return [JSON.stringify(v), v];
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) {
         this.report(node, `${node.source ?? String(v)} (not a finite number) has no JSON form`);
-        return 'null';
+        return NULL;
       }
       // Keep the digits as written when they are JSON already: 1.10 stays 1.10, big integers stay exact.
-      return node.source && JSON_NUMBER.test(node.source) ? node.source : JSON.stringify(v);
+      // The value is what JSON.parse makes of the digits written.
+      if (node.source && JSON_NUMBER.test(node.source)) return [node.source, Number(node.source)];
+      return [JSON.stringify(v), v];
     }
-    if (typeof v === 'boolean' || v === null) return JSON.stringify(v);
-    if (typeof v === 'bigint') return v.toString();
+    if (typeof v === 'boolean' || v === null) return [JSON.stringify(v), v];
+    if (typeof v === 'bigint') return [v.toString(), Number(v)];
     this.report(node, 'this value has no JSON form');
-    return 'null';
+    return NULL;
   }
 }
+
+const NULL: Written = ['null', null];
 
 function isMergeKey(key: unknown): boolean {
   // With `merge: true` the parser gives a plain `<<` key a symbol as its value.

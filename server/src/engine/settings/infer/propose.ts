@@ -137,7 +137,7 @@ function basePathNote(root: Obj, server: SpecServer, host: string): string {
   const path = example ?? '/…';
   return (
     `${what}, and Rewst's hostname takes no path: each action would call https://${host}${path}, not https://${host}${base}${path}, unless the paths carry ${base}. ` +
-    `Prepare for Rewst Upload with the base path folded in (CLI: prepare --fold-base-path) writes ${base} in front of every path of the upload file; without it the paths are uploaded as they are.`
+    `Prepare for Rewst Upload writes ${base} in front of every path of the upload file (unless told to keep the paths: CLI prepare --keep-base-path, setting rewstOpenapi.foldBasePath off).`
   );
 }
 
