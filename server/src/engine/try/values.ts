@@ -64,13 +64,14 @@ export function listKeys(keys: string[], max = 10): string {
 }
 
 /**
- * The first value a JSONPath finds (jsonpath-plus, script evaluation off: a path from a settings file
- * never runs code). Undefined when it finds nothing; `error` when the path does not parse.
+ * The first value a JSONPath finds (jsonpath-plus with its "safe" evaluator: filters such as
+ * `[?(@.id==2)]` work, as in jsonpath-ng's ext parser, but a path from a settings file never reaches
+ * JavaScript's eval). `found` false when it finds nothing; `error` when the path does not parse.
  */
 export function firstAtJsonPath(body: unknown, path: string): { value?: unknown; found: boolean; error?: string } {
   if (body === null || typeof body !== 'object') return { found: false };
   try {
-    const results = JSONPath({ path, json: body as object, wrap: true, eval: false }) as unknown[];
+    const results = JSONPath({ path, json: body as object, wrap: true, eval: 'safe' }) as unknown[];
     return results.length ? { found: true, value: results[0] } : { found: false };
   } catch (e) {
     return { found: false, error: e instanceof Error ? e.message : String(e) };
