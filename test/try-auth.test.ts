@@ -202,49 +202,55 @@ describe('try: OAuth 2.0 client credentials', () => {
     assertNoSecrets(r, TOKEN);
   });
 
-  it('an expiring token is refreshed with the refresh token before the next page', async () => {
-    let clock = 1_000_000;
-    let issued = 0;
-    vendor.handle = (r, res) => {
-      if (r.url.pathname === '/oauth/token') {
-        const f = form(r.body);
-        if (f.grant_type === 'client_credentials') return json(res, 200, { access_token: 'tok-first-1', refresh_token: 'ref-first-1', expires_in: 60 });
-        if (f.grant_type === 'refresh_token' && f.refresh_token === 'ref-first-1') return json(res, 200, { access_token: 'tok-second-2', expires_in: 3600 });
-        return json(res, 400, { error: 'invalid_grant' });
-      }
-      const page = Number(r.url.searchParams.get('page'));
-      const want = page === 1 ? 'Bearer tok-first-1' : 'Bearer tok-second-2';
-      if (r.headers.authorization !== want) return json(res, 401, { message: 'expired' });
-      issued++;
-      clock += 120_000; // the first token is past its expiry (60 s, less the refresh buffer) by the next page
-      json(res, 200, { results: items(10).slice((page - 1) * 3, page * 3) });
-    };
-    vendor.requests.length = 0;
-    const r = await tryAction({
-      settings: {
-        hostname: vendor.host,
-        auth: {
-          method: 'oauth2-client-credentials',
-          oauth: { accessTokenUrl: `${vendor.base}/oauth/token`, refreshBuffer: 30, includeClientConfigOnRefresh: true },
+  for (const includeClient of [true, false])
+    it(`an expiring token is refreshed with the refresh token before the next page${includeClient ? ', with the client config' : ', the refresh token alone'}`, async () => {
+      let clock = 1_000_000;
+      let issued = 0;
+      vendor.handle = (r, res) => {
+        if (r.url.pathname === '/oauth/token') {
+          const f = form(r.body);
+          if (f.grant_type === 'client_credentials') return json(res, 200, { access_token: 'tok-first-1', refresh_token: 'ref-first-1', expires_in: 60 });
+          if (f.grant_type === 'refresh_token' && f.refresh_token === 'ref-first-1') return json(res, 200, { access_token: 'tok-second-2', expires_in: 3600 });
+          return json(res, 400, { error: 'invalid_grant' });
+        }
+        const page = Number(r.url.searchParams.get('page'));
+        const want = page === 1 ? 'Bearer tok-first-1' : 'Bearer tok-second-2';
+        if (r.headers.authorization !== want) return json(res, 401, { message: 'expired' });
+        issued++;
+        clock += 120_000; // the first token is past its expiry (60 s, less the refresh buffer) by the next page
+        json(res, 200, { results: items(10).slice((page - 1) * 3, page * 3) });
+      };
+      vendor.requests.length = 0;
+      const r = await tryAction({
+        settings: {
+          hostname: vendor.host,
+          auth: {
+            method: 'oauth2-client-credentials',
+            oauth: { accessTokenUrl: `${vendor.base}/oauth/token`, refreshBuffer: 30, includeClientConfigOnRefresh: includeClient },
+          },
+          pagination: { type: 'page', pageParam: 'page', pageSizeParam: 'per_page', defaultPageSize: 3, defaultPageLimit: 5, resultsKey: 'results' },
+          paginatedActions: ['listItems'],
         },
-        pagination: { type: 'page', pageParam: 'page', pageSizeParam: 'per_page', defaultPageSize: 3, defaultPageLimit: 5, resultsKey: 'results' },
-        paginatedActions: ['listItems'],
-      },
-      spec: listSpec({ page: { type: 'integer' }, per_page: { type: 'integer' } }),
-      operationId: 'listItems',
-      credentials: CC,
-      pages: 2,
-      now: () => clock,
+        spec: listSpec({ page: { type: 'integer' }, per_page: { type: 'integer' } }),
+        operationId: 'listItems',
+        credentials: CC,
+        pages: 2,
+        now: () => clock,
+      });
+      assert.deepEqual(
+        r.requests.map((q) => `${q.kind} ${q.status}`),
+        ['token 200', 'api 200', 'refresh 200', 'api 200'],
+      );
+      assert.equal(issued, 2);
+      const refresh = vendor.requests.find((q) => form(q.body).grant_type === 'refresh_token');
+      assert.ok(refresh);
+      assert.equal(
+        form(refresh.body).client_secret === CLIENT_SECRET,
+        includeClient,
+        'the refresh carries the client credentials only with Include Client Config on Refresh',
+      );
+      assertNoSecrets(r, 'tok-first-1', 'ref-first-1', 'tok-second-2', CLIENT_SECRET);
     });
-    assert.deepEqual(
-      r.requests.map((q) => `${q.kind} ${q.status}`),
-      ['token 200', 'api 200', 'refresh 200', 'api 200'],
-    );
-    assert.equal(issued, 2);
-    const refresh = vendor.requests.find((q) => form(q.body).grant_type === 'refresh_token');
-    assert.ok(refresh && form(refresh.body).client_secret === CLIENT_SECRET, 'the refresh carries the client credentials (Include Client Config on Refresh)');
-    assertNoSecrets(r, 'tok-first-1', 'ref-first-1', 'tok-second-2', CLIENT_SECRET);
-  });
 
   it('a 401 on a token the API has expired early: one new token, and the request again', async () => {
     let n = 0;

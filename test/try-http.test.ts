@@ -144,6 +144,39 @@ describe('try: what the API answers', () => {
   });
 });
 
+describe("try: the spec's response schema", () => {
+  const withSchema = (openapi: string) => {
+    const spec = listSpec() as { openapi: string; paths: Record<string, Record<string, Record<string, unknown>>>; components?: unknown };
+    spec.openapi = openapi;
+    spec.components = {
+      schemas: {
+        Item: { type: 'object', required: ['id'], properties: { id: { type: 'integer' }, name: { type: 'string', pattern: '^(a+)+$' } } },
+        List: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Item' } } } },
+      },
+    };
+    spec.paths['/items'].get.responses = { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/List' } } } } };
+    return spec;
+  };
+
+  for (const version of ['3.0.3', '3.1.0'])
+    it(`OpenAPI ${version}: the first places that do not match, through $refs; a pattern is not checked`, async () => {
+      const r = await run((_, res) => json(res, 200, { results: [{ id: 1, name: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab' }, { id: 'two' }, { name: 'x' }] }), {
+        spec: withSchema(version),
+      });
+      const f = r.findings.find((x) => x.code === 'schema-mismatch');
+      assert.ok(f, JSON.stringify(r.findings));
+      assert.equal(f.severity, 'info');
+      assert.match(f.message, /\/results\/1\/id must be integer/);
+      assert.match(f.message, /\/results\/2 must have required property 'id'/);
+      assert.doesNotMatch(f.message, /pattern/);
+    });
+
+  it('a response that matches: no finding', async () => {
+    const r = await run((_, res) => json(res, 200, { results: [{ id: 1 }] }), { spec: withSchema('3.0.3') });
+    assert.deepEqual(r.findings, []);
+  });
+});
+
 describe('try: what is refused before sending', () => {
   it('a method other than GET without allowMethod', async () => {
     await assert.rejects(

@@ -152,7 +152,7 @@ export function repeatFinding(p: PaginationSettings, index: number, first: numbe
   return {
     code: p.type === 'index' ? 'index-param-ignored' : p.type === 'page' ? 'page-param-ignored' : 'page-repeated',
     severity: 'error',
-    message: `${pageWords[0].toUpperCase()}${pageWords.slice(1)} returned the same results as ${before}: ${param ? `the API ignores "${param}"` : 'the API does not move on to the next page'}${p.type === 'page' && first === 1 ? ' (or it counts pages from 0 and reads 1 and 2 alike)' : ''}, so Rewst would fetch the same page again and again.`,
+    message: `${pageWords[0].toUpperCase()}${pageWords.slice(1)} returned the same results as ${before}: ${param ? `the API ignores "${param}"` : 'the API does not move on to the next page'}, so Rewst would fetch the same page again and again.`,
     fix: alternative
       ? `Set "${p.type === 'index' ? 'Index Param' : 'Page Param'}" to "${alternative}" (a parameter of this operation).`
       : param

@@ -12,6 +12,7 @@ import { actionRequest, findOperation } from './request';
 import { checkResults, repeatFinding } from './results';
 import { baseUrlOf, Masker, refusedUrl } from './safety';
 import { maskDeep } from './mask-report';
+import { schemaFinding } from './schema-check';
 import { TryUsageError, type Finding, type SentRequest, type StopReason, type TryInput, type TryReport } from './types';
 
 export const TRY_DEFAULTS = { pages: 3, timeoutMs: 30_000, maxResponseBytes: 16 << 20, maxRetryAfterSeconds: 30 } as const;
@@ -86,7 +87,11 @@ export async function tryAction(input: TryInput): Promise<TryReport> {
     }
     const { body, headers, items, request } = page;
     totalItems += items.length;
-    if (index === 0) firstItems = items.slice(0, 3);
+    if (index === 0) {
+      firstItems = items.slice(0, 3);
+      const mismatch = schemaFinding(spec, op.responseSchema, body, request);
+      if (mismatch) findings.push(mismatch);
+    }
     const signature = JSON.stringify(items);
     if (index > 0 && items.length > 0 && signature === previous) {
       findings.push({ ...repeatFinding(p, index, first, op), request });
@@ -187,7 +192,7 @@ export async function tryAction(input: TryInput): Promise<TryReport> {
         );
         return { stop: r.status ? 'refused' : 'no-response' };
       }
-      if ((r.status === 401 || r.status === 403) && !retried && r.status === 401 && (await auth.afterUnauthorized())) {
+      if (r.status === 401 && !retried && (await auth.afterUnauthorized())) {
         retried = true;
         authHeaders = (await auth.headers()) ?? authHeaders;
         continue;
