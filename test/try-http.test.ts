@@ -201,6 +201,54 @@ describe('try: what is refused before sending', () => {
     assert.throws(() => baseUrlOf('api.vendor.com:99999'), /not a host name/);
   });
 
+  it('pagination without the fields its type needs', async () => {
+    const paged = (pagination: IntegrationSettings['pagination']) => run((_, res) => json(res, 200, []), {}, { pagination, paginatedActions: ['listItems'] });
+    await assert.rejects(paged({ type: 'page', defaultPageSize: 10 }), /"Page Param" \(pagination\.pageParam\)/);
+    await assert.rejects(paged({ type: 'index' }), /Index Param/);
+    await assert.rejects(paged({ type: 'pointer', afterParam: 'after' }), /needs "Pointer JSONPath"/);
+    await assert.rejects(paged({ type: 'link', nextLinkLocation: 'body' }), /Next Page Key/);
+    assert.equal(vendor.requests.length, 0);
+  });
+
+  it('a secret the vendor echoes back in its error is masked', async () => {
+    const r = await run((req, res) => json(res, 401, { message: `key ${String(req.headers['x-api-key'])} is revoked` }));
+    assert.match(r.findings[0].message, /key \*\*\*\* is revoked/);
+    assert.ok(!JSON.stringify(r).includes(KEY), 'the key appears in the report');
+  });
+
+  it('a token request by GET: the fields in the query, the secret masked in the URL shown', async () => {
+    const secret = 'get-secret-4242';
+    const r = await run(
+      (req, res) =>
+        req.url.pathname === '/token'
+          ? req.method === 'GET' && req.url.searchParams.get('client_secret') === secret
+            ? json(res, 200, { access_token: 'get-token-4343' })
+            : json(res, 400, {})
+          : json(res, 200, []),
+      { credentials: { clientId: 'c1', clientSecret: secret } },
+      { auth: { method: 'oauth2-client-credentials', oauth: { accessTokenUrl: `${vendor.base}/token`, tokenRequestMethod: 'GET' } } },
+    );
+    assert.equal(r.requests[0].method, 'GET');
+    assert.match(r.requests[0].url, /client_secret=\*\*\*\*/);
+    assert.equal(r.requests[1].status, 200);
+    for (const s of [secret, 'get-token-4343']) assert.ok(!JSON.stringify(r).includes(s), 'a secret appears in the report');
+  });
+
+  it('the password grant: username and password with the client credentials', async () => {
+    const r = await run(
+      (req, res) => {
+        if (req.url.pathname !== '/token') return json(res, 200, []);
+        const f = new URLSearchParams(req.body);
+        json(res, f.get('grant_type') === 'password' && f.get('username') === 'u' && f.get('password') === 'pw-777' ? 200 : 400, {
+          access_token: 'pw-token-1',
+        });
+      },
+      { credentials: { clientId: 'c1', clientSecret: 'cs-1234', username: 'u', password: 'pw-777' } },
+      { auth: { method: 'oauth2', oauth: { grantType: 'password', accessTokenUrl: `${vendor.base}/token` } } },
+    );
+    assert.equal(r.requests[1]?.status, 200, JSON.stringify(r.findings));
+  });
+
   it('https only; plain http only to loopback', () => {
     assert.equal(refusedUrl('https://api.vendor.com/x'), undefined);
     assert.equal(refusedUrl('http://127.0.0.5:80/x'), undefined);

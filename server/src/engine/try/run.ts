@@ -17,6 +17,25 @@ import { TryUsageError, type Finding, type SentRequest, type StopReason, type Tr
 
 export const TRY_DEFAULTS = { pages: 3, timeoutMs: 30_000, maxResponseBytes: 16 << 20, maxRetryAfterSeconds: 30 } as const;
 
+/** The fields a pagination type cannot page without (Rewst's required ones), checked before anything is sent. */
+const PAGING_NEEDS: Partial<Record<NonNullable<PaginationSettings['type']>, Array<[keyof PaginationSettings, string]>>> = {
+  page: [['pageParam', 'Page Param']],
+  index: [['indexParam', 'Index Param']],
+  pointer: [
+    ['afterParam', 'After Param'],
+    ['pointerJsonPath', 'Pointer JSONPath'],
+  ],
+};
+
+function checkPaging(p: PaginationSettings): void {
+  const needs = [
+    ...(PAGING_NEEDS[p.type ?? 'none'] ?? []),
+    ...(p.type === 'link' && p.nextLinkLocation !== 'header' ? ([['nextPageKey', 'Next Page Key']] as const) : []),
+  ];
+  const missing = needs.filter(([key]) => typeof p[key] !== 'string' || !(p[key] as string).trim()).map(([key, label]) => `"${label}" (pagination.${key})`);
+  if (missing.length) throw new TryUsageError(`${p.type} pagination needs ${missing.join(' and ')} in the settings`);
+}
+
 /** The first page number: given, else the spec's page parameter when it says 0 (minimum or default), else 1. */
 function firstPageOf(input: TryInput, p: PaginationSettings, query: Map<string, { schema: Record<string, unknown> }>): { first: number; why: string } {
   if (input.firstPage !== undefined) return { first: input.firstPage, why: 'as given' };
@@ -36,6 +55,7 @@ export async function tryAction(input: TryInput): Promise<TryReport> {
   const p: PaginationSettings = settings.pagination ?? {};
   const marked = (settings.paginatedActions ?? []).includes(input.operationId);
   const paged = marked && p.type !== undefined && p.type !== 'none';
+  if (paged) checkPaging(p);
   const pageLimit = typeof p.defaultPageLimit === 'number' && p.defaultPageLimit > 0 ? p.defaultPageLimit : undefined;
   const asked = input.pages ?? TRY_DEFAULTS.pages;
   const cap = paged ? Math.max(1, Math.min(asked, pageLimit ?? asked)) : 1;
