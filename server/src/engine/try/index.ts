@@ -15,3 +15,4 @@ export {
   type TryInput,
   type TryReport,
 } from './types';
+export { settingsFixEdits } from './fix';
