@@ -184,7 +184,7 @@ describe('try: APIs that page wrong', () => {
     assert.ok(f);
     assert.match(f.message, /"results" is not in the response/);
     assert.match(f.message, /"data", "total"/);
-    assert.match(f.message, /arrays at "data\.rows"/);
+    assert.match(f.message, /its arrays: "data\.rows" \(3 items\)/);
     assert.deepEqual(f.edit, { key: 'pagination.resultsKey', value: 'data.rows' });
     assert.equal(r.stoppedBecause, 'no-results');
   });

@@ -104,7 +104,7 @@ export function checkResults(r: Answer, p: PaginationSettings | undefined, shown
   const at = valueAtKey(body, key);
   if (at.found && Array.isArray(at.value)) return { findings: [], body, items: at.value };
   const guess = likelyResults(body);
-  const arrays = arraysIn(body).map((a) => (a.key === '' ? 'the response itself' : `"${a.key}"`));
+  const arrays = arraysIn(body).map((a) => `${a.key === '' ? 'the response itself' : `"${a.key}"`} (${a.length} item${a.length === 1 ? '' : 's'})`);
   const where = key === '' ? 'The response itself' : `The Results Key "${key}"`;
   return {
     body,
@@ -115,7 +115,7 @@ export function checkResults(r: Answer, p: PaginationSettings | undefined, shown
         code: at.found ? 'results-not-array' : 'results-key-missing',
         severity: 'error',
         request,
-        message: `${where} ${at.found ? `is ${at.value === null ? 'null' : typeof at.value}, not an array` : 'is not in the response'}; the response has ${Array.isArray(body) ? 'an array at the top' : listKeys(keysOf(body))}${arrays.length ? `, and arrays at ${arrays.slice(0, 5).join(', ')}` : ', and no array'}.`,
+        message: `${where} ${at.found ? `is ${at.value === null ? 'null' : typeof at.value}, not an array` : 'is not in the response'}; the response has ${Array.isArray(body) ? 'an array at the top' : `the keys ${listKeys(keysOf(body))}`}; ${arrays.length ? `its arrays: ${arrays.slice(0, 5).join(', ')}` : 'it holds no array'}.`,
         fix:
           guess !== undefined
             ? guess === ''

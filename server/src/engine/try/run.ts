@@ -42,7 +42,7 @@ function firstPageOf(input: TryInput, p: PaginationSettings, query: Map<string, 
   const schema = p.pageParam ? query.get(p.pageParam.trim())?.schema : undefined;
   if (schema && (schema.minimum === 0 || schema.default === 0))
     return { first: 0, why: `the spec's ${schema.minimum === 0 ? 'minimum' : 'default'} of "${p.pageParam}"` };
-  return { first: 1, why: 'pages counted from 1' };
+  return { first: 1, why: 'the spec gives the page parameter no minimum or default of 0' };
 }
 
 export async function tryAction(input: TryInput): Promise<TryReport> {
