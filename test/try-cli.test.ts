@@ -126,6 +126,7 @@ describe('rewst-openapi try', () => {
       [['try', spec, '--action', 'listItems', '--pages', '0'], {}, /--pages must be/],
       [['try', spec, '--action', 'listItems', '--param', 'x'], {}, /NAME=VALUE/],
       [['try', join(dir, 'missing.json'), '--action', 'listItems'], {}, /cannot read/],
+      [['try', spec, '--action', 'listItems'], { REWST_API_KEY: KEY, NODE_TLS_REJECT_UNAUTHORIZED: '0' }, /turns off TLS verification/],
     ];
     for (const [args, env, message] of cases) {
       const r = await runCliAsync(args, { env });

@@ -50,6 +50,9 @@ export async function tryCommand(rest: string[]): Promise<number> {
   }
   const pages = count('pages', flags.pages, 1);
   const firstPage = count('first-page', flags['first-page'], 0);
+  // fetch verifies TLS unless this process-wide switch turns it off: a try carries credentials, so it will not run so.
+  if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0')
+    throw new IoError('NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS verification in this environment; a try sends credentials and runs only with it verified');
   const file = files[0];
   const spec = readSpec(file);
   if (!spec.root) throw new IoError(`${file}: ${spec.problem}`);
