@@ -56,6 +56,13 @@ describe('try: auth', () => {
     assertNoSecrets(r, KEY);
   });
 
+  it('a key too short to be searched for in text is still masked in its header', async () => {
+    vendor.handle = apiWants('x-api-key', 'k9');
+    const r = await run({ method: 'api-key', apiKeyHeaderName: 'X-API-Key' }, { apiKey: 'k9' });
+    assert.equal(r.requests[0].status, 200);
+    assert.ok(r.requests[0].headers['X-API-Key'] === '****', 'the short key is masked in its header');
+  });
+
   it('API key with a preamble: "Bearer KEY"', async () => {
     vendor.handle = apiWants('authorization', `Bearer ${KEY}`);
     const r = await run({ method: 'api-key', apiKeyHeaderName: 'Authorization', apiKeyPreamble: 'Bearer' }, { apiKey: KEY });

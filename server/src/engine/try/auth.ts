@@ -47,6 +47,7 @@ export class Authenticator {
     if (creds.username && creds.password) ctx.masker.add(`${creds.username}:${creds.password}`);
     if (creds.clientId && creds.clientSecret) ctx.masker.add(`${creds.clientId}:${creds.clientSecret}`);
     this.checkCredentials();
+    if (auth?.method === 'api-key') ctx.masker.addHeader(auth.apiKeyHeaderName!.trim());
   }
 
   /** What is missing from the environment for this auth method: refused before anything is sent. */

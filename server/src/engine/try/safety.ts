@@ -47,6 +47,12 @@ export const MASK = '****';
 /** Hides every known secret in a text (a URL, a header value); longer secrets first, so a secret inside another is hidden too. */
 export class Masker {
   private readonly secrets: string[] = [];
+  /** Headers whose whole value is a secret (an API key's header), lower-cased: masked whatever their length. */
+  private readonly secretHeaders = new Set(['authorization', 'proxy-authorization', 'cookie']);
+
+  addHeader(name: string): void {
+    this.secretHeaders.add(name.toLowerCase());
+  }
 
   add(secret: string | undefined): void {
     if (!secret || secret.length < 3 || this.secrets.includes(secret)) return;
@@ -84,7 +90,7 @@ export class Masker {
   headers(h: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [name, value] of Object.entries(h))
-      out[name] = /^(authorization|proxy-authorization|cookie)$/i.test(name) ? maskAuthorization(this.text(value)) : this.text(value);
+      out[name] = this.secretHeaders.has(name.toLowerCase()) ? maskAuthorization(this.text(value)) : this.text(value);
     return out;
   }
 }
