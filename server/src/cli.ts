@@ -12,6 +12,7 @@ import { lintCommand, lintUsage } from './cli/lint';
 import { prepareCommand, prepareUsage } from './cli/prepare';
 import { reduceCommand, reduceUsage } from './cli/reduce';
 import { renameCommand, renameUsage } from './cli/rename';
+import { tryCommand, tryUsage } from './cli/try';
 
 interface Command {
   usage: string;
@@ -46,6 +47,12 @@ const COMMANDS: Record<string, Command> = {
     run: initCommand,
   },
   reduce: { usage: reduceUsage, summary: 'keeps the chosen operations and the components they reach, in a new file', run: reduceCommand },
+  try: {
+    usage: tryUsage,
+    summary:
+      "sends one action's requests as Rewst would (GET only unless --allow-method), with the settings beside the spec and credentials from REWST_API_KEY, REWST_USERNAME, REWST_PASSWORD, REWST_CLIENT_ID, REWST_CLIENT_SECRET or REWST_ACCESS_TOKEN, paged as the settings say (3 pages by default); exit 1 when a finding says the settings do not hold, 2 when nothing answered",
+    run: tryCommand,
+  },
 };
 
 function usage(): string {

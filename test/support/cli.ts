@@ -1,6 +1,6 @@
 /** The built CLI (dist/cli.js) run as a user runs it: one process, its exit code and output. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,28 @@ export function runCli(args: ReadonlyArray<string>, options: { cwd?: string; tim
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The CLI run without blocking this process, for tests that serve HTTP to it from here (spawnSync would
+ * stop the server answering). `env` replaces the environment (PATH kept), so no REWST_* variable of the
+ * caller's reaches the CLI unless given.
+ */
+export function runCliAsync(args: ReadonlyArray<string>, options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliRun> {
+  assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { PATH: process.env.PATH ?? '', ...(options.env ?? {}) },
+      timeout: options.timeoutMs ?? 120_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /**
