@@ -2,12 +2,12 @@
  * Each settings check alone on its table of cases (common/settings/checks/NAME.cases.ts), as the spec rules are
  * on theirs: exactly the reports it gives, in order; and every check in SETTINGS_CHECKS has a table.
  */
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { assertCheckCases, assertEveryCheckHasCases } from './support/check-cases';
 import type { SettingsCheckCase } from '../common/settings/check';
 import type { SettingsReport } from '../common/settings/findings';
 import type { IntegrationSettings } from '../common/settings/model';
-import { SETTINGS_CHECKS } from '../common/settings/validate';
+import { SETTINGS_CHECKS as CHECKS } from '../common/settings/validate';
 import { cases as keys } from '../common/settings/checks/keys.cases';
 import { cases as fieldValues } from '../common/settings/checks/field-values.cases';
 import { cases as required } from '../common/settings/checks/required.cases';
@@ -37,27 +37,13 @@ const CASES: Record<string, SettingsCheckCase[]> = {
 };
 
 describe('settings checks: one module per check, each with its cases', () => {
-  it('every check has an id of its own and a table that finds something and passes something', () => {
-    assert.deepEqual(SETTINGS_CHECKS.map((c) => c.id).sort(), Object.keys(CASES).sort());
-    for (const c of SETTINGS_CHECKS) assert.ok(CASES[c.id].some((k) => k.expect.length) && CASES[c.id].some((k) => !k.expect.length), c.id);
-  });
+  it('every check has an id of its own and a table that finds something and passes something', () => assertEveryCheckHasCases(CHECKS, CASES));
 
-  for (const check of SETTINGS_CHECKS)
-    it(`${check.id}: each case reports exactly what it says`, () => {
-      for (const c of CASES[check.id]) {
+  for (const check of CHECKS)
+    it(`${check.id}: each case reports exactly what it says`, () =>
+      assertCheckCases(check, CASES[check.id], (c) => {
         const out: SettingsReport[] = [];
         check.check(c.settings as IntegrationSettings, out);
-        const what = `${check.id}: ${c.name}: ${JSON.stringify(out)}`;
-        assert.deepEqual(
-          out.map((r) => [r.code, r.path]),
-          c.expect.map((e) => [e.code, e.path]),
-          what,
-        );
-        c.expect.forEach((e, i) => {
-          if (e.severity) assert.equal(out[i].severity, e.severity, what);
-          if (e.message) assert.match(out[i].message, e.message, what);
-          assert.ok(check.codes.includes(out[i].code), `${what}: ${out[i].code} is among the check's codes`);
-        });
-      }
-    });
+        return out;
+      }));
 });
