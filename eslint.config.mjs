@@ -63,11 +63,6 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
-    // Known cycle (report.ts <-> size-report.ts), being broken apart in its own change (issue 20); remove this then.
-    files: ['server/src/engine/convert/report.ts', 'server/src/engine/convert/size-report.ts'],
-    rules: { 'import-x/no-cycle': 'off' },
-  },
-  {
     files: ['client/webview/**/*.ts', 'test/e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
