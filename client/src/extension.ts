@@ -41,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   context.subscriptions.push(referencedFiles);
   const clientOptions: LanguageClientOptions = {
     middleware: timing.middleware,
+    // VS Code's JSON outline is there already: the server then outlines YAML specs only (a JSON spec's entries showed twice).
+    initializationOptions: { jsonOutlineFromEditor: Boolean(vscode.extensions.getExtension('vscode.json-language-features')) },
     synchronize: { fileEvents: referencedFiles },
     documentSelector: ['json', 'jsonc', 'yaml'].flatMap((language) => [
       { scheme: 'file', language },
