@@ -15,6 +15,7 @@ import { registerOpenAhead } from './open-ahead';
 import { openTiming } from './open-timing';
 import { isOurs } from './spec-sniff';
 import { registerSpectral } from './spectral';
+import { registerSwagger2Context } from './swagger2-context';
 import { registerUploadStatus, type UploadStatusShown } from './upload-status';
 
 /** What the extension exports to other extensions (and to its extension-host tests). */
@@ -24,6 +25,8 @@ export interface RewstOpenapiApi {
   /** What the upload-size status bar item shows now, and an event when that may have changed. */
   uploadStatus(): UploadStatusShown;
   onDidChangeUploadStatus: vscode.Event<void>;
+  /** The documents Convert Swagger 2.0 is offered on (the `rewstOpenapi.swagger2Resources` context key). */
+  swagger2Resources(): string[];
 }
 
 let client: LanguageClient | undefined;
@@ -77,12 +80,18 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
 
   // Features: each registers its commands, views and listeners on `context`.
   registerConvertCommands(context, lc);
+  const swagger2 = registerSwagger2Context(context);
   registerActionsView(context, lc);
   registerRenameActions(context, lc);
   registerSettingsForms(context, lc);
   registerSpectral(context, lc);
   const uploadStatus = registerUploadStatus(context, lc);
-  return { languageServerStarted: () => started, uploadStatus: () => uploadStatus.shown, onDidChangeUploadStatus: uploadStatus.onDidChange };
+  return {
+    languageServerStarted: () => started,
+    uploadStatus: () => uploadStatus.shown,
+    onDidChangeUploadStatus: uploadStatus.onDidChange,
+    swagger2Resources: swagger2.resources,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -23,6 +23,13 @@ export function looksLikeSpec(doc: vscode.TextDocument): boolean {
   return looksLikeSpecHead(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(HEAD_CHARS))));
 }
 
+const SWAGGER_2 = /(^|[{,\s])["']?swagger["']?\s*:\s*["']?2\./m;
+
+/** A Swagger 2.0 spec (what Convert Swagger 2.0 is offered on), from its head. */
+export function looksLikeSwagger2(doc: vscode.TextDocument): boolean {
+  return looksLikeSpec(doc) && SWAGGER_2.test(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(HEAD_CHARS))));
+}
+
 /** The same check on the first HEAD_CHARS of a text (a file's head read from disk). */
 export function looksLikeSpecHead(head: string): boolean {
   return VERSION_KEY.test(head.slice(0, HEAD_CHARS));
