@@ -16,6 +16,7 @@ import { openTiming } from './open-timing';
 import { isOurs } from './spec-sniff';
 import { registerSpectral } from './spectral';
 import { registerSwagger2Context } from './swagger2-context';
+import { registerRejections, type RejectionsShown } from './rejections';
 import { registerUploadStatus, type UploadStatusShown } from './upload-status';
 
 /** What the extension exports to other extensions (and to its extension-host tests). */
@@ -27,6 +28,9 @@ export interface RewstOpenapiApi {
   onDidChangeUploadStatus: vscode.Event<void>;
   /** The documents Convert Swagger 2.0 is offered on (the `rewstOpenapi.swagger2Resources` context key). */
   swagger2Resources(): string[];
+  /** What the "Rewst will reject" status bar item shows now, and an event when that may have changed. */
+  rejections(): RejectionsShown;
+  onDidChangeRejections: vscode.Event<void>;
 }
 
 let client: LanguageClient | undefined;
@@ -86,11 +90,14 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   registerSettingsForms(context, lc);
   registerSpectral(context, lc);
   const uploadStatus = registerUploadStatus(context, lc);
+  const rejections = registerRejections(context);
   return {
     languageServerStarted: () => started,
     uploadStatus: () => uploadStatus.shown,
     onDidChangeUploadStatus: uploadStatus.onDidChange,
     swagger2Resources: swagger2.resources,
+    rejections: rejections.shown,
+    onDidChangeRejections: rejections.onDidChange,
   };
 }
 

@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RenameField } from '../../server/src/engine';
 import { RenamePreviewRequest, type LspRange, type RenamePreviewParams, type RenamePreviewResult } from '../../server/src/protocol';
 import { specInActionsView } from './actions-view';
+import { specInView } from './rejections';
 import { FIRST_ANSWERS, PATTERN_PLACEHOLDER, PREVIEW_PLACEHOLDER, REPLACE_PLACEHOLDER, patternVerdict, replaceVerdict, type Verdict } from './rename-box-text';
 
 export const RENAME_ACTIONS_COMMAND = 'rewstOpenapi.renameActions';
@@ -294,7 +295,7 @@ function oneLine(s: string): string {
 function targetSpec(): vscode.Uri | undefined {
   const doc = vscode.window.activeTextEditor?.document;
   if (doc && SPEC_LANGUAGES.has(doc.languageId) && !doc.uri.path.endsWith('.rewst-integration.json')) return doc.uri;
-  return specInActionsView();
+  return specInView()?.uri ?? specInActionsView();
 }
 
 /** Collisions and empty names are flagged before the changes are listed or written; the user decides. */
