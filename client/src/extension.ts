@@ -102,5 +102,10 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
 }
 
 export async function deactivate(): Promise<void> {
+  // A window reload delivers the editor's last requests (a lightbulb re-asked as markers clear) in the same turn as
+  // the deactivation: stopping at once left them between "started" and "connected", and each was logged as
+  // "[error] Request textDocument/codeAction failed. Starting server failed". One turn later they are on the
+  // connection, and the stop answers them quietly.
+  await new Promise((resolve) => setImmediate(resolve));
   if (client?.needsStop()) await client.stop();
 }
