@@ -21,6 +21,7 @@ import { registerUploadSize } from './features/upload-size';
 import { SettingsChangedNotification } from './protocol';
 import { DocumentScheduler } from './scheduler';
 import { ChangeLog } from './range-shift';
+import { updateDocument } from './document-update';
 import { OpenTiming, timingLine } from './open-timing';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -32,7 +33,7 @@ const documents = new TextDocuments<TextDocument>({
   update: (doc, changes, version) => {
     publisher.textChanged(doc.uri, changes);
     changeLog.record(doc.uri, doc.version, changes);
-    return TextDocument.update(doc, changes, version);
+    return updateDocument(doc, changes, version);
   },
 });
 // What changed since the last analysis, so the lightbulb can answer from it while the new one is pending.
