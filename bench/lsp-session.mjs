@@ -9,7 +9,7 @@ import { require, root } from './lib.mjs';
 
 const rpc = require('vscode-jsonrpc/node');
 
-export async function startServer({ initializationOptions = {}, exposeGc = true } = {}) {
+export async function startServer({ initializationOptions = {}, exposeGc = true, resolve = true } = {}) {
   const args = [...(exposeGc ? ['--expose-gc'] : []), join(root, 'dist/server.js'), '--stdio'];
   const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   proc.stderr.on('data', () => undefined);
@@ -35,7 +35,7 @@ export async function startServer({ initializationOptions = {}, exposeGc = true 
       textDocument: {
         codeAction: {
           codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } },
-          resolveSupport: { properties: ['edit'] },
+          ...(resolve ? { resolveSupport: { properties: ['edit'] } } : {}),
           dataSupport: true,
         },
         hover: { contentFormat: ['markdown', 'plaintext'] },

@@ -323,3 +323,29 @@ describe('LSP: navigation', () => {
     assert.equal(await ask('textDocument/rename', brokenUri, broken.indexOf('#/x'), { newName: 'y' }), null);
   });
 });
+
+describe('LSP: one outline per spec when the editor outlines JSON itself', () => {
+  let client: LspClient;
+  before(async () => {
+    client = LspClient.start(SERVER, ROOT);
+    // What the extension's client says when VS Code's JSON language features are present (client/src/extension.ts).
+    await client.initialize(null, { debounceMs: 0, spectral: { enable: false }, jsonOutlineFromEditor: true });
+  });
+  after(() => client.shutdown());
+
+  it("a JSON spec gets no symbols from us (VS Code's JSON outline is the one shown); a YAML spec gets ours", TIMEOUT, async () => {
+    const outline = async (name: string, languageId: 'json' | 'yaml') => {
+      const uri = pathToFileURL(join(FIXTURES, name)).toString();
+      const published = client.waitForDiagnostics(uri, { version: 1 });
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: readFileSync(join(FIXTURES, name), 'utf8') } });
+      await published;
+      return client.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } }, 10_000);
+    };
+    assert.equal(await outline('tickets.json', 'json'), null);
+    const yaml = await outline('tickets.yaml', 'yaml');
+    assert.deepEqual(
+      yaml?.map((s) => s.name),
+      EXPECTED_OUTLINE.map((e) => (Array.isArray(e) ? e[0] : e)),
+    );
+  });
+});

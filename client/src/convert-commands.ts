@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { specInView } from './rejections';
 import { LSPErrorCodes, type LanguageClient, type RequestType } from 'vscode-languageclient/node';
 import * as P from '../../common/protocol';
 import { kb } from '../../common/format';
@@ -84,7 +85,8 @@ function optionsOf(value: unknown): ConvertOptions {
 
 /** The document a command acts on: the one clicked in a menu, else the active editor's. */
 async function run(env: Env, uri: vscode.Uri | undefined, options: unknown, work: Work): Promise<ConvertResult> {
-  const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  // Without a uri: the active editor's document, else a spec in a visible editor (run from the walkthrough, say).
+  const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : (vscode.window.activeTextEditor?.document ?? specInView());
   const format = doc && formatOf(doc);
   if (!doc || !format) {
     void vscode.window.showInformationMessage('Open an OpenAPI or Swagger file (JSON or YAML) first.');

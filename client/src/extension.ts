@@ -15,6 +15,8 @@ import { registerOpenAhead } from './open-ahead';
 import { openTiming } from './open-timing';
 import { isOurs } from './spec-sniff';
 import { registerSpectral } from './spectral';
+import { registerSwagger2Context } from './swagger2-context';
+import { registerRejections, type RejectionsShown } from './rejections';
 import { registerUploadStatus, type UploadStatusShown } from './upload-status';
 
 /** What the extension exports to other extensions (and to its extension-host tests). */
@@ -24,6 +26,11 @@ export interface RewstOpenapiApi {
   /** What the upload-size status bar item shows now, and an event when that may have changed. */
   uploadStatus(): UploadStatusShown;
   onDidChangeUploadStatus: vscode.Event<void>;
+  /** The documents Convert Swagger 2.0 is offered on (the `rewstOpenapi.swagger2Resources` context key). */
+  swagger2Resources(): string[];
+  /** What the "Rewst will reject" status bar item shows now, and an event when that may have changed. */
+  rejections(): RejectionsShown;
+  onDidChangeRejections: vscode.Event<void>;
 }
 
 let client: LanguageClient | undefined;
@@ -41,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   context.subscriptions.push(referencedFiles);
   const clientOptions: LanguageClientOptions = {
     middleware: timing.middleware,
+    // VS Code's JSON outline is there already: the server then outlines YAML specs only (a JSON spec's entries showed twice).
+    initializationOptions: { jsonOutlineFromEditor: Boolean(vscode.extensions.getExtension('vscode.json-language-features')) },
     synchronize: { fileEvents: referencedFiles },
     documentSelector: ['json', 'jsonc', 'yaml'].flatMap((language) => [
       { scheme: 'file', language },
@@ -75,14 +84,28 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
 
   // Features: each registers its commands, views and listeners on `context`.
   registerConvertCommands(context, lc);
+  const swagger2 = registerSwagger2Context(context);
   registerActionsView(context, lc);
   registerRenameActions(context, lc);
   registerSettingsForms(context, lc);
   registerSpectral(context, lc);
   const uploadStatus = registerUploadStatus(context, lc);
-  return { languageServerStarted: () => started, uploadStatus: () => uploadStatus.shown, onDidChangeUploadStatus: uploadStatus.onDidChange };
+  const rejections = registerRejections(context);
+  return {
+    languageServerStarted: () => started,
+    uploadStatus: () => uploadStatus.shown,
+    onDidChangeUploadStatus: uploadStatus.onDidChange,
+    swagger2Resources: swagger2.resources,
+    rejections: rejections.shown,
+    onDidChangeRejections: rejections.onDidChange,
+  };
 }
 
 export async function deactivate(): Promise<void> {
+  // A window reload delivers the editor's last requests (a lightbulb re-asked as markers clear) in the same turn as
+  // the deactivation: stopping at once left them between "started" and "connected", and each was logged as
+  // "[error] Request textDocument/codeAction failed. Starting server failed". One turn later they are on the
+  // connection, and the stop answers them quietly.
+  await new Promise((resolve) => setImmediate(resolve));
   if (client?.needsStop()) await client.stop();
 }

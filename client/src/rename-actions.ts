@@ -10,6 +10,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RenameField } from '../../common/protocol';
 import { RenamePreviewRequest, type Range, type RenamePreviewParams, type RenamePreviewResult } from '../../common/protocol';
 import { specInActionsView } from './actions-view';
+import { specInView } from './rejections';
+import { FIRST_ANSWERS, PATTERN_PLACEHOLDER, PREVIEW_PLACEHOLDER, REPLACE_PLACEHOLDER, patternVerdict, replaceVerdict, type Verdict } from './rename-box-text';
 
 export const RENAME_ACTIONS_COMMAND = 'rewstOpenapi.renameActions';
 const TITLE = 'Rewst: Rename Actions with a Regex';
@@ -47,7 +49,7 @@ function argsOf(value: unknown): RenameActionsArgs | undefined {
 }
 
 export function registerRenameActions(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const last = { match: '(.*?) Get', replace: 'Get $1' };
+  const last = { ...FIRST_ANSWERS };
   context.subscriptions.push(vscode.commands.registerCommand(RENAME_ACTIONS_COMMAND, (args?: unknown) => renameActions(client, last, argsOf(args))));
 }
 
@@ -117,16 +119,10 @@ async function renameAsking(client: LanguageClient, uri: vscode.Uri, last: { mat
   const match = await askText({
     title: `${TITLE} (2/3)`,
     prompt: `A JavaScript regular expression, run on each ${noun}. Write /pattern/i for flags.`,
-    placeholder: '(.*?) Get',
+    placeholder: PATTERN_PLACEHOLDER,
     value: last.match,
-    validate: async (typed) => {
-      const r = await ask(field, typed, '$&');
-      if (!r.ok) return { message: r.reason, severity: vscode.InputBoxValidationSeverity.Error };
-      return {
-        message: `${r.regex} matches ${r.matched} of ${r.total} ${noun}s`,
-        severity: r.matched ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning,
-      };
-    },
+    required: `Type a regular expression to run on each ${noun} first`,
+    validate: async (typed) => severityOf(patternVerdict(typed, typed === '' ? undefined : await ask(field, typed, '$&'), noun)),
   });
   if (match === undefined) return;
   last.match = match;
@@ -134,20 +130,9 @@ async function renameAsking(client: LanguageClient, uri: vscode.Uri, last: { mat
   const replace = await askText({
     title: `${TITLE} (3/3)`,
     prompt: 'The replacement: $1, $2… for capture groups, $<name> for named groups, $& for the whole match.',
-    placeholder: 'Get $1',
+    placeholder: REPLACE_PLACEHOLDER,
     value: last.replace,
-    validate: async (typed) => {
-      const r = await ask(field, match, typed);
-      if (!r.ok) return { message: r.reason, severity: vscode.InputBoxValidationSeverity.Error };
-      if (!r.changes.length) return { message: `No ${noun} would change`, severity: vscode.InputBoxValidationSeverity.Warning };
-      const first = r.changes[0];
-      const more = r.changes.length > 1 ? `, and ${r.changes.length - 1} more` : '';
-      const problems = r.collisions.length ? ` (${r.collisions.length} name${r.collisions.length > 1 ? 's' : ''} would be shared by several actions)` : '';
-      return {
-        message: `"${first.old}" → "${first.new}"${more}${problems}`,
-        severity: problems ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Info,
-      };
-    },
+    validate: async (typed) => severityOf(replaceVerdict(typed, await ask(field, match, typed), noun)),
   });
   if (replace === undefined) return;
   last.replace = replace;
@@ -179,11 +164,20 @@ async function renameAsking(client: LanguageClient, uri: vscode.Uri, last: { mat
   return { renamed: chosen.length };
 }
 
+const SEVERITY = {
+  info: vscode.InputBoxValidationSeverity.Info,
+  warning: vscode.InputBoxValidationSeverity.Warning,
+  error: vscode.InputBoxValidationSeverity.Error,
+};
+const severityOf = (v: Verdict): vscode.InputBoxValidationMessage => ({ message: v.message, severity: SEVERITY[v.level] });
+
 interface AskTextOptions {
   title: string;
   prompt: string;
   placeholder: string;
   value: string;
+  /** Enter on an empty box is refused with this message. */
+  required?: string;
   validate(value: string): Promise<vscode.InputBoxValidationMessage | undefined>;
 }
 
@@ -221,6 +215,10 @@ function askText(options: AskTextOptions): Promise<string | undefined> {
     };
     box.onDidChangeValue((value) => void check(value));
     box.onDidAccept(async () => {
+      if (options.required && box.value === '') {
+        box.validationMessage = { message: options.required, severity: vscode.InputBoxValidationSeverity.Error };
+        return;
+      }
       await check(box.value);
       if (verdict?.severity !== vscode.InputBoxValidationSeverity.Error) finish(box.value);
     });
@@ -260,7 +258,7 @@ function pickChanges(uri: vscode.Uri, preview: Preview, noun: string): Promise<C
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<ChangeItem>();
     pick.title = `${TITLE}: ${preview.changes.length} ${noun}${preview.changes.length === 1 ? '' : 's'} change${preview.collisions.length ? `, ${preview.collisions.length} shared name(s)` : ''}`;
-    pick.placeholder = 'Untick any change to leave it out, then press Enter to apply the ticked ones as one edit';
+    pick.placeholder = PREVIEW_PLACEHOLDER;
     pick.canSelectMany = true;
     pick.matchOnDescription = true;
     pick.ignoreFocusOut = true;
@@ -297,7 +295,7 @@ function oneLine(s: string): string {
 function targetSpec(): vscode.Uri | undefined {
   const doc = vscode.window.activeTextEditor?.document;
   if (doc && SPEC_LANGUAGES.has(doc.languageId) && !doc.uri.path.endsWith('.rewst-integration.json')) return doc.uri;
-  return specInActionsView();
+  return specInView()?.uri ?? specInActionsView();
 }
 
 /** Collisions and empty names are flagged before the changes are listed or written; the user decides. */

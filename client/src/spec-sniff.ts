@@ -21,6 +21,13 @@ export function looksLikeSpec(doc: vscode.TextDocument): boolean {
   return looksLikeSpecHead(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(SNIFF_CHARS))));
 }
 
+const SWAGGER_2 = /(^|[{,\s])["']?swagger["']?\s*:\s*["']?2\./m;
+
+/** A Swagger 2.0 spec (what Convert Swagger 2.0 is offered on), from its head. */
+export function looksLikeSwagger2(doc: vscode.TextDocument): boolean {
+  return looksLikeSpec(doc) && SWAGGER_2.test(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(SNIFF_CHARS))));
+}
+
 /** The same check on the head of a text (a file's first HEAD_BYTES read from disk). */
 export function looksLikeSpecHead(head: string): boolean {
   return looksLikeSpecText(head);

@@ -61,7 +61,11 @@ export class UploadStatus implements vscode.Disposable {
 
   /** The text of a document changed: the item says its size is being measured, or hides when it is no longer a spec. */
   edited(doc: vscode.TextDocument): void {
-    if (this.target?.toString() !== doc.uri.toString()) return;
+    if (this.target?.toString() !== doc.uri.toString()) {
+      // The active document is a spec again after an edit made it none for a moment (select all, `{}`, undo).
+      if (!this.target && vscode.window.activeTextEditor?.document === doc && isCandidate(doc)) this.show(doc.uri);
+      return;
+    }
     if (!isCandidate(doc)) return this.show(undefined);
     this.stale = true;
     this.render();

@@ -1,4 +1,4 @@
-import type { Connection, Diagnostic, InitializeParams, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, InitializeParams, ServerCapabilities, TextDocumentContentChangeEvent, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Configuration } from './configuration';
 import { analyze, type Analysis, type Format } from './engine';
@@ -10,6 +10,13 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   /** The engine's analysis of a document's current version, computed once per version. */
   analysisOf(doc: TextDocument): Analysis | undefined;
+  /**
+   * The last analysis made, when it is of an older version than the current one, with the
+   * content changes since (to move its ranges to the current text); undefined when the
+   * current version's analysis is made, none is, or the changes cannot be followed.
+   * Costs nothing: for a request that must not wait for a new analysis (the lightbulb).
+   */
+  staleAnalysisOf?(doc: TextDocument): { analysis: Analysis; changes: TextDocumentContentChangeEvent[] } | undefined;
   /** Set once `initialize` has arrived. */
   initParams?: InitializeParams;
   /** Capabilities a feature adds to the `initialize` answer; call before the server listens. */
@@ -60,6 +67,11 @@ export class AnalysisCache {
     }
     this.entries.set(doc.uri, { version: doc.version, analysis });
     return analysis;
+  }
+
+  /** The analysis kept for `uri`, of whichever version it was made for; computes nothing. */
+  last(uri: string): { version: number; analysis: Analysis } | undefined {
+    return this.entries.get(uri);
   }
 
   /** Analyses a file's text before its document opens; kept until `get` takes it or `forget` drops it. */

@@ -21,6 +21,8 @@ import { registerUploadSize } from './features/upload-size';
 import { SettingsChangedNotification } from '../../common/protocol';
 import { DocumentScheduler } from './scheduler';
 import { timingLine } from '../../common/format';
+import { ChangeLog } from './range-shift';
+import { updateDocument } from './document-update';
 import { OpenTiming } from './open-timing';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -31,21 +33,32 @@ const documents = new TextDocuments<TextDocument>({
   create: TextDocument.create,
   update: (doc, changes, version) => {
     publisher.textChanged(doc.uri, changes);
-    return TextDocument.update(doc, changes, version);
+    changeLog.record(doc.uri, doc.version, changes);
+    return updateDocument(doc, changes, version);
   },
 });
+// What changed since the last analysis, so the lightbulb can answer from it while the new one is pending.
+const changeLog = new ChangeLog();
 const analyses = new AnalysisCache((uri, e) => log(`analysis failed for ${uri}: ${describe(e)}`));
 // The stages of each document's way from didOpen to its first diagnostics, for the time-to-first-diagnostic scenario.
 const timing = new OpenTiming((line) => connection.console.log(line));
 documents.onDidOpen((e) => timing.opened(e.document.uri));
 documents.onDidClose((e) => {
   analyses.delete(e.document.uri);
+  changeLog.delete(e.document.uri);
   timing.closed(e.document.uri);
 });
 const analysisOf = (doc: TextDocument) => {
   const analysis = analyses.get(doc);
   timing.analysed(doc.uri);
+  changeLog.forgetBefore(doc.uri, doc.version);
   return analysis;
+};
+const staleAnalysisOf = (doc: TextDocument) => {
+  const last = analyses.last(doc.uri);
+  if (!last || last.version >= doc.version) return undefined;
+  const changes = changeLog.since(doc.uri, last.version);
+  return changes && { analysis: last.analysis, changes };
 };
 const scheduler = new DocumentScheduler(documents, analysisOf, (name, uri, e) => log(`${name} failed for ${uri}: ${describe(e)}`));
 
@@ -54,6 +67,7 @@ const ctx: ServerContext = {
   connection,
   documents,
   analysisOf,
+  staleAnalysisOf,
   addCapabilities: (more) => Object.assign(capabilities, more),
   scheduler,
   configuration: new Configuration(connection, () => ctx.initParams),

@@ -244,6 +244,8 @@ class JsonEditor implements StructuralEditor {
 class YamlEditor implements StructuralEditor {
   private readonly eol: string;
 
+  private unit: number | undefined;
+
   constructor(
     private readonly text: string,
     private readonly doc: Document.Parsed,
@@ -291,8 +293,8 @@ class YamlEditor implements StructuralEditor {
   insertMember(objectPath: JsonPath, key: string, value: unknown, placement: Placement): TextEdit | undefined {
     const map = this.map(objectPath);
     if (!map || !map.range) return undefined;
-    const member = `${yamlKey(key)}: ${yamlValue(value)}`;
     if (this.isFlow(map)) {
+      const member = `${yamlKey(key)}: ${yamlFlow(value)}`;
       const start = map.range[0];
       if (map.items.length === 0) return { start, end: map.range[1], newText: `{ ${member} }` };
       return { start: this.keyStart(map.items[0] as Pair), end: this.keyStart(map.items[0] as Pair), newText: `${member}, ` };
@@ -300,6 +302,7 @@ class YamlEditor implements StructuralEditor {
     if (map.items.length === 0) return undefined;
     const first = map.items[0] as Pair;
     const indent = ' '.repeat(this.column(this.keyStart(first)));
+    const member = `${yamlKey(key)}:${this.blockValue(value, indent, this.flowAround(map))}`;
     let anchor: Pair | undefined = placement === 'end' ? (map.items[map.items.length - 1] as Pair) : undefined;
     if (typeof placement === 'object') {
       const i = this.pairIndex(map, placement.after);
@@ -308,6 +311,50 @@ class YamlEditor implements StructuralEditor {
     if (!anchor) return { start: this.keyStart(first), end: this.keyStart(first), newText: `${member}${this.eol}${indent}` };
     const at = this.pairLineEnd(anchor);
     return { start: at, end: at, newText: `${this.eol}${indent}${member}` };
+  }
+
+  /**
+   * A value for a member of a block mapping, in the style around it: a list or an object on lines of their own
+   * (indented as this document indents), or, where the mapping's other collections are all written in flow
+   * style (`properties: {id: {}}`), in YAML's flow style. Never JSON's `["id","url"]` inside block YAML.
+   */
+  private blockValue(value: unknown, indent: string, flow: boolean): string {
+    const isList = Array.isArray(value) && value.length > 0;
+    const isObject = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0;
+    if (flow || (!isList && !isObject)) return ` ${yamlFlow(value)}`;
+    const unit = ' '.repeat(this.indentUnit());
+    if (isList) {
+      const pad = this.sequencesIndented() ? unit : '';
+      return (value as unknown[]).map((v) => `${this.eol}${indent}${pad}- ${yamlFlow(v)}`).join('');
+    }
+    const inner = indent + unit;
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${this.eol}${inner}${yamlKey(k)}:${this.blockValue(v, inner, false)}`)
+      .join('');
+  }
+
+  /** Whether the mapping's collection values are all in flow style (and it has some). */
+  private flowAround(map: YAMLMap): boolean {
+    const collections = (map.items as Pair[]).map((p) => p.value).filter((v) => isMap(v) || isSeq(v)) as Array<
+      YAMLMap | { flow?: boolean; range?: [number, number, number] }
+    >;
+    return collections.length > 0 && collections.every((c) => Boolean(c.flow) || (c.range && /[[{]/.test(this.text[c.range[0]])));
+  }
+
+  /** The document's indentation step: the smallest indentation of a line (2 when none is). */
+  private indentUnit(): number {
+    if (this.unit === undefined) {
+      let min = 0;
+      for (const m of this.text.slice(0, 200_000).matchAll(/\n( +)\S/g)) if (!min || m[1].length < min) min = m[1].length;
+      this.unit = min || 2;
+    }
+    return this.unit;
+  }
+
+  /** Whether block lists sit indented under their key (`key:\n  - a`) rather than level with it (`key:\n- a`). */
+  private sequencesIndented(): boolean {
+    const m = /^( *)[^\s#-][^\n]*:[ \t]*\r?\n( *)- /m.exec(this.text.slice(0, 200_000));
+    return !m || m[2].length > m[1].length;
   }
 
   removeMember(objectPath: JsonPath, key: string): TextEdit | undefined {
@@ -486,6 +533,21 @@ function yamlScalarLike(old: Scalar, value: unknown): string {
 
 function yamlKey(key: string): string {
   return yamlValue(key);
+}
+
+/** One-line YAML in YAML's own flow style: `[id, name]`, `{a: {}}`; scalars as yamlValue writes them, quoted where flow syntax needs it. */
+export function yamlFlow(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(yamlFlow).join(', ')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${flowScalar(k)}: ${yamlFlow(v)}`)
+      .join(', ')}}`;
+  return flowScalar(value);
+}
+
+function flowScalar(value: unknown): string {
+  const plain = yamlValue(value);
+  return typeof value === 'string' && /[,[\]{}]/.test(plain) && !/^["']/.test(plain) ? JSON.stringify(value) : plain;
 }
 
 /** One-line YAML for a value: plain when that reads back the same, JSON flow style otherwise (JSON is YAML). */

@@ -8,12 +8,21 @@
  * when one is chosen (`codeAction/resolve`, as vscode-eslint does). A client
  * that cannot resolve gets the edits at once. Either way a fix-all is computed
  * once per document version.
+ *
+ * Right after an edit the new version's analysis is not made yet (on 13 MB it
+ * takes more than a second), and VS Code drops a Ctrl+. that waits that long
+ * (a marker change re-triggers the lightbulb and cancels it: "No code actions
+ * available"). So a request then answers from the last analysis, its ranges
+ * moved through the edits since (range-shift.ts): a fix over text no edit
+ * touched keeps its edits, moved; one over text an edit touched is offered
+ * for the rule and computed on the current text when chosen.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { fixAll, fixFor, RULES_BY_ID, type Analysis, type Fix, type FixAllResult } from '../engine';
-import type { Position, Range } from '../../../common/protocol';
+import type { Position, Range, TextEdit as LspTextEdit } from '../../../common/protocol';
+import { shiftRange, shiftUntouched } from '../range-shift';
 import type { SummaryData } from '../diagnostic-limit';
 import { quickFix, SOURCE, toLspEdits, type DiagnosticData } from '../lsp-convert';
 import { isSettingsUri, settingsCodeActions } from './settings';
@@ -26,6 +35,12 @@ type WholeFile = 'all' | string;
 interface ResolveData {
   uri: string;
   wholeFile: WholeFile;
+}
+
+/** A quick fix offered from the last analysis over text an edit has touched since: computed on the current text when chosen. */
+interface QuickFixData {
+  uri: string;
+  quickFix: { ruleId: string; path: Array<string | number>; data?: Record<string, unknown>; range: Range };
 }
 
 const MISSING_ID = 'operation-id-missing';
@@ -45,7 +60,7 @@ export function registerCodeActions(ctx: ServerContext, referencedFiles?: Refere
 
   // Cancellable: VS Code cancels the request of a cursor that has moved on; such a request does no work.
   ctx.connection.onCodeAction((params, token) => cancellable(token, () => codeActions(params)));
-  ctx.connection.onCodeActionResolve((action, token) => cancellable(token, () => resolve(action)));
+  ctx.connection.onCodeActionResolve((action, token) => cancellable(token, () => resolveQuickFix(action) ?? resolve(action)));
 
   function codeActions(params: CodeActionParams): CodeAction[] {
     const doc = ctx.documents.get(params.textDocument.uri);
@@ -55,7 +70,8 @@ export function registerCodeActions(ctx: ServerContext, referencedFiles?: Refere
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
     // What a spec found in a file it refers to: fixed in that file (this one, or the one its $ref names).
     const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? (referencedFiles?.codeActions(params) ?? []) : [];
-    const analysis = ctx.analysisOf(doc);
+    const stale = canResolve() ? ctx.staleAnalysisOf?.(doc) : undefined;
+    const analysis = stale?.analysis ?? ctx.analysisOf(doc);
     if (!analysis?.isSpec) return actions;
     const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
     if (wants(CodeActionKind.QuickFix)) {
@@ -76,7 +92,8 @@ export function registerCodeActions(ctx: ServerContext, referencedFiles?: Refere
           continue;
         }
         const fix = fixFor(analysis, data.ruleId, { path: data.path, data: data.data }) ?? fixOfEdited(analysis, data.ruleId, diagnostic.range);
-        if (fix) actions.push(quickFix(doc, fix, diagnostic, analysis.doc.lines));
+        if (fix && !stale) actions.push(quickFix(doc, fix, diagnostic, analysis.doc.lines));
+        else if (fix && stale) actions.push(movedQuickFix(doc.uri, fix, diagnostic, data, analysis, stale.changes));
       }
       // One "all operations" action, however many missing-id diagnostics the context holds.
       const missingIds = ours.filter((d) => (d.data as DiagnosticData | undefined)?.ruleId === MISSING_ID);
@@ -98,6 +115,18 @@ export function registerCodeActions(ctx: ServerContext, referencedFiles?: Refere
     return actions;
   }
 
+  /** A quick fix offered lazily (movedQuickFix): the same rule's fix at the same place, on the current text. */
+  function resolveQuickFix(action: CodeAction): CodeAction | undefined {
+    const data = action.data as Partial<QuickFixData> | undefined;
+    const q = data?.quickFix;
+    if (!data || typeof data.uri !== 'string' || !q || typeof q.ruleId !== 'string' || !Array.isArray(q.path) || !q.range) return undefined;
+    const doc = ctx.documents.get(data.uri);
+    const analysis = doc && ctx.analysisOf(doc);
+    if (!doc || !analysis?.isSpec) return action;
+    const fix = fixFor(analysis, q.ruleId, { path: q.path, data: q.data }) ?? fixOfEdited(analysis, q.ruleId, q.range);
+    return fix ? { ...action, edit: { changes: { [doc.uri]: toLspEdits(analysis.doc.lines, fix.edits) } } } : action;
+  }
+
   function resolve(action: CodeAction): CodeAction {
     const data = action.data as Partial<ResolveData> | undefined;
     if (!data || typeof data.uri !== 'string' || typeof data.wholeFile !== 'string' || (data.wholeFile !== 'all' && !RULES_BY_ID.has(data.wholeFile)))
@@ -109,6 +138,40 @@ export function registerCodeActions(ctx: ServerContext, referencedFiles?: Refere
     const result = fixes.get(doc, analysis, data.wholeFile);
     return { ...action, edit: { changes: { [doc.uri]: toLspEdits(analysis.doc.lines, result.edits) } } };
   }
+}
+
+/**
+ * A quick fix found in the last analysis, for the current text: its edits
+ * moved through the changes since when no change touched them or the
+ * problem's range; else offered with the rule's name, its edits computed on
+ * resolve (the old title would name text that is no longer there).
+ */
+function movedQuickFix(
+  uri: string,
+  fix: Fix,
+  diagnostic: Diagnostic,
+  data: DiagnosticData,
+  analysis: Analysis,
+  changes: TextDocumentContentChangeEvent[],
+): CodeAction {
+  const range = shiftUntouched(diagnostic.range, changes);
+  const edits = range && toLspEdits(analysis.doc.lines, fix.edits).map((e) => ({ ...e, range: shiftUntouched(e.range, changes) }));
+  if (edits?.every((e) => e.range))
+    return {
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      edit: { changes: { [uri]: edits as LspTextEdit[] } },
+    };
+  const moved = changes.reduce((r, c) => shiftRange(r, c), diagnostic.range);
+  return {
+    title: `Fix ${data.ruleId} here (as the text now reads)`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    data: { uri, quickFix: { ruleId: data.ruleId, path: data.path, data: data.data, range: moved } } satisfies QuickFixData,
+  };
 }
 
 /**

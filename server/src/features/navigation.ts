@@ -19,7 +19,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerContext } from '../context';
+import { formatOf, type ServerContext } from '../context';
 import { specOperationsOfAnalysis, paginatedActionsOf, specOperationsOfText, type SpecOperations } from '../engine/actions';
 import type { Analysis } from '../engine/engine';
 import { LineIndex } from '../engine/line-index';
@@ -134,8 +134,18 @@ export function registerNavigation(ctx: ServerContext): void {
     }),
   );
 
+  /**
+   * VS Code's JSON language features give every JSON file an outline (and the breadcrumb) already: a second set
+   * from us showed each entry twice. The client says so at start (`initializationOptions.jsonOutlineFromEditor`),
+   * and a JSON spec then gets that one; YAML, which VS Code has no outline for, gets ours. The actions with their
+   * names are in the Rewst Actions view either way.
+   */
+  const editorOutlinesJson = () => (ctx.initParams?.initializationOptions as { jsonOutlineFromEditor?: unknown } | undefined)?.jsonOutlineFromEditor === true;
+
   ctx.connection.onDocumentSymbol((params, token) =>
     cancellable(token, () => {
+      const open = ctx.documents.get(params.textDocument.uri);
+      if (open && editorOutlinesJson() && formatOf(open) === 'json') return null;
       // The structure alone, not the whole index: asked as soon as a file shows, it must not hold up the first lightbulb.
       const spec = specAt(params.textDocument.uri, nav.navStructureOf);
       if (!spec) return null;

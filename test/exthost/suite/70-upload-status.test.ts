@@ -118,4 +118,21 @@ describe('the upload size in the status bar', () => {
     await open('status/upload.json');
     await measured('the item back on the spec');
   });
+
+  it('a spec that is none for a moment (select all, `{}`, undo): the item hides, then comes back without reopening', async () => {
+    const editor = await open('status/upload.json');
+    await measured('the size before the edit');
+    const original = editor.document.getText();
+    const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(original.length));
+    assert.ok(await editor.edit((b) => b.replace(whole, '{}')));
+    await waitFor(
+      'the item hidden on `{}`',
+      () => api().uploadStatus(),
+      (s) => !s.visible,
+      [api().onDidChangeUploadStatus],
+    );
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original, 'undo brought the spec back');
+    await measured('the item back after the undo');
+  });
 });

@@ -56,7 +56,7 @@ export const cases: RuleCase[] = [
       { pointer: '/components/schemas/Tickets/required/1' },
     ],
     fixed:
-      'openapi: 3.0.0\ncomponents:\n  schemas:\n    Tickets:\n      type: array\n      items:\n        type: object\n        required: ["id","subject"]\n        properties: {id: {type: integer}, subject: {type: string}}\n',
+      'openapi: 3.0.0\ncomponents:\n  schemas:\n    Tickets:\n      type: array\n      items:\n        type: object\n        required: [id, subject]\n        properties: {id: {type: integer}, subject: {type: string}}\n',
   },
   {
     // apideck.com/ecosystem.json: Translations requires key, locale and value; its items already require key and locale.
@@ -98,7 +98,7 @@ export const cases: RuleCase[] = [
     text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    Items:\n      type: array\n      items:\n        type: object\n        properties:\n          sku: {type: string}\n      required:\n        - itemsObject\n',
     expect: [{ pointer: '/components/schemas/Items/required/0', message: /its items do not define "itemsObject" either/ }],
     fixed:
-      'openapi: 3.0.0\ncomponents:\n  schemas:\n    Items:\n      type: array\n      items:\n        type: object\n        required: ["itemsObject"]\n        properties:\n          sku: {type: string}\n',
+      'openapi: 3.0.0\ncomponents:\n  schemas:\n    Items:\n      type: array\n      items:\n        type: object\n        required:\n          - itemsObject\n        properties:\n          sku: {type: string}\n',
   },
   {
     // wealthreader.com.json: entities is an array with properties of its own, and items of type object.
@@ -148,5 +148,34 @@ export const cases: RuleCase[] = [
     expect: [{ pointer: '/paths/~1search/get/parameters/0/schema/required/0' }],
     fixed:
       'openapi: 3.0.0\npaths:\n  /search:\n    get:\n      parameters:\n        - name: terms\n          in: query\n          required: true\n          schema:\n            type: string\n',
+  },
+  // A list the fix writes takes the style around it: block lists in block YAML (dashes level with their key
+  // when the file writes them so), never JSON's ["id","url"].
+  {
+    name: 'array: the list moves into block-style items as a block list, dashes as the file writes them (YAML)',
+    text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    Hooks:\n      type: array\n      required:\n      - id\n      - url\n      items:\n        type: object\n        properties:\n          id:\n            type: integer\n          url:\n            type: string\n',
+    expect: [{ pointer: '/components/schemas/Hooks/required/0' }, { pointer: '/components/schemas/Hooks/required/1' }],
+    fixed:
+      'openapi: 3.0.0\ncomponents:\n  schemas:\n    Hooks:\n      type: array\n      items:\n        type: object\n        required:\n        - id\n        - url\n        properties:\n          id:\n            type: integer\n          url:\n            type: string\n',
+  },
+  {
+    name: 'no properties at all: created as a block mapping in block YAML',
+    text: 'openapi: 3.0.0\ncomponents:\n  schemas:\n    User:\n      required:\n        - id\n        - name\n',
+    expect: [{ pointer: '/components/schemas/User/required/0' }, { pointer: '/components/schemas/User/required/1' }],
+    fixed:
+      'openapi: 3.0.0\ncomponents:\n  schemas:\n    User:\n      required:\n        - id\n        - name\n      properties:\n        id: {}\n        name: {}\n',
+  },
+  {
+    // api.github.com.json, POST /orgs/{org}/campaigns: oneOf branches holding only required, properties in the
+    // parent (JSON Schema's idiom, not reported); one branch requires a name the parent does not define.
+    name: "oneOf branches that only require: the parent's properties count; a name defined nowhere is reported as such",
+    text: '{"openapi":"3.0.0","components":{"schemas":{"Campaign":{"properties":{"code_scanning_alerts":{}},"oneOf":[{"required":["code_scanning_alerts"]},{"required":["secret_scanning_alerts"]}]}}}}',
+    expect: [
+      {
+        pointer: '/components/schemas/Campaign/oneOf/1/required/0',
+        message:
+          /"secret_scanning_alerts" is required at \/components\/schemas\/Campaign\/oneOf\/1, a oneOf branch, but neither the branch nor the schema it belongs to defines it/,
+      },
+    ],
   },
 ];

@@ -172,6 +172,8 @@ export const requiredUndefined: Rule = {
       const on = misplacedOn(schema);
       const inItems = on === 'array' ? itemNames(root, schema) : undefined;
       const byHand = on === 'array' && bothMisplaced(schema);
+      // A oneOf/anyOf/allOf member: its scope (the parent's properties) was looked in too, and the message says so.
+      const branch = path.length > 1 && COMPOSITIONS.has(String(path[path.length - 2])) ? String(path[path.length - 2]) : undefined;
       required.forEach((name, i) => {
         if (typeof name !== 'string' || !missing.includes(name)) return;
         const at = displayPointer(path);
@@ -181,7 +183,9 @@ export const requiredUndefined: Rule = {
             ? `, an array: the required list is misplaced there, ${!inItems ? 'and what its items define cannot be read here' : inItems.has(name) ? `and its items define "${name}"` : `and its items do not define "${name}" either`}.`
             : on === 'scalar'
               ? `, of type ${String(schema.type)}, which has no properties: the required list is misplaced there.`
-              : ` but properties does not define it.`;
+              : branch
+                ? `, a ${branch} branch, but neither the branch nor the schema it belongs to defines it (a branch may require its parent's properties, as JSON Schema reads it, and those are not reported; a name defined nowhere is what Rewst rejects).`
+                : ` but properties does not define it.`;
         report({
           path: [...path, 'required', i],
           target: 'value',
