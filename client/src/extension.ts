@@ -14,6 +14,7 @@ import { registerSettingsForms } from './settings-forms';
 import { registerOpenAhead } from './open-ahead';
 import { openTiming } from './open-timing';
 import { isOurs } from './spec-sniff';
+import { registerRefMap } from './ref-map';
 import { registerSpectral } from './spectral';
 import { registerUploadStatus, type UploadStatusShown } from './upload-status';
 
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   registerRenameActions(context, lc);
   registerSettingsForms(context, lc);
   registerSpectral(context, lc);
+  registerRefMap(context, lc);
   const uploadStatus = registerUploadStatus(context, lc);
   return { languageServerStarted: () => started, uploadStatus: () => uploadStatus.shown, onDidChangeUploadStatus: uploadStatus.onDidChange };
 }

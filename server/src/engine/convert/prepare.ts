@@ -5,7 +5,7 @@
  * again. The verdict says "ready" only when the written file has no Rewst
  * error and no reference Rewst cannot follow.
  */
-import { bundleSpec, BundleTooLarge, hasExternalRefs, type BundleProblem, type ReadFile } from '../bundle';
+import { bundleWithUrls, BundleTooLarge, hasExternalRefs, type BundleProblem, type FetchDocuments, type ReadFile, type RefMapEntry } from '../bundle';
 import { analyze, fixAll } from '../engine';
 import type { Format } from '../parse';
 import type { OperationIdChange } from '../settings/carry-over';
@@ -46,6 +46,20 @@ export interface PrepareOptions {
   budgetKB?: number;
   /** Write the server URL's base path in front of every path and reduce the server URL to its origin (see base-path.ts). */
   foldBasePath?: boolean;
+  /** References by URL: a map from URL prefix to a folder of the spec's tree, and a fetcher when fetching is allowed (see bundle/url-refs.ts). */
+  urls?: { map?: readonly RefMapEntry[]; fetch?: FetchDocuments };
+}
+
+/** How references by URL were taken in, for the report. */
+export interface UrlRefsTaken {
+  /** Document URL → the file of the folder it was mapped to. */
+  mapped: Array<{ url: string; file: string }>;
+  fetched: Array<{ url: string; bytes: number }>;
+  fetchFailed: Array<{ url: string; error: string }>;
+  /** Documents named by URL and left as URLs in the written file (neither mapped nor fetched), with their references. */
+  left: Array<{ url: string; references: number }>;
+  /** Whether fetching was allowed. */
+  fetching: boolean;
 }
 
 /** A finding of the general lint, positioned in the written file. */
@@ -72,6 +86,8 @@ export interface PrepareResult {
   unbundled: BundleProblem[];
   /** Files read besides the spec itself. */
   bundledFiles: string[];
+  /** References by URL taken in or left, when the spec has any. */
+  urlRefs?: UrlRefsTaken;
   /** Structural errors the general lint found in `text`; undefined when it was not run. */
   structural?: StructuralFinding[];
   /** Why the general lint could not run, when it could not. */
@@ -105,11 +121,12 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   let value = input.value;
   let unbundled: BundleProblem[] = [];
   let bundledFiles: string[] = [];
+  let urlRefs: UrlRefsTaken | undefined;
   if (options.read && options.entry && hasExternalRefs(value)) {
     await checkpoint(options.isCancelled);
     let b;
     try {
-      b = bundleSpec(value, { entry: options.entry, read: options.read });
+      b = await bundleWithUrls(value, { entry: options.entry, read: options.read, map: options.urls?.map, fetch: options.urls?.fetch });
     } catch (e) {
       if (e instanceof BundleTooLarge) throw new ConvertError(e.message);
       throw e;
@@ -117,6 +134,14 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     value = b.value;
     unbundled = b.problems;
     bundledFiles = b.files;
+    if (b.byUrl.size || b.urlsLeft.size || b.fetchFailed.length)
+      urlRefs = {
+        mapped: [...b.byUrl].filter(([url, file]) => url !== file).map(([url, file]) => ({ url, file })),
+        fetched: b.fetched,
+        fetchFailed: b.fetchFailed,
+        left: [...b.urlsLeft].map(([url, references]) => ({ url, references })),
+        fetching: Boolean(options.urls?.fetch),
+      };
     const parts = [
       `${b.components.length} component(s) added`,
       b.inlined ? `${b.inlined} path item(s) or part(s) copied in place` : '',
@@ -210,6 +235,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     remaining,
     unbundled,
     bundledFiles,
+    urlRefs,
     structural,
     structuralUnavailable,
     blocking,

@@ -3,6 +3,7 @@ import { toPointer } from '../pointer';
 import type { PrepareResult } from './prepare';
 import type { ReduceResult } from './reduce';
 import { budgetLine, sizeSection } from './size-report';
+import { urlRefsLines } from './url-report';
 
 /** Text that Markdown shows as written: no HTML, no emphasis, no links. */
 export function mdText(s: string): string {
@@ -90,6 +91,9 @@ export function prepareReport(result: PrepareResult, source: string, output: str
       g.items.map((f) => `- ${where(f)}: ${mdText(f.message)}`),
     );
   }
+
+  const byUrl = urlRefsLines(result, 'editor');
+  if (byUrl.length) lines.push('## References by URL', '', ...byUrl.map((l) => `- ${mdText(l)}`), '');
 
   lines.push(...sizeSection(result, output));
 
