@@ -134,14 +134,19 @@ export async function fetchDocument(href: string, limits: FetchLimits, hostRefus
       return await readLimited(res, limits.maxBytes);
     }
   } catch (e) {
-    if (signal.aborted) return { error: `not fetched: no complete answer within ${Math.round(limits.timeoutMs / 1000)} s` };
+    if (signal.aborted)
+      return {
+        error: `not fetched: no complete answer within ${limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 1000)} s` : `${limits.timeoutMs} ms`}`,
+      };
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     return { error: `not fetched: ${cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))}` };
   }
 }
 
 async function readLimited(res: Response, maxBytes: number): Promise<FetchResult> {
-  const tooLarge = { error: `not fetched: larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+  const tooLarge = {
+    error: `not fetched: larger than ${maxBytes >= 1 << 20 ? `${Math.round(maxBytes / (1 << 20))} MB` : `${Math.round(maxBytes / 1024)} KB`}`,
+  };
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel();

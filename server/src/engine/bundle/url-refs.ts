@@ -49,8 +49,10 @@ export function routeUrl(url: string, urls: UrlRefs | undefined): UrlTarget {
     } catch {
       return { kind: 'refused', message: `"${url}" is not a valid file name after its prefix` };
     }
-    const file = posix.normalize(posix.join(entry.dir || '.', decoded));
-    if (!decoded || decoded.endsWith('/')) return { kind: 'refused', message: `"${url}" names a folder, not a file, under the mapped prefix ${entry.prefix}` };
+    // A prefix that is a whole document URL maps to one file.
+    const file = posix.normalize(decoded ? posix.join(entry.dir || '.', decoded) : entry.dir || '.');
+    if (file === '.' || decoded.endsWith('/'))
+      return { kind: 'refused', message: `"${url}" names a folder, not a file, under the mapped prefix ${entry.prefix}` };
     if (file === '..' || file.startsWith('../') || posix.isAbsolute(file) || file.includes('\\') || file.includes('\0'))
       return { kind: 'refused', message: `the URL map sends "${url}" to ${file}, outside the spec's folder: it is never read` };
     return { kind: 'file', file };
