@@ -68,6 +68,16 @@ describe('CLI: references by URL', () => {
     assert.match(left.stderr, /4 reference\(s\) to 3 URL\(s\) left as they are: .*--ref-map PREFIX=DIR.*--fetch-refs/);
   });
 
+  it('lint --ref-map checks the mapped files too, each at its own line; without it they are not read', async () => {
+    const mapped = await runCli(['lint', 'spec.json', '--no-spectral', '--ref-map', `${VENDOR_PREFIX}=./`], clone());
+    assert.equal(mapped.code, 1, mapped.stdout);
+    assert.match(mapped.stdout, /^roles\.yaml:13:\d+: error type-name: "int" .*\(found through spec\.json\)/m);
+    assert.equal(mapped.stdout.match(/warning ref-external/g)?.length, 3, 'one warning per URL');
+    const plain = await runCli(['lint', 'spec.json', '--no-spectral'], clone());
+    assert.equal(plain.code, 0, plain.stdout);
+    assert.doesNotMatch(plain.stdout, /roles\.yaml/);
+  });
+
   it('a --ref-map that is not PREFIX=DIR, or leads outside the folder, is a usage error', async () => {
     for (const bad of ['nothing-here', `${VENDOR_PREFIX}=../elsewhere`, 'ftp://x/=./']) {
       const r = await runCli(['prepare', 'spec.json', '--ref-map', bad], clone());

@@ -205,7 +205,8 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   const blocking = {
     errors: remaining.filter((f) => f.severity === 'error').length,
     // ref-external reports every reference the bundle could not make local (URLs included); Rewst follows none of them.
-    references: remaining.filter((f) => f.ruleId === 'ref-external').length,
+    // One warning stands for every reference to its URL: the count is of references.
+    references: remaining.filter((f) => f.ruleId === 'ref-external').reduce((n, f) => n + (typeof f.data?.references === 'number' ? f.data.references : 1), 0),
     structural: 0,
   };
   let structural: StructuralFinding[] | undefined;
