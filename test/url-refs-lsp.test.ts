@@ -105,6 +105,21 @@ describe('LSP: references by URL', () => {
       assert.equal(r.ready, true, r.verdict);
       assertLocalRefs(r.text);
       assert.match(r.report, /mapped to local files \\\(4\\\)/);
+      // the URL is mapped already: the warning stays (Rewst still cannot follow it in the spec), the offer to map it does not
+      const uri = pathToFileURL(SPEC).toString();
+      const published = client.waitForDiagnostics(uri, { version: 1, timeoutMs: TIMEOUT_MS });
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEXT } });
+      const diagnostics = (await published).diagnostics.filter((d) => d.code === 'ref-external');
+      assert.equal(diagnostics.length, 3);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostics[0].range,
+        context: { diagnostics },
+      });
+      assert.deepEqual(
+        actions.filter((a) => a.command?.command === ADD_REF_MAP_COMMAND),
+        [],
+      );
     } finally {
       await client.shutdown();
     }

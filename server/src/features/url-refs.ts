@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { parseRefMap, shortUrl, type FetchDocuments, type RefMapEntry } from '../engine/bundle';
+import { parseRefMap, routeUrl, shortUrl, type FetchDocuments, type RefMapEntry } from '../engine/bundle';
 import type { DiagnosticData } from '../lsp-convert';
 import { ADD_REF_MAP_COMMAND, type AddRefMapArgs } from '../ref-map-command';
 import { RemoteDocuments } from '../remote-refs';
@@ -36,10 +36,17 @@ export function registerUrlRefs(ctx: ServerContext): UrlRefsFeature {
     );
     return new Set(chosen?.title === fetch.title ? hosts.keys() : []);
   });
+  // The map as last read, for the lightbulb (which answers at once): a URL already mapped gets no offer to map it.
+  let lastMap: RefMapEntry[] = [];
+  const readMap = async () => {
+    const parsed = parseRefMap(await ctx.configuration.get('refMap'));
+    lastMap = parsed.map;
+    return parsed;
+  };
+  ctx.documents.onDidOpen(() => void readMap().catch(() => undefined));
   return {
     async prepareOptions() {
-      const written = await ctx.configuration.get('refMap');
-      const { map, errors } = parseRefMap(written);
+      const { map, errors } = await readMap();
       for (const e of errors) ctx.connection.console.warn(`rewst-openapi: rewstOpenapi.refMap: ${e}; that entry is not used`);
       const fetching = await ctx.configuration.get('fetchRemoteRefs');
       return { map, fetch: fetching ? remote.fetch : undefined };
@@ -47,12 +54,14 @@ export function registerUrlRefs(ctx: ServerContext): UrlRefsFeature {
     codeActions(doc, diagnostics) {
       const spec = pathOf(doc.uri);
       if (!spec) return [];
+      void readMap().catch(() => undefined);
       const actions: CodeAction[] = [];
       for (const d of diagnostics) {
         const data = d.data as DiagnosticData | undefined;
         const url = data?.ruleId === 'ref-external' ? data.data?.url : undefined;
         const file = data?.data?.file;
         if (typeof url !== 'string' || typeof file !== 'string' || !file || !files.exists(join(dirname(spec), file))) continue;
+        if (routeUrl(url, { map: lastMap }).kind !== 'url') continue;
         const args: AddRefMapArgs = { prefix: url.slice(0, url.lastIndexOf('/') + 1), dir: './' };
         actions.push({
           title: `Read ${shortUrl(args.prefix, 80)}… from this folder (${file} is here): add it to rewstOpenapi.refMap`,

@@ -10,6 +10,7 @@
 import { bundleSpec, type BundleOptions, type BundleResult, type ReadFile } from './bundle';
 import { isUrl } from './refs';
 import type { RefMapEntry } from './url-refs';
+import { checkpoint, type IsCancelled } from '../convert/problems';
 
 export type FetchResult = { text: string } | { error: string };
 
@@ -20,6 +21,7 @@ export interface UrlBundleOptions extends Omit<BundleOptions, 'urls'> {
   map?: readonly RefMapEntry[];
   /** When given, URLs not mapped are fetched through it. */
   fetch?: FetchDocuments;
+  isCancelled?: IsCancelled;
 }
 
 export interface UrlBundleResult extends BundleResult {
@@ -62,7 +64,9 @@ export async function bundleWithUrls(root: Record<string, unknown>, options: Url
       for (const url of missing) texts.set(url, { error: `not fetched: more than ${MAX_FETCH_ROUNDS} levels of documents that reference each other by URL` });
       continue;
     }
+    await checkpoint(options.isCancelled);
     const got = await options.fetch([...missing]);
+    await checkpoint(options.isCancelled);
     for (const url of missing) texts.set(url, got.get(url) ?? { error: 'not fetched' });
   }
 }

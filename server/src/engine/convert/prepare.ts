@@ -126,7 +126,13 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     await checkpoint(options.isCancelled);
     let b;
     try {
-      b = await bundleWithUrls(value, { entry: options.entry, read: options.read, map: options.urls?.map, fetch: options.urls?.fetch });
+      b = await bundleWithUrls(value, {
+        entry: options.entry,
+        read: options.read,
+        map: options.urls?.map,
+        fetch: options.urls?.fetch,
+        isCancelled: options.isCancelled,
+      });
     } catch (e) {
       if (e instanceof BundleTooLarge) throw new ConvertError(e.message);
       throw e;
