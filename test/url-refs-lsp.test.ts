@@ -111,6 +111,14 @@ describe('LSP: references by URL', () => {
       client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEXT } });
       const diagnostics = (await published).diagnostics.filter((d) => d.code === 'ref-external');
       assert.equal(diagnostics.length, 3);
+      // the mapped files are checked like relative ones: roles.yaml's `type: int`, reached through users.json by URL, at its own line
+      const roles = pathToFileURL(join(FIXTURE, 'roles.yaml')).toString();
+      await client.publishedUntil((all) => all.some((p) => p.uri === roles && p.diagnostics.length > 0), 'roles.yaml diagnostics', TIMEOUT_MS);
+      const inRoles = client.published.filter((p) => p.uri === roles).at(-1)!.diagnostics;
+      assert.deepEqual(
+        inRoles.map((d) => [d.code, d.range.start.line + 1]),
+        [['type-name', 13]],
+      );
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri },
         range: diagnostics[0].range,
