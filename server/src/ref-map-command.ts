@@ -4,7 +4,8 @@
  * not write settings itself: only VS Code knows which settings file a
  * workspace uses (folder, workspace file, user profile, remote) and keeps its
  * comments, so the client writes it through its configuration API and the
- * change comes back to the server as any setting change does.
+ * change comes back to the server as any setting change does. It is
+ * registered, not contributed in package.json: only the quick fix runs it.
  */
 export const ADD_REF_MAP_COMMAND = 'rewstOpenapi.addRefMapEntry';
 export const REF_MAP_SETTING = 'rewstOpenapi.refMap';
