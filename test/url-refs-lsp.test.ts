@@ -163,7 +163,14 @@ describe('LSP: references by URL', () => {
         await client.shutdown();
       }
       const allowing = await started({ fetchRemoteRefs: true });
-      allowing.answerServerRequest = (method) => (method === 'window/showMessageRequest' ? { title: 'Fetch' } : null);
+      // Allowed only when every address the question names is this test's server: nothing else is ever fetched.
+      const others: string[] = [];
+      allowing.answerServerRequest = (method, params) => {
+        if (method !== 'window/showMessageRequest') return null;
+        const named = (params as { message: string }).message.match(/\bhttps?:\/\/[^\s/),;]+/g) ?? [];
+        others.push(...named.filter((o) => o !== server.origin));
+        return named.length && named.every((o) => o === server.origin) ? { title: 'Fetch' } : null;
+      };
       try {
         server.requests.length = 0;
         const r = await allowing.request<PrepareResponse>(
@@ -183,6 +190,7 @@ describe('LSP: references by URL', () => {
         assert.ok(again.ok && again.ready);
         assert.equal(server.requests.length, 4, 'the session cache answers');
         assert.equal(allowing.serverRequests.filter((q) => q.method === 'window/showMessageRequest').length, 1);
+        assert.deepEqual(others, []);
       } finally {
         await allowing.shutdown();
       }

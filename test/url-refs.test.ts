@@ -201,6 +201,7 @@ describe('references by URL: fetching over a loopback server', () => {
 
   it('only https, or http to this machine; never a URL carrying credentials', () => {
     assert.equal(refusedUrl('https://raw.githubusercontent.com/a/b.json'), undefined);
+    // (checked as text only: nothing here connects)
     for (const ok of ['http://127.0.0.1:8080/a.json', 'http://127.1.2.3/a.json', 'http://localhost/a.json', 'http://[::1]/a.json'])
       assert.equal(refusedUrl(ok), undefined, ok);
     assert.match(refusedUrl('http://example.com/a.json')!, /plain http is fetched only from this machine/);
@@ -225,15 +226,26 @@ describe('references by URL: fetching over a loopback server', () => {
     assert.deepEqual(await fetchDocument(`${server.origin}/nothing.json`, limits), { error: 'the server answered 404 Not Found' });
     assert.deepEqual(await fetchDocument(`${server.origin}/big.json`, limits), { error: 'not fetched: larger than 32 KB' });
     assert.deepEqual(await fetchDocument(`${server.origin}/slow.json`, limits), { error: 'not fetched: no complete answer within 300 ms' });
-    // in a session whose user confirmed 127.0.0.1, a redirect to another host is refused: a redirect cannot ask
-    const confirmed = new RemoteDocuments(limits, async (hosts) => new Set(hosts.keys()));
-    const url = `${server.origin}/to-localhost/roles.yaml`;
-    const port = new URL(server.origin).port;
-    assert.deepEqual((await confirmed.fetch([url])).get(url), {
-      error: `not fetched: redirected to http://localhost:${port}/v8.0/roles.yaml, and it redirects to localhost:${port}, a host not confirmed for fetching`,
-    });
-    // without a confirmation step (the CLI, whose --fetch-refs is the consent) the same redirect is followed
-    assert.ok('text' in (await fetchDocument(url, limits)));
+    // a second server of this test, on 127.0.0.1 too: in a session whose user confirmed the first one only,
+    // a redirect to it is refused (a redirect cannot ask); without a confirmation step (the CLI, whose
+    // --fetch-refs is the consent) the same redirect is followed
+    const second = await startLoopback();
+    try {
+      const port = new URL(second.origin).port;
+      const url = `${server.origin}/to/${port}/roles.yaml`;
+      const confirmed = new RemoteDocuments(limits, async (hosts) => new Set(hosts.keys()));
+      assert.deepEqual((await confirmed.fetch([url])).get(url), {
+        error: `not fetched: redirected to ${second.origin}/v8.0/roles.yaml, and it redirects to 127.0.0.1:${port}, a host not confirmed for fetching`,
+      });
+      assert.equal(second.requests.length, 0);
+      assert.ok('text' in (await fetchDocument(url, limits)));
+      assert.deepEqual(
+        second.requests.map((q) => q.path),
+        ['/v8.0/roles.yaml'],
+      );
+    } finally {
+      await second.close();
+    }
   });
 
   it('a document that cannot be fetched is reported where it is named, and the rest is bundled', async () => {

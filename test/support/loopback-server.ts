@@ -40,9 +40,9 @@ export async function startLoopback(folder = FIXTURE): Promise<Loopback> {
     } else if (path === '/away/roles.yaml') {
       // Never connected to: the redirect is checked before it is followed (plain http off this machine).
       res.writeHead(302, { location: 'http://192.0.2.1/roles.yaml' }).end();
-    } else if (path === '/to-localhost/roles.yaml') {
-      // Another host of this machine: allowed by the rules, but not confirmed by a user who confirmed 127.0.0.1.
-      res.writeHead(302, { location: `http://localhost:${req.socket.localPort}/v8.0/roles.yaml` }).end();
+    } else if (/^\/to\/\d+\/roles\.yaml$/.test(path)) {
+      // To another server of the test on 127.0.0.1 (another port, so another host): allowed by the rules, not confirmed.
+      res.writeHead(302, { location: `http://127.0.0.1:${path.split('/')[2]}/v8.0/roles.yaml` }).end();
     } else if (path === '/loop') {
       res.writeHead(302, { location: '/loop' }).end();
     } else if (path === '/big.json') {
