@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../server/src/engine';
-import { bundleWithUrls, parseRefMap, routeUrl, shortUrl, type FetchDocuments } from '../server/src/engine/bundle';
+import { bundleWithUrls, MAX_FETCH_ROUNDS, parseRefMap, routeUrl, shortUrl, type FetchDocuments } from '../server/src/engine/bundle';
 import { prepareForRewst, prepareReport } from '../server/src/engine/convert';
 import { bundleReaderWithin } from '../server/src/read-within';
 import { DEFAULT_FETCH_LIMITS, fetchDocument, refusedUrl, RemoteDocuments } from '../server/src/remote-refs';
@@ -246,6 +246,33 @@ describe('references by URL: fetching over a loopback server', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('hostile documents: a chain of URL references without end stops after 20 levels; a YAML alias bomb is refused', async () => {
+    server.requests.length = 0;
+    const doc: Json = {
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Start: { $ref: `${server.origin}/chain/0.json#/components/schemas/S0` },
+          Bomb: { $ref: `${server.origin}/bomb.yaml#/components/schemas/Bomb` },
+        },
+      },
+    };
+    const r = await bundleWithUrls(doc, { entry: 'spec.json', read, fetch: loopbackOnly().fetch });
+    assert.equal(server.requests.filter((q) => q.path.startsWith('/chain/')).length, MAX_FETCH_ROUNDS);
+    const messages = r.problems.map((p) => p.message);
+    assert.equal(messages.length, 2, messages.join('\n'));
+    assert.ok(
+      messages.some((m) => m.includes(`not fetched: more than ${MAX_FETCH_ROUNDS} levels of documents that reference each other by URL`)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => m.startsWith(`Not bundled: cannot read ${server.origin}/bomb.yaml: it is not valid YAML`)),
+      messages.join('\n'),
+    );
   });
 
   it('a document that cannot be fetched is reported where it is named, and the rest is bundled', async () => {

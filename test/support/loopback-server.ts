@@ -43,6 +43,22 @@ export async function startLoopback(folder = FIXTURE): Promise<Loopback> {
     } else if (/^\/to\/\d+\/roles\.yaml$/.test(path)) {
       // To another server of the test on 127.0.0.1 (another port, so another host): allowed by the rules, not confirmed.
       res.writeHead(302, { location: `http://127.0.0.1:${path.split('/')[2]}/v8.0/roles.yaml` }).end();
+    } else if (/^\/chain\/\d+\.json$/.test(path)) {
+      // Each document names the next by URL, without end.
+      const n = Number(path.slice(7, -5));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ components: { schemas: { [`S${n}`]: { $ref: `/chain/${n + 1}.json#/components/schemas/S${n + 1}` } } } }));
+    } else if (path === '/bomb.yaml') {
+      // A YAML alias bomb: nine levels of ten aliases each.
+      const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+      for (let i = 1; i < 10; i++)
+        lines.push(
+          `a${i}: &a${i} [${Array(10)
+            .fill(`*a${i - 1}`)
+            .join(', ')}]`,
+        );
+      res.writeHead(200, { 'content-type': 'application/yaml' });
+      res.end(lines.join('\n') + '\ncomponents: {schemas: {Bomb: {enum: *a9}}}\n');
     } else if (path === '/loop') {
       res.writeHead(302, { location: '/loop' }).end();
     } else if (path === '/big.json') {
