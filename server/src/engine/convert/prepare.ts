@@ -58,8 +58,6 @@ export interface UrlRefsTaken {
   fetchFailed: Array<{ url: string; error: string }>;
   /** Documents named by URL and left as URLs in the written file (neither mapped nor fetched), with their references. */
   left: Array<{ url: string; references: number }>;
-  /** Whether fetching was allowed. */
-  fetching: boolean;
 }
 
 /** A finding of the general lint, positioned in the written file. */
@@ -146,7 +144,6 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
         fetched: b.fetched,
         fetchFailed: b.fetchFailed,
         left: [...b.urlsLeft].map(([url, references]) => ({ url, references })),
-        fetching: Boolean(options.urls?.fetch),
       };
     const parts = [
       `${b.components.length} component(s) added`,
