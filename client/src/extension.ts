@@ -14,6 +14,7 @@ import { registerSettingsForms } from './settings-forms';
 import { registerOpenAhead } from './open-ahead';
 import { openTiming } from './open-timing';
 import { isOurs } from './spec-sniff';
+import { registerRefMap } from './ref-map';
 import { registerSpectral } from './spectral';
 import { registerSwagger2Context } from './swagger2-context';
 import { registerRejections, type RejectionsShown } from './rejections';
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   registerRenameActions(context, lc);
   registerSettingsForms(context, lc);
   registerSpectral(context, lc);
+  registerRefMap(context, lc);
   const uploadStatus = registerUploadStatus(context, lc);
   const rejections = registerRejections(context);
   return {

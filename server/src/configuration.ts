@@ -13,15 +13,29 @@ export interface ServerSettings {
   uploadBudgetKB: number;
   /** Prepare writes the server URL's base path in front of every path (Rewst's hostname takes no path); on by default, false keeps the paths as written. */
   foldBasePath: boolean;
+  /** URL prefix → folder relative to the spec's folder: Prepare reads references by URL from there (engine/bundle/url-refs.ts). */
+  refMap: Record<string, string>;
+  /** Prepare may fetch references by URL (https only, hosts confirmed first; see remote-refs.ts). */
+  fetchRemoteRefs: boolean;
 }
 
-const DEFAULTS: ServerSettings = { 'spectral.enable': true, 'diagnostics.maxPerRule': 100, uploadBudgetKB: 0, foldBasePath: true };
+const DEFAULTS: ServerSettings = {
+  'spectral.enable': true,
+  'diagnostics.maxPerRule': 100,
+  uploadBudgetKB: 0,
+  foldBasePath: true,
+  refMap: {},
+  fetchRemoteRefs: false,
+};
 
 const valid: { [K in keyof ServerSettings]: (v: unknown) => v is ServerSettings[K] } = {
   'spectral.enable': (v): v is boolean => typeof v === 'boolean',
   'diagnostics.maxPerRule': (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1,
   uploadBudgetKB: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0,
   foldBasePath: (v): v is boolean => typeof v === 'boolean',
+  refMap: (v): v is Record<string, string> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every((d) => typeof d === 'string'),
+  fetchRemoteRefs: (v): v is boolean => typeof v === 'boolean',
 };
 
 export class Configuration {

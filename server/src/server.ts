@@ -18,6 +18,7 @@ import { registerSettings } from './features/settings';
 import { registerSpectral } from './features/spectral';
 import { registerStats } from './features/stats';
 import { registerUploadSize } from './features/upload-size';
+import { registerUrlRefs } from './features/url-refs';
 import { SettingsChangedNotification } from '../../common/protocol';
 import { DocumentScheduler } from './scheduler';
 import { timingLine } from '../../common/format';
@@ -78,8 +79,9 @@ scheduler.subscribe(publisher.subscriber);
 
 // Features. Each adds its handlers and capabilities here, before the server listens.
 const referencedFiles = registerReferencedFiles(ctx, publisher);
-registerCodeActions(ctx, referencedFiles);
-registerConvert(ctx);
+const urlRefs = registerUrlRefs(ctx);
+registerCodeActions(ctx, referencedFiles, urlRefs);
+registerConvert(ctx, urlRefs);
 registerActions(ctx);
 registerStats(ctx);
 registerSettings(ctx);

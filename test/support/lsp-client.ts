@@ -50,6 +50,10 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** Every other notification received from the server, in order. */
   readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** Every request received from the server (window/showMessageRequest, say), in order. */
+  readonly serverRequests: Array<{ method: string; params: unknown }> = [];
+  /** The answer to a request from the server; undefined answers null. */
+  answerServerRequest?: (method: string, params: unknown) => unknown;
 
   private readonly proc: ChildProcessWithoutNullStreams;
   private buffer = Buffer.alloc(0);
@@ -287,8 +291,9 @@ export class LspClient {
 
   private dispatch(message: Message): void {
     if (message.method !== undefined && message.id !== undefined && message.id !== null) {
-      // A request from the server (e.g. client/registerCapability): accept it with an empty result.
-      this.send({ jsonrpc: '2.0', id: message.id, result: null });
+      // A request from the server (e.g. client/registerCapability): accept it with an empty result, or what the test answers.
+      this.serverRequests.push({ method: message.method, params: message.params });
+      this.send({ jsonrpc: '2.0', id: message.id, result: this.answerServerRequest?.(message.method, message.params) ?? null });
       return;
     }
     if (message.method !== undefined) {

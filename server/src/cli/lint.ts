@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { findingsInReferencedFiles, foundThroughMessage } from '../engine/bundle';
+import { findingsInReferencedFiles, foundThroughMessage, type RefMapEntry } from '../engine/bundle';
 import { bundleReaderWithin } from '../read-within';
 import { analyze, PARSE_ERROR, type Format } from '../engine';
 import { spectralDuplicates } from '../spectral/dedup';
@@ -9,8 +9,10 @@ import { parseArgs, UsageError } from './args';
 import { formatOf, readText } from './io';
 import { checkSettingsFile, isSettingsName, settingsBeside } from './settings-check';
 import { formatJson, formatSarif, formatText, hasErrors, type FileResult } from './lint-output';
+import { URL_FLAGS, urlOptions } from './url-flags';
 
-export const lintUsage = "rewst-openapi lint FILE... [--format text|json|sarif] [--no-spectral]  (also checks FILE's .rewst-integration.json beside it)";
+export const lintUsage =
+  "rewst-openapi lint FILE... [--format text|json|sarif] [--no-spectral] [--ref-map PREFIX=DIR]...  (also checks FILE's .rewst-integration.json beside it)";
 
 interface SpecInput {
   result: FileResult;
@@ -25,7 +27,10 @@ interface SpecInput {
  * ruleset file cannot be used.
  */
 export function lintCommand(rest: string[]): number | Promise<number> {
-  const { files, flags } = parseArgs(rest, { values: { format: ['text', 'json', 'sarif'] }, booleans: ['no-spectral'] });
+  const args = parseArgs(rest, { values: { format: ['text', 'json', 'sarif'], ...URL_FLAGS.values }, lists: URL_FLAGS.lists, booleans: ['no-spectral'] });
+  const { files, flags } = args;
+  // The files a URL map names are checked like relative ones; lint never fetches (--fetch-refs is prepare's and bundle's).
+  const { map } = urlOptions(args, () => undefined);
   if (!files.length) throw new UsageError('no files given');
   const specs: SpecInput[] = [];
   const results: FileResult[] = files.flatMap((file): FileResult[] => {
@@ -37,7 +42,7 @@ export function lintCommand(rest: string[]): number | Promise<number> {
     const extra = beside && !files.some((f) => resolve(f) === resolve(beside)) ? [checkSettingsFile(beside)] : [];
     const result: FileResult = { file, isSpec: analysis.isSpec, findings: analysis.findings };
     const external = analysis.index?.refs.some((r) => !r.ref.startsWith('#'));
-    const referenced = analysis.root && external ? referencedResults(file, analysis.root, result) : [];
+    const referenced = analysis.root && external ? referencedResults(file, analysis.root, result, map) : [];
     // Spectral has nothing to add to a file that is not a spec or does not parse (the parse error says where).
     if (analysis.isSpec && !analysis.findings.some((f) => f.ruleId === PARSE_ERROR)) specs.push({ result, text, format: analysis.doc.format });
     return [result, ...referenced, ...extra];
@@ -60,10 +65,10 @@ export function lintCommand(rest: string[]): number | Promise<number> {
  * each in its own file at its own line, the message saying which spec it was found through. A reference
  * the spec itself holds that cannot be followed is one of the spec's own findings (`spec`), as the editor shows it.
  */
-function referencedResults(file: string, root: Record<string, unknown>, spec: FileResult): FileResult[] {
+function referencedResults(file: string, root: Record<string, unknown>, spec: FileResult, map: RefMapEntry[] | undefined): FileResult[] {
   const folder = dirname(resolve(file));
   const entry = basename(file);
-  const found = findingsInReferencedFiles(root, { entry, read: bundleReaderWithin(folder) });
+  const found = findingsInReferencedFiles(root, { entry, read: bundleReaderWithin(folder), urls: map?.length ? { map } : undefined });
   const byFile = new Map<string, FileResult>();
   for (const f of found) {
     if (f.file === entry) {

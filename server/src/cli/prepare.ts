@@ -1,7 +1,7 @@
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { carrySettings, type OperationIdChange } from '../engine/settings';
 import { settingsNameFor } from '../engine/spec-files';
-import { groupBy, kb, prepareForRewst, preparedFileName, preparedReportName, prepareReport, prepareVerdict, sizeLines } from '../engine/convert';
+import { groupBy, kb, prepareForRewst, preparedFileName, preparedReportName, prepareReport, prepareVerdict, sizeLines, urlRefsLines } from '../engine/convert';
 import { toPointer } from '../engine/pointer';
 import { bundleReaderWithin } from '../read-within';
 import { structuralCheck } from '../spectral/structural';
@@ -9,8 +9,9 @@ import { parseArgs, UsageError } from './args';
 import { formatOf, readText } from './io';
 import { settingsBeside } from './settings-check';
 import { reportConvertError, writeAtomically } from './out-file';
+import { URL_FLAGS, URL_USAGE, urlOptions } from './url-flags';
 
-export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT] [--slim] [--budget KB] [--keep-base-path]';
+export const prepareUsage = `rewst-openapi prepare FILE [-o OUT] [--slim] [--budget KB] [--keep-base-path] ${URL_USAGE}`;
 
 /**
  * Writes the file to upload to Rewst: one OpenAPI 3 JSON document (relative
@@ -29,11 +30,13 @@ export const prepareUsage = 'rewst-openapi prepare FILE [-o OUT] [--slim] [--bud
  * be prepared, 2 usage or I/O error.
  */
 export async function prepareCommand(rest: string[]): Promise<number> {
-  const { files, flags } = parseArgs(rest, {
-    values: { out: undefined, budget: undefined },
-    booleans: ['slim', 'fold-base-path', 'keep-base-path'],
+  const args = parseArgs(rest, {
+    ...URL_FLAGS,
+    values: { out: undefined, budget: undefined, ...URL_FLAGS.values },
+    booleans: ['slim', 'fold-base-path', 'keep-base-path', ...URL_FLAGS.booleans],
     short: { o: 'out' },
   });
+  const { files, flags } = args;
   if (files.length !== 1) throw new UsageError(files.length ? 'prepare takes one file' : 'no file given');
   if (flags['fold-base-path'] && flags['keep-base-path']) throw new UsageError('--fold-base-path and --keep-base-path say opposite things: give one');
   const file = files[0];
@@ -42,6 +45,8 @@ export async function prepareCommand(rest: string[]): Promise<number> {
   const budgetKB = flags.budget === undefined ? undefined : Number(flags.budget);
   if (budgetKB !== undefined && !(Number.isFinite(budgetKB) && budgetKB > 0)) throw new UsageError('--budget must be a number of KB greater than 0');
   const text = readText(file);
+  const log = (line: string) => process.stderr.write(line + '\n');
+  const urls = urlOptions(args, log);
   let result;
   try {
     result = await prepareForRewst(text, {
@@ -52,6 +57,7 @@ export async function prepareCommand(rest: string[]): Promise<number> {
       slim: flags.slim === true,
       budgetKB,
       foldBasePath: flags['keep-base-path'] !== true,
+      urls,
     });
   } catch (e) {
     return reportConvertError(file, e);
@@ -60,7 +66,6 @@ export async function prepareCommand(rest: string[]): Promise<number> {
   // The report beside the upload file (its links are relative to it), as the editor writes it.
   const reportFile = join(dirname(out), preparedReportName(basename(out)));
   writeAtomically(reportFile, prepareReport(result, basename(file), basename(out)));
-  const log = (line: string) => process.stderr.write(line + '\n');
   const verdict = prepareVerdict(result);
   log(`${file}: ${result.from} → ${result.to}, written to ${out} (${kb(result.bytes)}, ${result.operations} operation(s))`);
   log(verdict);
@@ -73,6 +78,7 @@ export async function prepareCommand(rest: string[]): Promise<number> {
     const distinct = [...new Set(g.items.map((c) => c.message))];
     log(`  fixed: ${g.key} ×${g.items.length}: ${distinct.slice(0, 3).join('; ')}${distinct.length > 3 ? '; …' : ''}`);
   }
+  for (const line of urlRefsLines(result, 'cli')) log(`  references by URL: ${line}`);
   for (const line of sizeLines(result, out)) log(line);
   const folder = dirname(file);
   for (const p of result.unbundled) log(`${join(folder, p.file)}: at ${toPointer(p.path) || '/'}: still needs a person: ${p.message}`);

@@ -28,6 +28,7 @@ import { quickFix, SOURCE, toLspEdits, type DiagnosticData } from '../lsp-conver
 import { isSettingsUri, settingsCodeActions } from './settings';
 import { cancellable } from '../cancellable';
 import type { ReferencedFiles } from './referenced-files';
+import type { UrlRefsFeature } from './url-refs';
 
 /** Which whole-file action a lazily offered code action stands for: every fix, or one rule's. */
 type WholeFile = 'all' | string;
@@ -45,7 +46,7 @@ interface QuickFixData {
 
 const MISSING_ID = 'operation-id-missing';
 
-export function registerCodeActions(ctx: ServerContext, referencedFiles?: ReferencedFiles): void {
+export function registerCodeActions(ctx: ServerContext, referencedFiles?: ReferencedFiles, urlRefs?: UrlRefsFeature): void {
   ctx.addCapabilities({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: true } });
   const fixes = new FixAllCache();
   ctx.documents.onDidClose((e) => fixes.delete(e.document.uri));
@@ -95,6 +96,8 @@ export function registerCodeActions(ctx: ServerContext, referencedFiles?: Refere
         if (fix && !stale) actions.push(quickFix(doc, fix, diagnostic, analysis.doc.lines));
         else if (fix && stale) actions.push(movedQuickFix(doc.uri, fix, diagnostic, data, analysis, stale.changes));
       }
+      // A reference by URL whose file is beside the spec: map its prefix to this folder (a client command writes the setting).
+      if (urlRefs) actions.push(...urlRefs.codeActions(doc, ours));
       // One "all operations" action, however many missing-id diagnostics the context holds.
       const missingIds = ours.filter((d) => (d.data as DiagnosticData | undefined)?.ruleId === MISSING_ID);
       const missing = countFindings(analysis, (f) => f.ruleId === MISSING_ID && f.fixable);

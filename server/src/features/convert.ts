@@ -34,8 +34,9 @@ import {
 } from '../../../common/protocol';
 import { structuralCheck } from '../spectral/structural';
 import { bundlingOf, openFiles } from './open-files';
+import type { UrlRefsFeature } from './url-refs';
 
-export function registerConvert(ctx: ServerContext): void {
+export function registerConvert(ctx: ServerContext, urlRefs?: UrlRefsFeature): void {
   const { connection } = ctx;
   connection.onRequest(ConvertSwagger2Request, (p) =>
     answer(async () => {
@@ -59,6 +60,7 @@ export function registerConvert(ctx: ServerContext): void {
         slim: p.slim === true,
         budgetKB: budgetKB > 0 ? budgetKB : undefined,
         foldBasePath: p.foldBasePath ?? (await ctx.configuration.get('foldBasePath')),
+        urls: await urlRefs?.prepareOptions(),
       });
       return {
         ok: true,

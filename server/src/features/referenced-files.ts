@@ -15,7 +15,17 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import type { Analysis } from '../engine';
-import { checkReferencedFiles, foundThroughMessage, isUrl, type ReferencedCheck, type ReferencedFinding } from '../engine/bundle';
+import {
+  checkReferencedFiles,
+  documentUrl,
+  foundThroughMessage,
+  isUrl,
+  parseRefMap,
+  routeUrl,
+  type RefMapEntry,
+  type ReferencedCheck,
+  type ReferencedFinding,
+} from '../engine/bundle';
 import { SOURCE as REWST, toDiagnostic, toLspEdits } from '../lsp-convert';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { bundlingOf, openFiles, pathOf } from './open-files';
@@ -46,8 +56,9 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
   const reads = new Map<string, Set<string>>();
   /** Spec's uri → what its last run depended on: its file references and the versions of the files read. */
   const inputs = new Map<string, string>();
-  const inputsOf = (analysis: Analysis, uri: string) =>
+  const inputsOf = (analysis: Analysis, uri: string, map: RefMapEntry[]) =>
     JSON.stringify([
+      map,
       analysis.index?.refs.filter((r) => !r.ref.startsWith('#')).map((r) => r.ref),
       [...(reads.get(uri) ?? [])].map((f) => files.stamp(f) ?? ''),
     ]);
@@ -62,7 +73,9 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
     name: 'references',
     run: async ({ doc, analysis, token }) => {
       const { file, entry, read: reader } = bundlingOf(ctx.documents, doc.uri);
-      if (!file || !entry || !reader || !refersToFiles(analysis)) {
+      // References by URL that rewstOpenapi.refMap maps to files of the folder are files here too.
+      const map = parseRefMap(await ctx.configuration.get('refMap')).map;
+      if (!file || !entry || !reader || !refersToFiles(analysis, map)) {
         if (reads.has(doc.uri)) ctx.setExtraDiagnostics(doc.uri, SOURCE, doc.version, []);
         return forget(doc.uri);
       }
@@ -71,7 +84,7 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
       if (token.isCancellationRequested) return;
       const before = inputs.get(doc.uri);
       const big = doc.getText().length > RECHECK_EACH_EDIT_MAX_CHARS;
-      if (big && before !== undefined && before === inputsOf(analysis, doc.uri)) return; // the last results stay, moved with the text
+      if (big && before !== undefined && before === inputsOf(analysis, doc.uri, map)) return; // the last results stay, moved with the text
       const folder = dirname(file);
       const read = new Set<string>();
       const check = checkReferencedFiles(analysis.root, {
@@ -80,13 +93,14 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
           read.add(join(folder, ...name.split('/')));
           return name === entry ? doc.getText() : reader(name);
         },
+        urls: map.length ? { map } : undefined,
       });
       if (token.isCancellationRequested) return;
       const found = check?.findings ?? [];
       if (check) checks.set(doc.uri, { version: doc.version, check, folder });
       else checks.delete(doc.uri);
       reads.set(doc.uri, read);
-      inputs.set(doc.uri, inputsOf(analysis, doc.uri));
+      inputs.set(doc.uri, inputsOf(analysis, doc.uri, map));
       const own: Diagnostic[] = [];
       const byFile = new Map<string, Diagnostic[]>();
       for (const [index, f] of found.entries()) {
@@ -147,9 +161,13 @@ export function registerReferencedFiles(ctx: ServerContext, publisher: Diagnosti
   };
 }
 
-/** A `$ref` to a file (not to a place in the document, not to a URL: those are never read, and need no bundle here). */
-function refersToFiles(analysis: Analysis | undefined): analysis is Analysis & { root: Record<string, unknown> } {
-  return Boolean(analysis?.isSpec && analysis.root && analysis.index?.refs.some((r) => !r.ref.startsWith('#') && !isUrl(r.ref)));
+/** A `$ref` to a file, or to a URL the map sends to a file (not to a place in the document, not to a URL never read). */
+function refersToFiles(analysis: Analysis | undefined, map: RefMapEntry[]): analysis is Analysis & { root: Record<string, unknown> } {
+  const mapped = (ref: string) => {
+    const url = map.length ? documentUrl(ref.replace(/#.*$/s, '')) : undefined;
+    return url !== undefined && routeUrl(url, { map }).kind === 'file';
+  };
+  return Boolean(analysis?.isSpec && analysis.root && analysis.index?.refs.some((r) => !r.ref.startsWith('#') && (!isUrl(r.ref) || mapped(r.ref))));
 }
 
 /** The finding in the spec's Problems list: at the spec's `$ref` that leads to the file, with the place in the file. */

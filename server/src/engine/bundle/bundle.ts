@@ -8,15 +8,18 @@
  * component, and cycles between files end at the component being built.
  *
  * The engine reads nothing itself: `read` is given (the CLI and the server
- * read only inside the spec's folder). URLs are never followed; a reference
- * that cannot be followed is left as it was and reported where it is written.
+ * read only inside the spec's folder). URLs are followed only as `urls` says
+ * (mapped to a folder, or read by their URL once fetched by the caller); a
+ * reference that cannot be followed is left as it was and reported where it
+ * is written.
  */
 import { toPointer } from '../pointer';
 import { isObject } from '../spec-index';
 import type { JsonPath } from '../types';
 import { childMode, containerOf, fromPath, placementAt, push, toPath, TOP, type Chain, type ComponentKind, type Mode } from './kinds';
 import { parseReferenced } from './read-file';
-import { resolveRef, shorten, stemOf } from './refs';
+import { isUrl, resolveRef, shorten, stemOf } from './refs';
+import { documentUrl, type UrlRefs } from './url-refs';
 
 /** Reads a file of the spec's folder tree by its relative POSIX name; throws with the reason when it cannot. */
 export type ReadFile = (file: string) => string;
@@ -25,6 +28,8 @@ export interface BundleOptions {
   /** The spec's own file name, relative to its folder (usually its base name). */
   entry: string;
   read: ReadFile;
+  /** References by URL taken in (url-refs.ts): mapped to files of the folder, or read by their URL (fetched ahead). Without it, never followed. */
+  urls?: UrlRefs;
 }
 
 /** A reference that could not be followed, at the place it is written. */
@@ -63,6 +68,10 @@ export interface BundleResult {
   rewritten: number;
   /** References to URLs, left as they are (Rewst will not follow them). */
   urls: number;
+  /** The documents those references name (the URL without its fragment), with how many references name each. */
+  urlsLeft: Map<string, number>;
+  /** Each document URL taken in, and the file it was read as (a mapped file of the folder, or the URL itself when fetched). */
+  byUrl: Map<string, string>;
   problems: BundleProblem[];
   origins: BundleOrigin[];
   /** For each file read, the `$ref`s that name it: the file holding each and the path of its object there. */
@@ -116,7 +125,19 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
   const entry = options.entry;
   const swagger = 'swagger' in root;
   const loaded = new Map<string, Loaded>([[entry, { value: root }]]);
-  const result: BundleResult = { value: {}, files: [], components: [], inlined: 0, rewritten: 0, urls: 0, problems: [], origins: [], neededBy: new Map() };
+  const result: BundleResult = {
+    value: {},
+    files: [],
+    components: [],
+    inlined: 0,
+    rewritten: 0,
+    urls: 0,
+    urlsLeft: new Map(),
+    byUrl: new Map(),
+    problems: [],
+    origins: [],
+    neededBy: new Map(),
+  };
   /** `file#pointer` → the local `$ref` of its component. */
   const named = new Map<string, string>();
   /** Container (joined by /) → names taken, by the document or by the bundle. */
@@ -182,7 +203,7 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
     if (!isObject(map)) continue;
     for (const [name, slot] of Object.entries(map)) {
       if (!isObject(slot) || typeof slot.$ref !== 'string' || slot.$ref.startsWith('#') || Object.keys(slot).length !== 1) continue;
-      const target = resolveRef(slot.$ref, entry);
+      const target = resolveRef(slot.$ref, entry, options.urls);
       if (target.kind !== 'local' || target.file === entry) continue;
       const key = `${target.file}#${toPointer(target.pointer)}`;
       if (!named.has(key)) named.set(key, '#' + toPointer([...container, name]));
@@ -227,9 +248,12 @@ export function bundleSpec(root: Record<string, unknown>, options: BundleOptions
 
   /** Handles an object with a `$ref` that is not local to the entry; false when it is copied as it is. */
   function follow(t: Task, obj: Record<string, unknown>, ref: string): boolean {
-    const target = resolveRef(ref, t.file);
+    const target = resolveRef(ref, t.file, options.urls);
+    if (target.kind === 'local' && target.url && !result.byUrl.has(target.url)) result.byUrl.set(target.url, target.file);
     if (target.kind === 'url') {
       result.urls++;
+      const url = documentUrl(ref.replace(/#.*$/s, ''), isUrl(t.file) ? t.file : undefined) ?? ref;
+      result.urlsLeft.set(url, (result.urlsLeft.get(url) ?? 0) + 1);
       return false;
     }
     if (target.kind === 'refused') {

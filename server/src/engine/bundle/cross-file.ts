@@ -16,6 +16,7 @@ import { toPointer } from '../pointer';
 import { editorFor, type StructuralEditor } from '../structural-editor';
 import type { Finding, JsonPath, TextEdit } from '../types';
 import { bundleSpec, BundleTooLarge, hasExternalRefs, type BundleOrigin, type ReadFile } from './bundle';
+import type { UrlRefs } from './url-refs';
 
 export const REF_UNRESOLVED = 'ref-unresolved';
 
@@ -42,12 +43,12 @@ export function foundThroughMessage(message: string, entry: string): string {
 /** Rules whose findings in a bundle say nothing about the referenced files themselves. */
 const ABOUT_THE_BUNDLE = new Set(['ref-external', 'swagger-2', 'parse-error', 'info-description']);
 
-export function findingsInReferencedFiles(root: Record<string, unknown>, options: { entry: string; read: ReadFile }): ReferencedFinding[] {
+export function findingsInReferencedFiles(root: Record<string, unknown>, options: { entry: string; read: ReadFile; urls?: UrlRefs }): ReferencedFinding[] {
   return checkReferencedFiles(root, options)?.findings ?? [];
 }
 
 /** Undefined when the spec refers to no other file, or its bundle would be too large. */
-export function checkReferencedFiles(root: Record<string, unknown>, options: { entry: string; read: ReadFile }): ReferencedCheck | undefined {
+export function checkReferencedFiles(root: Record<string, unknown>, options: { entry: string; read: ReadFile; urls?: UrlRefs }): ReferencedCheck | undefined {
   if (!hasExternalRefs(root)) return undefined;
   const texts = new Map<string, string>();
   const read: ReadFile = (file) => {
@@ -57,7 +58,7 @@ export function checkReferencedFiles(root: Record<string, unknown>, options: { e
   };
   let bundle;
   try {
-    bundle = bundleSpec(root, { entry: options.entry, read });
+    bundle = bundleSpec(root, { entry: options.entry, read, urls: options.urls });
   } catch (e) {
     if (e instanceof BundleTooLarge) return undefined;
     throw e;

@@ -22,3 +22,5 @@ export {
 } from './cross-file';
 export { operationsInReferencedFiles, type ReferencedOperation } from './referenced-operations';
 export { fixReferencedFiles, MAX_REFERENCED_FIXES, type ReferencedFixes } from './fix-referenced';
+export { bundleWithUrls, MAX_FETCH_ROUNDS, type FetchDocuments, type FetchResult, type UrlBundleOptions, type UrlBundleResult } from './remote';
+export { documentUrl, parseRefMap, routeUrl, shortUrl, urlFileName, type RefMapEntry, type UrlRefs } from './url-refs';

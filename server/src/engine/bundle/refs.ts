@@ -6,8 +6,10 @@
  */
 import { posix } from 'node:path';
 import { parseLocalRef } from '../pointer';
+import { documentUrl, routeUrl, type UrlRefs } from './url-refs';
 
-export type RefTarget = { kind: 'local'; file: string; pointer: string[] } | { kind: 'url' } | { kind: 'refused'; message: string };
+/** `url`: the document URL a local target was reached by (mapped to a file of the folder, or fetched and named by its URL). */
+export type RefTarget = { kind: 'local'; file: string; pointer: string[]; url?: string } | { kind: 'url' } | { kind: 'refused'; message: string };
 
 /** `http:`, `https:`, `file:`, `urn:`…: never read here (a Windows drive letter is refused as outside). */
 export function isUrl(ref: string): boolean {
@@ -19,14 +21,24 @@ export function isUrl(ref: string): boolean {
  * a pointer in it. The file must stay inside the folder tree: `../x.yaml` from
  * the spec's own folder is refused, as is an absolute path.
  */
-export function resolveRef(ref: string, from: string): RefTarget {
-  if (isUrl(ref)) return { kind: 'url' };
+export function resolveRef(ref: string, from: string, urls?: UrlRefs): RefTarget {
+  const fromUrl = isUrl(from);
+  if (isUrl(ref) && !urls) return { kind: 'url' };
   const hash = ref.indexOf('#');
   const filePart = hash < 0 ? ref : ref.slice(0, hash);
   const fragment = hash < 0 ? '#' : ref.slice(hash);
   const pointer = parseLocalRef(fragment === '#' ? '#' : fragment);
   if (!pointer) return { kind: 'refused', message: `"${shorten(fragment)}" is not a JSON pointer (it must start with #/)` };
   if (!filePart) return { kind: 'local', file: from, pointer };
+  if (isUrl(ref) || fromUrl) {
+    // A URL, or a relative reference inside a document read by its URL (resolved against that URL).
+    const url = documentUrl(filePart, fromUrl ? from : undefined);
+    if (!url) return { kind: 'url' };
+    const route = routeUrl(url, urls);
+    if (route.kind === 'file') return { kind: 'local', file: route.file, pointer, url };
+    if (route.kind === 'fetch') return { kind: 'local', file: url, pointer, url };
+    return route;
+  }
   let decoded: string;
   try {
     decoded = decodeURI(filePart);

@@ -16,3 +16,4 @@ export { jsonSize, sizeBreakdown, type ComponentSize, type SizeBreakdown, type T
 export { cutText, isJsonMediaType, KEPT_EXTENSIONS, MAX_DESCRIPTION, slimSpec, type SlimResult, type SlimStep } from './slim';
 export { checkBudget, type BudgetResult } from './budget';
 export { budgetLine, dropAdvice, sizeLines } from './size-report';
+export { urlRefsLines, URL_WAYS } from './url-report';

@@ -11,6 +11,7 @@ import { kb, mdCode, mdLink, mdText } from './markdown';
 import type { PrepareResult, StructuralFinding } from './prepare';
 import { groupBy } from './report';
 import { budgetLine, sizeSection } from './size-report';
+import { urlRefsLines } from './url-report';
 
 /** How many examples a group shows before the rest are folded. */
 const EXAMPLES = 3;
@@ -72,6 +73,8 @@ export function prepareReport(result: PrepareResult, source: string, output: str
   lines.push('');
   lines.push(...needsPerson(result, output));
   lines.push(...warningsLeft(result, output));
+  const byUrl = urlRefsLines(result, 'editor');
+  if (byUrl.length) lines.push('## References by URL', '', ...byUrl.map((l) => `- ${mdText(l)}`), '');
   lines.push(...sizeSection(result, output));
   lines.push(...whatPrepareDid(result));
   return lines.join('\n') + '\n';

@@ -7,7 +7,7 @@
  * error, no error of the general lint (as the Problems panel shows it), no
  * reference Rewst cannot follow and no path without the base path.
  */
-import { bundleSpec, BundleTooLarge, hasExternalRefs, type BundleProblem, type ReadFile } from '../bundle';
+import { bundleWithUrls, BundleTooLarge, hasExternalRefs, type BundleProblem, type FetchDocuments, type ReadFile, type RefMapEntry } from '../bundle';
 import { analyze, fixAll } from '../engine';
 import type { Format } from '../parse';
 import type { OperationIdChange } from '../settings/write/carry-over';
@@ -48,6 +48,18 @@ export interface PrepareOptions {
    * base-path.ts). On unless false: Rewst's hostname takes no path, so a base path left out is an action that calls the wrong URL.
    */
   foldBasePath?: boolean;
+  /** References by URL: a map from URL prefix to a folder of the spec's tree, and a fetcher when fetching is allowed (see bundle/url-refs.ts). */
+  urls?: { map?: readonly RefMapEntry[]; fetch?: FetchDocuments };
+}
+
+/** How references by URL were taken in, for the report. */
+export interface UrlRefsTaken {
+  /** Document URL → the file of the folder it was mapped to. */
+  mapped: Array<{ url: string; file: string }>;
+  fetched: Array<{ url: string; bytes: number }>;
+  fetchFailed: Array<{ url: string; error: string }>;
+  /** Documents named by URL and left as URLs in the written file (neither mapped nor fetched), with their references. */
+  left: Array<{ url: string; references: number }>;
 }
 
 /** A finding of the general lint, positioned in the written file. */
@@ -71,6 +83,8 @@ export interface PrepareResult {
   unbundled: BundleProblem[];
   /** Files read besides the spec itself. */
   bundledFiles: string[];
+  /** References by URL taken in or left, when the spec has any. */
+  urlRefs?: UrlRefsTaken;
   /** Errors the general lint found in `text` (every error-severity rule, not only the schema's); undefined when it was not run. */
   structural?: StructuralFinding[];
   /** Why the general lint could not run, when it could not. */
@@ -111,11 +125,18 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   let value = input.value;
   let unbundled: BundleProblem[] = [];
   let bundledFiles: string[] = [];
+  let urlRefs: UrlRefsTaken | undefined;
   if (options.read && options.entry && hasExternalRefs(value)) {
     await checkpoint(options.isCancelled);
     let b;
     try {
-      b = bundleSpec(value, { entry: options.entry, read: options.read });
+      b = await bundleWithUrls(value, {
+        entry: options.entry,
+        read: options.read,
+        map: options.urls?.map,
+        fetch: options.urls?.fetch,
+        isCancelled: options.isCancelled,
+      });
     } catch (e) {
       if (e instanceof BundleTooLarge) throw new ConvertError(e.message);
       throw e;
@@ -123,6 +144,13 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     value = b.value;
     unbundled = b.problems;
     bundledFiles = b.files;
+    if (b.byUrl.size || b.urlsLeft.size || b.fetchFailed.length)
+      urlRefs = {
+        mapped: [...b.byUrl].filter(([url, file]) => url !== file).map(([url, file]) => ({ url, file })),
+        fetched: b.fetched,
+        fetchFailed: b.fetchFailed,
+        left: [...b.urlsLeft].map(([url, references]) => ({ url, references })),
+      };
     const parts = [
       `${b.components.length} component(s) added`,
       b.inlined ? `${b.inlined} path item(s) or part(s) copied in place` : '',
@@ -189,7 +217,8 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   const blocking = {
     errors: remaining.filter((f) => f.severity === 'error').length,
     // ref-external reports every reference the bundle could not make local (URLs included); Rewst follows none of them.
-    references: remaining.filter((f) => f.ruleId === 'ref-external').length,
+    // One warning stands for every reference to its URL: the count is of references.
+    references: remaining.filter((f) => f.ruleId === 'ref-external').reduce((n, f) => n + (typeof f.data?.references === 'number' ? f.data.references : 1), 0),
     structural: 0,
     basePath: 0,
   };
@@ -223,6 +252,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     remaining,
     unbundled,
     bundledFiles,
+    urlRefs,
     structural,
     structuralUnavailable,
     blocking,
