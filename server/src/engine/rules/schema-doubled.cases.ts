@@ -51,4 +51,11 @@ export const cases: RuleCase[] = [
     text: '{"openapi":"3.0.0","components":{"schemas":{"A":{"example":{"properties":{"type":"object","properties":{"id":{}}}},"x-doc":{"properties":{"type":"object","properties":{"id":{}}}}}}}}',
     expect: [],
   },
+  {
+    name: 'JSON indented with tabs, CRLF line ends',
+    text: '{\r\n\t"openapi": "3.0.0",\r\n\t"components": {\r\n\t\t"schemas": {\r\n\t\t\t"A": {\r\n\t\t\t\t"properties": {\r\n\t\t\t\t\t"type": "object",\r\n\t\t\t\t\t"properties": {\r\n\t\t\t\t\t\t"id": {}\r\n\t\t\t\t\t}\r\n\t\t\t\t}\r\n\t\t\t}\r\n\t\t}\r\n\t}\r\n}\r\n',
+    expect: [{ pointer: '/components/schemas/A/properties/type' }],
+    fixed:
+      '{\r\n\t"openapi": "3.0.0",\r\n\t"components": {\r\n\t\t"schemas": {\r\n\t\t\t"A": {\r\n\t\t\t\t"type": "object",\r\n\t\t\t\t"properties": {\r\n\t\t\t\t\t"id": {}\r\n\t\t\t\t}\r\n\t\t\t}\r\n\t\t}\r\n\t}\r\n}\r\n',
+  },
 ];

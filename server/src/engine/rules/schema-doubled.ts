@@ -38,14 +38,26 @@ function lifted(outer: Obj, inner: Obj): { moves: string[]; conflict?: string } 
   return { moves };
 }
 
-/** The text of the node at `path`, re-indented `by` columns to the left on its later lines; undefined when a line is not indented that far. */
-function dedented(doc: SpecDocument, start: number, end: number, by: number): string | undefined {
-  const lines = doc.text.slice(start, end).split('\n');
-  if (by <= 0) return lines.join('\n');
-  const pad = ' '.repeat(by);
+/** The leading whitespace of the line `at` is on. */
+function indentAt(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start, at))![0];
+}
+
+/**
+ * The text from `start` to `end` one level less indented on its later lines: the inner map's members sit
+ * `extra` (spaces or tabs) deeper than the outer one's. Undefined when a line is not indented that far.
+ */
+function dedented(text: string, start: number, end: number, outerKey: number, innerKey: number): string | undefined {
+  const lines = text.slice(start, end).split('\n');
+  const outer = indentAt(text, outerKey);
+  const inner = indentAt(text, innerKey);
+  if (lines.length === 1) return lines[0];
+  if (!inner.startsWith(outer) || inner === outer) return undefined;
+  const extra = inner.slice(outer.length);
   for (let i = 1; i < lines.length; i++) {
-    if (lines[i].trim() === '' || lines[i].startsWith(pad)) lines[i] = lines[i].slice(Math.min(by, lines[i].length - lines[i].trimStart().length));
-    else return undefined;
+    if (lines[i].startsWith(outer + extra)) lines[i] = outer + lines[i].slice(outer.length + extra.length);
+    else if (lines[i].trim() !== '') return undefined;
   }
   return lines.join('\n');
 }
@@ -64,8 +76,7 @@ function lift(ctx: FixContext, schemaPath: JsonPath): Omit<Fix, 'ruleId'> | unde
     { path: mapPath, target: 'value' },
     { path: [...mapPath, 'properties'], target: 'value' },
   ]);
-  const column = (at: number) => doc.lines.positionAt(at).character;
-  const text = dedented(doc, innerMap.start, innerMap.end, column(innerKey.start) - column(outerKey.start));
+  const text = dedented(doc.text, innerMap.start, innerMap.end, outerKey.start, innerKey.start);
   if (text === undefined) return undefined;
   const edits: Array<TextEdit | undefined> = [{ start: map.start, end: map.end, newText: text }];
   const intent: FixIntent[] = [{ op: 'set', path: mapPath, value: inner.properties }];
