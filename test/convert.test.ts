@@ -365,7 +365,7 @@ describe('Prepare for Rewst', () => {
 
   it('the general lint\'s structural errors (oas3-schema) get their own heading and keep the verdict from "ready"', async () => {
     const text =
-      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n';
+      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      summaryText: T\n      parameters:\n        - {name: q, in: query, schema: {type: string}}\n      responses:\n        "200": {}\n';
     const r = await prepareForRewst(text, { structural: (t) => lintWithSpectral(t, { format: 'json', source: null, structuralOnly: true }) });
     assert.deepEqual(r.remaining, []);
     assert.deepEqual(r.blocking, { errors: 0, references: 0, structural: 2 });
@@ -376,7 +376,7 @@ describe('Prepare for Rewst', () => {
     );
     const report = prepareReport(r, 't.yaml', 't.rewst.json');
     assert.match(report, /^\*\*Not ready\*\*: 2 structural error/m);
-    assert.match(report, /### Structural errors the general lint finds \(2\)[\s\S]*Property "type" is not expected to be here/);
+    assert.match(report, /### Structural errors the general lint finds \(2\)[\s\S]*Property "summaryText" is not expected to be here/);
   });
 
   it('stops between steps when cancelled', async () => {
