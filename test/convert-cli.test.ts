@@ -161,17 +161,17 @@ describe('rewst-openapi prepare', () => {
   });
 
   it('structural errors the general lint finds are listed apart, and the verdict is not "ready" (exit 1)', () => {
-    // `type` written on an OpenAPI 3 parameter instead of in its schema: no Rewst rule, but the OpenAPI schema says no
+    // A field an operation does not have, and a response without its description: no Rewst rule, but the OpenAPI schema says no
     writeFileSync(
       file('structural.yaml'),
-      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n',
+      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      summaryText: T\n      parameters:\n        - {name: q, in: query, schema: {type: string}}\n      responses:\n        "200": {}\n',
     );
     const r = cli('prepare', 'structural.yaml');
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr.split('\n')[1], /^Not ready: 2 errors of the general lint \(Spectral, as the Problems panel shows them\)/);
     assert.match(
       r.stderr,
-      /structural\.rewst\.json:\d+:\d+: error of the general lint \(may stop an importer that validates\): spectral\/oas3-schema: Property "type" is not expected to be here/,
+      /structural\.rewst\.json:\d+:\d+: error of the general lint \(may stop an importer that validates\): spectral\/oas3-schema: Property "summaryText" is not expected to be here/,
     );
   });
 

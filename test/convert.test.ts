@@ -390,7 +390,7 @@ describe('Prepare for Rewst', () => {
 
   it('the general lint\'s structural errors (oas3-schema) get their own heading and keep the verdict from "ready"', async () => {
     const text =
-      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      parameters:\n        - {name: q, in: query, type: string}\n      responses:\n        "200": {description: ok}\n';
+      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      summaryText: T\n      parameters:\n        - {name: q, in: query, schema: {type: string}}\n      responses:\n        "200": {}\n';
     const r = await prepareForRewst(text, { structural: (t, rewst) => lintForPrepare(t, rewst) });
     assert.deepEqual(r.remaining, []);
     assert.deepEqual(r.blocking, { errors: 0, references: 0, structural: 2, basePath: 0 });
@@ -407,7 +407,7 @@ describe('Prepare for Rewst', () => {
     assert.match(report, /^\*\*Not ready\*\*: 2 errors of the general lint/m);
     assert.match(
       report,
-      /### Errors of the general lint \(2\)[\s\S]*#### ` oas3-schema `: 2\n\n- .*\(1 place\): \[line \d+\]\(t\.rewst\.json#L\d+,\d+\)\n- Property "type" is not expected to be here\. \(1 place\)/,
+      /### Errors of the general lint \(2\)[\s\S]*#### ` oas3-schema `: 2\n\n- .*\(1 place\): \[line \d+\]\(t\.rewst\.json#L\d+,\d+\)\n- Property "summaryText" is not expected to be here\. \(1 place\)/,
     );
   });
 

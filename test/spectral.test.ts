@@ -222,6 +222,50 @@ describe('Rewst and Spectral report a problem once', () => {
     );
   });
 
+  it('Swagger 2.0 style parameters, a repeat, a stray style and an apiKey bearer: Rewst only, with every keyword Spectral names', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      'info: {title: t, version: "1", description: d}',
+      'paths:',
+      '  /a/{id}:',
+      '    get:',
+      '      parameters:',
+      '        - {name: p, in: query, schema: {type: integer}}',
+      '        - {name: p, in: query, schema: {type: string}}',
+      '        - {name: q, in: query, type: string, format: x}',
+      '        - {name: q, in: query, type: string, format: x}',
+      '        - {name: id, in: path, required: true, style: form, schema: {type: string}}',
+      '        - {name: r, in: query, foo: 1, type: string}',
+      '      responses: {"200": {description: ok}}',
+      'components:',
+      '  securitySchemes:',
+      '    B: {type: apiKey, in: header, name: Authorization, scheme: bearer, bearerFormat: JWT}',
+      '',
+    ].join('\n');
+    const findings = await lintWithSpectral(text, { format: 'yaml', source: null });
+    const duplicates = spectralDuplicates(findings, analyze(text, { format: 'yaml' }).findings);
+    const dropped = findings.filter((_, i) => duplicates.has(i)).map((f) => `${f.rule} ${f.pointer}`);
+    assert.deepEqual(dropped.sort(), [
+      'oas3-schema /components/securitySchemes/B/bearerFormat',
+      'oas3-schema /components/securitySchemes/B/scheme',
+      'oas3-schema /paths/~1a~1{id}/get/parameters',
+      'oas3-schema /paths/~1a~1{id}/get/parameters/2',
+      'oas3-schema /paths/~1a~1{id}/get/parameters/2/format',
+      'oas3-schema /paths/~1a~1{id}/get/parameters/2/type',
+      'oas3-schema /paths/~1a~1{id}/get/parameters/3',
+      'oas3-schema /paths/~1a~1{id}/get/parameters/3/format',
+      'oas3-schema /paths/~1a~1{id}/get/parameters/3/type',
+      'oas3-schema /paths/~1a~1{id}/get/parameters/4/style',
+      'oas3-schema /paths/~1a~1{id}/get/parameters/5',
+      'oas3-schema /paths/~1a~1{id}/get/parameters/5/type',
+      'operation-operationId /paths/~1a~1{id}/get',
+      'operation-parameters /paths/~1a~1{id}/get/parameters/1',
+      'operation-parameters /paths/~1a~1{id}/get/parameters/3',
+    ]);
+    // What no Rewst rule says stays: a property a parameter never has.
+    assert.ok(findings.some((f, i) => !duplicates.has(i) && f.pointer === '/paths/~1a~1{id}/get/parameters/5/foo'));
+  });
+
   it('only at the same place: a Spectral finding elsewhere is kept', () => {
     const spectral = [
       { rule: 'operation-operationId', pointer: '/paths/~1a/get', message: 'Operation must have "operationId".' },

@@ -54,6 +54,16 @@ export const cases: RuleCase[] = [
     fixed: '{"openapi":"3.0.0","paths":{"/a":{"get":{"parameters":[{"in":"query","name":"tags","schema":{"items":{"type":"string"}}}]}}}}',
   },
   {
+    name: 'collectionFormat beside a schema: as style, or removed when no style says it (JSON)',
+    text: '{"openapi":"3.0.0","paths":{"/a/{ids}":{"get":{"parameters":[{"name":"ids","in":"path","collectionFormat":"csv","schema":{"type":"array"}},{"name":"t","in":"query","collectionFormat":"tsv","schema":{"type":"array"}}]}}}}',
+    expect: [
+      { pointer: '/paths/~1a~1{ids}/get/parameters/0/collectionFormat', message: /OpenAPI 3 says it with style: simple\./ },
+      { pointer: '/paths/~1a~1{ids}/get/parameters/1/collectionFormat', message: /none of this location says it, so it goes/ },
+    ],
+    fixed:
+      '{"openapi":"3.0.0","paths":{"/a/{ids}":{"get":{"parameters":[{"name":"ids","in":"path","style":"simple","schema":{"type":"array"}},{"name":"t","in":"query","collectionFormat":"tsv","schema":{"type":"array"}}]}}}}',
+  },
+  {
     name: 'fine: schema, content, $ref, and Swagger 2.0 itself',
     text: '{"openapi":"3.0.0","paths":{"/a":{"get":{"parameters":[{"name":"a","in":"query","schema":{"type":"string"}},{"name":"b","in":"query","content":{"application/json":{}}},{"$ref":"#/components/parameters/C"}]}}},"components":{"parameters":{"C":{"name":"c","in":"query","schema":{}}}}}',
     expect: [],

@@ -95,13 +95,38 @@ function describe(param: Record<string, unknown>, p: Plan): string {
     return `${who} has neither schema nor content ("schema or content must be present"): ${invalid} Its description states the type ("${short(String(param.description))}"): schema: ${JSON.stringify(p.schema)}, a type guessed from the description.`;
   if (p.schema && p.guessed)
     return `${who} has neither schema nor content ("schema or content must be present"): ${invalid} Nothing says its type: schema: {"type":"string"}, a guess.`;
-  const keys = p.remove.join(', ');
+  const cf = p.remove.includes('collectionFormat')
+    ? ` Its collectionFormat is Swagger 2.0's: OpenAPI 3 says it with ${p.style ? `style: ${p.style.style}${p.style.explode === undefined ? '' : ` and explode: ${p.style.explode}`}` : 'a style, and none of this location says it, so it goes'}.`
+    : '';
   if (p.schema)
-    return `${who} writes ${keys} on itself, Swagger 2.0 style, and has no schema ("schema or content must be present"): ${invalid} They belong in schema.`;
+    return `${who} writes ${moved.join(', ')} on itself, Swagger 2.0 style, and has no schema ("schema or content must be present"): ${invalid} They belong in schema.${cf}`;
+  if (!moved.length) return `${who} writes collectionFormat beside its schema: ${invalid}${cf}`;
   const clash = p.conflicts.length
     ? ` Its schema already says otherwise for ${p.conflicts.map((k) => `${k} (${JSON.stringify(param[k])} here)`).join(', ')}: the schema's ${p.conflicts.length > 1 ? 'values stand' : 'value stands'} and the parameter's ${p.conflicts.length > 1 ? 'are' : 'is'} dropped.`
     : '';
-  return `${who} writes ${keys} beside its schema, Swagger 2.0 style: OpenAPI 3 takes ${moved.length ? 'them' : 'it'} only in schema, and ${invalid}${clash}`;
+  return `${who} writes ${moved.join(', ')} beside its schema, Swagger 2.0 style: OpenAPI 3 takes ${moved.length > 1 ? 'them' : 'it'} only in schema, and ${invalid}${clash}${cf}`;
+}
+
+function titleOf(p: Plan): string {
+  const format = p.remove.includes('collectionFormat')
+    ? p.style
+      ? `collectionFormat as style: ${p.style.style}${p.style.explode === undefined ? '' : `, explode: ${p.style.explode}`}`
+      : 'remove collectionFormat (no style of this location says it)'
+    : '';
+  const keys = p.remove.filter((k) => k !== 'collectionFormat');
+  let parts: string[];
+  if (p.guessed) parts = [`Add schema: ${JSON.stringify(p.schema)} (${p.guessed === 'description' ? 'the type its description states' : 'a guess'})`];
+  else if (p.schema) parts = [keys.length ? `Move ${keys.join(', ')} into schema` : ''];
+  else {
+    const add = Object.keys(p.add);
+    const drop = keys.filter((k) => !add.includes(k));
+    parts = [
+      add.length ? `Move ${add.join(', ')} into schema` : '',
+      drop.length ? `remove ${drop.join(', ')}${p.conflicts.length ? ' (the schema says otherwise)' : ' (the schema already says so)'}` : '',
+    ];
+  }
+  const title = [...parts, format].filter(Boolean).join(', ');
+  return title[0].toUpperCase() + title.slice(1);
 }
 
 export const parameterSchema: Rule = {
@@ -156,9 +181,6 @@ export const parameterSchema: Rule = {
       }
     }
     if (edits.some((e) => !e)) return undefined;
-    const title = p.schema
-      ? `Move ${p.remove.length ? p.remove.join(', ') : 'the type'} into schema${p.guessed === 'description' ? ` (${String(p.schema.type)}, from the description)` : p.guessed ? ' (string, a guess)' : ''}`
-      : `Move ${Object.keys(p.add).join(', ') || 'nothing'} into schema${p.conflicts.length ? `, dropping ${p.conflicts.join(', ')} (the schema says otherwise)` : ''}`;
-    return { title: title.replace('Move nothing into schema, dropping', 'Drop'), edits: edits as TextEdit[], intent };
+    return { title: titleOf(p), edits: edits as TextEdit[], intent };
   },
 };
