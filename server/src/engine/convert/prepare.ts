@@ -149,7 +149,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     if (b.problems.length)
       changes.push({
         kind: 'warning',
-        message: `${b.problems.length} reference(s) could not be bundled and were left as they were (listed under what is left).`,
+        message: `${b.problems.length} reference(s) could not be bundled and were left as they were (listed under Needs a person).`,
       });
   }
   let json: string;
