@@ -79,6 +79,7 @@ async function child(engineFile, outDir) {
         result.outputOps = r.operations;
         result.blocking = r.blocking;
         result.lintRules = countBy((r.structural ?? []).map((f) => f.rule));
+        result.lintOther = countBy((r.lintNotBlocking ?? []).map((f) => f.rule));
         if (outDir) {
           result.written = join(outDir, `${index}.rewst.json`);
           writeFileSync(result.written, r.text);
@@ -288,7 +289,9 @@ function summarize(results, total, wall, opts) {
     if (r.blocking.structural) why['general lint errors']++;
     if (r.blocking.basePath) why['base path']++;
   }
+  const lintOther = {};
   for (const r of prepared) for (const [k, n] of Object.entries(r.lintRules ?? {})) lintRules[k] = (lintRules[k] ?? 0) + n;
+  for (const r of prepared) for (const [k, n] of Object.entries(r.lintOther ?? {})) lintOther[k] = (lintOther[k] ?? 0) + n;
   const line = (s) => console.log(s);
   line(`prepare-corpus: ${total} spec(s)${opts.limit !== Infinity ? ` (--limit ${opts.limit})` : ''} under ${relative(ROOT, CORPUS)}`);
   line(`  ready to upload:  ${ready.length} of ${prepared.length} prepared (${((100 * ready.length) / Math.max(1, prepared.length)).toFixed(1)}%)`);
@@ -331,8 +334,16 @@ function summarize(results, total, wall, opts) {
     }`,
   );
   line(
-    `  lint errors left (by rule): ${
+    `  lint errors that block (by rule): ${
       Object.entries(lintRules)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
+  line(
+    `  lint errors that do not block (examples, $ref siblings): ${
+      Object.entries(lintOther)
         .sort((a, b) => b[1] - a[1])
         .map(([k, n]) => `${k} ${n}`)
         .join(', ') || 'none'

@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
+import { DiagnosticSeverity, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { analyze } from '../server/src/engine';
+import { LINT_NOT_BLOCKING } from '../server/src/engine/convert';
 import {
   ConvertSwagger2Request,
   PrepareRequest,
@@ -61,6 +63,28 @@ describe('LSP: conversion requests', () => {
     assert.deepEqual(!bad.ok && bad.problems.map((p) => [p.line, p.column]), [[2, 1]]);
   });
 
+  it("rewst/prepare counts the general lint's errors as the Problems panel shows them for the written file", async () => {
+    const text =
+      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t/{id}:\n    get:\n      operationId: getT\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {type: integer}\n              example: not a number\n  /u/{id}:\n    get:\n      operationId: getU\n      responses:\n        "200": {description: ok}\n';
+    const r = await client.request<PrepareResult>(PrepareRequest, { text, format: 'yaml', source: 't.yaml', output: 't.rewst.json' }, TIMEOUT_MS);
+    assert.ok(r.ok);
+    // The written file, opened in the editor: the Problems panel's Spectral errors for it.
+    const uri = 'file:///convert-lsp/t.rewst.json';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: r.text } });
+    let published: PublishDiagnosticsParams;
+    do published = await client.waitForDiagnostics(uri, { timeoutMs: TIMEOUT_MS });
+    while (!published.diagnostics.some((d) => d.source === 'spectral'));
+    const panel = published.diagnostics.filter((d) => d.source === 'spectral' && d.severity === DiagnosticSeverity.Error);
+    const blocking = panel.filter((d) => !LINT_NOT_BLOCKING.has(String(d.code)));
+    assert.ok(blocking.length >= 2 && panel.length > blocking.length, JSON.stringify(panel.map((d) => d.code)));
+    assert.equal(r.structuralLeft, blocking.length);
+    assert.match(
+      r.report,
+      new RegExp(`The Problems panel shows these as errors too \\(${panel.length} errors of the general lint in all, ${blocking.length} of them above\\)`),
+    );
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('rewst/prepare answers OpenAPI 3 JSON and a Markdown report with every spec string escaped', async () => {
     const hostile = PHOTO.replace('title: Photo Records\n', 'title: "<img src=x onerror=alert(1)> *Photo*"\n');
     assert.notEqual(hostile, PHOTO);
@@ -90,14 +114,19 @@ describe('LSP: conversion requests', () => {
     assert.ok(bundled.ok);
     assert.equal(bundled.ready, true, bundled.verdict);
     assert.equal(bundled.structuralLeft, 0);
-    assert.match(bundled.verdict, /^Ready to upload: no Rewst errors, no reference Rewst cannot follow and no structural error\./);
-    assert.deepEqual(Object.keys(JSON.parse(bundled.text).paths['/tickets']), ['get', 'post']);
+    assert.match(
+      bundled.verdict,
+      /^Ready to upload: no Rewst error, no reference Rewst cannot follow, no error of the general lint, every path starts with the base path \/api\./,
+    );
+    assert.deepEqual(Object.keys(JSON.parse(bundled.text).paths['/api/tickets']), ['get', 'post']);
     // without a saved file there is nothing to read: the references stay, and the verdict says so
     const unsaved = await client.request<PrepareResult>(PrepareRequest, { ...params, uri: 'untitled:Untitled-1' }, TIMEOUT_MS);
     assert.ok(unsaved.ok);
     assert.equal(unsaved.ready, false);
     assert.equal(unsaved.referencesLeft, 4);
-    assert.match(unsaved.verdict, /^Not ready: 4 reference\(s\) to other files or URLs that Rewst cannot follow/);
+    assert.match(unsaved.verdict, /^Not ready: 4 references to other files or URLs that Rewst cannot follow/);
+    // As the Problems panel shows the unsaved file, Spectral says at each of them that it did not read it: those count too.
+    assert.match(unsaved.report, /#### ` invalid-ref `: 4\n/);
   });
 
   it('rewst/prepare answers the settings file beside the spec, carried over for the prepared file', async () => {

@@ -426,6 +426,26 @@ describe('Prepare for Rewst', () => {
       assert.ok(report.includes(`(t.rewst.json#L${f.range.start.line + 1},${f.range.start.character + 1})`), 'a link to each place');
   });
 
+  it("an example that does not match its schema is an error in the Problems panel but does not block: listed apart, the panel's count kept", async () => {
+    const text =
+      'openapi: 3.0.3\ninfo: {title: T, description: T., version: "1"}\npaths:\n  /t:\n    get:\n      operationId: listT\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {type: integer}\n              example: not a number\n';
+    const r = await prepareForRewst(text, { structural: (t, rewst) => lintForPrepare(t, rewst) });
+    const panel = (await lintWithSpectral(r.text, { format: 'json', source: null })).filter((f) => f.severity === 'error');
+    assert.deepEqual(
+      panel.map((f) => f.rule),
+      ['oas3-valid-media-example'],
+    );
+    assert.equal(r.ready, true, prepareVerdict(r));
+    assert.deepEqual(r.structural, []);
+    assert.equal(r.lintNotBlocking!.length + r.structural!.length, panel.length, "the panel's errors, all accounted for");
+    const report = prepareReport(r, 't.yaml', 't.rewst.json');
+    assert.match(
+      report,
+      /### Other errors of the general lint \(1\)\n\nThe Problems panel shows these as errors too \(1 error of the general lint in all, 0 of them above\), but they do not block/,
+    );
+    assert.match(report, /#### ` oas3-valid-media-example `: 1\n/);
+  });
+
   describe('a spec split over files whose server URL is https://api.example.com/v2', () => {
     const split = join(ROOT, 'test', 'fixtures', 'split');
     const text = read(join(split, 'openapi.yaml')).replace('https://helpdesk.example.com/api', 'https://api.example.com/v2');

@@ -80,17 +80,20 @@ describe('hostname and base path over LSP', () => {
     assert.ok(!after.some((x) => String(x.code).startsWith('settings-hostname')));
   });
 
-  it('rewst/prepare: the base path is NOT folded unless asked, and folded when the request asks', TIMEOUT, async () => {
+  it('rewst/prepare: the base path is folded by default, and NOT folded when the request says false (then not ready)', TIMEOUT, async () => {
     const text = readFileSync(ABLY, 'utf8');
     const params = { text, format: 'json', source: 'control.json', output: 'control.rewst.json' };
     const source = Object.keys((JSON.parse(text) as { paths: object }).paths);
-    const plain = await client.request<PrepareResult>(PrepareRequest, params, 30_000);
+    const plain = await client.request<PrepareResult>(PrepareRequest, { ...params, foldBasePath: false }, 30_000);
     assert.ok(plain.ok);
     assert.deepEqual(plain.basePath, { path: '/v1', folded: false, prefixed: 0, missing: source.length });
     assert.deepEqual(Object.keys(JSON.parse(plain.text).paths), source);
     assert.match(plain.report, /Base path \/v1 is NOT in the paths/);
-    const folded = await client.request<PrepareResult>(PrepareRequest, { ...params, foldBasePath: true }, 30_000);
+    assert.equal(plain.ready, false);
+    assert.match(plain.verdict, /^Not ready: 13 paths without the base path \/v1/);
+    const folded = await client.request<PrepareResult>(PrepareRequest, params, 30_000);
     assert.ok(folded.ok);
+    assert.equal(folded.ready, true, folded.verdict);
     assert.deepEqual(folded.basePath, { path: '/v1', folded: true, prefixed: source.length, missing: 0 });
     assert.deepEqual(
       Object.keys(JSON.parse(folded.text).paths),
@@ -102,14 +105,15 @@ describe('hostname and base path over LSP', () => {
   it('rewst/prepare follows the setting rewstOpenapi.foldBasePath when the request does not say', TIMEOUT, async () => {
     const other = LspClient.start(SERVER, ROOT);
     try {
-      await other.initialize(null, { debounceMs: 0, foldBasePath: true });
+      // The setting false keeps today's paths; a request that says true wins.
+      await other.initialize(null, { debounceMs: 0, foldBasePath: false });
       const params = { text: readFileSync(ABLY, 'utf8'), format: 'json', source: 'control.json', output: 'control.rewst.json' };
       const bySetting = await other.request<PrepareResult>(PrepareRequest, params, 30_000);
       assert.ok(bySetting.ok);
-      assert.equal(bySetting.basePath?.folded, true);
-      const refused = await other.request<PrepareResult>(PrepareRequest, { ...params, foldBasePath: false }, 30_000);
-      assert.ok(refused.ok);
-      assert.equal(refused.basePath?.folded, false);
+      assert.equal(bySetting.basePath?.folded, false);
+      const asked = await other.request<PrepareResult>(PrepareRequest, { ...params, foldBasePath: true }, 30_000);
+      assert.ok(asked.ok);
+      assert.equal(asked.basePath?.folded, true);
     } finally {
       await other.shutdown();
     }

@@ -175,12 +175,12 @@ describe('LSP: the upload size for the status bar', () => {
   });
 });
 
-describe('LSP: the upload size with rewstOpenapi.foldBasePath on', () => {
-  it('the size is that of what prepare --fold-base-path writes', TIMEOUT, async () => {
+describe('LSP: the upload size with rewstOpenapi.foldBasePath off', () => {
+  it('the size is that of what prepare --keep-base-path writes', TIMEOUT, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rewst-upload-size-fold-'));
     const client = LspClient.start(SERVER, ROOT);
     try {
-      await client.initialize(null, { debounceMs: 0, foldBasePath: true });
+      await client.initialize(null, { debounceMs: 0, foldBasePath: false });
       const path = join(dir, 'photos.yaml');
       writeFileSync(path, PHOTO);
       assert.match(PHOTO, /url: https:\/\/api\.example\.com\/v1\n/, 'the example has the base path /v1');
@@ -197,9 +197,9 @@ describe('LSP: the upload size with rewstOpenapi.foldBasePath on', () => {
         assert.ok(r.status === 0 || r.status === 1, r.stderr);
         return readFileSync(out).length;
       };
-      const folded = bytes('--fold-base-path');
-      assert.notEqual(folded, bytes(), 'folding changes what is written');
-      assert.equal(done.bytes, folded);
+      const kept = bytes('--keep-base-path');
+      assert.notEqual(kept, bytes(), 'folding (the default) changes what is written');
+      assert.equal(done.bytes, kept);
     } finally {
       await client.shutdown();
       rmSync(dir, { recursive: true, force: true });

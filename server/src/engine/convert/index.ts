@@ -4,7 +4,7 @@ export { convertSwagger2, convertSwagger2Value, type ConvertWarning, type Swagge
 export { yamlToJson, MAX_ALIAS_EXPANSION } from './yaml-to-json';
 export { byteLength, jsonIndentOf, serializeLike, toYaml } from './serialize';
 export { describeVersion, readSpecValue } from './read';
-export { prepareForRewst, type PrepareChange, type PrepareOptions, type PrepareResult, type StructuralFinding } from './prepare';
+export { LINT_NOT_BLOCKING, prepareForRewst, type PrepareChange, type PrepareOptions, type PrepareResult, type StructuralFinding } from './prepare';
 export { preparedFileName, preparedReportName } from './file-names';
 export { readForReduce, reducedFileName, reduceSpec, tagsOf, type ReduceResult, type ReduceSelection } from './reduce';
 export { matchAny, DEFAULT_MATCH_TIME_LIMIT_MS } from './path-match';

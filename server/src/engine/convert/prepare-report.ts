@@ -168,8 +168,20 @@ function lintSection(found: readonly StructuralFinding[], output: string): strin
 
 function warningsLeft(r: PrepareResult, output: string): string[] {
   const left = r.remaining.filter((f) => f.severity !== 'error' && f.ruleId !== 'ref-external');
-  if (!left.length) return [];
-  const lines = [`## Warnings left (${left.length})`, '', 'Rewst takes the file with these; worth a look.', ''];
+  const other = r.lintNotBlocking ?? [];
+  if (!left.length && !other.length) return [];
+  const lines = [`## Left that does not block (${left.length + other.length})`, ''];
+  if (other.length) {
+    const panel = other.length + (r.structural?.length ?? 0);
+    lines.push(
+      `### Other errors of the general lint (${other.length})`,
+      '',
+      `The Problems panel shows these as errors too (${s(panel, 'error')} of the general lint in all, ${r.structural?.length ?? 0} of them above), but they do not block: examples that do not match their schema (no importer validates examples, and no action sends them) and keywords beside a \`$ref\` (OpenAPI 3.0 says to ignore them).`,
+      '',
+    );
+    for (const g of groupBy(other, (f) => f.rule)) lines.push(`#### ${mdCode(g.key)}: ${g.items.length}`, '', ...byMessage(output, g.items));
+  }
+  if (left.length) lines.push(`### Rewst warnings (${left.length})`, '', 'Rewst takes the file with these; worth a look.', '');
   for (const g of groupBy(left, (f) => `${f.ruleId}\u0000${f.severity}`)) {
     const [ruleId, severity] = g.key.split('\u0000');
     lines.push(`#### ${mdCode(ruleId)}: ${s(g.items.length, severity)}`, '', ...byMessage(output, g.items));

@@ -62,6 +62,20 @@ export interface UrlRefsTaken {
   left: Array<{ url: string; references: number }>;
 }
 
+/**
+ * Rules of the general lint whose errors the Problems panel shows but that do not stop an import or an action:
+ * examples that do not match their schema (no importer validates examples, and no action sends them) and
+ * keywords beside a `$ref` (OpenAPI 3.0 says to ignore them). The report lists them apart, so the panel's count
+ * of errors is the report's too; every other error-severity rule (`oas3-schema`, `path-params`, `array-items`, …) blocks.
+ */
+export const LINT_NOT_BLOCKING = new Set([
+  'no-$ref-siblings',
+  'oas2-valid-schema-example',
+  'oas2-valid-media-example',
+  'oas3-valid-schema-example',
+  'oas3-valid-media-example',
+]);
+
 /** A finding of the general lint, positioned in the written file. */
 export interface StructuralFinding {
   rule: string;
@@ -85,8 +99,10 @@ export interface PrepareResult {
   bundledFiles: string[];
   /** References by URL taken in or left, when the spec has any. */
   urlRefs?: UrlRefsTaken;
-  /** Errors the general lint found in `text` (every error-severity rule, not only the schema's); undefined when it was not run. */
+  /** Errors the general lint found in `text` that block (every error-severity rule but LINT_NOT_BLOCKING's); undefined when it was not run. */
   structural?: StructuralFinding[];
+  /** The general lint's other errors (LINT_NOT_BLOCKING): the Problems panel shows them as errors, but they do not block. */
+  lintNotBlocking?: StructuralFinding[];
   /** Why the general lint could not run, when it could not. */
   structuralUnavailable?: string;
   /**
@@ -161,7 +177,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     if (b.problems.length)
       changes.push({
         kind: 'warning',
-        message: `${b.problems.length} reference(s) could not be bundled and were left as they were (listed under what is left).`,
+        message: `${b.problems.length} reference(s) could not be bundled and were left as they were (listed under Needs a person).`,
       });
   }
   let json: string;
@@ -223,13 +239,16 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     basePath: 0,
   };
   let structural: StructuralFinding[] | undefined;
+  let lintNotBlocking: StructuralFinding[] | undefined;
   let structuralUnavailable: string | undefined;
   if (options.structural) {
     await checkpoint(options.isCancelled);
     const got = await options.structural(out, remaining);
     if (typeof got === 'string') structuralUnavailable = got;
     else {
-      structural = got.filter((f) => f.severity === 'error');
+      const errors = got.filter((f) => f.severity === 'error');
+      structural = errors.filter((f) => !LINT_NOT_BLOCKING.has(f.rule));
+      lintNotBlocking = errors.filter((f) => LINT_NOT_BLOCKING.has(f.rule));
       blocking.structural = structural.length;
     }
     await checkpoint(options.isCancelled);
@@ -254,6 +273,7 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     bundledFiles,
     urlRefs,
     structural,
+    lintNotBlocking,
     structuralUnavailable,
     blocking,
     ready: blocking.errors === 0 && blocking.references === 0 && blocking.structural === 0 && blocking.basePath === 0 && budget?.fits !== false,
