@@ -46,7 +46,11 @@ describe('LSP: worker threads below the server thread', { skip: process.platform
       const uri = pathToFileURL(join(ROOT, 'examples', 'photo-records.yaml')).toString();
       client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: PHOTO } });
       // Spectral's worker has answered once its diagnostics are published; the size's once its size is pushed.
-      await client.publishedUntil((all) => all.some((p) => p.uri === uri && p.diagnostics.some((d) => d.source === 'spectral')), "Spectral's diagnostics");
+      await client.publishedUntil(
+        (all) => all.some((p) => p.uri === uri && p.diagnostics.some((d) => d.source === 'spectral')),
+        "Spectral's diagnostics",
+        30_000,
+      );
       await client.request(UploadSizeRequest, { uri });
       await client.waitForNotification<{ uri: string; pending: boolean }>(UploadSizeChangedNotification, (p) => p.uri === uri && !p.pending, {
         timeoutMs: 30_000,
