@@ -33,8 +33,8 @@ export const SAME_PROBLEM: readonly SamePlace[] = [
   { spectral: ['oas2-schema', 'oas3-schema'], rewst: 'path-leading-slash', message: /not expected to be here/ },
   { spectral: ['oas2-schema', 'oas3-schema'], rewst: 'type-null-in-3-0', message: /type/ },
   { spectral: ['oas2-schema', 'oas3-schema'], rewst: 'type-name', message: /type/ },
-  // A parameter written Swagger 2.0 style: no schema, and its keywords not expected on a parameter.
-  { spectral: ['oas3-schema'], rewst: 'parameter-schema', scope: /^(.*\/parameters\/[^/]+)\/[^/]+$/, message: ON_PARAMETER },
+  // A parameter or header written Swagger 2.0 style: no schema, and its keywords not expected there.
+  { spectral: ['oas3-schema'], rewst: 'parameter-schema', scope: /^(.*\/(?:parameters|headers)\/[^/]+)\/[^/]+$/, message: ON_PARAMETER },
   { spectral: ['oas3-schema'], rewst: 'parameter-style', message: /style/ },
   // A repeat: Spectral's warning at the item, and for identical items the schema's uniqueItems at the list.
   { spectral: ['operation-parameters'], rewst: 'parameter-duplicate', scope: /^(.*\/parameters\/\d+)(?:\/name)?$/ },

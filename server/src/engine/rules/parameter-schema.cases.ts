@@ -64,6 +64,22 @@ export const cases: RuleCase[] = [
       '{"openapi":"3.0.0","paths":{"/a/{ids}":{"get":{"parameters":[{"name":"ids","in":"path","style":"simple","schema":{"type":"array"}},{"name":"t","in":"query","collectionFormat":"tsv","schema":{"type":"array"}}]}}}}',
   },
   {
+    name: "a response header written Swagger 2.0 style (YAML, the header's comment kept)",
+    text: 'openapi: 3.0.0\npaths:\n  /t:\n    get:\n      responses:\n        "200":\n          description: OK\n          headers:\n            X-Total-Count: # all pages\n              description: Items in all pages\n              type: integer\n',
+    expect: [
+      { pointer: '/paths/~1t/get/responses/200/headers/X-Total-Count/type', message: /The header "X-Total-Count" writes type on itself, Swagger 2\.0 style/ },
+    ],
+    fixed:
+      'openapi: 3.0.0\npaths:\n  /t:\n    get:\n      responses:\n        "200":\n          description: OK\n          headers:\n            X-Total-Count: # all pages\n              description: Items in all pages\n              schema: {"type":"integer"}\n',
+  },
+  {
+    name: 'a header of type alone is written anew; one with no type at all gets string (JSON, components)',
+    text: '{"openapi":"3.0.0","components":{"headers":{"Rate":{"type":"integer","format":"int32"},"Id":{"description":"Request id"}},"responses":{"E":{"description":"e","headers":{"Retry":{"schema":{"type":"integer"}}}}}}}',
+    expect: [{ pointer: '/components/headers/Rate/type' }, { pointer: '/components/headers/Id', message: /The header "Id" has neither schema nor content/ }],
+    fixed:
+      '{"openapi":"3.0.0","components":{"headers":{"Rate":{"schema":{"type":"integer","format":"int32"}},"Id":{"description":"Request id"}},"responses":{"E":{"description":"e","headers":{"Retry":{"schema":{"type":"integer"}}}}}}}',
+  },
+  {
     name: 'fine: schema, content, $ref, and Swagger 2.0 itself',
     text: '{"openapi":"3.0.0","paths":{"/a":{"get":{"parameters":[{"name":"a","in":"query","schema":{"type":"string"}},{"name":"b","in":"query","content":{"application/json":{}}},{"$ref":"#/components/parameters/C"}]}}},"components":{"parameters":{"C":{"name":"c","in":"query","schema":{}}}}}',
     expect: [],

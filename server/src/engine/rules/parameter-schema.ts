@@ -7,8 +7,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { getAt } from '../pointer';
 import type { Rule } from '../rule';
 import { isObject } from '../spec-index';
-import type { FixIntent, JsonPath, TextEdit } from '../types';
-import { isOpenApi3, paramLabel, writtenParameters } from './parameters';
+import type { StructuralEditor } from '../structural-editor';
+import type { Fix, FixIntent, JsonPath, TextEdit } from '../types';
+import { isOpenApi3, paramLabel, writtenHeaders, writtenParameters } from './parameters';
 import { typeMeaning } from '../schema-type';
 
 /** Swagger 2.0 parameter keywords that are Schema keywords in OpenAPI 3. */
@@ -65,11 +66,11 @@ interface Plan {
   guessed?: 'description' | 'default';
 }
 
-function plan(param: Record<string, unknown>): Plan | undefined {
+function plan(param: Record<string, unknown>, where: unknown = param.in): Plan | undefined {
   if (param.content !== undefined) return undefined;
   const moved = SCHEMA_KEYWORDS.filter((k) => k in param);
   const remove = [...moved, ...('collectionFormat' in param ? ['collectionFormat'] : [])];
-  const style = param.style === undefined ? styleOf(param.collectionFormat, param.in) : undefined;
+  const style = param.style === undefined ? styleOf(param.collectionFormat, where) : undefined;
   const schema = param.schema;
   if (schema === undefined) {
     if (moved.length) return { remove, schema: Object.fromEntries(moved.map((k) => [k, param[k]])), add: {}, conflicts: [], style };
@@ -87,8 +88,7 @@ function plan(param: Record<string, unknown>): Plan | undefined {
   return { remove, add, conflicts, style };
 }
 
-function describe(param: Record<string, unknown>, p: Plan): string {
-  const who = `The parameter ${paramLabel(param)}`;
+function describe(param: Record<string, unknown>, p: Plan, who: string): string {
   const invalid = 'an importer that validates the document rejects it.';
   const moved = p.remove.filter((k) => k !== 'collectionFormat');
   if (p.schema && p.guessed === 'description')
@@ -105,6 +105,13 @@ function describe(param: Record<string, unknown>, p: Plan): string {
     ? ` Its schema already says otherwise for ${p.conflicts.map((k) => `${k} (${JSON.stringify(param[k])} here)`).join(', ')}: the schema's ${p.conflicts.length > 1 ? 'values stand' : 'value stands'} and the parameter's ${p.conflicts.length > 1 ? 'are' : 'is'} dropped.`
     : '';
   return `${who} writes ${moved.join(', ')} beside its schema, Swagger 2.0 style: OpenAPI 3 takes ${moved.length > 1 ? 'them' : 'it'} only in schema, and ${invalid}${clash}${cf}`;
+}
+
+/** Every member goes (a header of `type` alone): the object is written anew, since removing all and adding after the last would meet. */
+function rewrite(path: JsonPath, param: Record<string, unknown>, p: Plan, editor: StructuralEditor): Omit<Fix, 'ruleId'> | undefined {
+  const value: Record<string, unknown> = { ...(p.style ?? {}), schema: p.schema ?? { ...(param.schema as object), ...p.add } };
+  const edit = editor.replaceValue(path, value);
+  return edit ? { title: titleOf(p), edits: [edit], intent: [{ op: 'set', path, value }] } : undefined;
 }
 
 function titleOf(p: Plan): string {
@@ -144,8 +151,19 @@ export const parameterSchema: Rule = {
       report({
         path: first ? [...path, first] : path,
         target: first ? 'key' : 'value',
-        message: describe(param, p),
+        message: describe(param, p, `The parameter ${paramLabel(param)}`),
         data: { paramPath: path },
+      });
+    }
+    // A Header Object is a parameter without name and in, and needs its schema the same way.
+    for (const { path, header, name } of writtenHeaders(root)) {
+      const p = plan(header, 'header');
+      if (!p) continue;
+      report({
+        path: p.remove[0] ? [...path, p.remove[0]] : path,
+        target: 'key',
+        message: describe(header, p, `The header "${name}"`),
+        data: { paramPath: path, header: true },
       });
     }
   },
@@ -153,8 +171,9 @@ export const parameterSchema: Rule = {
     const path = data?.paramPath as JsonPath | undefined;
     const param = Array.isArray(path) ? getAt(root, path) : undefined;
     if (!isObject(param)) return undefined;
-    const p = plan(param);
+    const p = plan(param, data?.header ? 'header' : param.in);
     if (!p || !claim(`parameter:${JSON.stringify(path)}`)) return undefined;
+    if (Object.keys(param).every((k) => p.remove.includes(k))) return rewrite(path!, param, p, editor);
     const edits: Array<TextEdit | undefined> = p.remove.length ? (editor.removeMembers(path!, p.remove) ?? [undefined]) : [];
     const intent: FixIntent[] = p.remove.map((k) => ({ op: 'delete', path: [...path!, k] }));
     // New members go after `in` (or the last member), where the removals never reach past.

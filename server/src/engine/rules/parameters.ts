@@ -43,6 +43,35 @@ export function writtenParameters(root: Record<string, unknown>): Array<{ path: 
   return out;
 }
 
+/** Every header object written in the document (not a `$ref`): components.headers, and the headers of responses in components and operations. */
+export function writtenHeaders(root: Record<string, unknown>): Array<{ path: JsonPath; header: Record<string, unknown>; name: string }> {
+  const out: Array<{ path: JsonPath; header: Record<string, unknown>; name: string }> = [];
+  const add = (at: JsonPath, headers: unknown) => {
+    if (!isObject(headers)) return;
+    for (const [name, h] of Object.entries(headers)) if (isObject(h) && typeof h.$ref !== 'string') out.push({ path: [...at, name], header: h, name });
+  };
+  const fromResponses = (at: JsonPath, responses: unknown) => {
+    if (!isObject(responses)) return;
+    for (const [code, r] of Object.entries(responses)) if (isObject(r)) add([...at, code, 'headers'], r.headers);
+  };
+  const components = root.components;
+  if (isObject(components)) {
+    add(['components', 'headers'], components.headers);
+    fromResponses(['components', 'responses'], components.responses);
+  }
+  const paths = root.paths;
+  if (isObject(paths))
+    for (const key of Object.keys(paths)) {
+      const item = paths[key];
+      if (!isObject(item)) continue;
+      for (const method of HTTP_METHODS) {
+        const op = item[method];
+        if (isObject(op)) fromResponses(['paths', key, method, 'responses'], op.responses);
+      }
+    }
+  return out;
+}
+
 /** How a finding names a parameter: `"page" (in: query)`. */
 export function paramLabel(param: Record<string, unknown>): string {
   return `"${String(param.name)}" (in: ${String(param.in)})`;
