@@ -14,7 +14,7 @@ export const cases: RuleCase[] = [
     text: 'openapi: 3.0.0\npaths:\n  /tickets:\n    get:\n      parameters:\n        - name: ids # ticket ids\n          in: query\n          type: array\n          items:\n            type: integer\n          collectionFormat: csv\n        - name: q\n          in: query\n          schema: {type: string}\n',
     expect: [{ pointer: '/paths/~1tickets/get/parameters/0/type' }],
     fixed:
-      'openapi: 3.0.0\npaths:\n  /tickets:\n    get:\n      parameters:\n        - name: ids # ticket ids\n          in: query\n          schema: {"type":"array","items":{"type":"integer"}}\n          style: form\n          explode: false\n        - name: q\n          in: query\n          schema: {type: string}\n',
+      'openapi: 3.0.0\npaths:\n  /tickets:\n    get:\n      parameters:\n        - name: ids # ticket ids\n          in: query\n          schema:\n            type: array\n            items:\n              type: integer\n          style: form\n          explode: false\n        - name: q\n          in: query\n          schema: {type: string}\n',
   },
   {
     // The RMM vendor's {"name": "options.expands", "in": "query"}.
@@ -35,7 +35,7 @@ export const cases: RuleCase[] = [
       { pointer: '/components/parameters/Amount/name', message: /\{"type":"number","format":"double"\}/ },
     ],
     fixed:
-      'openapi: 3.0.0\ncomponents:\n  parameters:\n    Open:\n      name: open\n      in: query\n      schema: {"type":"boolean"}\n      # from the vendor\'s XML docs\n      description: (bool) Only return tickets opened since the date\n    Amount:\n      name: amount\n      in: query\n      description: \'(double) Least amount\'\n',
+      "openapi: 3.0.0\ncomponents:\n  parameters:\n    Open:\n      name: open\n      in: query\n      schema:\n        type: boolean\n      # from the vendor's XML docs\n      description: (bool) Only return tickets opened since the date\n    Amount:\n      name: amount\n      in: query\n      description: '(double) Least amount'\n",
   },
   {
     name: 'format beside schema moves into it; a conflicting one is dropped, said so (YAML)',
@@ -70,7 +70,7 @@ export const cases: RuleCase[] = [
       { pointer: '/paths/~1t/get/responses/200/headers/X-Total-Count/type', message: /The header "X-Total-Count" writes type on itself, Swagger 2\.0 style/ },
     ],
     fixed:
-      'openapi: 3.0.0\npaths:\n  /t:\n    get:\n      responses:\n        "200":\n          description: OK\n          headers:\n            X-Total-Count: # all pages\n              description: Items in all pages\n              schema: {"type":"integer"}\n',
+      'openapi: 3.0.0\npaths:\n  /t:\n    get:\n      responses:\n        "200":\n          description: OK\n          headers:\n            X-Total-Count: # all pages\n              description: Items in all pages\n              schema:\n                type: integer\n',
   },
   {
     name: 'a header of type alone is written anew; one with no type at all gets string (JSON, components)',

@@ -62,7 +62,7 @@ export const cases: RuleCase[] = [
       },
     ],
     fixed:
-      'openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      properties:\n        ids:\n          items: {"type":"integer"}\n          type: array # the ticket ids\n          description: ids\n',
+      'openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      properties:\n        ids:\n          items:\n            type: integer\n          type: array # the ticket ids\n          description: ids\n',
   },
   {
     name: 'Dictionary<string,long> is an object whose values are int64 integers (JSON)',
@@ -85,7 +85,7 @@ export const cases: RuleCase[] = [
       { pointer: '/components/schemas/Notes/type', message: /an array of "Note", which names no schema in this document/, fixable: false },
     ],
     fixed:
-      'openapi: 3.0.0\ncomponents:\n  schemas:\n    Ticket: {type: object}\n    Tickets:\n      items: {"$ref":"#/components/schemas/Ticket"}\n      type: array\n    Notes:\n      type: ICollection<Note>\n',
+      'openapi: 3.0.0\ncomponents:\n  schemas:\n    Ticket: {type: object}\n    Tickets:\n      items:\n        $ref: "#/components/schemas/Ticket"\n      type: array\n    Notes:\n      type: ICollection<Note>\n',
   },
   {
     name: 'nested generics, C# nullable and array suffix in a Swagger 2.0 body (YAML flow)',
@@ -96,7 +96,7 @@ export const cases: RuleCase[] = [
       { pointer: '/definitions/A/properties/names/type', message: /It should be array of string\./ },
     ],
     fixed:
-      'swagger: "2.0"\ndefinitions:\n  A:\n    properties:\n      grid: {items: {"type":"array","items":{"type":"number","format":"double"}}, type: "array"}\n      age: {type: "int?"}\n      names: {type: "string[]"}\n',
+      'swagger: "2.0"\ndefinitions:\n  A:\n    properties:\n      grid: {items: {type: array, items: {type: number, format: double}}, type: "array"}\n      age: {type: "int?"}\n      names: {type: "string[]"}\n',
   },
   {
     name: 'brackets that do not balance, and unknown containers, need a person',
@@ -114,6 +114,6 @@ export const cases: RuleCase[] = [
       { pointer: '/paths/~1a/get/parameters/1/type', message: /which a Swagger 2.0 parameter or header cannot be/, fixable: false },
     ],
     fixed:
-      'swagger: "2.0"\npaths:\n  /a:\n    get:\n      parameters:\n        - items: {"type":"integer"}\n          name: ids\n          in: query\n          type: array # comma separated\n        - name: filter\n          in: query\n          type: Dictionary<string,int>\n',
+      'swagger: "2.0"\npaths:\n  /a:\n    get:\n      parameters:\n        - items:\n            type: integer\n          name: ids\n          in: query\n          type: array # comma separated\n        - name: filter\n          in: query\n          type: Dictionary<string,int>\n',
   },
 ];
