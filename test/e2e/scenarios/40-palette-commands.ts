@@ -7,7 +7,7 @@
  * and choices, the original must be untouched, and the new file must open.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli, lint } from '../cli';
@@ -104,7 +104,7 @@ export const scenario: Scenario = {
     // Prepare for Rewst Upload: NAME.rewst.json beside the YAML, and a report.
     await commandWrites(t, {
       source: 'photo-records.yaml',
-      command: 'Rewst: Prepare for Rewst Upload',
+      command: 'Prepare for Rewst Upload',
       written: 'photo-records.rewst.json',
       cli: (copy, out) => ['prepare', copy, '-o', path.join(out, 'photo-records.rewst.json')],
       cliWrites: true,
@@ -119,7 +119,9 @@ export const scenario: Scenario = {
     );
     const message = toast.find((m) => m.includes('photo-records.rewst.json'))!;
     assert.match(message, new RegExp(`${left.length} error\\(s\\) still need a person`), `the notification counts the ${left.length} error(s) left`);
-    await wb.page.locator('.tabs-container .tab', { hasText: 'photo-records.rewst.json' }).first().waitFor();
+    // The report is written beside the upload file and opened as a preview.
+    await wb.page.locator('.tabs-container .tab', { hasText: 'photo-records.rewst.report.md' }).first().waitFor();
+    assert.ok(existsSync(t.file('photo-records.rewst.report.md')), 'the report file is on disk beside the upload file');
     t.log(`prepare: photo-records.rewst.json written; notification: ${message.split('\n').find((l) => l.includes('photo-records.rewst.json'))}`);
     await wb.command('Notifications: Clear All Notifications');
 

@@ -111,7 +111,7 @@ export const scenario: Scenario = {
 
     // Prepare for Rewst Upload (slim): one bundled, slimmed file, what `prepare --slim` writes from the same (saved) files.
     await wb.open(t.rel('openapi.yaml'));
-    await wb.command('Rewst: Prepare for Rewst Upload (slim)');
+    await wb.command('Prepare for Rewst Upload (slim)');
     const preparedText = await wb.fileWritten(t.file('openapi.rewst.json'));
     assert.equal(preparedText, prepared(t.dir, ['--slim']), 'the prepared file is what `rewst-openapi prepare --slim` writes');
     assert.ok(!preparedText.includes('.yaml'), 'no reference to another file is left in the prepared file');
