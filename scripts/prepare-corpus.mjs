@@ -80,6 +80,9 @@ async function child(engineFile, outDir) {
         result.blocking = r.blocking;
         result.lintRules = countBy((r.structural ?? []).map((f) => f.rule));
         result.lintOther = countBy((r.lintNotBlocking ?? []).map((f) => f.rule));
+        // The base path: paths it was folded into, and paths left without it (a build before folding: all it missed).
+        result.folded = r.basePath?.folded ? r.basePath.prefixed : 0;
+        result.baseLeft = r.basePathLeft ? r.basePathLeft.length : r.basePath && !r.basePath.folded ? r.basePath.missing : 0;
         if (outDir) {
           result.written = join(outDir, `${index}.rewst.json`);
           writeFileSync(result.written, r.text);
@@ -322,6 +325,9 @@ function summarize(results, total, wall, opts) {
             .join(', ')
         : ''
     }`,
+  );
+  line(
+    `  base path:        folded into the paths of ${prepared.filter((r) => r.folded).length} spec(s); left out of some path in ${prepared.filter((r) => r.baseLeft).length} (of them ready: ${prepared.filter((r) => r.baseLeft && r.ready).length})`,
   );
   line(
     `  operations:       ${sum(prepared, 'inputOps')} in, ${sum(prepared, 'outputOps')} out${

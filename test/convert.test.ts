@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { analyze, RULES } from '../server/src/engine';
+import { collectOperations } from '../server/src/engine/spec-index';
 import { ConvertError, convertSwagger2, prepareForRewst, prepareReport, prepareVerdict, reduceSpec, yamlToJson } from '../server/src/engine/convert';
 import { bundleReaderWithin } from '../server/src/read-within';
 import { lintForPrepare, lintWithSpectral } from '../server/src/spectral';
@@ -298,6 +299,10 @@ describe('Prepare for Rewst', () => {
       ['pattern-invalid'],
     );
     assert.equal(r.changes[0].message, 'Converted YAML to JSON (2-space indentation, key order kept).');
+    // The base path /v1 is folded after the fixes: the ids they derive from a path read the vendor's paths.
+    const ids = collectOperations(JSON.parse(r.text) as Json).map((o) => `${o.pathKey} ${String(o.operation.operationId)}`);
+    assert.ok(ids.includes('/v1/photo-records/{id} getPhotoRecordsById'), ids.join(', '));
+    assert.ok(!ids.some((i) => /V1/.test(i.split(' ')[1])), ids.join(', '));
   });
 
   it('a spec split over five files: bundled, fixed, and ready only once nothing external is left', async () => {

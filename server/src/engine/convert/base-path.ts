@@ -26,7 +26,10 @@ export interface BasePathResult {
 }
 
 /** The OpenAPI 3 value with the base path folded in (when asked), and the change to report; the input is not modified. */
-export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?: BasePathResult; change?: PrepareChange } {
+export function handleBasePath(
+  value: Obj,
+  fold: boolean,
+): { value: Obj; result?: BasePathResult; change?: PrepareChange; /** Folded path → the path it was. */ moved?: Map<string, string> } {
   const server = specServer(value);
   if (!server?.basePath || !isObject(value.paths)) return { value };
   const base = server.basePath;
@@ -51,6 +54,7 @@ export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?
   }
   const paths: Obj = {};
   const clashes: string[] = [];
+  const moved = new Map<string, string>();
   let prefixed = 0;
   for (const key of Object.keys(value.paths)) {
     if (key.startsWith('x-')) {
@@ -63,7 +67,10 @@ export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?
       paths[key] = value.paths[key];
       continue;
     }
-    if (target !== key) prefixed++;
+    if (target !== key) {
+      prefixed++;
+      moved.set(target, key);
+    }
     paths[target] = value.paths[key];
   }
   const servers = Array.isArray(value.servers) ? value.servers.map((s) => reduceServer(s, base)) : value.servers;
@@ -80,6 +87,7 @@ export function handleBasePath(value: Obj, fold: boolean): { value: Obj; result?
     value: { ...value, paths, ...(servers === undefined ? {} : { servers }) },
     result: { basePath: base, folded: true, prefixed, already: carried.length, clashes, missing: clashes.length },
     change: { kind: 'convert', message: parts.filter(Boolean).join(' ') },
+    moved,
   };
 }
 

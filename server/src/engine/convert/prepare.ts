@@ -197,13 +197,6 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     if (input.format === 'yaml') changes.push({ kind: 'convert', message: 'Converted YAML to JSON (2-space indentation, key order kept).' });
     json = value === input.value ? input.jsonText : JSON.stringify(value, null, 2) + '\n';
   }
-  // Rewst's hostname takes no path: the base path is folded into the paths, or the report says what Rewst will call.
-  const based = handleBasePath(converted3, options.foldBasePath !== false);
-  if (based.change) changes.push(based.change);
-  if (based.value !== converted3) {
-    converted3 = based.value;
-    json = JSON.stringify(converted3, null, 2) + '\n';
-  }
   await checkpoint(options.isCancelled);
   // One parse per version: the input's own parse when the JSON is the input, and the fixes start from this analysis.
   const first = analyze(json, { format: 'json', parsed: input.parsed });
@@ -218,6 +211,15 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
   await checkpoint(options.isCancelled);
   let out = fixed.text;
   let last = fixed.analysis;
+  // Rewst's hostname takes no path: the base path is folded into the paths, or the report says what Rewst will call.
+  // After the fixes, so that what they derive from a path (an operationId: listTickets, not listV1Tickets) reads the vendor's paths.
+  const based = handleBasePath(last.doc.value as Record<string, unknown>, options.foldBasePath !== false);
+  if (based.change) changes.push(based.change);
+  if (based.value !== last.doc.value) {
+    out = JSON.stringify(based.value, null, 2) + '\n';
+    await checkpoint(options.isCancelled);
+    last = analyze(out, { format: 'json' });
+  }
   let slim: PrepareResult['slim'];
   if (options.slim) {
     const s = slimSpec(out);
@@ -284,16 +286,17 @@ export async function prepareForRewst(text: string, options: PrepareOptions = {}
     budget,
     basePath: based.result,
     ...places,
-    operationIds: operationIdChanges(collectOperations(converted3), afterOps),
+    operationIds: operationIdChanges(collectOperations(converted3), afterOps, based.moved),
     from: bundledFiles.length ? `${from}, ${bundledFiles.length + 1} files` : from,
     to: `${version} JSON`,
   };
 }
 
 /** Operations matched by method and path (the fixes add a leading `/` and drop a trailing one). */
-function operationIdChanges(before: OperationRef[], after: OperationRef[]): OperationIdChange[] {
+function operationIdChanges(before: OperationRef[], after: OperationRef[], moved: ReadonlyMap<string, string> = new Map()): OperationIdChange[] {
   const norm = (key: string) => '/' + key.replace(/^\/+/, '').replace(/\/+$/, '');
   const id = (op: OperationRef | undefined) => (typeof op?.operation.operationId === 'string' ? op.operation.operationId : undefined);
-  const byPlace = new Map(after.map((op) => [`${op.method} ${norm(op.pathKey)}`, op]));
+  // A path the base path was folded into is matched by the key it had before.
+  const byPlace = new Map(after.map((op) => [`${op.method} ${norm(moved.get(op.pathKey) ?? op.pathKey)}`, op]));
   return before.map((op) => ({ before: id(op), after: id(byPlace.get(`${op.method} ${norm(op.pathKey)}`)) }));
 }
