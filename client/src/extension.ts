@@ -15,6 +15,7 @@ import { registerOpenAhead } from './open-ahead';
 import { openTiming } from './open-timing';
 import { isOurs } from './spec-sniff';
 import { registerSpectral } from './spectral';
+import { registerTryAction } from './try-action';
 import { registerUploadStatus, type UploadStatusShown } from './upload-status';
 
 /** What the extension exports to other extensions (and to its extension-host tests). */
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   registerActionsView(context, lc);
   registerRenameActions(context, lc);
   registerSettingsForms(context, lc);
+  registerTryAction(context, lc);
   registerSpectral(context, lc);
   const uploadStatus = registerUploadStatus(context, lc);
   return { languageServerStarted: () => started, uploadStatus: () => uploadStatus.shown, onDidChangeUploadStatus: uploadStatus.onDidChange };
