@@ -158,6 +158,20 @@ describe('Try Action over LSP', () => {
     assert.equal(again.report.totalItems, 5);
   });
 
+  it("the Markdown report escapes what the API sent: a response's keys cannot add HTML, links or formatting", TIMEOUT, async () => {
+    writeSettings({ pagination: PAGE });
+    const hostile = '<img src=x onerror=alert(1)>[click](http://evil.example)**bold**`';
+    vendor.handle = (_, res) => json(res, 200, { [hostile]: [{ id: 1 }], note: '</details><script>alert(2)</script>' });
+    const r = await client.request<TryActionResult>(TryActionRequest, { specUri, operationId: 'listItems', params: {}, credentials: { apiKey: KEY } }, 15_000);
+    assert.ok(r.ok, JSON.stringify(r));
+    const finding = r.report.findings.find((f) => f.code === 'results-key-missing');
+    assert.ok(finding?.message.includes(hostile), 'the finding names the key as sent');
+    assert.ok(!r.markdown.includes('<img'), 'no HTML tag from the response');
+    assert.ok(!r.markdown.includes('<script'), 'no script from the response');
+    assert.ok(!r.markdown.includes('[click](http'), 'no link from the response');
+    assert.ok(r.markdown.includes('&lt;img src=x onerror=alert\\(1\\)\\>\\[click\\]'), 'shown as text, escaped');
+  });
+
   it('GET only: a POST is refused unless allowed, and a missing credential is named; nothing is sent', TIMEOUT, async () => {
     writeSettings({ pagination: PAGE });
     vendor.requests.length = 0;
@@ -166,7 +180,7 @@ describe('Try Action over LSP', () => {
     assert.match(!post.ok ? post.reason : '', /is a POST: a try sends GET only/);
     const noKey = await client.request<TryActionResult>(TryActionRequest, { specUri, operationId: 'listItems', params: {}, credentials: {} });
     assert.equal(noKey.ok, false);
-    assert.match(!noKey.ok ? noKey.reason : '', /API Key auth needs/);
+    assert.match(!noKey.ok ? noKey.reason : '', /the auth method API Key needs: API key \(for the CLI: REWST_API_KEY in the environment\)/);
     assert.equal(vendor.requests.length, 0);
   });
 });

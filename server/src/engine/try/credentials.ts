@@ -1,8 +1,8 @@
 /**
  * Which credentials a settings' auth method needs, in the order to ask them:
  * what the editor's Try Action asks once per integration (the CLI reads the
- * same from REWST_* variables). Mirrors Authenticator's own check (auth.ts),
- * which still refuses a try that lacks one.
+ * same from REWST_* variables). Authenticator's check (auth.ts) refuses a try
+ * that lacks one of them.
  */
 import { grantTypeOf, OAUTH_METHODS, type AuthSettings } from '../settings';
 import type { Credentials } from './types';
@@ -20,6 +20,16 @@ const NEED: Record<keyof Credentials, CredentialNeed> = {
   clientId: { field: 'clientId', label: 'OAuth client ID', secret: false },
   clientSecret: { field: 'clientSecret', label: 'OAuth client secret', secret: true },
   accessToken: { field: 'accessToken', label: "Access token (from the vendor's console or a browser sign-in)", secret: true },
+};
+
+/** Where the CLI reads each credential: the environment only, never a flag (it would sit in the shell's history). */
+export const CREDENTIAL_ENV: Record<keyof Credentials, string> = {
+  apiKey: 'REWST_API_KEY',
+  username: 'REWST_USERNAME',
+  password: 'REWST_PASSWORD',
+  clientId: 'REWST_CLIENT_ID',
+  clientSecret: 'REWST_CLIENT_SECRET',
+  accessToken: 'REWST_ACCESS_TOKEN',
 };
 
 export function credentialsNeeded(auth: AuthSettings | undefined): CredentialNeed[] {

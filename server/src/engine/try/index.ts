@@ -17,4 +17,4 @@ export {
   type TryReport,
 } from './types';
 export { settingsFixEdits } from './fix';
-export { credentialsNeeded, type CredentialNeed } from './credentials';
+export { CREDENTIAL_ENV, credentialsNeeded, type CredentialNeed } from './credentials';
