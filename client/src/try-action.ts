@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import { Trace, type LanguageClient } from 'vscode-languageclient/node';
 import * as P from '../../common/protocol';
 import { actionInActionsView, specInActionsView } from './actions-view';
-import { isSpecDocument } from './spec-sniff';
+import { isSettingsFile, isSpecDocument } from './spec-sniff';
 
 export const TRY_ACTION_COMMAND = 'rewstOpenapi.tryAction';
 export const FORGET_TRY_CREDENTIALS_COMMAND = 'rewstOpenapi.forgetTryCredentials';
@@ -90,17 +90,20 @@ class CredentialStore {
     const out: P.TryCredentials = {};
     for (const need of plan.credentials) {
       const key = this.key(plan.settingsUri, need.field);
-      let value = given?.[need.field] ?? (await this.secrets.get(key));
+      const saved = await this.secrets.get(key);
+      let value = given?.[need.field] ?? saved;
       if (value === undefined) {
         value = await vscode.window.showInputBox({
           title: `${TITLE}: ${plan.integration}`,
           prompt: `${need.label} for ${plan.integration}: kept in VS Code's secret storage for this integration, never in the settings file`,
           password: need.secret,
           ignoreFocusOut: true,
+          // A password may be empty (Basic auth with a key as the user name); a key, an ID or a token may not.
+          validateInput: (v) => (need.field === 'password' || v.trim() ? undefined : `${need.label} is needed for a try`),
         });
         if (value === undefined) return undefined;
       }
-      await this.secrets.store(key, value);
+      if (value !== saved) await this.secrets.store(key, value);
       out[need.field] = value;
     }
     return out;
@@ -143,8 +146,18 @@ function activeSpec(): vscode.Uri | undefined {
   return doc && isSpecDocument(doc) ? doc.uri : specInActionsView();
 }
 
+/** The active spec, or the spec of the active settings file. */
+async function targetSpec(client: LanguageClient): Promise<vscode.Uri | undefined> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && isSettingsFile(doc.uri)) {
+    const located = await client.sendRequest(P.SettingsLocateRequest, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
+    if (located.specUri) return vscode.Uri.parse(located.specUri);
+  }
+  return activeSpec();
+}
+
 async function tryActionCommand(client: LanguageClient, reports: ReportProvider, store: CredentialStore, args: TryActionArgs): Promise<TryActionOutcome> {
-  const spec = args.uri ?? activeSpec();
+  const spec = args.uri ?? (await targetSpec(client));
   if (!spec) {
     void vscode.window.showInformationMessage('Open an OpenAPI or Swagger file with its integration settings beside it first: a try sends one of its actions.');
     return undefined;
@@ -290,12 +303,14 @@ function offerForget(store: CredentialStore, plan: Extract<P.TryPlanResult, { ok
  * into its output channel, so tracing is off while the request is on its way.
  */
 async function withoutTrace<T>(client: LanguageClient, send: () => Promise<T>): Promise<T> {
-  const traced = vscode.workspace.getConfiguration('rewstOpenapi').get<string>('trace.server');
-  const on = traced !== undefined && traced !== 'off';
+  // The setting is a verbosity, or an object holding one (vscode-languageclient reads both).
+  const setting = vscode.workspace.getConfiguration('rewstOpenapi').get<unknown>('trace.server');
+  const verbosity = typeof setting === 'string' ? setting : (setting as { verbosity?: unknown } | undefined)?.verbosity;
+  const on = typeof verbosity === 'string' && verbosity !== 'off';
   if (on) await client.setTrace(Trace.Off);
   try {
     return await send();
   } finally {
-    if (on) await client.setTrace(Trace.fromString(traced));
+    if (on) await client.setTrace(Trace.fromString(verbosity));
   }
 }

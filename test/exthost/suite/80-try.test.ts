@@ -63,8 +63,9 @@ describe('Try Action', () => {
     assert.equal(doc.getText(), settingsText.replace('"resultsKey": "results"', '"resultsKey": "data.rows"'));
     assert.ok(doc.isDirty, 'written, not saved');
 
-    // The key is kept: the next try asks nothing, and reads the fixed (unsaved) settings.
-    const again = await run<Outcome>('rewstOpenapi.tryAction', { uri: spec, operationId: 'listItems' });
+    // The key is kept: the next try asks nothing, and reads the fixed (unsaved) settings; run from the settings file's editor, it tries its spec.
+    await vscode.window.showTextDocument(doc);
+    const again = await run<Outcome>('rewstOpenapi.tryAction', { operationId: 'listItems' });
     assert.deepEqual(again?.report.findings, []);
     assert.equal(again?.report.totalItems, 5);
     assert.ok(vendor.requests.slice(1).every((r) => r.headers['x-api-key'] === KEY));
