@@ -21,6 +21,7 @@ export const TRY_ACTION_COMMAND = 'rewstOpenapi.tryAction';
 export const FORGET_TRY_CREDENTIALS_COMMAND = 'rewstOpenapi.forgetTryCredentials';
 const REPORT_SCHEME = 'rewst-try-report';
 const TITLE = 'Rewst: Try Action';
+const KEEP_REPORTS = 20;
 
 /**
  * The answers the command would otherwise ask for (keybindings, tasks, tests). `credentials` are
@@ -69,6 +70,8 @@ class ReportProvider implements vscode.TextDocumentContentProvider {
 
   set(uri: vscode.Uri, markdown: string): void {
     this.reports.set(uri.toString(), markdown);
+    // The last few tries' reports only: each try has its own, and a session may run many.
+    for (const old of [...this.reports.keys()].slice(0, -KEEP_REPORTS)) this.reports.delete(old);
     this.emitter.fire(uri);
   }
 
