@@ -331,3 +331,103 @@ export interface ServerStatsResult {
 }
 
 export const ServerStatsRequest = new RequestType0<ServerStatsResult, void>('rewst/serverStats');
+
+// --- Try Action: one action sent as Rewst would send it, with the settings beside the spec ---
+
+/** The credentials a try may need; which ones the settings' auth method needs is in `TryPlanResult.credentials`. */
+export type TryCredentialField = 'apiKey' | 'username' | 'password' | 'clientId' | 'clientSecret' | 'accessToken';
+export type TryCredentials = Partial<Record<TryCredentialField, string>>;
+
+/** `rewst/try/plan`: what the command asks before a try of `operationId` (nothing is sent). */
+export interface TryPlanParams {
+  specUri: string;
+  operationId: string;
+}
+
+/** A path or required query parameter to fill, with the spec's default or example when it has one. */
+export interface TryParam {
+  name: string;
+  in: 'path' | 'query';
+  value?: string;
+}
+
+export type TryPlanResult =
+  | {
+      ok: true;
+      /** Upper case; anything but GET is sent only after a confirmation. */
+      method: string;
+      path: string;
+      settingsUri: string;
+      /** The integration's name in the settings, for the prompts. */
+      integration: string;
+      params: TryParam[];
+      /** What the auth method needs, in the order to ask; the secret ones are asked with the input hidden. */
+      credentials: Array<{ field: TryCredentialField; label: string; secret: boolean }>;
+    }
+  | { ok: false; reason: string };
+
+/** `rewst/tryAction`: sends the requests (the only request that does); the server keeps no credential and logs none. */
+export interface TryActionParams {
+  specUri: string;
+  operationId: string;
+  params: Record<string, string>;
+  pages?: number;
+  credentials: TryCredentials;
+  /** The user confirmed a method other than GET. */
+  allowMethod?: boolean;
+}
+
+/** A finding's settings change, for "Apply fix": `key` is a dotted path in the settings file. */
+export interface TrySettingsEdit {
+  key: string;
+  value: unknown;
+}
+
+export interface TryFinding {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  request?: number;
+  fix?: string;
+  edit?: TrySettingsEdit;
+}
+
+export interface TrySentRequest {
+  kind: 'api' | 'token' | 'refresh';
+  method: string;
+  /** Secrets masked. */
+  url: string;
+  headers: Record<string, string>;
+  status?: number;
+  ms?: number;
+  items?: number;
+  page?: string;
+  error?: string;
+}
+
+/** The report with every known secret masked, and the same as Markdown to show. */
+export interface TryReportWire {
+  operationId: string;
+  method: string;
+  requests: TrySentRequest[];
+  totalItems: number;
+  stoppedBecause: string;
+  pageCap: number;
+  firstItems: unknown[];
+  findings: TryFinding[];
+  notes: string[];
+}
+
+export type TryActionResult = { ok: true; report: TryReportWire; markdown: string; settingsUri: string } | { ok: false; reason: string };
+
+/** `rewst/try/fixEdits`: the one minimal edit writing a finding's fix into the settings file's `text` (offsets into `text`). */
+export interface TryFixEditsParams {
+  text: string;
+  edit: TrySettingsEdit;
+}
+
+export type TryFixEditsResult = { ok: true; edits: Array<{ start: number; end: number; newText: string }> } | { ok: false; reason: string };
+
+export const TryPlanRequest = new RequestType<TryPlanParams, TryPlanResult, void>('rewst/try/plan');
+export const TryActionRequest = new RequestType<TryActionParams, TryActionResult, void>('rewst/tryAction');
+export const TryFixEditsRequest = new RequestType<TryFixEditsParams, TryFixEditsResult, void>('rewst/try/fixEdits');

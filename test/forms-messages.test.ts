@@ -31,6 +31,13 @@ describe('messages from a form page', () => {
     });
     assert.deepEqual(checkPageMessage({ type: 'draft', seq: 3, draft: DRAFT }), { ok: true, value: { type: 'draft', seq: 3, draft: DRAFT } });
     assert.deepEqual(checkPageMessage({ type: 'save', draft: DRAFT }), { ok: true, value: { type: 'save', draft: DRAFT } });
+    assert.deepEqual(checkPageMessage({ type: 'trySettings', extra: 1 }), { ok: true, value: { type: 'trySettings' } });
+    assert.deepEqual(checkPageMessage({ type: 'trySettings', draft: DRAFT }), { ok: true, value: { type: 'trySettings', draft: DRAFT } });
+  });
+
+  it('trySettings with something that is not a draft is refused whole', () => {
+    assert.match(refused({ type: 'trySettings', draft: [] }), /not an object/);
+    assert.match(refused({ type: 'trySettings', draft: { ...DRAFT, paginatedActions: [1] } }), /paginatedActions/);
   });
 
   it('accepts values Rewst would refuse: the form shows those beside their fields', () => {

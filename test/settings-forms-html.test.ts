@@ -133,6 +133,11 @@ for (const kind of ['auth', 'pagination'] as const) {
 }
 
 describe('form HTML content', () => {
+  it('the pagination form, not the auth form, has the Try these settings button', () => {
+    assert.match(renderForm(hostileInit('pagination'), ENV), /<button type="button" id="try-settings"[^>]*>Try these settings<\/button>/);
+    assert.ok(!renderForm(hostileInit('auth'), ENV).includes('try-settings'));
+  });
+
   it('the auth form says why secrets are not written, as Rewst does about shared defaults', () => {
     const html = renderForm(hostileInit('auth'), ENV);
     assert.match(html, /Secrets stay out of this file/);

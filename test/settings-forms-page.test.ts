@@ -228,6 +228,18 @@ describe('settings forms in a browser', { skip: SKIP }, () => {
     await page.close();
   });
 
+  it('Try these settings posts no draft while the form matches the file, and the unsaved draft once a field changed', async () => {
+    const { page } = await open(stripeInit('pagination'));
+    await page.locator('#try-settings').click();
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'trySettings'));
+    assert.equal((await posted(page)).filter((m) => m.type === 'trySettings').pop()!.draft, undefined);
+    await page.getByLabel('Default Page Limit').fill('4');
+    await page.locator('#try-settings').click();
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.filter((m) => m.type === 'trySettings').length === 2);
+    assert.equal((await posted(page)).filter((m) => m.type === 'trySettings').pop()!.draft?.pagination?.defaultPageLimit, 4);
+    await page.close();
+  });
+
   it('Save posts the normalised draft (fields of other methods dropped); a saved message clears the dirty set', async () => {
     const { page } = await open(stripeInit('auth'));
     await page.getByLabel('Authentication method').selectOption('basic');

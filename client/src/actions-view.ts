@@ -105,6 +105,14 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<Node>, vscod
     return this.target && this.result?.isSpec ? { spec: this.target, names: this.result.actions.map((a) => a.name) } : undefined;
   }
 
+  /** The action a tree item stands for (a context-menu command's argument), with the spec it is in. */
+  actionOf(node: unknown): { spec: vscode.Uri; action: Action } | undefined {
+    const n = node as Partial<Node> | undefined;
+    if (!this.target || !this.result?.isSpec || n?.kind !== 'action' || typeof n.index !== 'number') return undefined;
+    const action = this.result.actions[n.index];
+    return action && { spec: this.target, action };
+  }
+
   forget(uri: vscode.Uri): void {
     if (this.wanted?.toString() === uri.toString()) this.wanted = undefined;
     if (this.target?.toString() !== uri.toString()) return;
@@ -187,6 +195,11 @@ function tooltipOf(a: Action): vscode.MarkdownString {
 }
 
 let shown: ActionsViewProvider | undefined;
+
+/** The action of an Actions view item, for commands in its context menu. */
+export function actionInActionsView(node: unknown): { spec: vscode.Uri; action: Action } | undefined {
+  return shown?.actionOf(node);
+}
 
 /** The spec the actions view shows, so commands in its title bar act on it when no spec editor is active. */
 export function specInActionsView(): vscode.Uri | undefined {

@@ -18,6 +18,7 @@ import { registerRefMap } from './ref-map';
 import { registerSpectral } from './spectral';
 import { registerSwagger2Context } from './swagger2-context';
 import { registerRejections, type RejectionsShown } from './rejections';
+import { registerTryAction } from './try-action';
 import { registerUploadStatus, type UploadStatusShown } from './upload-status';
 
 /** What the extension exports to other extensions (and to its extension-host tests). */
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): RewstOpenapiApi {
   registerActionsView(context, lc);
   registerRenameActions(context, lc);
   registerSettingsForms(context, lc);
+  registerTryAction(context, lc);
   registerSpectral(context, lc);
   registerRefMap(context, lc);
   const uploadStatus = registerUploadStatus(context, lc);

@@ -212,6 +212,7 @@ export function renderForm(init: FormInit, env: HtmlEnv): string {
 <button type="button" id="open-other">${init.kind === 'auth' ? 'Pagination form' : 'Auth form'}</button>
 <button type="button" id="show-sheet">Setup sheet</button>
 <button type="button" id="open-file">Open settings file</button>
+${init.kind === 'pagination' ? '<button type="button" id="try-settings" title="Send a paginated action as Rewst would, with the saved settings file, and see where paging stops">Try these settings</button>' : ''}
 <span id="status" role="status" aria-live="polite"></span>
 </div>
 <div class="messages form-messages" id="m-" aria-live="polite"></div>

@@ -78,6 +78,11 @@ export function checkPageMessage(m: unknown): Checked<PageMessage> {
       if (m.kind !== 'auth' && m.kind !== 'pagination') return refuse('openForm names no form (auth or pagination)');
       if (m.unsaved !== undefined && typeof m.unsaved !== 'boolean') return refuse('openForm.unsaved is not true or false');
       return { ok: true, value: { type: 'openForm', kind: m.kind, ...(m.unsaved !== undefined ? { unsaved: m.unsaved } : {}) } };
+    case 'trySettings': {
+      if (m.draft === undefined) return { ok: true, value: { type: 'trySettings' } };
+      const draft = checkDraft(m.draft);
+      return draft.ok ? { ok: true, value: { type: 'trySettings', draft: draft.value } } : draft;
+    }
     case 'draft': {
       if (typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq) || m.seq < 0) return refuse('draft.seq is not a whole number');
       const draft = checkDraft(m.draft);

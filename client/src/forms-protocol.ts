@@ -45,6 +45,8 @@ export type PageMessage =
   | { type: 'pickIcon' }
   | { type: 'showSheet' }
   | { type: 'openFile' }
+  /** Try an action with the settings file (the Pagination form's button); `draft`: the page's values, when the file does not hold them yet. */
+  | { type: 'trySettings'; draft?: IntegrationSettings }
   /** `unsaved`: the page has changes not saved, so the host keeps it open (in the same group) rather than replacing it. */
   | { type: 'openForm'; kind: FormKind; unsaved?: boolean };
 

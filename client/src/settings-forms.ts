@@ -17,6 +17,7 @@ import { checkPageMessage, checkPageState } from './forms-messages';
 import { insideFolder, MAX_READ_BYTES } from '../../common/inside-folder';
 import { PageWatchdog } from './page-watchdog';
 import { isSettingsFile, looksLikeSpec } from './spec-sniff';
+import { TRY_ACTION_COMMAND } from './try-action';
 import { VIEW_TYPES, type FormInit, type HostMessage, type PageMessage, type PageState } from './forms-protocol';
 
 export const SETTINGS_COMMANDS = {
@@ -373,6 +374,8 @@ class FormPanel {
         return void vscode.commands.executeCommand(SETTINGS_COMMANDS.sheet, this.settingsUri);
       case 'openFile':
         return this.openFile();
+      case 'trySettings':
+        return this.trySettings(m.draft);
       case 'openForm':
         return this.openForm(m.kind, m.unsaved === true);
       case 'ready':
@@ -431,6 +434,21 @@ class FormPanel {
     if (inside.problem !== undefined)
       return void vscode.window.showWarningMessage(`Choose an SVG in the settings file's folder (${dir.fsPath}) or below it: ${inside.problem}`);
     this.post({ type: 'iconPicked', path: relative });
+  }
+
+  /** A try reads the settings file, not the form: with changes unsaved (the page's `draft`), it asks first whether to save them. */
+  private async trySettings(draft: IntegrationSettings | undefined): Promise<void> {
+    if (draft) {
+      const save = 'Save, then try';
+      const pick = await vscode.window.showWarningMessage(
+        'The form has changes the settings file does not hold yet, and a try uses the file. Save them first, or try the file as it is?',
+        save,
+        'Try the file as it is',
+      );
+      if (!pick) return;
+      if (pick === save) await this.save(draft);
+    }
+    await vscode.commands.executeCommand(TRY_ACTION_COMMAND, vscode.Uri.parse(this.init.specUri));
   }
 
   private async openFile(): Promise<void> {

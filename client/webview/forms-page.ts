@@ -257,6 +257,7 @@ $('save')?.addEventListener('click', () => post({ type: 'save', draft: normalize
 $('use-proposal')?.addEventListener('click', useProposal);
 $('show-sheet')?.addEventListener('click', () => post({ type: 'showSheet' }));
 $('open-file')?.addEventListener('click', () => post({ type: 'openFile' }));
+$('try-settings')?.addEventListener('click', () => post(dirty.size > 0 ? { type: 'trySettings', draft: normalizeForSave(draft) } : { type: 'trySettings' }));
 $('open-other')?.addEventListener('click', () => post({ type: 'openForm', kind: init.kind === 'auth' ? 'pagination' : 'auth', unsaved: dirty.size > 0 }));
 $('pick-icon')?.addEventListener('click', () => post({ type: 'pickIcon' }));
 $('actions-filter')?.addEventListener('input', (e) => filterActions((e.target as HTMLInputElement).value));

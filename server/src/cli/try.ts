@@ -6,7 +6,7 @@
  * says they do not, 2 for a usage error or no answer at all.
  */
 import { parseSettingsText, type IntegrationSettings } from '../engine/settings';
-import { tryAction, TryUsageError, type Credentials, type TryReport } from '../engine/try';
+import { CREDENTIAL_ENV, tryAction, TryUsageError, type Credentials, type TryReport } from '../engine/try';
 import { IoError, parseArgs, UsageError } from './args';
 import { readText } from './io';
 import { readSpec, settingsBeside } from './settings-check';
@@ -17,15 +17,9 @@ export const tryUsage =
 
 /** The only place credentials come from on the command line: never flags (they would sit in the shell's history). */
 export function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials {
-  const get = (name: string) => (env[name] === '' ? undefined : env[name]);
-  return {
-    apiKey: get('REWST_API_KEY'),
-    username: get('REWST_USERNAME'),
-    password: get('REWST_PASSWORD'),
-    clientId: get('REWST_CLIENT_ID'),
-    clientSecret: get('REWST_CLIENT_SECRET'),
-    accessToken: get('REWST_ACCESS_TOKEN'),
-  };
+  const out: Credentials = {};
+  for (const [field, name] of Object.entries(CREDENTIAL_ENV) as Array<[keyof Credentials, string]>) if (env[name]) out[field] = env[name];
+  return out;
 }
 
 function count(flag: string, value: string | boolean | undefined, min: number): number | undefined {

@@ -6,7 +6,8 @@
  * refresh-token key when it is about to expire (Rewst's refresh buffer) or
  * the API says 401. A token given in REWST_ACCESS_TOKEN is used as is.
  */
-import { grantTypeOf, OAUTH_METHODS, type AuthSettings, type OAuthSettings } from '../settings';
+import { AUTH_LABELS, grantTypeOf, OAUTH_METHODS, type AuthSettings, type OAuthSettings } from '../settings';
+import { CREDENTIAL_ENV, credentialsNeeded } from './credentials';
 import { send, type HttpLimits } from './http';
 import type { Masker } from './safety';
 import { keysOf, listKeys, valueAtKey } from './values';
@@ -50,27 +51,27 @@ export class Authenticator {
     if (auth?.method === 'api-key') ctx.masker.addHeader(auth.apiKeyHeaderName!.trim());
   }
 
-  /** What is missing from the environment for this auth method: refused before anything is sent. */
+  /** What the auth method lacks (credentials, or a setting it cannot work without): refused before anything is sent. */
   private checkCredentials(): void {
     const method = this.auth?.method ?? 'none';
-    const need = (names: string[], what: string) => {
-      throw new TryUsageError(`${what} auth needs ${names.join(' and ')} in the environment`);
-    };
-    if (method === 'api-key') {
-      if (!this.creds.apiKey) need(['REWST_API_KEY'], 'API Key');
-      if (!this.auth?.apiKeyHeaderName?.trim()) throw new TryUsageError('API Key auth needs "API Key Header Name" (auth.apiKeyHeaderName) in the settings');
-    } else if (method === 'basic') {
-      if (!this.creds.username || this.creds.password === undefined) need(['REWST_USERNAME', 'REWST_PASSWORD'], 'Basic');
-    } else if (this.isOAuth && !this.creds.accessToken) {
+    if (this.isOAuth && !this.creds.accessToken) {
       const grant = grantTypeOf(this.auth);
       if (grant === 'authorization_code' || grant === undefined)
         throw new TryUsageError(
-          `${grant === undefined ? 'OAuth 2.0 without a grant type' : 'the authorization code grant'} cannot be run from here: get a token in the vendor's console (or a browser) and give it in REWST_ACCESS_TOKEN`,
+          `${grant === undefined ? 'OAuth 2.0 without a grant type' : 'the authorization code grant'} cannot be run from here: get a token in the vendor's console (or a browser) and give it as the access token (${CREDENTIAL_ENV.accessToken})`,
         );
       if (!this.oauth.accessTokenUrl?.trim()) throw new TryUsageError('OAuth 2.0 needs "OAuth Access Token URL" (auth.oauth.accessTokenUrl) in the settings');
-      if (!this.creds.clientId || !this.creds.clientSecret) need(['REWST_CLIENT_ID', 'REWST_CLIENT_SECRET'], 'OAuth 2.0');
-      if (grant === 'password' && (!this.creds.username || this.creds.password === undefined)) need(['REWST_USERNAME', 'REWST_PASSWORD'], 'The password grant');
     }
+    // A token given is used as is: nothing else is needed for OAuth then.
+    const needed = this.isOAuth && this.creds.accessToken ? [] : credentialsNeeded(this.auth);
+    // An empty password is a password; an empty key, ID or secret is none.
+    const missing = needed.filter((n) => (n.field === 'password' ? this.creds.password === undefined : !this.creds[n.field]));
+    if (missing.length)
+      throw new TryUsageError(
+        `the auth method ${AUTH_LABELS[method]} needs: ${missing.map((n) => n.label).join(', ')} (for the CLI: ${missing.map((n) => CREDENTIAL_ENV[n.field]).join(' and ')} in the environment)`,
+      );
+    if (method === 'api-key' && !this.auth?.apiKeyHeaderName?.trim())
+      throw new TryUsageError('API Key auth needs "API Key Header Name" (auth.apiKeyHeaderName) in the settings');
   }
 
   /** Headers for the next API request; undefined when no token could be got (a finding says why). */

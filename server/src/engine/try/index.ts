@@ -1,8 +1,9 @@
 /** Try an action: the requests Rewst would send with the integration's settings, and a report of what came back. */
-export { tryAction, TRY_DEFAULTS } from './run';
+export { tryAction, pagingParamsOf, TRY_DEFAULTS } from './run';
 export { baseUrlOf, isLoopback, refusedUrl, Masker, MASK } from './safety';
 export { linkWithRel } from './paging';
 export { valueAtKey, firstAtJsonPath } from './values';
+export { findOperation, paramsToFill } from './request';
 export {
   STOP_TEXT,
   TryUsageError,
@@ -16,3 +17,4 @@ export {
   type TryReport,
 } from './types';
 export { settingsFixEdits } from './fix';
+export { CREDENTIAL_ENV, credentialsNeeded, type CredentialNeed } from './credentials';

@@ -99,3 +99,16 @@ export function actionRequest(
   if (missing.length) throw new TryUsageError(`give a value for ${missing.join(', ')} with --param NAME=VALUE (the spec has no default or example)`);
   return { op, url, notes };
 }
+
+/** The parameters a try fills (path ones, required query ones but the paging ones `skip`), each with the spec's default or example when it has one: what the editor asks before a try. */
+export function paramsToFill(
+  spec: Record<string, unknown>,
+  op: OperationModel,
+  skip: ReadonlySet<string>,
+): Array<{ name: string; in: 'path' | 'query'; value?: string }> {
+  const declared = pathParams(spec, op);
+  const out: Array<{ name: string; in: 'path' | 'query'; value?: string }> = [];
+  for (const [, name] of op.pathKey.matchAll(/\{([^}]+)\}/g)) out.push({ name, in: 'path', value: exampleOf(declared.get(name)) });
+  for (const [name, p] of op.query) if (p.required && !skip.has(name)) out.push({ name, in: 'query', value: exampleOf(p.schema) });
+  return out;
+}

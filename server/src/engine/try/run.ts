@@ -45,6 +45,13 @@ function firstPageOf(input: TryInput, p: PaginationSettings, query: Map<string, 
   return { first: 1, why: 'the spec gives the page parameter no minimum or default of 0' };
 }
 
+/** The parameters paging sets on each request of a paginated action (none for another): not asked, not taken from the spec. */
+export function pagingParamsOf(settings: TryInput['settings'], operationId: string): Set<string> {
+  const p: PaginationSettings = settings.pagination ?? {};
+  if (!(settings.paginatedActions ?? []).includes(operationId) || p.type === undefined || p.type === 'none') return new Set();
+  return new Set([p.pageSizeParam, p.pageParam, p.indexParam, p.afterParam].filter((x): x is string => !!x?.trim()).map((x) => x.trim()));
+}
+
 export async function tryAction(input: TryInput): Promise<TryReport> {
   const { settings, spec } = input;
   const op = findOperation(spec, input.operationId);
@@ -62,8 +69,7 @@ export async function tryAction(input: TryInput): Promise<TryReport> {
   const notes: string[] = [];
   if (paged && pageLimit !== undefined && asked > pageLimit)
     notes.push(`at most ${pageLimit} pages: the settings' Default Page Limit caps the pages Rewst fetches`);
-  const pagingParams = new Set([p.pageSizeParam, p.pageParam, p.indexParam, p.afterParam].filter((x): x is string => !!x?.trim()).map((x) => x.trim()));
-  const action = actionRequest(spec, op, base, input.params ?? {}, paged ? pagingParams : new Set());
+  const action = actionRequest(spec, op, base, input.params ?? {}, pagingParamsOf(settings, input.operationId));
   notes.push(...action.notes);
   const { first, why } = paged && p.type === 'page' ? firstPageOf(input, p, op.query) : { first: 1, why: '' };
   if (paged && p.type === 'page') notes.push(`first page ${first} (${why})`);
