@@ -205,9 +205,9 @@ describe('settings validation: required fields per method and type', () => {
   ];
   for (const [title, patch, want] of cases) it(title, () => assert.deepEqual(codes(validateSettings(set(patch)), 'error').sort(), [...want].sort()));
 
-  it('a missing icon is a warning, not an error', () => {
-    assert.deepEqual(codes(validateSettings(set((s) => delete s.icon))), ['settings-required icon']);
-    assert.equal(validateSettings(set((s) => delete s.icon))[0].severity, 'warning');
+  it('a missing icon is no finding: Rewst applies a default icon (release note of August 21, 2026); a set one is still checked', () => {
+    assert.deepEqual(codes(validateSettings(set((s) => delete s.icon))), []);
+    assert.deepEqual(codes(validateSettings(set((s) => (s.icon = 'logo.png')))), ['settings-icon icon']);
   });
 
   it('requiredFields follows the method and the strategy', () => {

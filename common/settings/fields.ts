@@ -70,8 +70,7 @@ export const FIELDS: ReadonlyArray<FieldSpec> = [
     label: 'Icon',
     section: 'details',
     kind: 'text',
-    required: true,
-    help: 'An SVG file (other image formats will not upload), relative to this settings file. It represents the integration across Rewst.',
+    help: "Optional: without one Rewst applies a default icon (Rewst's release note of August 21, 2026, which is later than the wizard page that asks for one). When set: an SVG file (other image formats will not upload), relative to this settings file; it represents the integration across Rewst.",
   },
   {
     key: 'auth.method',
@@ -304,7 +303,7 @@ export const FIELDS: ReadonlyArray<FieldSpec> = [
     when: PAGED,
     ...LIMITS.defaultPageLimit,
     default: LIMITS.defaultPageLimit.max,
-    help: 'The most pages fetched for one action run (Rewst calls it the maximum that can be returned). This cannot be higher than 20.',
+    help: 'The most pages Rewst fetches for one action run: it caps pages, not items (one run returns at most Default Page Limit × Default Page Size items; Rewst\'s release notes: "Configurable page size and max pages"). This cannot be higher than 20.',
   },
   {
     key: 'pagination.indexParam',

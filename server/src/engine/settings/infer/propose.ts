@@ -44,7 +44,7 @@ export function proposeSettings(root: Obj, options: ProposeOptions = {}): Propos
   const logo = isObject(info['x-logo']) && typeof info['x-logo'].url === 'string' ? info['x-logo'].url : undefined;
   notes.push({
     field: 'icon',
-    message: `Rewst needs an SVG of the vendor's logo: save one beside the spec and set Icon to it${logo ? ` (the spec links a logo at ${logo}, which may not be an SVG)` : ''}.`,
+    message: `The icon is optional: without one Rewst applies a default icon (Rewst's release note of August 21, 2026; the wizard page still asks for one). For the vendor's logo, save an SVG beside the spec and set Icon to it${logo ? ` (the spec links a logo at ${logo}, which may not be an SVG)` : ''}.`,
   });
   notes.push(...auth.notes.map((message) => ({ field: 'auth', message })));
   notes.push(...pagination.notes.map((message) => ({ field: 'pagination', message })));

@@ -37,7 +37,8 @@ export function mdCode(s: string): string {
 
 /** A value for the sheet; an empty one says "leave blank" only where Rewst does not require the field. */
 function show(field: FieldSpec, v: unknown, required: boolean): string {
-  if (v === undefined || v === '') return required ? `*(required: enter the ${mdText(field.label)})*` : '*(leave blank)*';
+  if (v === undefined || v === '')
+    return required ? `*(required: enter the ${mdText(field.label)})*` : field.key === 'icon' ? '*(optional: Rewst applies a default icon)*' : '*(leave blank)*';
   if (field.kind === 'boolean') return v ? 'checked' : 'unchecked';
   if (field.kind === 'select') return mdText(field.options?.find((o) => o.value === v)?.label ?? String(v));
   if (field.kind === 'pairs' && v && typeof v === 'object') {
@@ -90,7 +91,13 @@ export function setupSheet(input: SheetInput): string {
     out.push(`Choose **Add OpenAPI Integration** and drop ${mdCode(input.specName)} into the upload box, then **Submit**.`, '');
   }
   heading('Integration details');
-  out.push(...table(rowsFor(s, ['name', 'icon', 'description'])), '', 'Click **Next**.', '');
+  out.push(...table(rowsFor(s, ['name', 'icon', 'description'])), '');
+  if (s.icon === undefined || s.icon === '')
+    out.push(
+      "The icon is optional: without one Rewst applies a default icon (Rewst's release note of August 21, 2026; the wizard page this extension follows elsewhere still asks for one).",
+      '',
+    );
+  out.push('Click **Next**.', '');
   heading('Hostname and authentication method');
   out.push(
     ...table([...rowsFor(s, ['hostname']), ['Authentication method', method ? mdText(AUTH_LABELS[method] ?? method) : '*(not chosen)*']]),
