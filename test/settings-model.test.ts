@@ -388,9 +388,14 @@ describe('form model', () => {
     assert.ok(fieldsOf('auth').some((f) => f.key === 'auth.oauth.refreshBuffer'));
     assert.ok(fieldsOf('auth').some((f) => f.key === 'icon'));
     assert.ok(!fieldsOf('auth').some((f) => f.key.startsWith('pagination.')));
+    // The pagination form ends with the organization mapping, as Rewst's page does after Finalize.
+    const tops = fieldsOf('pagination').map((f) => f.key.split('.')[0]);
+    assert.deepEqual([...new Set(tops)], ['pagination', 'organizationMapping']);
     assert.deepEqual(
-      fieldsOf('pagination').map((f) => f.key.split('.')[0]),
-      fieldsOf('pagination').map(() => 'pagination'),
+      fieldsOf('pagination')
+        .filter((f) => f.section === 'mapping')
+        .map((f) => f.key),
+      ['organizationMapping.action', 'organizationMapping.valueKey', 'organizationMapping.labelKey'],
     );
     // Every field of Rewst's page is in one form or the other.
     assert.equal(fieldsOf('auth').length + fieldsOf('pagination').length, FIELDS.length);

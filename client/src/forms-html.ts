@@ -43,7 +43,7 @@ export function idOf(key: string): string {
   return key.replace(/[^A-Za-z0-9]/g, '-');
 }
 
-const SECTION_TITLES = { details: 'Integration details', auth: 'Authentication', oauth: 'OAuth 2.0 defaults', pagination: 'Pagination' } as const;
+const SECTION_TITLES = { details: 'Integration details', auth: 'Authentication', oauth: 'OAuth 2.0 defaults', pagination: 'Pagination', mapping: 'Organization mapping' } as const;
 
 function control(f: FieldSpec, value: unknown): string {
   const id = `f-${idOf(f.key)}`;

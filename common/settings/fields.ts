@@ -23,7 +23,7 @@ import {
 } from './model';
 
 export type FieldKind = 'text' | 'textarea' | 'number' | 'boolean' | 'select' | 'pairs';
-export type Section = 'details' | 'auth' | 'oauth' | 'pagination';
+export type Section = 'details' | 'auth' | 'oauth' | 'pagination' | 'mapping';
 
 export interface FieldSpec {
   /** Dotted path in the settings object: "auth.oauth.accessTokenUrl". */
@@ -374,6 +374,27 @@ export const FIELDS: ReadonlyArray<FieldSpec> = [
     required: true,
     when: { pagination: ['pointer'] },
     help: 'The JSONPath to the pointer/cursor in the response, e.g. $.meta.next_cursor.',
+  },
+  {
+    key: 'organizationMapping.action',
+    label: 'Organization Mapping Action',
+    section: 'mapping',
+    kind: 'text',
+    help: "The list action (operationId) whose items are the vendor's customers, to map each child organization to. After Finalize, at the bottom of the integration's page; it must be marked paginated: Rewst shows the mapping table only when an action is paginated.",
+  },
+  {
+    key: 'organizationMapping.valueKey',
+    label: 'Organization Mapping Value Key',
+    section: 'mapping',
+    kind: 'text',
+    help: "The field of each item that holds the customer's id: the value Rewst stores for the child organization.",
+  },
+  {
+    key: 'organizationMapping.labelKey',
+    label: 'Organization Mapping Label Key',
+    section: 'mapping',
+    kind: 'text',
+    help: "The field of each item that holds the customer's name: what the mapping drop-down shows.",
   },
 ];
 

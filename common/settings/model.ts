@@ -61,6 +61,19 @@ export interface PaginationSettings {
   pointerJsonPath?: string;
 }
 
+/**
+ * Where Rewst's organization mapping reads the vendor's customers: a paginated list action, and the item fields
+ * that fill the mapping drop-down (the value saved for each child organization, and the label shown).
+ */
+export interface OrganizationMappingSettings {
+  /** operationId of the list action (it must be paginated: Rewst shows the mapping table only then). */
+  action?: string;
+  /** The item field holding the customer's id. */
+  valueKey?: string;
+  /** The item field holding the customer's name. */
+  labelKey?: string;
+}
+
 export interface IntegrationSettings {
   $schema?: string;
   /** The spec, relative to this file; when absent, the spec beside it with the same base name. */
@@ -75,6 +88,7 @@ export interface IntegrationSettings {
   pagination?: PaginationSettings;
   /** operationIds of the actions to mark paginated. */
   paginatedActions?: string[];
+  organizationMapping?: OrganizationMappingSettings;
 }
 
 export const AUTH_LABELS: Record<AuthMethod, string> = {

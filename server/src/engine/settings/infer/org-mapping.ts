@@ -10,30 +10,9 @@
 import { isObject } from '../../spec-index';
 import { itemsOf, operationObject, propertiesOf, resolveKey, type Obj, type OperationModel } from '../model/spec-model';
 import type { OperationPaging } from './paging';
+import type { OrgMappingCandidate, OrgMappingProposal } from '../../../../../common/settings/proposal';
 
-export interface OrgMappingCandidate {
-  operationId: string;
-  method: string;
-  path: string;
-  summary: string;
-  /** The item field holding the id (the drop-down's value). */
-  valueKey?: string;
-  /** The item field holding a name (the drop-down's label). */
-  labelKey?: string;
-  /** The list's results key, as the paging inference read it. */
-  resultsKey?: string;
-  /** How it pages ('none' when it does not). */
-  style: string;
-  score: number;
-  /** Why it was chosen, a few words each: "path segment Companies", "item schema Customer". */
-  why: string[];
-}
-
-export interface OrgMappingProposal {
-  chosen?: OrgMappingCandidate;
-  /** The next best, best first (at most 3). */
-  runnersUp: OrgMappingCandidate[];
-}
+export type { OrgMappingCandidate, OrgMappingProposal };
 
 /** Words for the vendor's customers, normalized (lower case, letters only), with how surely each means one. */
 const WORDS: ReadonlyArray<[RegExp, number, string]> = [
@@ -90,6 +69,11 @@ function itemSchemaOf(root: Obj, p: OperationPaging): { items?: Obj; name?: stri
         })();
   if (!array) return {};
   return { items: itemsOf(root, array), name: refName(array.items) };
+}
+
+/** The field names of a list's items, as the schema (or the example it was read from) gives them. */
+export function itemFieldsOf(root: Obj, p: OperationPaging): string[] {
+  return [...propertiesOf(root, itemSchemaOf(root, p).items).keys()];
 }
 
 const VALUE_NAMES = ['id', 'uuid', 'guid', 'key', 'identifier'];
@@ -182,4 +166,57 @@ export function proposeOrgMapping(root: Obj, lists: ReadonlyArray<OperationPagin
 /** One line on a candidate, for notes and the sheet. */
 export function describeCandidate(c: OrgMappingCandidate): string {
   return `${c.operationId} (${c.method.toUpperCase()} ${c.path}): ${c.why.join(', ')}`;
+}
+
+/** Rewst's two patterns for an API without a suitable client list (its page, August 2026: "non-native multi-tenant APIs"). */
+export const NO_CLIENT_LIST_PATTERNS: ReadonlyArray<string> = [
+  'No client list in the API: a Rewst workflow builds the list of customers into an organization variable and a webhook trigger serves it; add an action that calls that webhook, mark it paginated, set its Results Key to the array, give it an output schema mapping value and label, and set it as the mapping endpoint.',
+  'Credentials per tenant (one OAuth client per customer, as Microsoft Defender for Endpoint issues them): add a placeholder action, marked paginated, with a minimal output schema (an object holding an array of items with an id); it only unlocks the mapping table so that each child organization gets its own configuration, and is never called.',
+];
+
+export interface OrgMappingPlan {
+  settings?: { action: string; valueKey?: string; labelKey?: string };
+  /** paginatedActions with the mapping action added when the proposal did not mark it. */
+  paginatedActions: string[];
+  notes: string[];
+}
+
+/**
+ * The mapping the proposal writes, and what it says about it: the action is marked paginated even when it pages
+ * another way than the proposed setup (Rewst shows the mapping table only when an action is paginated).
+ */
+export function planOrgMapping(
+  mapping: OrgMappingProposal,
+  paginationType: string | undefined,
+  paginatedActions: string[],
+  setupLabel: string,
+): OrgMappingPlan {
+  const c = mapping.chosen;
+  if (!c)
+    return {
+      paginatedActions,
+      notes: [
+        `No list operation looks like the vendor's customers (customers, clients, companies, organizations, tenants, sites or accounts at a collection's own path), so no organization mapping is proposed. Rewst's two patterns: (1) ${NO_CLIENT_LIST_PATTERNS[0]} (2) ${NO_CLIENT_LIST_PATTERNS[1]}`,
+      ],
+    };
+  const settings: OrgMappingPlan['settings'] = { action: c.operationId };
+  if (c.valueKey) settings.valueKey = c.valueKey;
+  if (c.labelKey) settings.labelKey = c.labelKey;
+  const keys = `value ${c.valueKey ?? '(not found: enter the id field)'}, label ${c.labelKey ?? '(not found: enter the name field)'}`;
+  const runners = mapping.runnersUp.length
+    ? ` Runners-up: ${mapping.runnersUp.map((r) => `${r.operationId} (${r.method.toUpperCase()} ${r.path})`).join(', ')}.`
+    : '';
+  const notes = [`Organization mapping: ${describeCandidate(c)}; ${keys}.${runners}`];
+  let actions = paginatedActions;
+  if (!paginationType || paginationType === 'none')
+    notes.push(
+      `Rewst shows the organization mapping only when an action is paginated, and no pagination is proposed: choose a pagination type that fits ${c.operationId} and mark it paginated.`,
+    );
+  else if (!paginatedActions.includes(c.operationId)) {
+    actions = [...paginatedActions, c.operationId];
+    notes.push(
+      `${c.operationId} is marked paginated for the organization mapping (Rewst shows the mapping table only when an action is paginated), though it ${c.style === 'none' ? `does not page by the proposed ${setupLabel} setup` : c.style === paginationType ? `does not fit the proposed ${setupLabel} setup` : `pages by ${c.style}, not by the proposed ${setupLabel} setup`}: check that the mapping lists every customer.`,
+    );
+  }
+  return { settings, paginatedActions: actions, notes };
 }

@@ -38,7 +38,11 @@ export function mdCode(s: string): string {
 /** A value for the sheet; an empty one says "leave blank" only where Rewst does not require the field. */
 function show(field: FieldSpec, v: unknown, required: boolean): string {
   if (v === undefined || v === '')
-    return required ? `*(required: enter the ${mdText(field.label)})*` : field.key === 'icon' ? '*(optional: Rewst applies a default icon)*' : '*(leave blank)*';
+    return required
+      ? `*(required: enter the ${mdText(field.label)})*`
+      : field.key === 'icon'
+        ? '*(optional: Rewst applies a default icon)*'
+        : '*(leave blank)*';
   if (field.kind === 'boolean') return v ? 'checked' : 'unchecked';
   if (field.kind === 'select') return mdText(field.options?.find((o) => o.value === v)?.label ?? String(v));
   if (field.kind === 'pairs' && v && typeof v === 'object') {
