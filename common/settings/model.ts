@@ -173,6 +173,12 @@ export const PAGINATION_GUIDANCE: Record<PaginationType, string[]> = {
   ],
 };
 
+/** Rewst's two patterns for an API without a suitable client list (its page, August 2026: "non-native multi-tenant APIs"). */
+export const NO_CLIENT_LIST_PATTERNS: ReadonlyArray<string> = [
+  'No client list in the API: a Rewst workflow builds the list of customers into an organization variable and a webhook trigger serves it; add an action that calls that webhook, mark it paginated, set its Results Key to the array, give it an output schema mapping value and label, and set it as the mapping endpoint.',
+  'Credentials per tenant (one OAuth client per customer, as Microsoft Defender for Endpoint issues them): add a placeholder action, marked paginated, with a minimal output schema (an object holding an array of items with an id); it only unlocks the mapping table so that each child organization gets its own configuration, and is never called.',
+];
+
 export const OAUTH_METHODS: ReadonlySet<AuthMethod> = new Set(['oauth2', 'oauth2-authorization-code', 'oauth2-client-credentials']);
 
 /** The grant a specific OAuth method implies; the generic one asks. */

@@ -11,8 +11,10 @@ import { isObject } from '../../spec-index';
 import { itemsOf, operationObject, propertiesOf, resolveKey, type Obj, type OperationModel } from '../model/spec-model';
 import type { OperationPaging } from './paging';
 import type { OrgMappingCandidate, OrgMappingProposal } from '../../../../../common/settings/proposal';
+import { NO_CLIENT_LIST_PATTERNS } from '../../../../../common/settings/model';
 
 export type { OrgMappingCandidate, OrgMappingProposal };
+export { NO_CLIENT_LIST_PATTERNS };
 
 /** Words for the vendor's customers, normalized (lower case, letters only), with how surely each means one. */
 const WORDS: ReadonlyArray<[RegExp, number, string]> = [
@@ -167,12 +169,6 @@ export function proposeOrgMapping(root: Obj, lists: ReadonlyArray<OperationPagin
 export function describeCandidate(c: OrgMappingCandidate): string {
   return `${c.operationId} (${c.method.toUpperCase()} ${c.path}): ${c.why.join(', ')}`;
 }
-
-/** Rewst's two patterns for an API without a suitable client list (its page, August 2026: "non-native multi-tenant APIs"). */
-export const NO_CLIENT_LIST_PATTERNS: ReadonlyArray<string> = [
-  'No client list in the API: a Rewst workflow builds the list of customers into an organization variable and a webhook trigger serves it; add an action that calls that webhook, mark it paginated, set its Results Key to the array, give it an output schema mapping value and label, and set it as the mapping endpoint.',
-  'Credentials per tenant (one OAuth client per customer, as Microsoft Defender for Endpoint issues them): add a placeholder action, marked paginated, with a minimal output schema (an object holding an array of items with an id); it only unlocks the mapping table so that each child organization gets its own configuration, and is never called.',
-];
 
 export interface OrgMappingPlan {
   settings?: { action: string; valueKey?: string; labelKey?: string };
