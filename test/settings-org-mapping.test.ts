@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { proposeOrgMapping } from '../server/src/engine/settings/infer/org-mapping';
 import { listSummaries, proposeSettings } from '../server/src/engine/settings/infer/propose';
 import { setupSheet } from '../server/src/engine/settings/write/sheet';
+import { carrySettings } from '../server/src/engine/settings/write/carry-over';
 import { validateSettings } from '../common/settings/validate';
 import { pagingOf } from '../server/src/engine/settings/infer/paging';
 import { operationModelsOf, type Obj } from '../server/src/engine/settings/model/spec-model';
@@ -253,5 +254,15 @@ describe('organization mapping in the proposal and the setup sheet', () => {
     const p = proposeSettings(JSON.parse(readFileSync(resolve(API, 'autotask.net.json'), 'utf8')) as Obj);
     assert.deepEqual(p.settings.organizationMapping, { action: 'Companies_UrlParameterQuery', valueKey: 'id', labelKey: 'companyName' });
     assert.ok(p.settings.paginatedActions?.includes('Companies_UrlParameterQuery'));
+  });
+});
+
+describe('organization mapping carried over by prepare', () => {
+  it('a renamed mapping action follows its operation; the rest of the file stays as written', () => {
+    const text = '{\n  "paginatedActions": ["list"],\n  "organizationMapping": { "action": "list", "valueKey": "id", "labelKey": "name" }\n}\n';
+    const r = carrySettings(text, [{ before: 'list', after: 'listCustomers' }], { spec: 'a.json' });
+    assert.deepEqual(JSON.parse(r.text).organizationMapping, { action: 'listCustomers', valueKey: 'id', labelKey: 'name' });
+    assert.deepEqual(JSON.parse(r.text).paginatedActions, ['listCustomers']);
+    assert.ok(r.changes.includes('organizationMapping.action: "list" is now "listCustomers" (renamed by prepare).'), r.changes.join('\n'));
   });
 });
