@@ -368,7 +368,9 @@ describe('setup sheet: required fields are never "leave blank"', () => {
     const sheet = setupSheet({ settings: s, settingsName: 'vendor.rewst-integration.json' });
     const row = (label: string) => sheet.split('\n').find((l) => l.startsWith(`| ${label} |`));
     assert.equal(row('Hostname'), '| Hostname | *(required: enter the Hostname)* |');
-    assert.equal(row('Icon'), '| Icon | *(required: enter the Icon)* |');
+    // Optional since Rewst's release note of August 21, 2026: Rewst applies a default icon.
+    assert.equal(row('Icon'), '| Icon | *(optional: Rewst applies a default icon)* |');
+    assert.match(sheet, /The icon is optional: without one Rewst applies a default icon \(Rewst's release note of August 21, 2026/);
     assert.equal(row('API Key Header Name'), '| API Key Header Name | *(required: enter the API Key Header Name)* |');
     assert.equal(row('API Key Preamble'), '| API Key Preamble | *(leave blank)* |');
     // A field required only by another value (the Authorization Code URL of the authorization-code grant) counts too.

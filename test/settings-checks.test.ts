@@ -19,6 +19,7 @@ import { cases as preamble } from '../common/settings/checks/preamble.cases';
 import { cases as pairs } from '../common/settings/checks/pairs.cases';
 import { cases as paginationPaths } from '../common/settings/checks/pagination-paths.cases';
 import { cases as paginatedActions } from '../common/settings/checks/paginated-actions.cases';
+import { cases as orgMapping } from '../common/settings/checks/org-mapping.cases';
 import { cases as secretValues } from '../common/settings/checks/secret-values.cases';
 
 const CASES: Record<string, SettingsCheckCase[]> = {
@@ -33,6 +34,7 @@ const CASES: Record<string, SettingsCheckCase[]> = {
   pairs,
   'pagination-paths': paginationPaths,
   'paginated-actions': paginatedActions,
+  'org-mapping': orgMapping,
   'secret-values': secretValues,
 };
 

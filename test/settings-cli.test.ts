@@ -30,8 +30,8 @@ describe('rewst-openapi init', () => {
       [s.name, s.hostname, s.auth, s.pagination.type, s.pagination.indexParam],
       ['RentCast API', 'api.rentcast.io', { method: 'api-key', apiKeyHeaderName: 'X-Api-Key' }, 'index', 'offset'],
     );
-    assert.match(r.stderr, /note \(icon\): Rewst needs an SVG/);
-    assert.match(r.stderr, /warning settings-required: Icon is required/);
+    assert.match(r.stderr, /note \(icon\): The icon is optional: without one Rewst applies a default icon/);
+    assert.doesNotMatch(r.stderr, /Icon is required/);
     assert.match(r.stderr, /wrote rentcast\.io\.rewst-integration\.json: api-key auth, index pagination, 3 paginated action\(s\)/);
     assert.equal(r.stdout, '');
   });

@@ -11,12 +11,14 @@ import { CONTEXT_CHECKS as CHECKS } from '../server/src/engine/settings/check/co
 import { cases as iconFile } from '../server/src/engine/settings/check/icon-file.cases';
 import { cases as hostname } from '../server/src/engine/settings/check/hostname.cases';
 import { cases as crossCheck } from '../server/src/engine/settings/check/cross-check.cases';
+import { cases as orgMapping } from '../server/src/engine/settings/check/org-mapping.cases';
 import { cases as specReadable } from '../server/src/engine/settings/check/spec-readable.cases';
 
 const CASES: Record<string, ContextCheckCase[]> = {
   'icon-file': iconFile,
   'hostname-placeholder': hostname,
   'paginated-operations': crossCheck,
+  'org-mapping-operation': orgMapping,
   'spec-readable': specReadable,
 };
 

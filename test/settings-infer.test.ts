@@ -532,7 +532,16 @@ describe('pagination from thin real specs', () => {
     assert.ok(queryOf(root, '/api/invoice/all').includes('queryOptions.page'));
     const p = proposeSettings(root);
     assert.deepEqual(p.settings.pagination, pageSetup('queryOptions.page', 'queryOptions.pageSize', 'Result'));
-    assert.deepEqual(p.settings.paginatedActions, ['EstimationApi_All', 'InvoiceApi_All', 'OrderApi_All', 'PaymentLinkApi_All', 'ProductApi_All']);
+    // ClientApi_All is the organization mapping's list of customers: marked paginated for it, though it does not take the page parameters.
+    assert.deepEqual(p.settings.paginatedActions, [
+      'EstimationApi_All',
+      'InvoiceApi_All',
+      'OrderApi_All',
+      'PaymentLinkApi_All',
+      'ProductApi_All',
+      'ClientApi_All',
+    ]);
+    assert.deepEqual(p.settings.organizationMapping, { action: 'ClientApi_All', valueKey: 'Id', labelKey: 'Name' });
     // GET /api/worktype/search pages the same way but returns an array itself: listed with its own key and why.
     const search = p.listOperations.find((o) => o.operationId === 'WorkTypeApi_Search')!;
     assert.equal(search.resultsKey, '');
@@ -855,11 +864,14 @@ describe('pagination evidence, one hand-made fixture per kind', () => {
     });
     const p = proposeSettings(root);
     assert.equal(p.settings.pagination?.resultsKey, 'tickets');
-    assert.deepEqual(p.settings.paginatedActions, ['listTickets', 'listClosedTickets']);
+    // listCustomers is marked too, for the organization mapping (its results key differs: the sheet says so).
+    assert.deepEqual(p.settings.paginatedActions, ['listTickets', 'listClosedTickets', 'listCustomers']);
+    assert.deepEqual(p.settings.organizationMapping, { action: 'listCustomers', valueKey: 'id' });
+    assert.match(notes(p, 'organizationMapping'), /listCustomers is marked paginated for the organization mapping .* does not fit the proposed page setup/);
     assert.deepEqual(
       p.listOperations.map((o) => [o.operationId, o.resultsKey, o.marked]),
       [
-        ['listCustomers', 'customers', false],
+        ['listCustomers', 'customers', true],
         ['listTickets', 'tickets', true],
         ['listClosedTickets', 'tickets', true],
         ['listInvoices', 'invoices', false],

@@ -205,9 +205,9 @@ describe('settings validation: required fields per method and type', () => {
   ];
   for (const [title, patch, want] of cases) it(title, () => assert.deepEqual(codes(validateSettings(set(patch)), 'error').sort(), [...want].sort()));
 
-  it('a missing icon is a warning, not an error', () => {
-    assert.deepEqual(codes(validateSettings(set((s) => delete s.icon))), ['settings-required icon']);
-    assert.equal(validateSettings(set((s) => delete s.icon))[0].severity, 'warning');
+  it('a missing icon is no finding: Rewst applies a default icon (release note of August 21, 2026); a set one is still checked', () => {
+    assert.deepEqual(codes(validateSettings(set((s) => delete s.icon))), []);
+    assert.deepEqual(codes(validateSettings(set((s) => (s.icon = 'logo.png')))), ['settings-icon icon']);
   });
 
   it('requiredFields follows the method and the strategy', () => {
@@ -388,9 +388,14 @@ describe('form model', () => {
     assert.ok(fieldsOf('auth').some((f) => f.key === 'auth.oauth.refreshBuffer'));
     assert.ok(fieldsOf('auth').some((f) => f.key === 'icon'));
     assert.ok(!fieldsOf('auth').some((f) => f.key.startsWith('pagination.')));
+    // The pagination form ends with the organization mapping, as Rewst's page does after Finalize.
+    const tops = fieldsOf('pagination').map((f) => f.key.split('.')[0]);
+    assert.deepEqual([...new Set(tops)], ['pagination', 'organizationMapping']);
     assert.deepEqual(
-      fieldsOf('pagination').map((f) => f.key.split('.')[0]),
-      fieldsOf('pagination').map(() => 'pagination'),
+      fieldsOf('pagination')
+        .filter((f) => f.section === 'mapping')
+        .map((f) => f.key),
+      ['organizationMapping.action', 'organizationMapping.valueKey', 'organizationMapping.labelKey'],
     );
     // Every field of Rewst's page is in one form or the other.
     assert.equal(fieldsOf('auth').length + fieldsOf('pagination').length, FIELDS.length);

@@ -6,7 +6,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fieldsOf, noteFieldKey, toControl, warningsAtFields } from '../../common/settings/form';
-import { AUTH_GUIDANCE, AUTH_LABELS, PAGINATION_GUIDANCE, PAGINATION_LABELS, type IntegrationSettings } from '../../common/settings/model';
+import {
+  AUTH_GUIDANCE,
+  AUTH_LABELS,
+  NO_CLIENT_LIST_PATTERNS,
+  PAGINATION_GUIDANCE,
+  PAGINATION_LABELS,
+  type IntegrationSettings,
+} from '../../common/settings/model';
 import { fieldApplies, getField, type FieldSpec } from '../../common/settings/fields';
 import { SECRET_WHY } from '../../common/settings/secrets';
 import type { OperationSummary } from '../../common/settings/proposal';
@@ -43,7 +50,13 @@ export function idOf(key: string): string {
   return key.replace(/[^A-Za-z0-9]/g, '-');
 }
 
-const SECTION_TITLES = { details: 'Integration details', auth: 'Authentication', oauth: 'OAuth 2.0 defaults', pagination: 'Pagination' } as const;
+const SECTION_TITLES = {
+  details: 'Integration details',
+  auth: 'Authentication',
+  oauth: 'OAuth 2.0 defaults',
+  pagination: 'Pagination',
+  mapping: 'Organization mapping',
+} as const;
 
 function control(f: FieldSpec, value: unknown): string {
   const id = `f-${idOf(f.key)}`;
@@ -175,18 +188,38 @@ function actionsHtml(init: FormInit, s: IntegrationSettings): string {
 </section>`;
 }
 
+/** What the spec proposes for the organization mapping, or Rewst's two patterns when no list fits. */
+function mappingHtml(init: FormInit): string {
+  const m = init.proposal.organizationMapping;
+  const c = m?.chosen;
+  const intro =
+    "<p>After Finalize, at the bottom of the integration's page, Rewst maps each child organization to one of the vendor's customers, read from a paginated list action.</p>";
+  if (!c)
+    return `${intro}<p>No list operation of the spec looks like the vendor's customers. Rewst's page describes two patterns:</p><ul>${NO_CLIENT_LIST_PATTERNS.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`;
+  const runners = m!.runnersUp.length
+    ? ` Runners-up: ${m!.runnersUp.map((r) => `<code>${esc(r.operationId)}</code> (${esc(`${r.method.toUpperCase()} ${r.path}`)})`).join(', ')}.`
+    : '';
+  return `${intro}<p class="proposal">Proposed: <code>${esc(c.operationId)}</code> (${esc(`${c.method.toUpperCase()} ${c.path}`)}), for its ${esc(c.why.join(', '))}.${runners}</p>`;
+}
+
 export function renderForm(init: FormInit, env: HtmlEnv): string {
   const s = init.settings;
   const fields = fieldsOf(init.kind);
   const warnings = warningsAtFields(init.proposal.notes, init.kind, s, init.proposal.settings);
-  const sections = [...new Set(fields.map((f) => f.section))].map((section) => {
+  const rendered = [...new Set(fields.map((f) => f.section))].map((section) => {
     const own = fields.filter((f) => f.section === section);
     const guide = section === 'auth' ? guidance('auth', s) : section === 'pagination' ? guidance('pagination', s) : '';
     const when = section === 'oauth' ? ' data-when-auth="oauth2 oauth2-authorization-code oauth2-client-credentials"' : '';
     const hidden = section === 'oauth' && !own.some((f) => fieldApplies(f, s)) ? ' hidden' : '';
-    const body = own.map((f, i) => (i === 1 && guide ? guide : '') + fieldHtml(f, s, warnings)).join('');
-    return `<section aria-labelledby="s-${section}"${when}${hidden}><h2 id="s-${section}">${esc(SECTION_TITLES[section])}</h2>${body}</section>`;
+    const body = (section === 'mapping' ? mappingHtml(init) : '') + own.map((f, i) => (i === 1 && guide ? guide : '') + fieldHtml(f, s, warnings)).join('');
+    return [
+      section,
+      `<section aria-labelledby="s-${section}"${when}${hidden}><h2 id="s-${section}">${esc(SECTION_TITLES[section])}</h2>${body}</section>`,
+    ] as const;
   });
+  // Rewst's order: the organization mapping comes after the paginated actions (after Finalize, at the bottom of the integration's page).
+  const sections = rendered.filter(([k]) => k !== 'mapping').map(([, html]) => html);
+  const mapping = rendered.filter(([k]) => k === 'mapping').map(([, html]) => html);
   const heading = init.kind === 'auth' ? 'Integration and authentication' : 'Pagination';
   const secrets =
     init.kind === 'auth'
@@ -222,6 +255,7 @@ ${init.kind === 'pagination' ? '<button type="button" id="try-settings" title="S
 ${notesHtml(init)}
 ${sections.join('\n')}
 ${init.kind === 'pagination' ? actionsHtml(init, s) : ''}
+${mapping.join('\n')}
 ${secrets}
 </form>
 </main>

@@ -202,7 +202,8 @@ function onControl(e: Event): void {
 
 function useProposal(): void {
   const p = init.proposal.settings;
-  const keys = init.kind === 'auth' ? ['name', 'description', 'hostname', 'auth', 'extraRequestHeaders'] : ['pagination', 'paginatedActions'];
+  const keys =
+    init.kind === 'auth' ? ['name', 'description', 'hostname', 'auth', 'extraRequestHeaders'] : ['pagination', 'paginatedActions', 'organizationMapping'];
   for (const key of keys) draft = setField(draft, key, getField(p, key));
   for (const f of FIELDS_BY_KEY.values()) if (keys.includes(f.key.split('.')[0])) dirty.add(f.key);
   render();

@@ -23,7 +23,7 @@ import {
 } from './model';
 
 export type FieldKind = 'text' | 'textarea' | 'number' | 'boolean' | 'select' | 'pairs';
-export type Section = 'details' | 'auth' | 'oauth' | 'pagination';
+export type Section = 'details' | 'auth' | 'oauth' | 'pagination' | 'mapping';
 
 export interface FieldSpec {
   /** Dotted path in the settings object: "auth.oauth.accessTokenUrl". */
@@ -70,8 +70,7 @@ export const FIELDS: ReadonlyArray<FieldSpec> = [
     label: 'Icon',
     section: 'details',
     kind: 'text',
-    required: true,
-    help: 'An SVG file (other image formats will not upload), relative to this settings file. It represents the integration across Rewst.',
+    help: "Optional: without one Rewst applies a default icon (Rewst's release note of August 21, 2026, which is later than the wizard page that asks for one). When set: an SVG file (other image formats will not upload), relative to this settings file; it represents the integration across Rewst.",
   },
   {
     key: 'auth.method',
@@ -304,7 +303,7 @@ export const FIELDS: ReadonlyArray<FieldSpec> = [
     when: PAGED,
     ...LIMITS.defaultPageLimit,
     default: LIMITS.defaultPageLimit.max,
-    help: 'The most pages fetched for one action run (Rewst calls it the maximum that can be returned). This cannot be higher than 20.',
+    help: 'The most pages Rewst fetches for one action run: it caps pages, not items (one run returns at most Default Page Limit × Default Page Size items; Rewst\'s release notes: "Configurable page size and max pages"). This cannot be higher than 20.',
   },
   {
     key: 'pagination.indexParam',
@@ -375,6 +374,27 @@ export const FIELDS: ReadonlyArray<FieldSpec> = [
     required: true,
     when: { pagination: ['pointer'] },
     help: 'The JSONPath to the pointer/cursor in the response, e.g. $.meta.next_cursor.',
+  },
+  {
+    key: 'organizationMapping.action',
+    label: 'Organization Mapping Action',
+    section: 'mapping',
+    kind: 'text',
+    help: "The list action (operationId) whose items are the vendor's customers, to map each child organization to. After Finalize, at the bottom of the integration's page; it must be marked paginated: Rewst shows the mapping table only when an action is paginated.",
+  },
+  {
+    key: 'organizationMapping.valueKey',
+    label: 'Organization Mapping Value Key',
+    section: 'mapping',
+    kind: 'text',
+    help: "The field of each item that holds the customer's id: the value Rewst stores for the child organization.",
+  },
+  {
+    key: 'organizationMapping.labelKey',
+    label: 'Organization Mapping Label Key',
+    section: 'mapping',
+    kind: 'text',
+    help: "The field of each item that holds the customer's name: what the mapping drop-down shows.",
   },
 ];
 

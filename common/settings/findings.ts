@@ -36,6 +36,7 @@ export const SETTINGS_CODES = {
   'settings-param-not-accepted': 'A paginated action does not accept the page size, index, page or after parameter.',
   'settings-pointer-path': "The pointer JSONPath does not resolve in a paginated action's response.",
   'settings-next-page-key': "The next page key does not resolve in a paginated action's response.",
+  'settings-org-mapping': 'The organization mapping action is not a paginated list action of the spec, or a key is not in its items.',
   'settings-not-paginated': 'No action is paginated, so Rewst shows no organization mapping.',
 } as const;
 

@@ -10,7 +10,7 @@ import type { SettingsReport } from './findings';
 
 export type FormKind = 'auth' | 'pagination';
 
-export const FORM_SECTIONS: Record<FormKind, ReadonlyArray<Section>> = { auth: ['details', 'auth', 'oauth'], pagination: ['pagination'] };
+export const FORM_SECTIONS: Record<FormKind, ReadonlyArray<Section>> = { auth: ['details', 'auth', 'oauth'], pagination: ['pagination', 'mapping'] };
 
 /** Keys the pagination form edits besides its FIELDS. */
 export const ACTIONS_KEY = 'paginatedActions';
@@ -143,6 +143,7 @@ export function messagesByField(reports: ReadonlyArray<Pick<SettingsReport, 'pat
 }
 
 function sectionOfTop(top: string): Section {
+  if (top === 'organizationMapping') return 'mapping';
   return top === 'pagination' ? 'pagination' : top === 'auth' || top === 'extraRequestHeaders' ? 'auth' : 'details';
 }
 
@@ -155,7 +156,8 @@ export interface FormNote {
 
 /** The field of `kind`'s form a note is about: its own key, or the section's choice ("auth" → auth.method); undefined when none. */
 export function noteFieldKey(field: string, kind: FormKind): string | undefined {
-  const key = field === 'auth' ? 'auth.method' : field === 'pagination' ? 'pagination.type' : field;
+  const key =
+    field === 'auth' ? 'auth.method' : field === 'pagination' ? 'pagination.type' : field === 'organizationMapping' ? 'organizationMapping.action' : field;
   return fieldsOf(kind).some((f) => f.key === key) ? key : undefined;
 }
 

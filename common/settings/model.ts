@@ -61,6 +61,19 @@ export interface PaginationSettings {
   pointerJsonPath?: string;
 }
 
+/**
+ * Where Rewst's organization mapping reads the vendor's customers: a paginated list action, and the item fields
+ * that fill the mapping drop-down (the value saved for each child organization, and the label shown).
+ */
+export interface OrganizationMappingSettings {
+  /** operationId of the list action (it must be paginated: Rewst shows the mapping table only then). */
+  action?: string;
+  /** The item field holding the customer's id. */
+  valueKey?: string;
+  /** The item field holding the customer's name. */
+  labelKey?: string;
+}
+
 export interface IntegrationSettings {
   $schema?: string;
   /** The spec, relative to this file; when absent, the spec beside it with the same base name. */
@@ -75,6 +88,7 @@ export interface IntegrationSettings {
   pagination?: PaginationSettings;
   /** operationIds of the actions to mark paginated. */
   paginatedActions?: string[];
+  organizationMapping?: OrganizationMappingSettings;
 }
 
 export const AUTH_LABELS: Record<AuthMethod, string> = {
@@ -158,6 +172,12 @@ export const PAGINATION_GUIDANCE: Record<PaginationType, string[]> = {
     'Page order must remain consistent as data changes',
   ],
 };
+
+/** Rewst's two patterns for an API without a suitable client list (its page, August 2026: "non-native multi-tenant APIs"). */
+export const NO_CLIENT_LIST_PATTERNS: ReadonlyArray<string> = [
+  'No client list in the API: a Rewst workflow builds the list of customers into an organization variable and a webhook trigger serves it; add an action that calls that webhook, mark it paginated, set its Results Key to the array, give it an output schema mapping value and label, and set it as the mapping endpoint.',
+  'Credentials per tenant (one OAuth client per customer, as Microsoft Defender for Endpoint issues them): add a placeholder action, marked paginated, with a minimal output schema (an object holding an array of items with an id); it only unlocks the mapping table so that each child organization gets its own configuration, and is never called.',
+];
 
 export const OAUTH_METHODS: ReadonlySet<AuthMethod> = new Set(['oauth2', 'oauth2-authorization-code', 'oauth2-client-credentials']);
 

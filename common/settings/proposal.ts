@@ -36,6 +36,31 @@ export interface OperationSummary {
   evidence?: string[];
 }
 
+/** A list operation that may feed Rewst's organization mapping (engine/settings/infer/org-mapping.ts). */
+export interface OrgMappingCandidate {
+  operationId: string;
+  method: string;
+  path: string;
+  summary: string;
+  /** The item field holding the id (the drop-down's value). */
+  valueKey?: string;
+  /** The item field holding a name (the drop-down's label). */
+  labelKey?: string;
+  /** The list's results key, as the paging inference read it. */
+  resultsKey?: string;
+  /** How it pages ('none' when it does not). */
+  style: string;
+  score: number;
+  /** Why it was chosen, a few words each: "path segment Companies", "item schema Customer". */
+  why: string[];
+}
+
+export interface OrgMappingProposal {
+  chosen?: OrgMappingCandidate;
+  /** The next best, best first (at most 3). */
+  runnersUp: OrgMappingCandidate[];
+}
+
 export interface Note {
   /** The settings field the note is about ("auth", "pagination", "hostname"...). */
   field: string;
@@ -50,4 +75,6 @@ export interface Proposal {
   authOptions: AuthOption[];
   /** Operations that return a list: the ones the pagination form offers to tick. */
   listOperations: OperationSummary[];
+  /** The action proposed for the organization mapping, and the runners-up. */
+  organizationMapping?: OrgMappingProposal;
 }

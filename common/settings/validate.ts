@@ -12,6 +12,7 @@ import { icon } from './checks/icon';
 import { keys } from './checks/keys';
 import { name } from './checks/name';
 import { oauthUrls } from './checks/oauth-urls';
+import { orgMapping } from './checks/org-mapping';
 import { paginatedActions } from './checks/paginated-actions';
 import { paginationPaths } from './checks/pagination-paths';
 import { pairs } from './checks/pairs';
@@ -35,6 +36,7 @@ export const SETTINGS_CHECKS: ReadonlyArray<SettingsCheck> = [
   pairs,
   paginationPaths,
   paginatedActions,
+  orgMapping,
   secretValues,
 ];
 

@@ -6,7 +6,7 @@ import { SECRET_WHY, secretKindOfKey } from '../secrets';
 import { isPlainObject } from '../check';
 
 /** Keys the file may hold besides FIELDS: the objects that group them, and bookkeeping. */
-const CONTAINERS = new Set(['auth', 'auth.oauth', 'pagination']);
+const CONTAINERS = new Set(['auth', 'auth.oauth', 'pagination', 'organizationMapping']);
 const OTHER_KEYS = new Set(['$schema', 'spec', 'paginatedActions']);
 
 export const keys: SettingsCheck = {

@@ -5,12 +5,11 @@ const details = { name: 'A', description: 'B', hostname: 'api.example.com', icon
 export const cases: SettingsCheckCase[] = [
   { name: 'all there', settings: { ...details, auth: { method: 'none' }, pagination: { type: 'none' } }, expect: [] },
   {
-    name: 'the icon is a warning, the rest errors',
+    name: 'no icon is fine (Rewst applies a default since August 2026), the rest are errors',
     settings: { name: 'A', description: '', auth: { method: 'none' }, pagination: { type: 'none' } },
     expect: [
       { code: 'settings-required', path: ['description'], severity: 'error' },
       { code: 'settings-required', path: ['hostname'], severity: 'error' },
-      { code: 'settings-required', path: ['icon'], severity: 'warning', message: /SVG of the vendor's logo/ },
     ],
   },
   {

@@ -7,7 +7,7 @@ import { AUTH_LABELS, PAGINATION_LABELS, type IntegrationSettings } from '../mod
 export const required: SettingsCheck = {
   id: 'required',
   codes: ['settings-required'],
-  description: 'Every field the chosen method and type need is filled (the icon is a warning: Rewst asks for it first).',
+  description: 'Every field the chosen method and type need is filled (not the icon: Rewst applies a default one since August 2026).',
   check(s, out) {
     for (const field of requiredFields(s)) {
       const v = getField(s, field.key);
@@ -22,7 +22,5 @@ function missing(field: FieldSpec, s: IntegrationSettings): SettingsReport {
     : field.when?.pagination
       ? ` for pagination type ${PAGINATION_LABELS[s.pagination!.type!]}`
       : '';
-  const severity = field.key === 'icon' ? 'warning' : 'error';
-  const extra = field.key === 'icon' ? " Have an SVG of the vendor's logo on hand: Rewst asks for it first." : '';
-  return { code: 'settings-required', path: field.key.split('.'), target: 'key', severity, message: `${field.label} is required${why}.${extra}` };
+  return { code: 'settings-required', path: field.key.split('.'), target: 'key', severity: 'error', message: `${field.label} is required${why}.` };
 }

@@ -14,7 +14,17 @@ const root = {
     },
   },
 };
+const others = {
+  get: {
+    operationId: 'listOthers',
+    parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }],
+    responses: {
+      '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: {} } } } } } },
+    },
+  },
+};
 const spec = { name: 'a.json', root };
+const twoLists = { name: 'b.json', root: { ...root, paths: { ...root.paths, '/others': others } } };
 
 export const cases: ContextCheckCase[] = [
   {
@@ -36,6 +46,18 @@ export const cases: ContextCheckCase[] = [
     expect: [
       { code: 'settings-param-not-accepted', path: ['pagination', 'pageParam'], severity: 'warning' },
       { code: 'settings-results-key', path: ['pagination', 'resultsKey'], severity: 'error' },
+    ],
+  },
+  {
+    name: "the organization mapping's action with another results key: a warning at its entry, with where Rewst takes its own",
+    settings: {
+      pagination: { type: 'page', pageParam: 'page', resultsKey: 'items' },
+      paginatedActions: ['listOthers', 'listThings'],
+      organizationMapping: { action: 'listThings', valueKey: 'id', labelKey: 'name' },
+    },
+    context: { spec: twoLists },
+    expect: [
+      { code: 'settings-results-key', path: ['paginatedActions', 1], severity: 'warning', message: /set its own Results Key under its pagination settings/ },
     ],
   },
   { name: 'no spec read: nothing to check against', settings: { paginatedActions: ['nope'] }, context: {}, expect: [] },

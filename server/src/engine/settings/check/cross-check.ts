@@ -17,6 +17,7 @@ export function crossCheck(settings: IntegrationSettings, root: Obj, ops: Operat
   for (const op of ops) if (op.operationId) byId.set(op.operationId, op);
   const found: Array<{ index: number; op: OperationModel; problems: OperationProblem[] }> = [];
   const pagination = settings.pagination ?? {};
+  const mappingAction = typeof settings.organizationMapping?.action === 'string' ? settings.organizationMapping.action : undefined;
   list.forEach((id, index) => {
     if (typeof id !== 'string') return;
     const op = byId.get(id);
@@ -49,13 +50,24 @@ export function crossCheck(settings: IntegrationSettings, root: Obj, ops: Operat
     } else {
       for (const h of hits)
         for (const p of h.problems)
-          if (p.field === field && p.code === code) out.push({ code: p.code, path: ['paginatedActions', h.index], severity, message: p.message });
+          if (p.field === field && p.code === code)
+            out.push(
+              h.op.operationId === mappingAction && p.code === 'settings-results-key'
+                ? // Marked paginated for the organization mapping, it may hold its results under another key: Rewst takes one per action.
+                  {
+                    code: p.code,
+                    path: ['paginatedActions', h.index],
+                    severity: 'warning',
+                    message: `${p.message} It is the organization mapping's action: in Rewst's action editor, set its own Results Key under its pagination settings.`,
+                  }
+                : { code: p.code, path: ['paginatedActions', h.index], severity, message: p.message },
+            );
     }
   }
   return out;
 }
 
-function didYouMean(id: string, byId: Map<string, OperationModel>): string {
+export function didYouMean(id: string, byId: Map<string, OperationModel>): string {
   const lower = id.toLowerCase();
   for (const other of byId.keys()) if (other.toLowerCase() === lower) return ` (did you mean "${other}"?)`;
   return '';

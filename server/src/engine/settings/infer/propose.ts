@@ -8,8 +8,9 @@ import { isObject } from '../../spec-index';
 import type { Note, OperationSummary, Proposal } from '../../../../../common/settings/proposal';
 import { inferAuth } from './auth';
 import { inferPagination, whyNotMarked } from './pagination';
-import type { IntegrationSettings } from '../../../../../common/settings/model';
 import { pagingOf, type OperationPaging } from './paging';
+import { planOrgMapping, proposeOrgMapping } from './org-mapping';
+import { PAGINATION_LABELS, type IntegrationSettings } from '../../../../../common/settings/model';
 import { operationModelsOf, type Obj, type OperationModel } from '../model/spec-model';
 import { cleanHostname, cleanName } from '../../../../../common/settings/validate';
 
@@ -31,6 +32,9 @@ export function proposeSettings(root: Obj, options: ProposeOptions = {}): Propos
   const ops = operationModelsOf(root);
   const auth = inferAuth(root, ops);
   const pagination = inferPagination(root, ops);
+  const mapping = proposeOrgMapping(root, pagination.lists);
+  const type = pagination.pagination.type;
+  const plan = planOrgMapping(mapping, type, pagination.paginatedActions, PAGINATION_LABELS[type ?? 'none'].toLowerCase());
   const settings: IntegrationSettings = {
     ...(options.specName ? { spec: options.specName } : {}),
     name,
@@ -39,17 +43,20 @@ export function proposeSettings(root: Obj, options: ProposeOptions = {}): Propos
     auth: auth.auth,
     ...(auth.extraRequestHeaders ? { extraRequestHeaders: auth.extraRequestHeaders } : {}),
     pagination: pagination.pagination,
-    paginatedActions: pagination.paginatedActions,
+    paginatedActions: plan.paginatedActions,
+    ...(plan.settings ? { organizationMapping: plan.settings } : {}),
   };
   const logo = isObject(info['x-logo']) && typeof info['x-logo'].url === 'string' ? info['x-logo'].url : undefined;
   notes.push({
     field: 'icon',
-    message: `Rewst needs an SVG of the vendor's logo: save one beside the spec and set Icon to it${logo ? ` (the spec links a logo at ${logo}, which may not be an SVG)` : ''}.`,
+    message: `The icon is optional: without one Rewst applies a default icon (Rewst's release note of August 21, 2026; the wizard page still asks for one). For the vendor's logo, save an SVG beside the spec and set Icon to it${logo ? ` (the spec links a logo at ${logo}, which may not be an SVG)` : ''}.`,
   });
   notes.push(...auth.notes.map((message) => ({ field: 'auth', message })));
   notes.push(...pagination.notes.map((message) => ({ field: 'pagination', message })));
-  const lists = pagination.lists.map((p) => summaryOf(p, !pagination.reasons.has(p), pagination.reasons.get(p)));
-  return { settings, notes, authOptions: auth.options, listOperations: lists };
+  notes.push(...plan.notes.map((message) => ({ field: 'organizationMapping', message })));
+  const marked = (p: OperationPaging) => !pagination.reasons.has(p) || plan.paginatedActions.includes(p.op.operationId ?? '\u0000');
+  const lists = pagination.lists.map((p) => summaryOf(p, marked(p), marked(p) ? undefined : pagination.reasons.get(p)));
+  return { settings, notes, authOptions: auth.options, listOperations: lists, organizationMapping: mapping };
 }
 
 function summaryOf(p: OperationPaging, marked: boolean, reason?: string): OperationSummary {

@@ -56,6 +56,15 @@ export function carrySettings(
       return kept.after;
     });
   }
+  const mapping = settings.organizationMapping;
+  if (mapping && typeof mapping === 'object' && typeof mapping.action === 'string') {
+    const ops = operations.filter((o) => o.before === mapping.action);
+    const kept = ops.find((o) => o.after === mapping.action) ?? ops[0];
+    if (kept?.after && kept.after !== mapping.action) {
+      next.organizationMapping = { ...mapping, action: kept.after };
+      changes.push(`organizationMapping.action: "${mapping.action}" is now "${kept.after}" (renamed by prepare).`);
+    }
+  }
   if (typeof settings.spec === 'string' && settings.spec !== options.spec) {
     next.spec = options.spec;
     changes.push(`spec: now ${options.spec}.`);

@@ -71,6 +71,10 @@ export function settingsJsonSchema(): Schema {
     if: { properties: { type: { const: t } }, required: ['type'] },
     then: { required: requiredFor('pagination.', (f) => Boolean(f.when?.pagination?.includes(t))) },
   })).filter((c) => (c.then.required as string[]).length);
+  const mapping = objectOf('organizationMapping.');
+  mapping.description =
+    "Organization mapping (after Finalize, at the bottom of the integration's page): the paginated list action whose items are the vendor's customers, and the item fields for the drop-down's value and label.";
+  mapping.required = ['action'];
   const top = objectOf('');
   Object.assign(top.properties as Schema, {
     $schema: { type: 'string' },
@@ -80,6 +84,7 @@ export function settingsJsonSchema(): Schema {
     },
     auth,
     pagination,
+    organizationMapping: mapping,
     paginatedActions: {
       type: 'array',
       items: { type: 'string' },

@@ -29,6 +29,10 @@ const ORDER = [
   'pagination',
   ...FIELDS.filter((f) => f.key.startsWith('pagination.')).map((f) => f.key.split('.').pop()!),
   'paginatedActions',
+  'organizationMapping',
+  'action',
+  'valueKey',
+  'labelKey',
 ];
 
 function rank(key: string): number {

@@ -7,6 +7,7 @@ import { AUTH_LABELS, PAGINATION_LABELS, type IntegrationSettings } from '../../
 import { FIELDS, fieldApplies, getField, requiredFields, type FieldSpec } from '../../../../../common/settings/fields';
 import type { OperationSummary } from '../infer/propose';
 import { SECRET_WHY } from '../../../../../common/settings/secrets';
+import { NO_CLIENT_LIST_PATTERNS } from '../infer/org-mapping';
 
 export interface SheetInput {
   settings: IntegrationSettings;
@@ -37,7 +38,12 @@ export function mdCode(s: string): string {
 
 /** A value for the sheet; an empty one says "leave blank" only where Rewst does not require the field. */
 function show(field: FieldSpec, v: unknown, required: boolean): string {
-  if (v === undefined || v === '') return required ? `*(required: enter the ${mdText(field.label)})*` : '*(leave blank)*';
+  if (v === undefined || v === '')
+    return required || field.section === 'mapping'
+      ? `*(required: enter the ${mdText(field.label)})*`
+      : field.key === 'icon'
+        ? '*(optional: Rewst applies a default icon)*'
+        : '*(leave blank)*';
   if (field.kind === 'boolean') return v ? 'checked' : 'unchecked';
   if (field.kind === 'select') return mdText(field.options?.find((o) => o.value === v)?.label ?? String(v));
   if (field.kind === 'pairs' && v && typeof v === 'object') {
@@ -90,7 +96,13 @@ export function setupSheet(input: SheetInput): string {
     out.push(`Choose **Add OpenAPI Integration** and drop ${mdCode(input.specName)} into the upload box, then **Submit**.`, '');
   }
   heading('Integration details');
-  out.push(...table(rowsFor(s, ['name', 'icon', 'description'])), '', 'Click **Next**.', '');
+  out.push(...table(rowsFor(s, ['name', 'icon', 'description'])), '');
+  if (s.icon === undefined || s.icon === '')
+    out.push(
+      "The icon is optional: without one Rewst applies a default icon (Rewst's release note of August 21, 2026; the wizard page this extension follows elsewhere still asks for one).",
+      '',
+    );
+  out.push('Click **Next**.', '');
   heading('Hostname and authentication method');
   out.push(
     ...table([...rowsFor(s, ['hostname']), ['Authentication method', method ? mdText(AUTH_LABELS[method] ?? method) : '*(not chosen)*']]),
@@ -159,5 +171,42 @@ export function setupSheet(input: SheetInput): string {
     out.push('');
   }
   out.push('Click **Finalize**, then **Save**, and choose a status (Draft, Published or Hidden).', '');
+  mappingStep(s, actions, listById, heading, out);
   return out.join('\n');
+}
+
+/** Organization mapping: after Finalize, at the bottom of the integration's page, once an action is paginated. */
+function mappingStep(
+  s: IntegrationSettings,
+  actions: string[],
+  listById: Map<string, OperationSummary>,
+  heading: (title: string) => void,
+  out: string[],
+): void {
+  heading('Organization mapping');
+  const m = s.organizationMapping;
+  const action = typeof m?.action === 'string' && m.action !== '' ? m.action : undefined;
+  if (!action) {
+    out.push(
+      "No action is set as the organization mapping's list of the vendor's customers. If the API has one, set `organizationMapping` in the settings file (the Pagination form has the fields); if not, Rewst's page describes two patterns:",
+      '',
+      ...NO_CLIENT_LIST_PATTERNS.map((p, i) => `${i + 1}. ${mdText(p)}`),
+      '',
+    );
+    return;
+  }
+  out.push(
+    "After **Finalize**, at the bottom of the integration's page, Rewst shows the organization mapping (only when an action is paginated). Set it from this action, then map each child organization to one of the vendor's customers:",
+    '',
+    ...table(rowsFor(s, ['organizationMapping.action', 'organizationMapping.valueKey', 'organizationMapping.labelKey'])),
+    '',
+  );
+  if (!actions.includes(action)) out.push(`> ${mdCode(action)} is not marked paginated above: mark it, or Rewst shows no mapping table.`, '');
+  const own = listById.get(action);
+  const key = s.pagination?.resultsKey;
+  if (own?.resultsKey !== undefined && own.resultsFrom !== 'unknown' && key !== undefined && own.resultsKey !== key)
+    out.push(
+      `Its results are under ${own.resultsKey === '' ? '*(the response itself)*' : mdCode(own.resultsKey)}, not the Results Key ${mdCode(key)}: in Rewst's action editor, open ${mdCode(action)} and set its own Results Key under its pagination settings.`,
+      '',
+    );
 }
