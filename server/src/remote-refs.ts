@@ -14,6 +14,7 @@
  * hosts and asks the user); a host refused is not asked about again this session.
  */
 import type { FetchDocuments, FetchResult } from './engine/bundle';
+import { isLoopback, readCapped } from './engine/net';
 
 export interface FetchLimits {
   maxBytes: number;
@@ -40,10 +41,6 @@ export function refusedUrl(href: string): string | undefined {
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:') return isLoopback(url.hostname) ? undefined : 'plain http is fetched only from this machine (127.0.0.1, localhost): use https';
   return `${url.protocol} URLs are never fetched`;
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 export function hostOf(href: string): string {
@@ -144,27 +141,7 @@ export async function fetchDocument(href: string, limits: FetchLimits, hostRefus
 }
 
 async function readLimited(res: Response, maxBytes: number): Promise<FetchResult> {
-  const tooLarge = {
-    error: `not fetched: larger than ${maxBytes >= 1 << 20 ? `${Math.round(maxBytes / (1 << 20))} MB` : `${Math.round(maxBytes / 1024)} KB`}`,
-  };
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel();
-    return tooLarge;
-  }
-  if (!res.body) return { text: '' };
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return tooLarge;
-    }
-    chunks.push(value);
-  }
-  return { text: new TextDecoder('utf-8').decode(Buffer.concat(chunks)) };
+  const text = await readCapped(res, maxBytes);
+  if (text !== undefined) return { text };
+  return { error: `not fetched: larger than ${maxBytes >= 1 << 20 ? `${Math.round(maxBytes / (1 << 20))} MB` : `${Math.round(maxBytes / 1024)} KB`}` };
 }

@@ -6,6 +6,7 @@
  */
 import { refusedUrl } from './safety';
 import type { FetchFn } from './types';
+import { readCapped } from '../net';
 
 export interface HttpLimits {
   fetch: FetchFn;
@@ -100,30 +101,6 @@ async function sendOnce(req: HttpRequest, limits: HttpLimits): Promise<HttpResul
         : (err.cause?.code ?? err.cause?.message ?? err.message);
     return { ok: false, error: why, ms: ms() };
   }
-}
-
-/** The body as text, or undefined past `max` bytes (read no further than that). */
-async function readCapped(res: Response, max: number): Promise<string | undefined> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel();
-    return undefined;
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function formatBytes(n: number): string {

@@ -4,14 +4,12 @@
  * https; the one exception is a loopback host, called over plain http, which
  * is how the tests (and a local mock of the vendor) run.
  */
+import { isLoopback } from '../net';
 import { TryUsageError } from './types';
 
 const HOSTNAME = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(\d{1,5}))?$/;
 
-export function isLoopback(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
-}
+export { isLoopback };
 
 /** `api.vendor.com` → `https://api.vendor.com`; `127.0.0.1:8080` → `http://127.0.0.1:8080`. A scheme or a path is refused, as Rewst refuses it. */
 export function baseUrlOf(hostname: string | undefined): string {
