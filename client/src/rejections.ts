@@ -91,7 +91,8 @@ async function showRejections(): Promise<number> {
     void vscode.window.showInformationMessage('Open an OpenAPI or Swagger file (JSON or YAML) first: this lists what Rewst would reject in it.');
     return 0;
   }
-  void vscode.commands.executeCommand('workbench.actions.view.problems');
+  // Awaited: the panel takes the focus when it opens, and a quick pick shown before that would close on losing it.
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
   const blocking = vscode.languages.getDiagnostics(doc.uri).filter(isBlocking);
   if (!blocking.length) {
     void vscode.window.showInformationMessage(
