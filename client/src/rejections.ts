@@ -28,12 +28,24 @@ function weight(d: vscode.Diagnostic): number {
 
 const isBlocking = (d: vscode.Diagnostic) => d.source === REWST_SOURCE && d.severity === vscode.DiagnosticSeverity.Error;
 
-/** The spec the count and the command are about: the active editor's, else one in a visible editor (a walkthrough has focus). */
-export function specInView(): vscode.TextDocument | undefined {
+/**
+ * The spec the count and the commands are about: the active editor's, else one in a visible editor (a
+ * walkthrough has focus); for a command (`orLast`), else the spec last active while it is still open.
+ */
+export function specInView(orLast = true): vscode.TextDocument | undefined {
   const active = vscode.window.activeTextEditor?.document;
   if (active && isSpecDocument(active)) return active;
-  return vscode.window.visibleTextEditors.map((e) => e.document).find(isSpecDocument);
+  const visible = vscode.window.visibleTextEditors.map((e) => e.document).find(isSpecDocument);
+  if (visible) return visible;
+  // A walkthrough step, a form or a preview opened over it: the spec last active, while it is open.
+  return orLast && lastSpec ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === lastSpec && !d.isClosed) : undefined;
 }
+
+/** The spec whose editor was active last (a walkthrough's or a form's tab may hide it since). */
+let lastSpec: string | undefined;
+const noteActive = (editor: vscode.TextEditor | undefined) => {
+  if (editor && isSpecDocument(editor.document)) lastSpec = editor.document.uri.toString();
+};
 
 export function registerRejections(context: vscode.ExtensionContext): { shown(): RejectionsShown; onDidChange: vscode.Event<void> } {
   const item = vscode.window.createStatusBarItem('rewstOpenapi.rejections', vscode.StatusBarAlignment.Left, 50);
@@ -41,7 +53,7 @@ export function registerRejections(context: vscode.ExtensionContext): { shown():
   const changed = new vscode.EventEmitter<void>();
   let shown: RejectionsShown = { visible: false, text: '', blocking: 0, other: 0 };
   const render = () => {
-    const doc = specInView();
+    const doc = specInView(false);
     if (!doc) {
       item.hide();
       shown = { visible: false, text: '', blocking: 0, other: 0 };
@@ -72,10 +84,14 @@ export function registerRejections(context: vscode.ExtensionContext): { shown():
     item,
     changed,
     vscode.languages.onDidChangeDiagnostics(render),
-    vscode.window.onDidChangeActiveTextEditor(render),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      noteActive(editor);
+      render();
+    }),
     vscode.window.onDidChangeVisibleTextEditors(render),
     vscode.commands.registerCommand(SHOW_REJECTIONS_COMMAND, () => showRejections()),
   );
+  noteActive(vscode.window.activeTextEditor);
   render();
   return { shown: () => shown, onDidChange: changed.event };
 }
@@ -108,6 +124,8 @@ async function showRejections(): Promise<number> {
   const pick = vscode.window.showQuickPick(items, {
     title: `Rewst will reject: ${blocking.length} problem${blocking.length === 1 ? '' : 's'} (source "rewst")`,
     placeHolder: 'Choose one to go to it',
+    // The Problems panel may still take the focus as it finishes opening: the list stays until chosen or dismissed.
+    ignoreFocusOut: true,
     matchOnDescription: true,
   });
   void pick.then(async (chosen) => {
