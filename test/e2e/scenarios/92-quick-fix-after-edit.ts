@@ -1,8 +1,9 @@
 /**
  * Ctrl+. right after an edit, before the edited version's diagnostics come
  * back: a character typed into a path key that ends in '/', then Ctrl+. at
- * once. The menu offers the fix for the key as it now reads, and applying it
- * saves exactly that change.
+ * once. The menu offers the fix for the key as it now reads (by what it does,
+ * or, from the last analysis, by the rule's name), and applying it saves
+ * exactly that change.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -40,8 +41,11 @@ export const scenario: Scenario = {
     await wb.goTo(LINE, 4);
     await page.keyboard.type(TYPED);
     const offered = await wb.quickFixMenu();
-    const action = `Rename path to /${TYPED}photo-records`;
-    assert.ok(offered.includes(action), `Ctrl+. right after typing offers "${action}"; it offered ${JSON.stringify(offered)}`);
+    // Before the edited version's analysis is in, the fix comes from the last one: the edit touched its key,
+    // so it is offered by the rule's name and computed on the current text when chosen; after, by what it does.
+    const choices = [`Rename path to /${TYPED}photo-records`, 'Fix path-trailing-slash here (as the text now reads)'];
+    const action = choices.find((c) => offered.includes(c));
+    assert.ok(action, `Ctrl+. right after typing offers one of ${JSON.stringify(choices)}; it offered ${JSON.stringify(offered)}`);
     await wb.chooseAction(action);
     await wb.waitFor(
       `the path-trailing-slash diagnostic on line ${LINE} to go away`,
